@@ -1,0 +1,3 @@
+from cwgcop.cli import main
+
+main()

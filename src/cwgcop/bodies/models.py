@@ -1,0 +1,105 @@
+"""Bodies (the groups whose work the platform records), organisations, and people's roles in bodies."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from cwgcop.bodies.enums import BodyKind, Region, RoleKind, StakeholderKind
+from cwgcop.bodies.regions import region_of
+from cwgcop.core.languages import translated
+
+
+class Body(models.Model):
+    """A group whose meetings and documents the platform keeps (CWG-COP, ITU-T SG17, …)."""
+
+    acronym = models.CharField(_("acronym"), max_length=40, unique=True)
+    slug = models.SlugField(_("slug"), max_length=40, unique=True)
+    # Translated through django-modeltranslation: name_en, name_zh_hans, …
+    name = models.CharField(_("name"), max_length=250)
+    description = models.TextField(_("description"), blank=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=BodyKind.choices, default=BodyKind.OTHER)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    symbol_prefix = models.CharField(
+        _("document symbol prefix"),
+        max_length=40,
+        blank=True,
+        help_text=_("The start of this body's document symbols, e.g. CWG-COP."),
+    )
+    website = models.URLField(_("web page"), blank=True)
+
+    class Meta:
+        verbose_name = _("body")
+        verbose_name_plural = _("bodies")
+        ordering = ["acronym"]
+
+    def __str__(self) -> str:
+        return self.acronym
+
+    def get_absolute_url(self) -> str:
+        return reverse("bodies:detail", kwargs={"slug": self.slug})
+
+    @property
+    def display_name(self) -> str:
+        return translated(self, "name")
+
+
+class Organization(models.Model):
+    """A Member State, company, university or other organisation that takes part in the work."""
+
+    name = models.CharField(_("name"), max_length=250)
+    short_name = models.CharField(_("short name"), max_length=60, blank=True)
+    country = CountryField(verbose_name=_("country"), blank=True)
+    region = models.CharField(_("ITU region"), max_length=20, choices=Region.choices, blank=True, editable=False)
+    stakeholder_kind = models.CharField(
+        _("stakeholder kind"), max_length=20, choices=StakeholderKind.choices, default=StakeholderKind.OTHER
+    )
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["name", "country"], name="organization_unique_name_country")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        # The region is derived from the country, never chosen, so the two cannot disagree.
+        region = region_of(str(self.country) if self.country else None)
+        self.region = region.value if region else ""
+        update_fields = kwargs.get("update_fields")
+        if isinstance(update_fields, list | tuple | set) and "country" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "region"}
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+
+class Role(models.Model):
+    """A person's role in a body: chair, vice-chair, secretariat, member or moderator."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="body_roles",
+    )
+    body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.CASCADE, related_name="roles")
+    kind = models.CharField(_("role"), max_length=20, choices=RoleKind.choices)
+
+    class Meta:
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+        constraints = [models.UniqueConstraint(fields=["user", "body", "kind"], name="role_unique_user_body_kind")]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_kind_display()} ({self.body})"

@@ -1,0 +1,67 @@
+"""Recording changes in the audit log. Services call :func:`record` inside their transaction."""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+import uuid
+from collections.abc import Iterable
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db import models
+
+from cwgcop.core.models import AuditEntry
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime.datetime | datetime.date | datetime.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal | uuid.UUID):
+        return str(value)
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def snapshot(instance: models.Model, fields: Iterable[str] | None = None) -> dict[str, Any]:
+    """The concrete field values of ``instance`` as JSON-ready data (foreign keys as ids)."""
+    names = list(fields) if fields is not None else [f.attname for f in instance._meta.concrete_fields]
+    return {name: _plain(getattr(instance, name)) for name in names}
+
+
+def record(
+    *,
+    actor: AbstractBaseUser | AnonymousUser | None,
+    action: str,
+    instance: models.Model,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> AuditEntry:
+    """Write one audit entry for ``action`` on ``instance``; only the fields that changed are kept."""
+    before = before or {}
+    after = after if after is not None else snapshot(instance)
+    if before:
+        changed = {k for k in after if before.get(k) != after.get(k)} | (set(before) - set(after))
+        before = {k: v for k, v in before.items() if k in changed}
+        after = {k: v for k, v in after.items() if k in changed}
+    user: Any = actor if isinstance(actor, AbstractBaseUser) else None
+    return AuditEntry.objects.create(
+        actor=user,
+        action=action,
+        object_type=instance._meta.label_lower,
+        object_id=str(instance.pk),
+        object_repr=str(instance)[:300],
+        before=before,
+        after=after,
+    )
+
+
+def history(instance: models.Model) -> models.QuerySet[AuditEntry]:
+    """The audit entries of ``instance``, newest first."""
+    return AuditEntry.objects.filter(
+        object_type=instance._meta.label_lower,
+        object_id=str(instance.pk),
+    ).select_related("actor")

@@ -1,0 +1,53 @@
+"""The six official languages of the United Nations, as the platform names them."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class Language(models.TextChoices):
+    ARABIC = "ar", _("Arabic")
+    CHINESE = "zh-hans", _("Chinese")
+    ENGLISH = "en", _("English")
+    FRENCH = "fr", _("French")
+    RUSSIAN = "ru", _("Russian")
+    SPANISH = "es", _("Spanish")
+
+
+# The order in which the ITU lists its languages in document headers.
+LANGUAGE_ORDER: tuple[str, ...] = ("ar", "zh-hans", "en", "fr", "ru", "es")
+
+# Short labels for a language version of a document, as printed on ITU documents.
+LANGUAGE_SHORT = {"ar": "A", "zh-hans": "C", "en": "E", "fr": "F", "ru": "R", "es": "S"}
+
+
+def current_language() -> str:
+    """The active UI language, normalised to one of the six codes (English when none is active)."""
+    code = (get_language() or "en").lower()
+    if code in LANGUAGE_ORDER:
+        return code
+    if code.startswith("zh"):
+        return "zh-hans"
+    base = code.split("-")[0]
+    return base if base in LANGUAGE_ORDER else "en"
+
+
+def field_suffix(language: str) -> str:
+    """The suffix django-modeltranslation gives a field in ``language`` (``zh-hans`` → ``zh_hans``)."""
+    return language.replace("-", "_")
+
+
+def translated(obj: object, field: str, language: str | None = None, fallback: str | None = None) -> str:
+    """The value of a translated ``field`` in ``language``, else in ``fallback``, else in any language."""
+    language = language or current_language()
+    order = [language]
+    if fallback:
+        order.append(fallback)
+    order.extend(LANGUAGE_ORDER)
+    for code in order:
+        value = getattr(obj, f"{field}_{field_suffix(code)}", "")
+        if value:
+            return str(value)
+    return ""

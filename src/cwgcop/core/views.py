@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from cwgcop.bodies.queries import main_body
+from cwgcop.core.cache import public_page
+from cwgcop.documents import queries as document_queries
+from cwgcop.meetings import queries as meeting_queries
+
+
+@require_safe
+@public_page
+def home(request: HttpRequest) -> HttpResponse:
+    body = main_body()
+    upcoming = meeting_queries.upcoming()
+    recent = meeting_queries.recent()
+    if body is not None:
+        upcoming = upcoming.filter(body=body)
+        recent = recent.filter(body=body)
+    return render(
+        request,
+        "core/home.html",
+        {
+            "body": body,
+            "upcoming": list(upcoming[:3]),
+            "recent": list(recent[:5]),
+            "latest": list(document_queries.published_documents().order_by("-published_at", "-id")[:10]),
+        },
+    )
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return render(request, "404.html", status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    return render(request, "500.html", status=500)

@@ -1,0 +1,165 @@
+"""Loading the demo data through the same services the platform uses. Running it twice changes nothing."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from cwgcop.bodies.enums import RoleKind
+from cwgcop.bodies.models import Body, Organization, Role
+from cwgcop.core.languages import field_suffix
+from cwgcop.demo import data, files
+from cwgcop.documents import services as document_services
+from cwgcop.documents.models import Document
+from cwgcop.meetings import services as meeting_services
+from cwgcop.meetings.models import Meeting
+
+DEMO_USERNAME = "secretariat"
+DEMO_EMAIL = "secretariat@example.org"
+DEMO_PASSWORD = "cwgcop-demo"  # noqa: S105 - a published demo login for a local demo database
+
+FILE_NAMES = {"en": "{slug}-e.{ext}", "zh-hans": "{slug}-c.{ext}"}
+
+
+@dataclass
+class Summary:
+    created: list[str] = field(default_factory=list)
+
+    def add(self, what: str) -> None:
+        self.created.append(what)
+
+
+def _bodies(summary: Summary) -> dict[str, Body]:
+    bodies: dict[str, Body] = {}
+    for spec in data.BODIES:
+        body = Body.objects.filter(acronym=spec["acronym"]).first()
+        if body is None:
+            body = Body(acronym=spec["acronym"], slug=spec["slug"], kind=spec["kind"])
+            body.symbol_prefix = spec.get("symbol_prefix", "")
+            body.parent = bodies.get(spec.get("parent", ""))
+            for code, text in spec["names"].items():
+                setattr(body, f"name_{field_suffix(code)}", text)
+            body.name = spec["names"]["en"]
+            for code, text in spec.get("descriptions", {}).items():
+                setattr(body, f"description_{field_suffix(code)}", text)
+            body.description = spec.get("descriptions", {}).get("en", "")
+            body.save()
+            summary.add(f"body {body.acronym}")
+        bodies[body.acronym] = body
+    return bodies
+
+
+def _organizations(summary: Summary) -> dict[str, Organization]:
+    organizations = {}
+    for spec in data.ORGANIZATIONS:
+        organization, created = Organization.objects.get_or_create(
+            name=spec["name"],
+            country=spec["country"],
+            defaults={"short_name": spec["short_name"], "stakeholder_kind": spec["stakeholder_kind"]},
+        )
+        if created:
+            summary.add(f"organisation {organization.name}")
+        organizations[spec["short_name"]] = organization
+        organizations[spec["name"]] = organization
+    return organizations
+
+
+def _meetings(bodies: dict[str, Body], summary: Summary) -> dict[int, Meeting]:
+    meetings = {}
+    for spec in data.MEETINGS:
+        body = bodies[spec["body"]]
+        meeting = Meeting.objects.filter(body=body, number=spec["number"]).first()
+        if meeting is None:
+            values = {k: v for k, v in spec.items() if k not in {"body", "number", "start_date", "end_date", "venues"}}
+            meeting = meeting_services.create_meeting(
+                actor=None,
+                body=body,
+                number=spec["number"],
+                start_date=spec["start_date"],
+                end_date=spec["end_date"],
+                venues=spec["venues"],
+                **values,
+            )
+            summary.add(f"meeting {meeting}")
+        meetings[spec["number"]] = meeting
+    return meetings
+
+
+def _file_maker(spec: dict[str, object], language: str, extension: str) -> Callable[[], bytes]:
+    title = spec["titles"][language]  # type: ignore[index]
+    paragraphs = spec["text"][language]  # type: ignore[index]
+    symbol = str(spec["symbol"])
+    if extension == "pdf":
+        return lambda: files.make_pdf(symbol=symbol, title=title, paragraphs=paragraphs, language=language)
+    return lambda: files.make_docx(symbol=symbol, title=title, paragraphs=paragraphs)
+
+
+def _attach(document: Document, spec: dict[str, object], extension: str) -> None:
+    slug = document.symbol.lower().replace("/", "-")
+    for language in ("en", "zh-hans"):
+        content = _file_maker(spec, language, extension)()
+        document_services.add_file(
+            actor=None,
+            document=document,
+            language=language,
+            name=FILE_NAMES[language].format(slug=slug, ext=extension),
+            size=len(content),
+            stream=io.BytesIO(content),
+        )
+
+
+def _documents(
+    bodies: dict[str, Body],
+    organizations: dict[str, Organization],
+    meetings: dict[int, Meeting],
+    summary: Summary,
+) -> None:
+    for spec in data.DOCUMENTS:
+        if Document.objects.filter(symbol=spec["symbol"]).exists():
+            continue
+        document = document_services.create_document(
+            actor=None,
+            body=bodies["CWG-COP"],
+            meeting=meetings[spec["meeting"]],
+            kind=spec["kind"],
+            symbol=spec["symbol"],
+            titles=spec["titles"],
+            original_language="en",
+            sources=[organizations[s] for s in spec["sources"]],
+        )
+        extension = spec["formats"][0]
+        _attach(document, spec, extension)
+        document_services.publish_document(actor=None, document=document)
+        if spec.get("revision"):
+            document_services.start_revision(actor=None, document=document, note=spec["revision"])
+            revised = {**spec, "text": {k: [*v, spec["revision"]] for k, v in spec["text"].items()}}
+            _attach(document, revised, extension)
+            document_services.publish_document(actor=None, document=document)
+        summary.add(f"document {document.symbol}")
+
+
+def _secretariat(bodies: dict[str, Body], summary: Summary) -> None:
+    user_model = get_user_model()
+    user = user_model.objects.filter(username=DEMO_USERNAME).first()
+    if user is None:
+        user = user_model.objects.create_user(username=DEMO_USERNAME, email=DEMO_EMAIL, password=DEMO_PASSWORD)
+        user.is_staff = True
+        user.save(update_fields=["is_staff"])
+        summary.add(f"login {DEMO_USERNAME}")
+    Role.objects.get_or_create(user=user, body=bodies["CWG-COP"], kind=RoleKind.SECRETARIAT)
+
+
+def load_demo() -> Summary:
+    """Load every demo fact that is missing; return what was created."""
+    summary = Summary()
+    with transaction.atomic():
+        bodies = _bodies(summary)
+        organizations = _organizations(summary)
+        meetings = _meetings(bodies, summary)
+        _secretariat(bodies, summary)
+    _documents(bodies, organizations, meetings, summary)
+    return summary

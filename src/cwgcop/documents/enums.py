@@ -1,0 +1,36 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class DocumentKind(models.TextChoices):
+    CONTRIBUTION = "contribution", _("Contribution")
+    INFORMATION = "information", _("Information document")
+    AGENDA = "agenda", _("Agenda")
+    LIAISON_STATEMENT = "liaison-statement", _("Liaison statement")
+    CHAIRS_SUMMARY = "chairs-summary", _("Chair's summary")
+    OUTCOME = "outcome", _("Outcome")
+    CONCEPT_NOTE = "concept-note", _("Concept note")
+    REPORT = "report", _("Report")
+    ADMINISTRATIVE = "administrative", _("Administrative document")
+
+
+class DocumentStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    PUBLISHED = "published", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+# Kinds whose symbols carry a series letter after the meeting code, as ITU numbers them:
+# contributions are CWG-COP-21/5, information documents CWG-COP-21/INF/2, and so on.
+SYMBOL_SERIES: dict[str, str] = {
+    DocumentKind.CONTRIBUTION: "",
+    DocumentKind.INFORMATION: "INF/",
+    DocumentKind.ADMINISTRATIVE: "ADM/",
+    DocumentKind.AGENDA: "ADM/",
+    DocumentKind.LIAISON_STATEMENT: "LS/",
+    DocumentKind.CHAIRS_SUMMARY: "ADM/",
+    DocumentKind.OUTCOME: "OUT/",
+    DocumentKind.CONCEPT_NOTE: "INF/",
+    DocumentKind.REPORT: "REP/",
+}

@@ -1,0 +1,87 @@
+"""The archive's filters. Each filter state is a plain query string, so it has a stable URL."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from cwgcop.bodies.models import Organization
+from cwgcop.core.languages import Language
+from cwgcop.documents import queries
+from cwgcop.documents.enums import DocumentKind
+from cwgcop.documents.models import Document
+from cwgcop.meetings.models import Meeting
+
+SORTS = {
+    "newest": ("-published_at", "-id"),
+    "oldest": ("published_at", "id"),
+    "symbol": ("symbol",),
+}
+
+
+def _meetings(request: Any) -> QuerySet[Meeting]:
+    return Meeting.objects.select_related("body").order_by("-start_date")
+
+
+def _sources(request: Any) -> QuerySet[Organization]:
+    return Organization.objects.filter(documents__status="published").distinct().order_by("name")
+
+
+class ArchiveFilter(django_filters.FilterSet):
+    meeting = django_filters.ModelChoiceFilter(
+        queryset=_meetings, label=_("Meeting"), empty_label=pgettext_lazy("filter", "Any")
+    )
+    kind = django_filters.ChoiceFilter(
+        choices=DocumentKind.choices, label=_("Kind"), empty_label=pgettext_lazy("filter", "Any")
+    )
+    language = django_filters.ChoiceFilter(
+        choices=Language.choices,
+        label=_("Language"),
+        method="filter_language",
+        empty_label=pgettext_lazy("filter", "Any"),
+    )
+    year = django_filters.NumberFilter(field_name="published_at", lookup_expr="year", label=_("Year"))
+    source = django_filters.ModelChoiceFilter(
+        queryset=_sources, field_name="sources", label=_("Source"), empty_label=pgettext_lazy("filter", "Any")
+    )
+    q = django_filters.CharFilter(method="filter_text", label=_("Title or symbol contains"))
+    sort = django_filters.ChoiceFilter(
+        choices=[
+            ("newest", _("Newest first")),
+            ("oldest", _("Oldest first")),
+            ("symbol", _("By symbol")),
+        ],
+        method="sort_by",
+        label=_("Sort"),
+        empty_label=None,
+    )
+
+    class Meta:
+        model = Document
+        fields = ["meeting", "kind", "language", "year", "source", "q", "sort"]
+
+    def filter_language(self, queryset: QuerySet[Document], name: str, value: str) -> QuerySet[Document]:
+        return queries.with_language(queryset, value) if value else queryset
+
+    def filter_text(self, queryset: QuerySet[Document], name: str, value: str) -> QuerySet[Document]:
+        from django.db.models import Q
+
+        value = value.strip()[:200]
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(symbol__icontains=value)
+            | Q(title_en__icontains=value)
+            | Q(title_fr__icontains=value)
+            | Q(title_es__icontains=value)
+            | Q(title_ru__icontains=value)
+            | Q(title_zh_hans__icontains=value)
+            | Q(title_ar__icontains=value)
+        )
+
+    def sort_by(self, queryset: QuerySet[Document], name: str, value: str) -> QuerySet[Document]:
+        return queryset.order_by(*SORTS.get(value, SORTS["newest"]))

@@ -1,0 +1,71 @@
+"""Every query of the archive that a page or the API runs, with its joins decided here."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from cwgcop.documents.enums import DocumentStatus
+from cwgcop.documents.models import Document, DocumentFile, DocumentRevision
+
+PUBLIC_STATUSES = (DocumentStatus.PUBLISHED, DocumentStatus.WITHDRAWN)
+
+
+def _with_files(queryset: QuerySet[Document]) -> QuerySet[Document]:
+    return queryset.select_related("meeting", "meeting__body", "body").prefetch_related(
+        "sources",
+        Prefetch(
+            "revisions",
+            queryset=DocumentRevision.objects.order_by("number").prefetch_related(
+                Prefetch("files", queryset=DocumentFile.objects.defer("extracted_text"))
+            ),
+        ),
+    )
+
+
+def published_documents() -> QuerySet[Document]:
+    """Documents anyone may read: published ones (withdrawn ones only through their tombstone)."""
+    return _with_files(Document.objects.filter(status=DocumentStatus.PUBLISHED))
+
+
+def public_document(symbol: str) -> Document | None:
+    """The published or withdrawn document with ``symbol``; drafts do not exist for the public."""
+    return _with_files(Document.objects.filter(status__in=PUBLIC_STATUSES, symbol=symbol)).first()
+
+
+def any_document(symbol: str) -> Document | None:
+    return _with_files(Document.objects.filter(symbol=symbol)).first()
+
+
+def public_file(symbol: str, revision: int, language: str) -> DocumentFile | None:
+    """A published revision's file; withdrawn documents keep their files downloadable as record."""
+    return (
+        DocumentFile.objects.select_related("revision", "revision__document")
+        .defer("extracted_text")
+        .filter(
+            revision__document__symbol=symbol,
+            revision__document__status__in=PUBLIC_STATUSES,
+            revision__number=revision,
+            revision__published_at__isnull=False,
+            language=language,
+        )
+        .first()
+    )
+
+
+def latest_revision_number(symbol: str) -> int | None:
+    return (
+        DocumentRevision.objects.filter(
+            document__symbol=symbol, document__status__in=PUBLIC_STATUSES, published_at__isnull=False
+        )
+        .order_by("-number")
+        .values_list("number", flat=True)
+        .first()
+    )
+
+
+def with_language(queryset: QuerySet[Document], language: str) -> QuerySet[Document]:
+    return queryset.filter(Q(revisions__published_at__isnull=False) & Q(revisions__files__language=language)).distinct()
+
+
+def staff_documents() -> QuerySet[Document]:
+    return _with_files(Document.objects.all()).order_by("-updated_at")

@@ -1,0 +1,266 @@
+"""Every change to the archive. Views, the API and commands call these functions; nothing else writes.
+
+Each function takes keyword-only arguments, runs in one transaction, records an audit entry, and makes
+cached public pages stale once the change is committed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import IO, Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cwgcop.bodies.models import Body, Organization
+from cwgcop.core import audit
+from cwgcop.core.cache import bump_archive_generation
+from cwgcop.core.errors import DomainError
+from cwgcop.core.languages import LANGUAGE_ORDER, field_suffix
+from cwgcop.documents import storage
+from cwgcop.documents.enums import SYMBOL_SERIES, DocumentKind, DocumentStatus
+from cwgcop.documents.models import Document, DocumentFile, DocumentRevision
+from cwgcop.documents.validators import check_upload
+from cwgcop.meetings.models import Meeting
+
+SYMBOL_RE = re.compile(r"^[A-Z0-9][A-Z0-9.\-]*(/[A-Z0-9][A-Z0-9.\-]*)*$")
+
+
+def _check_symbol(symbol: str) -> str:
+    symbol = symbol.strip().upper()
+    if not SYMBOL_RE.fullmatch(symbol) or len(symbol) > 80:
+        raise DomainError(
+            _("“%(symbol)s” is not a valid document symbol, e.g. CWG-COP-21/5.") % {"symbol": symbol[:80]},
+            code="symbol_invalid",
+        )
+    if "(REV." in symbol:
+        raise DomainError(_("Give the symbol without the revision."), code="symbol_invalid")
+    if Document.objects.filter(symbol=symbol).exists():
+        raise DomainError(
+            _("A document with the symbol %(symbol)s already exists.") % {"symbol": symbol},
+            code="symbol_taken",
+        )
+    return symbol
+
+
+def next_symbol(*, meeting: Meeting, kind: str) -> str:
+    """The next unused symbol in the meeting's series for ``kind`` (``CWG-COP-21/6``, ``…/INF/3``).
+
+    Numbers are never reused: a withdrawn document keeps its number. Callers hold the meeting row
+    locked (:func:`create_document` does) so two publications cannot take the same number.
+    """
+    series = f"{meeting.code}/{SYMBOL_SERIES[kind]}"
+    taken = Document.objects.filter(meeting=meeting, symbol__startswith=series).values_list("symbol", flat=True)
+    numbers = [int(rest) for s in taken if (rest := s[len(series) :]).isdigit()]
+    return f"{series}{max(numbers, default=0) + 1}"
+
+
+def _set_titles(document: Document, titles: dict[str, str]) -> None:
+    unknown = set(titles) - set(LANGUAGE_ORDER)
+    if unknown:
+        raise DomainError(_("Unknown language: %(codes)s.") % {"codes": ", ".join(sorted(unknown))})
+    for code, text in titles.items():
+        setattr(document, f"title_{field_suffix(code)}", (text or "").strip())
+    if not any((text or "").strip() for text in titles.values()):
+        raise DomainError(_("A document needs a title in at least one language."), code="title_missing")
+    document.title = (titles.get(document.original_language) or next(t for t in titles.values() if t)).strip()
+
+
+@transaction.atomic
+def create_document(
+    *,
+    actor: Any,
+    body: Body,
+    kind: str,
+    titles: dict[str, str],
+    original_language: str = "en",
+    meeting: Meeting | None = None,
+    symbol: str | None = None,
+    sources: Iterable[Organization] = (),
+) -> Document:
+    """Create a draft document. Without ``symbol``, the next one of the meeting's series is assigned."""
+    if kind not in DocumentKind.values:
+        raise DomainError(_("Unknown document kind."), code="kind_invalid")
+    if meeting is not None and meeting.body_id != body.pk:
+        raise DomainError(_("The meeting belongs to another body."), code="meeting_body_mismatch")
+    if symbol:
+        symbol = _check_symbol(symbol)
+    elif meeting is not None:
+        Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
+        symbol = next_symbol(meeting=meeting, kind=kind)
+    else:
+        raise DomainError(_("A document without a meeting needs a symbol."), code="symbol_missing")
+    document = Document(
+        symbol=symbol,
+        body=body,
+        meeting=meeting,
+        kind=kind,
+        original_language=original_language,
+        status=DocumentStatus.DRAFT,
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    _set_titles(document, titles)
+    try:
+        with transaction.atomic():
+            document.save()
+    except IntegrityError as exc:
+        raise DomainError(
+            _("A document with the symbol %(symbol)s already exists.") % {"symbol": symbol},
+            code="symbol_taken",
+        ) from exc
+    document.sources.set(list(sources))
+    DocumentRevision.objects.create(document=document, number=0)
+    audit.record(actor=actor, action="document.create", instance=document)
+    return document
+
+
+def _pending_revision(document: Document) -> DocumentRevision:
+    revision = document.revisions.filter(published_at__isnull=True).order_by("-number").first()
+    if revision is None:
+        raise DomainError(
+            _("%(symbol)s is published: start a new revision to change its files.") % {"symbol": document.symbol},
+            code="revision_published",
+        )
+    return revision
+
+
+def add_file(
+    *,
+    actor: Any,
+    document: Document,
+    language: str,
+    name: str,
+    size: int,
+    stream: IO[bytes],
+) -> DocumentFile:
+    """Attach the ``language`` version to the document's unpublished revision.
+
+    The upload is checked whole (name, size, content, readability) before anything is written. If the
+    database change fails, a file this call stored is removed again, so nothing is left half-written.
+    """
+    if document.status == DocumentStatus.WITHDRAWN:
+        raise DomainError(_("%(symbol)s was withdrawn.") % {"symbol": document.symbol}, code="document_withdrawn")
+    if language not in LANGUAGE_ORDER:
+        raise DomainError(_("Unknown language: %(codes)s.") % {"codes": language}, code="language_invalid")
+    checked = check_upload(name, size, stream)
+    blob = storage.store(stream, checked.extension)
+    try:
+        with transaction.atomic():
+            revision = _pending_revision(document)
+            replaced = revision.files.filter(language=language).first()
+            before = audit.snapshot(replaced) if replaced else {}
+            if replaced is not None:
+                replaced.delete()
+            stored = DocumentFile.objects.create(
+                revision=revision,
+                language=language,
+                original_name=checked.name,
+                storage_key=blob.key,
+                sha256=blob.sha256,
+                size=blob.size,
+                media_type=checked.media_type,
+                page_count=checked.page_count,
+            )
+            audit.record(actor=actor, action="document.file.add", instance=stored, before=before)
+    except BaseException:
+        if not DocumentFile.objects.filter(storage_key=blob.key).exists():
+            storage.discard(blob)
+        raise
+    return stored
+
+
+@transaction.atomic
+def publish_document(*, actor: Any, document: Document) -> DocumentRevision:
+    """Publish the pending revision: its files become public and can never be changed again."""
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    if document.status == DocumentStatus.WITHDRAWN:
+        raise DomainError(_("%(symbol)s was withdrawn.") % {"symbol": document.symbol}, code="document_withdrawn")
+    revision = _pending_revision(document)
+    if not revision.files.exists():
+        raise DomainError(
+            _("%(symbol)s has no file yet: upload at least one language version.") % {"symbol": revision.symbol},
+            code="revision_empty",
+        )
+    before = audit.snapshot(document, ["status", "published_at"])
+    now = timezone.now()
+    revision.published_at = now
+    revision.save(update_fields=["published_at"])
+    document.status = DocumentStatus.PUBLISHED
+    if document.published_at is None:
+        document.published_at = now
+    document.save(update_fields=["status", "published_at", "updated_at"])
+    audit.record(
+        actor=actor,
+        action="document.publish",
+        instance=document,
+        before=before,
+        after={**audit.snapshot(document, ["status", "published_at"]), "revision": revision.number},
+    )
+    bump_archive_generation()
+    return revision
+
+
+@transaction.atomic
+def start_revision(*, actor: Any, document: Document, note: str = "") -> DocumentRevision:
+    """Open revision N+1 of a published document; the files of earlier revisions stay downloadable."""
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    if document.status == DocumentStatus.WITHDRAWN:
+        raise DomainError(
+            _("%(symbol)s was withdrawn and cannot be revised.") % {"symbol": document.symbol},
+            code="document_withdrawn",
+        )
+    if document.status != DocumentStatus.PUBLISHED:
+        raise DomainError(
+            _("Only a published document can be revised; change the draft instead."),
+            code="document_not_published",
+        )
+    if document.revisions.filter(published_at__isnull=True).exists():
+        raise DomainError(_("A new revision is already being prepared."), code="revision_pending")
+    last = document.revisions.order_by("-number").values_list("number", flat=True).first() or 0
+    revision = DocumentRevision.objects.create(document=document, number=last + 1, note=note.strip()[:500])
+    audit.record(actor=actor, action="document.revision.start", instance=revision)
+    return revision
+
+
+@transaction.atomic
+def withdraw_document(*, actor: Any, document: Document, reason: str) -> Document:
+    """Withdraw a document. Its page stays as a public tombstone that says when and why."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError(_("Say why the document is withdrawn."), code="reason_missing")
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    if document.status == DocumentStatus.WITHDRAWN:
+        raise DomainError(_("%(symbol)s was withdrawn.") % {"symbol": document.symbol}, code="document_withdrawn")
+    before = audit.snapshot(document, ["status", "withdrawn_at", "withdrawal_reason"])
+    document.status = DocumentStatus.WITHDRAWN
+    document.withdrawn_at = timezone.now()
+    document.withdrawal_reason = reason
+    document.save(update_fields=["status", "withdrawn_at", "withdrawal_reason", "updated_at"])
+    audit.record(actor=actor, action="document.withdraw", instance=document, before=before)
+    bump_archive_generation()
+    return document
+
+
+@transaction.atomic
+def update_document(
+    *,
+    actor: Any,
+    document: Document,
+    titles: dict[str, str] | None = None,
+    sources: Iterable[Organization] | None = None,
+) -> Document:
+    """Change a document's titles or sources (metadata only; files change through revisions)."""
+    before = audit.snapshot(document)
+    if titles is not None:
+        merged = {code: getattr(document, f"title_{field_suffix(code)}") or "" for code in LANGUAGE_ORDER}
+        merged.update(titles)
+        _set_titles(document, merged)
+    document.save()
+    if sources is not None:
+        document.sources.set(list(sources))
+    audit.record(actor=actor, action="document.update", instance=document, before=before)
+    if document.is_public:
+        bump_archive_generation()
+    return document

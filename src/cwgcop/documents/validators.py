@@ -1,0 +1,175 @@
+"""Checks on uploaded files, made before anything is written."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from pathlib import PurePosixPath, PureWindowsPath
+from typing import IO
+
+import filetype
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+
+from cwgcop.core.errors import DomainError
+
+PDF = "application/pdf"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+TEXT = "text/plain"
+HTML = "text/html"
+
+# Extension → the media type its content must have.
+MEDIA_TYPES: dict[str, str] = {
+    ".pdf": PDF,
+    ".docx": DOCX,
+    ".xlsx": XLSX,
+    ".pptx": PPTX,
+    ".txt": TEXT,
+    ".html": HTML,
+    ".htm": HTML,
+}
+# The part every Office Open XML package of that kind holds.
+OOXML_MAIN_PART = {DOCX: "word/document.xml", XLSX: "xl/workbook.xml", PPTX: "ppt/presentation.xml"}
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    name: str
+    extension: str
+    media_type: str
+    page_count: int | None
+
+
+def check_file_name(raw_name: str) -> tuple[str, str]:
+    """The cleaned file name and its extension; refuses names that try to leave their folder."""
+    name = unicodedata.normalize("NFC", raw_name or "").strip()
+    if not name:
+        raise DomainError(_("The file has no name."), code="file_name_missing")
+    if (
+        "\x00" in name
+        or any(unicodedata.category(ch) == "Cc" for ch in name)
+        or PurePosixPath(name).name != name
+        or PureWindowsPath(name).name != name
+        or name in {".", ".."}
+        or name.startswith(".")
+    ):
+        raise DomainError(
+            _("The file name “%(name)s” is not allowed: it must not contain folders or special characters.")
+            % {"name": name[:80]},
+            code="file_name_unsafe",
+        )
+    if len(name) > 255:
+        raise DomainError(_("The file name is longer than 255 characters."), code="file_name_too_long")
+    extension = PurePosixPath(name).suffix.lower()
+    if extension not in MEDIA_TYPES:
+        raise DomainError(
+            _("Files of type “%(extension)s” are not accepted. Accepted: %(accepted)s.")
+            % {"extension": extension or "?", "accepted": ", ".join(sorted(MEDIA_TYPES))},
+            code="file_type_not_accepted",
+        )
+    return name, extension
+
+
+def check_size(size: int) -> None:
+    if size <= 0:
+        raise DomainError(_("The file is empty."), code="file_empty")
+    limit = int(settings.CWGCOP_MAX_UPLOAD_BYTES)
+    if size > limit:
+        raise DomainError(
+            _("The file is %(size)s; the largest file accepted is %(limit)s.")
+            % {"size": filesizeformat(size), "limit": filesizeformat(limit)},
+            code="file_too_large",
+        )
+
+
+def _mismatch(extension: str) -> DomainError:
+    return DomainError(
+        _("The file's content is not a %(extension)s file. Check that you chose the right file.")
+        % {"extension": extension},
+        code="file_content_mismatch",
+    )
+
+
+def _check_pdf(stream: IO[bytes]) -> int:
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = PdfReader(stream, strict=False)
+        pages = len(reader.pages)
+        if pages:
+            reader.pages[0].extract_text()
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError) as exc:
+        raise DomainError(
+            _("The PDF file is damaged and cannot be read. Export it again and upload the new file."),
+            code="file_malformed",
+        ) from exc
+    if pages == 0:
+        raise DomainError(_("The PDF file has no pages."), code="file_malformed")
+    return pages
+
+
+def _check_ooxml(stream: IO[bytes], media_type: str, extension: str) -> None:
+    try:
+        with zipfile.ZipFile(stream) as package:
+            names = set(package.namelist())
+            bad = package.testzip()
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise _mismatch(extension) from exc
+    if "[Content_Types].xml" not in names or OOXML_MAIN_PART[media_type] not in names:
+        raise _mismatch(extension)
+    if bad is not None:
+        raise DomainError(_("The file is damaged and cannot be read."), code="file_malformed")
+
+
+def _check_text(stream: IO[bytes], extension: str) -> None:
+    data = stream.read()
+    if b"\x00" in data:
+        raise _mismatch(extension)
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DomainError(_("Text files must be encoded as UTF-8."), code="file_encoding") from exc
+
+
+def check_content(stream: IO[bytes], extension: str) -> CheckedFile:
+    """Check that the bytes in ``stream`` are what ``extension`` promises, and readable."""
+    media_type = MEDIA_TYPES[extension]
+    stream.seek(0)
+    head = stream.read(8192)
+    stream.seek(0)
+    guessed = filetype.guess_mime(head)
+    page_count: int | None = None
+    if media_type == PDF:
+        if guessed != PDF:
+            raise _mismatch(extension)
+        page_count = _check_pdf(stream)
+    elif media_type in OOXML_MAIN_PART:
+        if guessed not in {"application/zip", media_type}:
+            raise _mismatch(extension)
+        _check_ooxml(stream, media_type, extension)
+    else:
+        if guessed is not None:
+            raise _mismatch(extension)
+        _check_text(stream, extension)
+    stream.seek(0)
+    return CheckedFile(name="", extension=extension, media_type=media_type, page_count=page_count)
+
+
+def check_upload(name: str, size: int, stream: IO[bytes]) -> CheckedFile:
+    """Every check on an upload, cheapest first. Raises :class:`DomainError` with a user message."""
+    clean_name, extension = check_file_name(name)
+    check_size(size)
+    checked = check_content(stream, extension)
+    return CheckedFile(
+        name=clean_name, extension=extension, media_type=checked.media_type, page_count=checked.page_count
+    )
+
+
+def as_stream(data: bytes) -> IO[bytes]:
+    return io.BytesIO(data)

@@ -1,0 +1,40 @@
+"""iCalendar (RFC 5545) output for meetings."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+
+import icalendar
+from django.conf import settings
+from django.utils import timezone
+
+from cwgcop.meetings.models import Meeting
+
+
+def meeting_event(meeting: Meeting) -> icalendar.Event:
+    event = icalendar.Event()
+    event.add("uid", f"meeting-{meeting.body.slug}-{meeting.number}@cwgcop")
+    event.add("summary", f"{meeting.body.acronym} — {meeting.number}")
+    event.add("dtstart", meeting.start_date)
+    # All-day events end on the day after the last day (RFC 5545, DTEND is exclusive).
+    event.add("dtend", meeting.end_date + datetime.timedelta(days=1))
+    event.add("dtstamp", meeting.updated_at or timezone.now())
+    if meeting.venue:
+        event.add("location", meeting.venue)
+    event.add("url", f"{settings.SITE_URL}{meeting.get_absolute_url()}")
+    description = [meeting.get_format_display()]
+    if meeting.remote_link:
+        description.append(meeting.remote_link)
+    event.add("description", "\n".join(str(d) for d in description))
+    return event
+
+
+def meetings_calendar(meetings: Iterable[Meeting]) -> bytes:
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//cwgcop//meetings//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "cwgcop meetings")
+    for meeting in meetings:
+        calendar.add_component(meeting_event(meeting))
+    return bytes(calendar.to_ical())

@@ -1,0 +1,78 @@
+"""Secretariat pages for meetings: thin views that validate, check a permission and call a service."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from cwgcop.core.errors import DomainError
+from cwgcop.core.permissions import check_object_permission, require_permission
+from cwgcop.meetings import services
+from cwgcop.meetings.forms import MeetingForm
+from cwgcop.meetings.models import Meeting
+
+
+@require_permission("bodies.use_staff_pages")
+def meeting_create(request: HttpRequest) -> HttpResponse:
+    form = MeetingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        body = form.cleaned_data["body"]
+        check_object_permission(request, "bodies.manage_body", body)
+        try:
+            meeting = services.create_meeting(
+                actor=request.user,
+                body=body,
+                number=form.cleaned_data["number"],
+                start_date=form.cleaned_data["start_date"],
+                end_date=form.cleaned_data["end_date"],
+                venues=form.venues(),
+                **form.service_values(),
+            )
+        except DomainError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Meeting %(meeting)s created.") % {"meeting": meeting})
+            return redirect(meeting.get_absolute_url())
+    return render(request, "staff/meeting_form.html", {"form": form})
+
+
+@require_permission("bodies.use_staff_pages")
+def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting: Meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
+    check_object_permission(request, "bodies.manage_body", meeting.body)
+    initial = {
+        "body": meeting.body,
+        "number": meeting.number,
+        "start_date": meeting.start_date,
+        "end_date": meeting.end_date,
+        "venue_en": getattr(meeting, "venue_en", ""),
+        "venue_zh_hans": getattr(meeting, "venue_zh_hans", ""),
+        "format": meeting.format,
+        "remote_link": meeting.remote_link,
+        "contribution_deadline": meeting.contribution_deadline,
+        "status": meeting.status,
+        "participants_total": meeting.participants_total,
+        "participants_onsite": meeting.participants_onsite,
+        "participants_remote": meeting.participants_remote,
+    }
+    form = MeetingForm(request.POST or None, initial=initial)
+    form.fields["body"].disabled = True
+    form.fields["number"].disabled = True
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_meeting(
+                actor=request.user,
+                meeting=meeting,
+                venues=form.venues(),
+                start_date=form.cleaned_data["start_date"],
+                end_date=form.cleaned_data["end_date"],
+                **form.service_values(),
+            )
+        except DomainError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Meeting %(meeting)s saved.") % {"meeting": meeting})
+            return redirect(meeting.get_absolute_url())
+    return render(request, "staff/meeting_form.html", {"form": form, "meeting": meeting})

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path, re_path
+
+from cwgcop.api.api import api
+from cwgcop.core import views as core_views
+from cwgcop.documents.feeds import DocumentsFeed
+from cwgcop.documents.views import public as document_views
+from cwgcop.meetings import views as meeting_views
+
+SYMBOL = r"(?P<symbol>[A-Za-z0-9][A-Za-z0-9.\-/]*?)"
+LANG = r"(?P<language>ar|zh-hans|en|fr|ru|es)"
+
+urlpatterns = [
+    path("api/v1/", api.urls),
+    path("feeds/documents.atom", DocumentsFeed(), name="feeds-documents"),
+    path("meetings.ics", meeting_views.meetings_ics, name="meetings-ics"),
+    re_path(rf"^files/{SYMBOL}/rev(?P<revision>\d+)/{LANG}/$", document_views.download, name="download"),
+    re_path(rf"^files/{SYMBOL}/{LANG}/$", document_views.download_latest, name="download-latest"),
+    path("admin/", admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", core_views.home, name="home"),
+    path("meetings/", include("cwgcop.meetings.urls")),
+    path("documents/", include("cwgcop.documents.urls")),
+    path("bodies/", include("cwgcop.bodies.urls")),
+    path("staff/", include("cwgcop.core.staff_urls")),
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    prefix_default_language=True,
+)
+
+handler404 = "cwgcop.core.views.page_not_found"
+handler500 = "cwgcop.core.views.server_error"

@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from django.core.cache import cache
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    """Each test stores files in its own folder, so a test can check that nothing stray is left."""
+    media = tmp_path / "media"
+    media.mkdir()
+    settings.MEDIA_ROOT = str(media)  # type: ignore[attr-defined]
+    return media
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache() -> Iterator[None]:
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def stored_files(media_root: Path) -> list[Path]:
+    return sorted(p for p in media_root.rglob("*") if p.is_file())

@@ -1,0 +1,118 @@
+"""Factories for tests: real rows through the real services where a service owns the write."""
+
+from __future__ import annotations
+
+import datetime
+import io
+from typing import Any
+
+import factory
+from django.contrib.auth import get_user_model
+
+from cwgcop.bodies.enums import BodyKind, RoleKind, StakeholderKind
+from cwgcop.bodies.models import Body, Organization, Role
+from cwgcop.demo import files
+from cwgcop.documents import services as document_services
+from cwgcop.documents.models import Document
+from cwgcop.meetings.models import Meeting
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    password = factory.PostGenerationMethodCall("set_password", "correct-horse-battery")
+
+    @factory.post_generation
+    def save_password(self, create: bool, extracted: Any, **kwargs: Any) -> None:
+        if create:
+            self.save()
+
+
+class BodyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Body
+        django_get_or_create = ("acronym",)
+
+    acronym = factory.Sequence(lambda n: f"WG-{n}")
+    slug = factory.LazyAttribute(lambda b: b.acronym.lower())
+    symbol_prefix = factory.LazyAttribute(lambda b: b.acronym.upper())
+    kind = BodyKind.COUNCIL_WORKING_GROUP
+    name = factory.LazyAttribute(lambda b: f"Working group {b.acronym}")
+    name_en = factory.LazyAttribute(lambda b: f"Working group {b.acronym}")
+
+
+class OrganizationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organization
+
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    country = "CH"
+    stakeholder_kind = StakeholderKind.MEMBER_STATE
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Meeting
+
+    body = factory.SubFactory(BodyFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    start_date = datetime.date(2024, 9, 30)
+    end_date = datetime.date(2024, 10, 1)
+    venue = "Geneva"
+    venue_en = "Geneva"
+    format = "hybrid"
+    status = "held"
+
+
+def secretariat(body: Body, username: str = "sec") -> Any:
+    user = UserFactory(username=username)
+    Role.objects.get_or_create(user=user, body=body, kind=RoleKind.SECRETARIAT)
+    return user
+
+
+def pdf_bytes(text: str = "Hello", language: str = "en") -> bytes:
+    return files.make_pdf(symbol="TEST", title=text, paragraphs=[text], language=language)
+
+
+def docx_bytes(text: str = "Hello") -> bytes:
+    return files.make_docx(symbol="TEST", title=text, paragraphs=[text])
+
+
+def published_document(
+    *,
+    meeting: Meeting | None = None,
+    body: Body | None = None,
+    symbol: str | None = None,
+    kind: str = "contribution",
+    titles: dict[str, str] | None = None,
+    languages: tuple[str, ...] = ("en",),
+    sources: tuple[Organization, ...] = (),
+) -> Document:
+    """A document with one PDF per language, published through the services."""
+    body = body or (meeting.body if meeting else BodyFactory())
+    document = document_services.create_document(
+        actor=None,
+        body=body,
+        meeting=meeting,
+        kind=kind,
+        symbol=symbol,
+        titles=titles or {"en": "A contribution"},
+        sources=sources,
+    )
+    for language in languages:
+        content = pdf_bytes(f"{document.symbol} {language}", language)
+        document_services.add_file(
+            actor=None,
+            document=document,
+            language=language,
+            name=f"{document.symbol.replace('/', '-')}-{language}.pdf",
+            size=len(content),
+            stream=io.BytesIO(content),
+        )
+    document_services.publish_document(actor=None, document=document)
+    return Document.objects.get(pk=document.pk)
