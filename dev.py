@@ -111,7 +111,13 @@ def cmd_lint() -> None:
     import tempfile
 
     with tempfile.TemporaryDirectory() as scratch:
-        run(BIN / "cwgcop", "makemigrations", "--check", "--dry-run", env={"CWGCOP_TESTING": "true", "CWGCOP_DATA_DIR": scratch})
+        run(
+            BIN / "cwgcop",
+            "makemigrations",
+            "--check",
+            "--dry-run",
+            env={"CWGCOP_TESTING": "true", "CWGCOP_DATA_DIR": scratch},
+        )
     say("translation catalogues compile and are complete")
     run(PYTHON, "-m", "cwgcop.core.i18n_check")
 
@@ -152,12 +158,22 @@ def cmd_lock() -> None:
 
 
 def cmd_messages() -> None:
+    """Update every app's catalogue from its code and templates, then compile them all."""
     ensure_venv("dev")
     env = {"CWGCOP_TESTING": "true"}
-    os.chdir(ROOT / "src" / "cwgcop")
-    for code in ("ar", "zh_Hans", "en", "fr", "ru", "es"):
-        run(BIN / "cwgcop", "makemessages", "--no-obsolete", "--no-location", "-l", code, env=env)
-    run(BIN / "cwgcop", "compilemessages", env=env)
+    only = sys.argv[2:]  # optionally: the apps to update, e.g. `python3 dev.py messages documents`
+    for app in sorted(p for p in (ROOT / "src" / "cwgcop").iterdir() if (p / "apps.py").exists()):
+        if only and app.name not in only:
+            continue
+        (app / "locale").mkdir(exist_ok=True)
+        languages = [arg for code in ("ar", "zh_Hans", "en", "fr", "ru", "es") for arg in ("-l", code)]
+        subprocess.run(
+            [str(BIN / "cwgcop"), "makemessages", "--no-obsolete", "--no-location", "--add-location=never", *languages],
+            cwd=app,
+            env={**os.environ, **env},
+            check=True,
+        )
+        subprocess.run([str(BIN / "cwgcop"), "compilemessages"], cwd=app, env={**os.environ, **env}, check=True)
 
 
 COMMANDS = {"demo": cmd_demo, "test": cmd_test, "lint": cmd_lint, "lock": cmd_lock, "messages": cmd_messages}

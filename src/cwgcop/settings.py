@@ -13,7 +13,6 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -106,7 +105,7 @@ WSGI_APPLICATION = "cwgcop.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [PACKAGE_DIR / "templates"],
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -171,16 +170,18 @@ LOGOUT_REDIRECT_URL = "home"
 
 # Languages: the six official languages of the United Nations.
 LANGUAGE_CODE = "en"
+# Names as each language calls itself (the switcher shows these; see cwgcop.core.languages for labels).
 LANGUAGES = [
-    ("ar", _("Arabic")),
-    ("zh-hans", _("Chinese")),
-    ("en", _("English")),
-    ("fr", _("French")),
-    ("ru", _("Russian")),
-    ("es", _("Spanish")),
+    ("ar", "العربية"),
+    ("zh-hans", "中文"),
+    ("en", "English"),
+    ("fr", "Français"),
+    ("ru", "Русский"),
+    ("es", "Español"),
 ]
 LANGUAGES_BIDI = ["ar"]
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Each app keeps its own catalogue in <app>/locale, so apps can be translated independently.
+LOCALE_PATHS: list[Path] = []
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = os.environ.get("CWGCOP_TIME_ZONE", "Europe/Zurich")

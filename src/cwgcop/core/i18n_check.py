@@ -10,15 +10,27 @@ from pathlib import Path
 
 import polib
 
-LOCALE = Path(__file__).resolve().parent.parent / "locale"
+PACKAGE = Path(__file__).resolve().parent.parent
 COMPLETE = ("zh_Hans", "en")
 PRESENT = ("ar", "fr", "ru", "es")
 
 
+def app_locales() -> list[Path]:
+    """Every app's ``locale`` folder (each app keeps its own catalogue)."""
+    return sorted(p for p in PACKAGE.glob("*/locale") if p.is_dir())
+
+
 def problems() -> list[str]:
     found: list[str] = []
+    for locale in app_locales():
+        found.extend(f"{locale.parent.name}/{problem}" for problem in catalogue_problems(locale))
+    return found
+
+
+def catalogue_problems(locale: Path) -> list[str]:
+    found: list[str] = []
     for code in COMPLETE + PRESENT:
-        po_path = LOCALE / code / "LC_MESSAGES" / "django.po"
+        po_path = locale / code / "LC_MESSAGES" / "django.po"
         mo_path = po_path.with_suffix(".mo")
         if not po_path.exists():
             found.append(f"{code}: no catalogue at {po_path}")

@@ -12,7 +12,9 @@ from cwgcop.meetings.models import Meeting
 
 
 class DocumentForm(forms.Form):
-    body: forms.ModelChoiceField[Body] = forms.ModelChoiceField(queryset=Body.objects.order_by("acronym"), label=_("Body"))
+    body: forms.ModelChoiceField[Body] = forms.ModelChoiceField(
+        queryset=Body.objects.order_by("acronym"), label=_("Body")
+    )
     meeting: forms.ModelChoiceField[Meeting] = forms.ModelChoiceField(
         queryset=Meeting.objects.select_related("body").order_by("-start_date"),
         required=False,

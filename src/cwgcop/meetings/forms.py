@@ -18,7 +18,9 @@ class DateTimeInput(forms.DateTimeInput):
 
 
 class MeetingForm(forms.Form):
-    body: forms.ModelChoiceField[Body] = forms.ModelChoiceField(queryset=Body.objects.order_by("acronym"), label=_("Body"))
+    body: forms.ModelChoiceField[Body] = forms.ModelChoiceField(
+        queryset=Body.objects.order_by("acronym"), label=_("Body")
+    )
     number = forms.IntegerField(min_value=1, label=_("Number"))
     start_date = forms.DateField(widget=DateInput, label=_("Start date"))
     end_date = forms.DateField(widget=DateInput, label=_("End date"))

@@ -35,7 +35,7 @@ def _manage_page(request: HttpRequest, document: Document, **forms: object) -> H
     }
     context.update(forms)
     status = 400 if forms else 200
-    return render(request, "staff/document_manage.html", context, status=status)
+    return render(request, "documents/staff/document_manage.html", context, status=status)
 
 
 @require_permission("bodies.use_staff_pages")
@@ -59,7 +59,7 @@ def document_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Document %(symbol)s created as a draft.") % {"symbol": document.symbol})
             return redirect("staff:document-manage", symbol=document.symbol)
-    return render(request, "staff/document_form.html", {"form": form}, status=400 if form.errors else 200)
+    return render(request, "documents/staff/document_form.html", {"form": form}, status=400 if form.errors else 200)
 
 
 @require_permission("bodies.use_staff_pages")
