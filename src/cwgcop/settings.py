@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "ninja",
     "csp",
     "cwgcop.core",
+    "cwgcop.accounts",
     "cwgcop.bodies",
     "cwgcop.meetings",
     "cwgcop.documents",

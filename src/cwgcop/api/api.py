@@ -6,6 +6,7 @@ from django.http import Http404, HttpRequest
 from ninja import NinjaAPI, Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from cwgcop.accounts.api import router as account_router
 from cwgcop.api import serializers
 from cwgcop.api.schemas import BodySchema, DocumentSchema, MeetingSchema
 from cwgcop.bodies import queries as body_queries
@@ -114,3 +115,4 @@ def get_document(request: HttpRequest, symbol: str) -> dict[str, Any]:
 api.add_router("/bodies/", bodies)
 api.add_router("/meetings/", meetings)
 api.add_router("/documents/", documents)
+api.add_router("/account/", account_router)
