@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
@@ -14,6 +15,14 @@ def media_root(settings: pytest.FixtureRequest, tmp_path: Path) -> Path:
     media.mkdir()
     settings.MEDIA_ROOT = str(media)  # type: ignore[attr-defined]
     return media
+
+
+@pytest.fixture(autouse=True)
+def _english_between_tests() -> Iterator[None]:
+    """A request to /ru/… leaves Russian active in the thread; each test starts and ends in English."""
+    translation.activate("en")
+    yield
+    translation.activate("en")
 
 
 @pytest.fixture(autouse=True)

@@ -39,6 +39,14 @@ BODIES: list[dict[str, Any]] = [
             "2022). Open to all relevant stakeholders.",
             "zh-hans": "根据全权代表大会第179号决议（2022年，布加勒斯特，修订版），通过理事会第1306号决议设立。"
             "对所有相关利益攸关方开放。",
+            "fr": "Créé par la Résolution 1306 du Conseil en application de la Résolution 179 (Rév. Bucarest, 2022) "
+            "de la Conférence de plénipotentiaires. Ouvert à toutes les parties prenantes concernées.",
+            "es": "Creado por la Resolución 1306 del Consejo en virtud de la Resolución 179 (Rev. Bucarest, 2022) de "
+            "la Conferencia de Plenipotenciarios. Abierto a todas las partes interesadas pertinentes.",
+            "ru": "Создана Резолюцией 1306 Совета в соответствии с Резолюцией 179 (Пересм. Бухарест, 2022 г.) "
+            "Полномочной конференции. Открыта для всех соответствующих заинтересованных сторон.",
+            "ar": "أُنشئ بموجب قرار المجلس 1306 في إطار القرار 179 لمؤتمر المندوبين المفوضين (المراجَع في بوخارست، "
+            "2022). وهو مفتوح أمام جميع أصحاب المصلحة المعنيين.",
         },
     },
     {
@@ -174,7 +182,14 @@ DOCUMENTS: list[dict[str, Any]] = [
         "meeting": 21,
         "kind": "agenda",
         "sources": ["BDT"],
-        "titles": {"en": "Draft agenda of the twenty-first meeting", "zh-hans": "第二十一次会议议程草案"},
+        "titles": {
+            "en": "Draft agenda of the twenty-first meeting",
+            "zh-hans": "第二十一次会议议程草案",
+            "fr": "Projet d'ordre du jour de la vingt et unième réunion",
+            "es": "Proyecto de orden del día de la vigesimoprimera reunión",
+            "ru": "Проект повестки дня двадцать первого собрания",
+            "ar": "مشروع جدول أعمال الاجتماع الحادي والعشرين",
+        },
         "text": {
             "en": [
                 "Opening of the meeting.",
@@ -196,7 +211,14 @@ DOCUMENTS: list[dict[str, Any]] = [
         "meeting": 21,
         "kind": "contribution",
         "sources": ["BDT"],
-        "titles": {"en": "Children's feedback on child helplines", "zh-hans": "儿童对求助热线的反馈意见"},
+        "titles": {
+            "en": "Children's feedback on child helplines",
+            "zh-hans": "儿童对求助热线的反馈意见",
+            "fr": "Retour d'information des enfants sur les services d'assistance téléphonique pour les enfants",
+            "es": "Opiniones de los niños sobre las líneas de ayuda a la infancia",
+            "ru": "Отзывы детей о телефонах доверия для детей",
+            "ar": "آراء الأطفال بشأن خطوط مساعدة الأطفال",
+        },
         "text": {
             "en": [
                 "This contribution summarises what children and young people said about child helplines in "
@@ -219,6 +241,11 @@ DOCUMENTS: list[dict[str, Any]] = [
         "titles": {
             "en": "Strengthening multi-stakeholder cooperation on child online protection",
             "zh-hans": "加强保护上网儿童方面的利益攸关多方合作",
+            "fr": "Renforcer la coopération multipartite en matière de protection en ligne des enfants",
+            "es": "Fortalecimiento de la cooperación entre múltiples partes interesadas en materia de protección de "
+            "la infancia en línea",
+            "ru": "Укрепление многостороннего сотрудничества в области защиты ребенка в онлайновой среде",
+            "ar": "تعزيز التعاون بين أصحاب المصلحة المتعددين في مجال حماية الأطفال على الإنترنت",
         },
         "text": {
             "en": [
@@ -239,6 +266,10 @@ DOCUMENTS: list[dict[str, Any]] = [
         "titles": {
             "en": "Results of the COP global programme and the COP holistic initiative",
             "zh-hans": "COP全球计划和COP整体举措的成果",
+            "fr": "Résultats du programme mondial COP et de l'initiative globale COP",
+            "es": "Resultados del programa mundial de PIeL y de la iniciativa integral de PIeL",
+            "ru": "Результаты глобальной программы ЗРОС и комплексной инициативы ЗРОС",
+            "ar": "نتائج البرنامج العالمي لحماية الأطفال على الإنترنت والمبادرة الشاملة لحماية الأطفال على الإنترنت",
         },
         "text": {
             "en": ["An overview of the results of the child online protection global programme."],
@@ -254,6 +285,10 @@ DOCUMENTS: list[dict[str, Any]] = [
         "titles": {
             "en": "Chair's summary of the twenty-first meeting",
             "zh-hans": "第二十一次会议主席摘要报告",
+            "fr": "Résumé du Président de la vingt et unième réunion",
+            "es": "Resumen del Presidente de la vigesimoprimera reunión",
+            "ru": "Резюме Председателя двадцать первого собрания",
+            "ar": "ملخص الرئيس للاجتماع الحادي والعشرين",
         },
         "text": {
             "en": [
@@ -273,7 +308,14 @@ DOCUMENTS: list[dict[str, Any]] = [
         "meeting": 22,
         "kind": "contribution",
         "sources": ["BDT"],
-        "titles": {"en": "Proposal for an ICT industry round table", "zh-hans": "关于ICT行业圆桌会议的提案"},
+        "titles": {
+            "en": "Proposal for an ICT industry round table",
+            "zh-hans": "关于ICT行业圆桌会议的提案",
+            "fr": "Proposition de table ronde du secteur des TIC",
+            "es": "Propuesta de mesa redonda del sector de las TIC",
+            "ru": "Предложение о проведении круглого стола отрасли ИКТ",
+            "ar": "اقتراح بشأن مائدة مستديرة لقطاع تكنولوجيا المعلومات والاتصالات",
+        },
         "text": {
             "en": [
                 "As requested at the twenty-first meeting, the secretariat proposes an informal, BDT-led ICT "
@@ -292,6 +334,14 @@ DOCUMENTS: list[dict[str, Any]] = [
             "en": "Concept note: ITU Industry Connect, a quarterly cross-sector discussion series on child "
             "online protection",
             "zh-hans": "概念说明：国际电联产业联通——有关保护上网儿童的季度性跨部门讨论系列活动",
+            "fr": "Note conceptuelle : ITU Industry Connect, série trimestrielle de débats intersectoriels "
+            "sur la protection en ligne des enfants",
+            "es": "Nota conceptual: ITU Industry Connect, serie trimestral de debates intersectoriales sobre "
+            "la protección de la infancia en línea",
+            "ru": "Концептуальная записка: ITU Industry Connect – ежеквартальная серия межсекторальных "
+            "обсуждений по вопросам защиты ребенка в онлайновой среде",
+            "ar": "مذكرة مفاهيمية: ITU Industry Connect، سلسلة فصلية من المناقشات المشتركة بين القطاعات بشأن "
+            "حماية الأطفال على الإنترنت",
         },
         "text": {
             "en": [
@@ -313,6 +363,10 @@ DOCUMENTS: list[dict[str, Any]] = [
         "titles": {
             "en": "Chair's summary of the twenty-second meeting",
             "zh-hans": "第二十二次会议主席摘要报告",
+            "fr": "Résumé du Président de la vingt-deuxième réunion",
+            "es": "Resumen del Presidente de la vigesimosegunda reunión",
+            "ru": "Резюме Председателя двадцать второго собрания",
+            "ar": "ملخص الرئيس للاجتماع الثاني والعشرين",
         },
         "text": {
             "en": [
