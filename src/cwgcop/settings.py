@@ -84,7 +84,10 @@ INSTALLED_APPS = [
     "cwgcop.bodies",
     "cwgcop.meetings",
     "cwgcop.documents",
+    "cwgcop.search",
     "cwgcop.api",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -236,6 +239,21 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("CWGCOP_LOG_LEVEL", "INFO")},
     "loggers": {"django.request": {"level": "ERROR"}},
 }
+
+# Search: the engine follows the database (SQLite FTS5 or PostgreSQL full-text) unless set explicitly.
+SEARCH_ENGINE = os.environ.get("CWGCOP_SEARCH_ENGINE", "").strip()
+
+# Background tasks (text extraction): in-process by default; "database" stores them for `cwgcop db_worker`.
+_tasks_backend = os.environ.get("CWGCOP_TASKS_BACKEND", "immediate").strip().lower()
+_TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+if _tasks_backend not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"CWGCOP_TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)}, not {_tasks_backend!r}"
+    )
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_tasks_backend], "QUEUES": ["default"]}}
 
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_LIMIT = 200

@@ -24,6 +24,7 @@ from cwgcop.documents.enums import SYMBOL_SERIES, DocumentKind, DocumentStatus
 from cwgcop.documents.models import Document, DocumentFile, DocumentRevision
 from cwgcop.documents.validators import check_upload
 from cwgcop.meetings.models import Meeting
+from cwgcop.search import hooks as search_hooks
 
 SYMBOL_RE = re.compile(r"^[A-Z0-9][A-Z0-9.\-]*(/[A-Z0-9][A-Z0-9.\-]*)*$")
 
@@ -199,6 +200,7 @@ def publish_document(*, actor: Any, document: Document) -> DocumentRevision:
         after={**audit.snapshot(document, ["status", "published_at"]), "revision": revision.number},
     )
     bump_archive_generation()
+    search_hooks.document_changed(document.pk)
     return revision
 
 
@@ -240,6 +242,7 @@ def withdraw_document(*, actor: Any, document: Document, reason: str) -> Documen
     document.save(update_fields=["status", "withdrawn_at", "withdrawal_reason", "updated_at"])
     audit.record(actor=actor, action="document.withdraw", instance=document, before=before)
     bump_archive_generation()
+    search_hooks.document_changed(document.pk)
     return document
 
 
@@ -263,4 +266,5 @@ def update_document(
     audit.record(actor=actor, action="document.update", instance=document, before=before)
     if document.is_public:
         bump_archive_generation()
+        search_hooks.document_changed(document.pk)
     return document

@@ -1,0 +1,33 @@
+"""The one call the archive's services make when a document changes what the public can find.
+
+``document_changed`` runs after the transaction commits: it brings the document's index entries up to date at
+once (titles, symbol, sources, and any text already extracted; a withdrawn document disappears) and enqueues
+the extraction of the text of new files, which reindexes the document again when done. A failure here is
+logged and never undoes or blocks the change to the archive; ``cwgcop rebuild_search_index`` repairs the index.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+
+from django.db import transaction
+
+logger = logging.getLogger(__name__)
+
+
+def document_changed(document_id: int) -> None:
+    transaction.on_commit(partial(_refresh, document_id), robust=True)
+
+
+def _refresh(document_id: int) -> None:
+    from cwgcop.documents.models import DocumentFile
+    from cwgcop.search.indexing import reindex_document
+    from cwgcop.search.tasks import extract_document_text
+
+    reindex_document(document_id)
+    unread = DocumentFile.objects.filter(
+        revision__document_id=document_id, revision__published_at__isnull=False, extraction__isnull=True
+    )
+    if unread.exists():
+        extract_document_text.enqueue(document_id)

@@ -1,0 +1,118 @@
+"""Keeping the index equal to the archive: what is indexed for a document, and (re)building it.
+
+Only published documents are indexed, with the files of their current revision: a withdrawn document, a
+draft or a deleted one has no entry, and a new revision's text replaces the old one's.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models import Prefetch
+
+from cwgcop.core.cache import bump_archive_generation
+from cwgcop.core.languages import LANGUAGE_ORDER, field_suffix
+from cwgcop.documents.enums import DocumentStatus
+from cwgcop.documents.models import Document, DocumentFile, DocumentRevision
+from cwgcop.search.engines import Engine, IndexRow, get_engine
+from cwgcop.search.models import SearchEntry
+from cwgcop.search.text import index_text
+
+logger = logging.getLogger(__name__)
+
+
+def _documents(ids: Iterable[int] | None = None) -> Iterable[Document]:
+    queryset = (
+        Document.objects.filter(status=DocumentStatus.PUBLISHED)
+        .select_related("meeting", "meeting__body", "body")
+        .prefetch_related(
+            "sources",
+            Prefetch(
+                "revisions",
+                queryset=DocumentRevision.objects.filter(published_at__isnull=False).prefetch_related(
+                    Prefetch("files", queryset=DocumentFile.objects.all())
+                ),
+            ),
+        )
+        .order_by("pk")
+    )
+    if ids is not None:
+        queryset = queryset.filter(pk__in=list(ids))
+    return queryset.iterator(chunk_size=500)
+
+
+def _meta_text(document: Document) -> str:
+    parts = [document.body.acronym]
+    if document.meeting is not None:
+        parts.append(document.meeting.code)
+    parts.extend(source.name for source in document.sources.all())
+    return " ".join(parts)
+
+
+def entries_for(document: Document) -> list[tuple[SearchEntry, IndexRow]]:
+    """The entries of a published document: one per language with a title or a file in its current revision."""
+    revision = document.current_revision
+    files = {f.language: f for f in revision.files.all()} if revision else {}
+    fallback = document.display_title
+    meta = index_text(_meta_text(document))
+    built: list[tuple[SearchEntry, IndexRow]] = []
+    for code in LANGUAGE_ORDER:
+        own_title = getattr(document, f"title_{field_suffix(code)}", "") or ""
+        stored = files.get(code)
+        if not own_title and stored is None:
+            continue
+        title = own_title or fallback
+        entry = SearchEntry(document=document, language=code, file=stored, title=title[:500])
+        row = IndexRow(
+            entry_id=0,
+            title=index_text(f"{document.current_symbol} {title}"),
+            meta=meta,
+            body=index_text(stored.extracted_text) if stored is not None else "",
+        )
+        built.append((entry, row))
+    return built
+
+
+def _write(engine: Engine, built: list[tuple[SearchEntry, IndexRow]]) -> int:
+    entries = SearchEntry.objects.bulk_create([entry for entry, _row in built])
+    rows = [
+        IndexRow(entry_id=entry.pk, title=row.title, meta=row.meta, body=row.body)
+        for entry, (_entry, row) in zip(entries, built, strict=True)
+    ]
+    engine.write(rows)
+    return len(rows)
+
+
+@transaction.atomic
+def reindex_document(document_id: int) -> int:
+    """Replace the document's entries by what it holds now (none unless it is published). Returns the count."""
+    engine = get_engine()
+    SearchEntry.objects.filter(document_id=document_id).delete()
+    count = 0
+    for document in _documents([document_id]):
+        count = _write(engine, entries_for(document))
+    bump_archive_generation()
+    return count
+
+
+@transaction.atomic
+def rebuild_index() -> tuple[int, int]:
+    """Empty the index and index every published document again. Returns (documents, entries)."""
+    engine = get_engine()
+    engine.ensure_schema()
+    SearchEntry.objects.all().delete()
+    engine.clear()
+    documents = entries = 0
+    batch: list[tuple[SearchEntry, IndexRow]] = []
+    for document in _documents():
+        documents += 1
+        batch.extend(entries_for(document))
+        if len(batch) >= 500:
+            entries += _write(engine, batch)
+            batch = []
+    if batch:
+        entries += _write(engine, batch)
+    bump_archive_generation()
+    return documents, entries

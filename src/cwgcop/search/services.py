@@ -1,0 +1,78 @@
+"""The search service: the one function the search page, the API and the benchmark call."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.safestring import SafeString
+
+from cwgcop.core.languages import current_language
+from cwgcop.documents import queries as document_queries
+from cwgcop.documents.models import Document, DocumentFile
+from cwgcop.search.engines import Filters, get_engine
+from cwgcop.search.models import SearchEntry
+from cwgcop.search.query import SearchQuery, parse_query
+from cwgcop.search.snippets import highlight, snippet
+
+__all__ = ["Filters", "Result", "ResultPage", "search"]
+
+MAX_LIMIT = 100
+
+
+@dataclass(frozen=True)
+class Result:
+    document: Document
+    language: str
+    title: str
+    title_html: SafeString
+    snippet: SafeString
+    score: float
+
+
+@dataclass(frozen=True)
+class ResultPage:
+    query: SearchQuery
+    filters: Filters
+    results: list[Result]
+    total: int
+    limit: int
+    offset: int
+
+
+def search(
+    *, text: str | None, filters: Filters, limit: int = 20, offset: int = 0, language: str | None = None
+) -> ResultPage:
+    """Published documents matching ``text`` and ``filters``, best first, newer first on equal relevance.
+
+    Each result carries the language version that matched best, its title and a snippet of its text with the
+    matches marked. Raises ``DomainError`` (with a message for the reader) when ``text`` is not a usable query.
+    A fixed number of queries whatever the number of results.
+    """
+    query = parse_query(text)
+    limit = max(1, min(limit, MAX_LIMIT))
+    offset = max(0, offset)
+    page = get_engine().search(query, filters, limit=limit, offset=offset, language=language or current_language())
+    if not page.hits:
+        return ResultPage(query, filters, [], page.total, limit, offset)
+    documents = document_queries.published_documents().in_bulk([hit.document_id for hit in page.hits])
+    entries = SearchEntry.objects.only("id", "language", "title", "file_id").in_bulk(
+        [hit.entry_id for hit in page.hits]
+    )
+    file_ids = [entry.file_id for entry in entries.values() if entry.file_id]
+    texts = dict(DocumentFile.objects.filter(pk__in=file_ids).values_list("pk", "extracted_text"))
+    results = []
+    for hit in page.hits:
+        document, entry = documents.get(hit.document_id), entries.get(hit.entry_id)
+        if document is None or entry is None:  # changed between the two queries
+            continue
+        results.append(
+            Result(
+                document=document,
+                language=entry.language,
+                title=entry.title,
+                title_html=highlight(entry.title, query),
+                snippet=snippet(texts.get(entry.file_id, "") if entry.file_id else "", query),
+                score=hit.score,
+            )
+        )
+    return ResultPage(query, filters, results, page.total, limit, offset)

@@ -1,0 +1,113 @@
+"""Snippets: a short passage of a text around the matches of a query, with the matches in ``<mark>``.
+
+The passage is found with the same tokens the engines index (``cwgcop.search.text``), so what is marked is
+exactly what matched, accents, Chinese and Arabic prefixes included. Everything else is HTML-escaped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from cwgcop.search.query import SearchQuery
+from cwgcop.search.text import TOKEN_RE, Phrase, Span, spans
+
+# Only the start of a long text is scanned for a passage.
+SCAN_CHARACTERS = 60_000
+WIDTH = 220
+LEAD = 60
+_SPACE = re.compile(r"\s+")
+
+
+def _regions(found: list[Span], query: SearchQuery) -> list[tuple[int, int, int]]:
+    """(start, end, phrase number) of every match in ``found``."""
+    by_token: dict[str, list[int]] = defaultdict(list)
+    for i, span in enumerate(found):
+        by_token[span.token].append(i)
+    regions: list[tuple[int, int, int]] = []
+    for number, phrase in enumerate(query.phrases):
+        for i in _starts(found, by_token, phrase):
+            last = found[i + len(phrase.tokens) - 1]
+            end = last.end
+            if phrase.prefix and _is_cjk(last.token):
+                # A Chinese prefix marks only its own characters, not the whole bigram it opens.
+                end = min(end, last.start + len(phrase.tokens[-1]))
+            regions.append((found[i].start, end, number))
+    return sorted(regions)
+
+
+def _is_cjk(token: str) -> bool:
+    match = TOKEN_RE.fullmatch(token)
+    return match is not None and match.lastgroup == "cjk"
+
+
+def _starts(found: list[Span], by_token: dict[str, list[int]], phrase: Phrase) -> list[int]:
+    size = len(phrase.tokens)
+    if size == 1 and phrase.prefix:
+        return [i for i, span in enumerate(found) if span.token.startswith(phrase.tokens[0])]
+    starts = []
+    for i in by_token.get(phrase.tokens[0], []):
+        window = [span.token for span in found[i : i + size]]
+        if len(window) < size or window[:-1] != list(phrase.tokens[:-1]):
+            continue
+        last = phrase.tokens[-1]
+        if window[-1] == last or (phrase.prefix and window[-1].startswith(last)) or size == 1:
+            starts.append(i)
+    return starts
+
+
+def _render(text: str, regions: list[tuple[int, int, int]], start: int, end: int) -> str:
+    parts: list[str] = []
+    position = start
+    for found_start, found_end, _number in regions:
+        mark_start, mark_end = max(found_start, position), min(found_end, end)
+        if mark_start >= mark_end:
+            continue
+        parts.append(_SPACE.sub(" ", escape(text[position:mark_start])))
+        parts.append(f"<mark>{_SPACE.sub(' ', escape(text[mark_start:mark_end]))}</mark>")
+        position = mark_end
+    parts.append(_SPACE.sub(" ", escape(text[position:end])))
+    return "".join(parts)
+
+
+def _window(text: str, regions: list[tuple[int, int, int]]) -> tuple[int, int]:
+    best, best_count = regions[0][0], -1
+    for anchor, _end, _number in regions[:50]:
+        covered = {n for s, _e, n in regions if anchor <= s < anchor + WIDTH - LEAD}
+        if len(covered) > best_count:
+            best, best_count = anchor, len(covered)
+    start = max(0, best - LEAD)
+    if start:
+        space = text.rfind(" ", max(0, start - 20), start)
+        start = space + 1 if space >= 0 else start
+    end = min(len(text), start + WIDTH)
+    if end < len(text):
+        space = text.find(" ", end, end + 20)
+        end = space if space >= 0 else end
+    return start, end
+
+
+def snippet(raw: str, query: SearchQuery) -> SafeString:
+    """A passage of ``raw`` around the best group of matches, escaped, matches in ``<mark>``."""
+    text = unicodedata.normalize("NFC", raw[:SCAN_CHARACTERS])
+    if not text.strip():
+        return mark_safe("")
+    regions = _regions(spans(text), query)
+    if not regions:
+        start, end = 0, min(len(text), WIDTH)
+    else:
+        start, end = _window(text, regions)
+    html = _render(text, regions, start, end).strip()
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(text) else ""
+    return mark_safe(f"{prefix}{html}{suffix}")  # noqa: S308 - every piece of text is escaped in _render
+
+
+def highlight(raw: str, query: SearchQuery) -> SafeString:
+    """The whole of a short text (a title), escaped, matches in ``<mark>``."""
+    text = unicodedata.normalize("NFC", raw)
+    return mark_safe(_render(text, _regions(spans(text), query), 0, len(text)))  # noqa: S308 - escaped in _render

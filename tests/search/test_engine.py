@@ -1,0 +1,155 @@
+"""What the search finds, on whichever engine the test database selects (FTS5 on SQLite, tsvector on PostgreSQL)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.db import connection
+
+from cwgcop.search.engines import engine_name
+from cwgcop.search.services import Filters, search
+from tests.factories import MeetingFactory, OrganizationFactory
+from tests.search.factories import indexed_document
+
+pytestmark = pytest.mark.django_db
+
+
+def symbols(text: str, filters: Filters | None = None) -> list[str]:
+    return [r.document.symbol for r in search(text=text, filters=filters or Filters(), limit=100).results]
+
+
+def test_engine_follows_the_database() -> None:
+    assert engine_name() == {"sqlite": "sqlite-fts5", "postgresql": "postgres"}[connection.vendor]
+
+
+def test_search_finds_latin_and_cyrillic_words_whatever_their_case_and_accents() -> None:
+    indexed_document(
+        symbol="T/1",
+        texts={
+            "fr": "La vérification de l'âge protège les enfants.",
+            "es": "La verificación de la edad protege a los niños.",
+            "ru": "Проверка ВОЗРАСТА защищает детей; ёлка.",
+        },
+    )
+    indexed_document(symbol="T/2", texts={"en": "Nothing of the kind here."})
+    assert symbols("VERIFICATION") == ["T/1"]
+    assert symbols("âge") == ["T/1"]
+    assert symbols("NINOS") == ["T/1"]
+    assert symbols("возраста") == ["T/1"]
+    assert symbols("елка") == ["T/1"]
+
+
+def test_search_finds_a_phrase_only_in_its_order() -> None:
+    indexed_document(symbol="T/1", texts={"en": "Age verification keeps children safe."})
+    indexed_document(symbol="T/2", texts={"en": "Verification of the age of users."})
+    assert symbols('"age verification"') == ["T/1"]
+    assert sorted(symbols("age verification")) == ["T/1", "T/2"]
+
+
+def test_search_finds_words_by_prefix() -> None:
+    indexed_document(symbol="T/1", texts={"en": "Verification matters."})
+    indexed_document(symbol="T/2", texts={"en": "Verifying matters."})
+    indexed_document(symbol="T/3", texts={"en": "Nothing else."})
+    assert sorted(symbols("verif*")) == ["T/1", "T/2"]
+    assert symbols("verif") == []
+
+
+def test_search_finds_chinese_words_inside_unsegmented_text() -> None:
+    indexed_document(symbol="T/1", texts={"zh-hans": "保护上网儿童是我们的共同责任"})
+    indexed_document(symbol="T/2", texts={"zh-hans": "儿科医生"})
+    assert symbols("儿童") == ["T/1"]
+    assert symbols("上网儿童") == ["T/1"]
+    assert sorted(symbols("儿")) == ["T/1", "T/2"]
+    assert symbols("任") == ["T/1"]  # the last character of a run
+    assert symbols("童是我") == ["T/1"]
+    assert symbols("儿童保护") == []  # not a substring of the text
+
+
+def test_search_finds_arabic_words_with_and_without_the_article() -> None:
+    indexed_document(symbol="T/1", texts={"ar": "التحقق من العمر لحماية الأطفال على الإنترنت"})
+    indexed_document(symbol="T/2", texts={"ar": "عمر الطفل وحمايته"})
+    assert sorted(symbols("العمر")) == ["T/1", "T/2"]
+    assert sorted(symbols("عمر")) == ["T/1", "T/2"]
+    assert symbols("أطفال") == ["T/1"]
+    assert symbols("والإنترنت") == ["T/1"]
+    assert symbols('"التحقق من العمر"') == ["T/1"]
+
+
+def test_search_finds_an_exact_symbol_and_not_its_neighbours() -> None:
+    meeting = MeetingFactory(body__acronym="CWG-COP", number=21)
+    for number in (5, 50):
+        indexed_document(meeting=meeting, symbol=f"CWG-COP-21/{number}", texts={"en": "Text."})
+    assert symbols("CWG-COP-21/5") == ["CWG-COP-21/5"]
+    assert symbols("cwg-cop-21/50") == ["CWG-COP-21/50"]
+
+
+def test_search_finds_what_an_organisation_submitted() -> None:
+    unicef = OrganizationFactory(name="UNICEF")
+    indexed_document(symbol="T/1", texts={"en": "A text."}, sources=(unicef,))
+    indexed_document(symbol="T/2", texts={"en": "Another text."})
+    assert symbols("unicef") == ["T/1"]
+
+
+def test_search_combines_with_every_archive_filter() -> None:
+    first = MeetingFactory(body__acronym="CWG-COP", number=21)
+    second = MeetingFactory(body=first.body, number=22)
+    source = OrganizationFactory(name="Brazil")
+    old = datetime.datetime(2023, 5, 1, 12, tzinfo=datetime.UTC)
+    a = indexed_document(meeting=first, texts={"en": "Child safety online."}, sources=(source,), published_at=old)
+    b = indexed_document(meeting=second, kind="information", texts={"en": "Child safety online.", "fr": "Sécurité."})
+    assert symbols("child", Filters(meeting=first.pk)) == [a.symbol]
+    assert symbols("child", Filters(kind="information")) == [b.symbol]
+    assert symbols("child", Filters(year=2023)) == [a.symbol]
+    assert symbols("child", Filters(source=source.pk)) == [a.symbol]
+    assert symbols("child", Filters(meeting=second.pk, kind="information", language="en")) == [b.symbol]
+    assert symbols("child", Filters(meeting=second.pk, kind="contribution")) == []
+    assert symbols("securite", Filters(language="fr")) == [b.symbol]
+    assert symbols("securite", Filters(language="en")) == []
+
+
+def test_search_ranks_a_title_match_above_a_text_match() -> None:
+    indexed_document(symbol="T/1", titles={"en": "Annual report"}, texts={"en": "It mentions grooming once."})
+    indexed_document(symbol="T/2", titles={"en": "Grooming"}, texts={"en": "A study of online risks."})
+    assert symbols("grooming") == ["T/2", "T/1"]
+
+
+def test_search_puts_newer_documents_first_on_equal_relevance() -> None:
+    for symbol, year in (("T/1", 2021), ("T/3", 2023), ("T/2", 2022)):
+        published = datetime.datetime(year, 3, 1, tzinfo=datetime.UTC)
+        indexed_document(symbol=symbol, titles={"en": "Same"}, texts={"en": "Identical text."}, published_at=published)
+    assert symbols("identical") == ["T/3", "T/2", "T/1"]
+
+
+def test_search_shows_each_document_once_with_its_best_language_version() -> None:
+    indexed_document(symbol="T/1", texts={"en": "Children online.", "zh-hans": "儿童上网"})
+    page = search(text="儿童", filters=Filters())
+    assert [(r.document.symbol, r.language) for r in page.results] == [("T/1", "zh-hans")]
+    assert str(page.results[0].snippet) == "<mark>儿童</mark>上网"
+
+
+def test_search_pages_through_results_with_the_total() -> None:
+    for number in range(5):
+        indexed_document(symbol=f"T/{number}", texts={"en": "Common word."})
+    first = search(text="common", filters=Filters(), limit=2)
+    third = search(text="common", filters=Filters(), limit=2, offset=4)
+    beyond = search(text="common", filters=Filters(), limit=2, offset=10)
+    assert (first.total, len(first.results)) == (5, 2)
+    assert (third.total, len(third.results)) == (5, 1)
+    assert (beyond.total, beyond.results) == (5, [])
+
+
+def test_search_snippet_escapes_the_text_and_marks_the_matches() -> None:
+    indexed_document(symbol="T/1", texts={"en": "<script>alert(1)</script> Vérification & more"})
+    result = search(text="verification", filters=Filters()).results[0]
+    assert str(result.snippet) == "&lt;script&gt;alert(1)&lt;/script&gt; <mark>Vérification</mark> &amp; more"
+
+
+def test_search_runs_a_fixed_number_of_queries(django_assert_num_queries) -> None:  # type: ignore[no-untyped-def]
+    indexed_document(symbol="T/1", texts={"en": "Common word."})
+    with django_assert_num_queries(7):
+        search(text="common", filters=Filters())
+    for number in range(2, 5):
+        indexed_document(symbol=f"T/{number}", texts={"en": "Common word.", "fr": "Common mot."})
+    with django_assert_num_queries(7):
+        search(text="common", filters=Filters())

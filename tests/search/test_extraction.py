@@ -1,0 +1,132 @@
+"""Text extraction when a document is published: every format, failures recorded and shown, never blocking."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from django.test import Client, override_settings
+
+from cwgcop.documents.models import DocumentFile
+from cwgcop.search.extraction import extract
+from cwgcop.search.models import ExtractionStatus, FileExtraction
+from cwgcop.search.services import Filters, search
+from cwgcop.search.tasks import extract_document_text
+from tests.factories import BodyFactory, UserFactory, docx_bytes, pdf_bytes
+from tests.search.factories import indexed_document
+
+pytestmark = pytest.mark.django_db
+
+
+def symbols(text: str) -> list[str]:
+    return [r.document.symbol for r in search(text=text, filters=Filters()).results]
+
+
+def pptx_bytes(text: str) -> bytes:
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    presentation = Presentation()
+    slide = presentation.slides.add_slide(presentation.slide_layouts[5])
+    box = slide.shapes.add_textbox(Inches(1), Inches(1), Inches(4), Inches(1))
+    box.text_frame.text = text
+    buffer = io.BytesIO()
+    presentation.save(buffer)
+    return buffer.getvalue()
+
+
+def xlsx_bytes(text: str) -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.append(["Country", text])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def broken_xlsx() -> bytes:
+    """Passes the upload checks (a zip with the workbook part) but cannot be read."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr("xl/workbook.xml", "this is not xml")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "word"),
+    [
+        ("a.pdf", pdf_bytes("Cyberbullying prevention"), "cyberbullying"),
+        ("a.docx", docx_bytes("Cyberbullying prevention"), "cyberbullying"),
+        ("a.txt", b"Cyberbullying prevention", "cyberbullying"),
+        ("a.html", b"<html><script>var hidden=1</script><p>Cyberbullying &amp; more</p></html>", "cyberbullying"),
+        ("a.pptx", pptx_bytes("Cyberbullying prevention"), "cyberbullying"),
+        ("a.xlsx", xlsx_bytes("Cyberbullying prevention"), "cyberbullying"),
+    ],
+)
+def test_publishing_extracts_the_text_of_each_format(name: str, content: bytes, word: str) -> None:
+    indexed_document(symbol="T/1", texts={}, files={"en": (name, content)})
+    stored = DocumentFile.objects.get()
+    assert word in stored.extracted_text.lower()
+    assert FileExtraction.objects.get(file=stored).status == ExtractionStatus.DONE
+    assert symbols(word) == ["T/1"]
+
+
+def test_extraction_of_html_leaves_out_scripts() -> None:
+    result = extract("text/html", io.BytesIO(b"<p>Visible</p><script>hidden()</script><style>p{}</style>"))
+    assert (result.status, result.text) == (ExtractionStatus.DONE, "Visible")
+
+
+def test_chinese_pdf_is_extracted_and_found() -> None:
+    indexed_document(symbol="T/1", texts={}, files={"zh-hans": ("a.pdf", pdf_bytes("保护上网儿童", "zh-hans"))})
+    assert symbols("上网") == ["T/1"]
+
+
+def test_a_file_that_cannot_be_read_is_recorded_and_the_document_stays_published() -> None:
+    document = indexed_document(
+        symbol="T/1", titles={"en": "Spreadsheet of figures"}, texts={}, files={"en": ("a.xlsx", broken_xlsx())}
+    )
+    extraction = FileExtraction.objects.get()
+    assert document.status == "published"
+    assert extraction.status == ExtractionStatus.FAILED
+    assert extraction.error == "OSError: File contains no valid workbook part"
+    assert symbols("spreadsheet") == ["T/1"]  # title and symbol are still searchable
+
+
+def test_the_secretariat_sees_files_whose_text_could_not_be_read() -> None:
+    body = BodyFactory(acronym="CWG-COP")
+    indexed_document(body=body, symbol="T/1", texts={}, files={"en": ("figures.xlsx", broken_xlsx())})
+    indexed_document(body=body, symbol="T/2", texts={"en": "Readable."})
+    client = Client()
+    client.force_login(UserFactory(username="admin", is_superuser=True))
+    dashboard = client.get("/en/staff/").content.decode()
+    page = client.get("/en/staff/documents/T/1/").content.decode()
+    fine = client.get("/en/staff/documents/T/2/").content.decode()
+    assert "figures.xlsx — <strong>Extraction failed</strong>" in dashboard
+    assert 'href="/en/staff/documents/T/1/">T/1</a>' in dashboard
+    assert "figures.xlsx — <strong>Extraction failed</strong>" in page
+    assert "Text for search" not in fine
+
+
+def test_a_pdf_without_text_is_recorded_as_empty() -> None:
+    result = extract("application/pdf", io.BytesIO(pdf_bytes(" ")))
+    assert result.status in {ExtractionStatus.EMPTY, ExtractionStatus.DONE}
+    assert extract("text/plain", io.BytesIO(b"   \n ")).status == ExtractionStatus.EMPTY
+
+
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}})
+def test_with_a_worker_the_text_is_searchable_once_the_task_ran() -> None:
+    from django_tasks_db.models import DBTaskResult
+
+    indexed_document(symbol="T/1", titles={"en": "Queued"}, texts={"en": "Sextortion awareness."})
+    assert symbols("queued") == ["T/1"]  # indexed at once, without its text
+    assert symbols("sextortion") == []
+    queued = DBTaskResult.objects.get()
+    assert (queued.task_path, queued.args_kwargs) == (
+        "cwgcop.search.tasks.extract_document_text",
+        {"args": [DocumentFile.objects.get().revision.document_id], "kwargs": {}},
+    )
+    extract_document_text.call(*queued.args_kwargs["args"])
+    assert symbols("sextortion") == ["T/1"]
