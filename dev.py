@@ -95,7 +95,9 @@ def cmd_demo() -> None:
     run(cwgcop, "load_demo", env=env)
     port = os.environ.get("CWGCOP_PORT", "8000")
     print(f"\n  cwgcop is running on http://127.0.0.1:{port}/")
-    print("  Secretariat login: secretariat / cwgcop-demo  (sign in at /en/login/)\n", flush=True)
+    print("  Secretariat login: secretariat / cwgcop-demo  (sign in at /en/account/login/;", flush=True)
+    print("    the first secretariat page asks you to set up an authenticator app, as in production)", flush=True)
+    print("  Member login:      member / cwgcop-demo\n", flush=True)
     run(cwgcop, "runserver", f"127.0.0.1:{port}", env=env)
 
 

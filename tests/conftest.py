@@ -34,3 +34,9 @@ def _clear_cache() -> Iterator[None]:
 
 def stored_files(media_root: Path) -> list[Path]:
     return sorted(p for p in media_root.rglob("*") if p.is_file())
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings: pytest.FixtureRequest) -> None:
+    """Tests hash passwords with a fast hasher: the real one is slow on purpose."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]

@@ -70,8 +70,23 @@ class MeetingFactory(factory.django.DjangoModelFactory):
 
 
 def secretariat(body: Body, username: str = "sec") -> Any:
+    """A secretariat member of ``body`` as they really are: verified e-mail and an authenticator app
+    (staff pages refuse staff without two-factor authentication; see cwgcop.accounts.middleware)."""
+    from tests.accounts.factories import give_totp, verify_email
+
     user = UserFactory(username=username)
     Role.objects.get_or_create(user=user, body=body, kind=RoleKind.SECRETARIAT)
+    verify_email(user)
+    give_totp(user)
+    return user
+
+
+def member(username: str = "member") -> Any:
+    """A signed-up person with a verified e-mail address and no role (anyone may submit contributions)."""
+    from tests.accounts.factories import verify_email
+
+    user = UserFactory(username=username)
+    verify_email(user)
     return user
 
 

@@ -81,6 +81,10 @@ INSTALLED_APPS = [
     "csp",
     "cwgcop.core",
     "cwgcop.accounts",
+    # After cwgcop.accounts, whose templates restyle allauth's pages.
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
     "cwgcop.bodies",
     "cwgcop.meetings",
     "cwgcop.documents",
@@ -99,6 +103,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "cwgcop.accounts.middleware.StaffMfaMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -168,14 +174,32 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Role predicates in each app's rules.py answer user.has_perm(); Django's model permissions stay for the admin.
+# Role predicates in each app's rules.py answer user.has_perm(); allauth signs people in by e-mail or user
+# name (its backend extends Django's ModelBackend, so model permissions stay for the admin).
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
-LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "staff:dashboard"
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "accounts:home"
 LOGOUT_REDIRECT_URL = "home"
+
+# Accounts (django-allauth): sign-up with an e-mail address that must be verified before the first login;
+# login by e-mail or user name; TOTP two-factor authentication for everyone, required for staff roles
+# (cwgcop.accounts.middleware). See docs/accounts.md.
+ACCOUNT_ADAPTER = "cwgcop.accounts.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email", "username"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FORM_CLASS = "cwgcop.accounts.forms.SignupProfileForm"
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[cwgcop] "
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if not DEBUG and not TESTING else "http"
+ACCOUNT_PRESERVE_USERNAME_CASING = False
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "cwgcop"
 
 # Languages: the six official languages of the United Nations.
 LANGUAGE_CODE = "en"

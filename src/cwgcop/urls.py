@@ -1,9 +1,10 @@
 from __future__ import annotations
 
+from allauth.account.decorators import secure_admin_login
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 
 from cwgcop.api.api import api
 from cwgcop.core import views as core_views
@@ -23,14 +24,21 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+# The admin signs people in through allauth too, so its login has the same e-mail check and two factors.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
+
 urlpatterns += i18n_patterns(
     path("", core_views.home, name="home"),
     path("meetings/", include("cwgcop.meetings.urls")),
     path("documents/", include("cwgcop.documents.urls")),
     path("bodies/", include("cwgcop.bodies.urls")),
     path("staff/", include("cwgcop.core.staff_urls")),
-    path("login/", auth_views.LoginView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # Sign-up, sign-in, e-mail verification, password reset and two-factor authentication (allauth),
+    # then the account's own pages (profile, API tokens).
+    path("account/", include("allauth.urls")),
+    path("account/", include("cwgcop.accounts.urls")),
+    # The old sign-in address keeps working for bookmarks.
+    path("login/", RedirectView.as_view(pattern_name="account_login", query_string=True, permanent=True), name="login"),
     prefix_default_language=True,
 )
 

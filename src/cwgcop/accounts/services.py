@@ -5,14 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cwgcop.accounts import tokens
-from cwgcop.accounts.models import ApiToken
+from cwgcop.accounts.models import ApiToken, Profile
+from cwgcop.bodies.enums import RoleKind
+from cwgcop.bodies.models import Body, Organization, Role
 from cwgcop.core import audit
 from cwgcop.core.errors import DomainError
+from cwgcop.core.languages import Language
 
 MAX_ACTIVE_TOKENS = 20
 TOKEN_AUDIT_FIELDS = ["user_id", "name", "prefix", "created_at", "revoked_at"]
@@ -68,3 +72,95 @@ def revoke_api_token(*, actor: Any, token: ApiToken) -> ApiToken:
         after=audit.snapshot(token, TOKEN_AUDIT_FIELDS),
     )
     return token
+
+
+def _profile_values(profile: Profile) -> dict[str, Any]:
+    return {
+        "full_name": profile.full_name,
+        "organization_id": profile.organization_id,
+        "country": str(profile.country or ""),
+        "language": profile.language,
+    }
+
+
+@transaction.atomic
+def update_profile(
+    *,
+    actor: Any,
+    user: Any,
+    full_name: str,
+    organization: Organization | None,
+    country: str,
+    language: str,
+) -> Profile:
+    """Create or change ``user``'s profile. People change only their own (staff through the admin)."""
+    if actor is not None and actor.pk != user.pk:
+        raise PermissionDenied
+    if language not in Language.values:
+        raise DomainError(_("Unknown language: %(codes)s.") % {"codes": language}, code="language_invalid")
+    profile, created = Profile.objects.select_for_update().get_or_create(user=user)
+    before = {} if created else _profile_values(profile)
+    profile.full_name = (full_name or "").strip()[:200]
+    profile.organization = organization
+    profile.country = country or ""
+    profile.language = language
+    profile.save()
+    audit.record(
+        actor=actor,
+        action="profile.create" if created else "profile.update",
+        instance=profile,
+        before=before,
+        after=_profile_values(profile),
+    )
+    return profile
+
+
+def profile_of(user: Any) -> Profile | None:
+    return Profile.objects.filter(user=user).select_related("organization").first()
+
+
+ROLE_FIELDS = ["user_id", "body_id", "kind"]
+
+
+@transaction.atomic
+def grant_role(*, actor: Any, user: Any, body: Body, kind: str) -> Role:
+    """Give ``user`` the role ``kind`` in ``body``. Only the body's secretariat may (checked here too)."""
+    if not actor.has_perm("accounts.manage_roles", body):
+        raise PermissionDenied
+    if kind not in RoleKind.values:
+        raise DomainError(_("Unknown role."), code="role_invalid")
+    if not user.is_active:
+        raise DomainError(_("This account is deactivated."), code="user_inactive")
+    role, created = Role.objects.get_or_create(user=user, body=body, kind=kind)
+    if not created:
+        raise DomainError(
+            _("%(person)s already is %(role)s of %(body)s.")
+            % {"person": display_name(user), "role": RoleKind(kind).label, "body": body.acronym},
+            code="role_exists",
+        )
+    audit.record(actor=actor, action="role.grant", instance=role, after=audit.snapshot(role, ROLE_FIELDS))
+    return role
+
+
+@transaction.atomic
+def revoke_role(*, actor: Any, role: Role) -> None:
+    """Take a role away. A secretariat member cannot remove their own secretariat role (ask a colleague)."""
+    if not actor.has_perm("accounts.manage_roles", role.body):
+        raise PermissionDenied
+    if role.user_id == actor.pk and role.kind == RoleKind.SECRETARIAT:
+        raise DomainError(
+            _("You cannot remove your own secretariat role: ask another member of the secretariat."),
+            code="role_self_revoke",
+        )
+    before = audit.snapshot(role, ROLE_FIELDS)
+    audit.record(actor=actor, action="role.revoke", instance=role, before=before, after={})
+    role.delete()
+
+
+def display_name(user: Any) -> str:
+    """How a person is named to others: full name, else e-mail address, else user name."""
+    try:
+        name = user.profile.full_name
+    except ObjectDoesNotExist:
+        name = ""
+    return str(name or user.email or user.get_username())

@@ -1,5 +1,6 @@
 from django.urls import path, re_path
 
+from cwgcop.accounts import staff_views as account_staff
 from cwgcop.core import staff_views
 from cwgcop.documents.views import staff as document_staff
 from cwgcop.meetings import staff_views as meeting_staff
@@ -16,4 +17,8 @@ urlpatterns = [
     re_path(rf"^documents/{SYMBOL}/publish/$", document_staff.document_publish, name="document-publish"),
     re_path(rf"^documents/{SYMBOL}/revise/$", document_staff.document_revise, name="document-revise"),
     re_path(rf"^documents/{SYMBOL}/withdraw/$", document_staff.document_withdraw, name="document-withdraw"),
+    path("bodies/<slug:slug>/roles/", account_staff.roles, name="body-roles"),
+    path("bodies/<slug:slug>/roles/grant/", account_staff.role_grant, name="body-role-grant"),
+    path("bodies/<slug:slug>/roles/<int:pk>/revoke/", account_staff.role_revoke, name="body-role-revoke"),
+    path("history/<str:object_type>/<str:object_id>/", account_staff.history, name="history"),
 ]

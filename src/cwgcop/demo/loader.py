@@ -5,10 +5,13 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from cwgcop.accounts import services as account_services
 from cwgcop.bodies.enums import RoleKind
 from cwgcop.bodies.models import Body, Organization, Role
 from cwgcop.core.languages import field_suffix
@@ -21,6 +24,8 @@ from cwgcop.meetings.models import Meeting
 DEMO_USERNAME = "secretariat"
 DEMO_EMAIL = "secretariat@example.org"
 DEMO_PASSWORD = "cwgcop-demo"  # noqa: S105 - a published demo login for a local demo database
+DEMO_MEMBER_USERNAME = "member"
+DEMO_MEMBER_EMAIL = "member@example.org"
 
 FILE_NAMES = {"en": "{slug}-e.{ext}", "zh-hans": "{slug}-c.{ext}"}
 
@@ -142,15 +147,37 @@ def _documents(
         summary.add(f"document {document.symbol}")
 
 
-def _secretariat(bodies: dict[str, Body], summary: Summary) -> None:
+def _demo_login(username: str, email: str, summary: Summary) -> Any:
+    """A demo account with a verified e-mail address (allauth refuses unverified ones at login)."""
     user_model = get_user_model()
-    user = user_model.objects.filter(username=DEMO_USERNAME).first()
+    user = user_model.objects.filter(username=username).first()
     if user is None:
-        user = user_model.objects.create_user(username=DEMO_USERNAME, email=DEMO_EMAIL, password=DEMO_PASSWORD)
+        user = user_model.objects.create_user(username=username, email=email, password=DEMO_PASSWORD)
+        summary.add(f"login {username}")
+    EmailAddress.objects.update_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
+    return user
+
+
+def _secretariat(bodies: dict[str, Body], summary: Summary) -> None:
+    user = _demo_login(DEMO_USERNAME, DEMO_EMAIL, summary)
+    if not user.is_staff:
         user.is_staff = True
         user.save(update_fields=["is_staff"])
-        summary.add(f"login {DEMO_USERNAME}")
     Role.objects.get_or_create(user=user, body=bodies["CWG-COP"], kind=RoleKind.SECRETARIAT)
+
+
+def _member(organizations: dict[str, Organization], summary: Summary) -> None:
+    """A delegate who may submit contributions (no role needed) and has a profile."""
+    user = _demo_login(DEMO_MEMBER_USERNAME, DEMO_MEMBER_EMAIL, summary)
+    if account_services.profile_of(user) is None:
+        account_services.update_profile(
+            actor=None,
+            user=user,
+            full_name="Demo Delegate",
+            organization=organizations.get("BRA"),
+            country="BR",
+            language="en",
+        )
 
 
 def load_demo() -> Summary:
@@ -161,5 +188,6 @@ def load_demo() -> Summary:
         organizations = _organizations(summary)
         meetings = _meetings(bodies, summary)
         _secretariat(bodies, summary)
+        _member(organizations, summary)
     _documents(bodies, organizations, meetings, summary)
     return summary

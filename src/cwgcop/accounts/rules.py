@@ -1,0 +1,33 @@
+"""Permission predicates about accounts: who counts as staff, who manages roles, who reads history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import rules
+
+from cwgcop.bodies.enums import RoleKind
+from cwgcop.bodies.rules import has_role, is_chair, is_secretariat
+
+# Roles that see more than the public and members do; each of them must use two-factor authentication.
+STAFF_ROLES = frozenset({RoleKind.SECRETARIAT, RoleKind.CHAIR, RoleKind.VICE_CHAIR, RoleKind.MODERATOR})
+
+
+@rules.predicate
+def holds_staff_role(user: Any) -> bool:
+    """A secretariat, chair, vice-chair or moderator role in any body, or a Django staff account."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return bool(user.is_staff or user.is_superuser or has_role(user, set(STAFF_ROLES)))
+
+
+@rules.predicate
+def is_signed_in(user: Any) -> bool:
+    return bool(getattr(user, "is_authenticated", False))
+
+
+# Object: the body whose roles are granted or revoked.
+rules.add_perm("accounts.manage_roles", is_secretariat)
+# Object: the body the recorded object belongs to.
+rules.add_perm("accounts.view_history", is_secretariat | is_chair)
+rules.add_perm("accounts.manage_own_account", is_signed_in)
