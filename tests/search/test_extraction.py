@@ -13,6 +13,7 @@ from cwgcop.search.extraction import extract
 from cwgcop.search.models import ExtractionStatus, FileExtraction
 from cwgcop.search.services import Filters, search
 from cwgcop.search.tasks import extract_document_text
+from tests.accounts.factories import give_totp
 from tests.factories import BodyFactory, UserFactory, docx_bytes, pdf_bytes
 from tests.search.factories import indexed_document
 
@@ -100,7 +101,9 @@ def test_the_secretariat_sees_files_whose_text_could_not_be_read() -> None:
     indexed_document(body=body, symbol="T/1", texts={}, files={"en": ("figures.xlsx", broken_xlsx())})
     indexed_document(body=body, symbol="T/2", texts={"en": "Readable."})
     client = Client()
-    client.force_login(UserFactory(username="admin", is_superuser=True))
+    admin = UserFactory(username="admin", is_superuser=True)
+    give_totp(admin)  # staff pages require two-factor authentication (cwgcop.accounts.middleware)
+    client.force_login(admin)
     dashboard = client.get("/en/staff/").content.decode()
     page = client.get("/en/staff/documents/T/1/").content.decode()
     fine = client.get("/en/staff/documents/T/2/").content.decode()
