@@ -234,6 +234,12 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 # Uploads above this size are refused before anything is written (bytes).
 CWGCOP_MAX_UPLOAD_BYTES = env_int("CWGCOP_MAX_UPLOAD_MB", 50) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# The guard drops the bytes of a file past the limit as they arrive and keeps unsafe names for refusal.
+FILE_UPLOAD_HANDLERS = [
+    "cwgcop.core.uploads.UploadGuard",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 EMAIL_BACKEND = os.environ.get("CWGCOP_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

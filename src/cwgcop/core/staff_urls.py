@@ -12,7 +12,6 @@ urlpatterns = [
     path("meetings/new/", meeting_staff.meeting_create, name="meeting-create"),
     path("meetings/<int:pk>/edit/", meeting_staff.meeting_edit, name="meeting-edit"),
     path("documents/new/", document_staff.document_create, name="document-create"),
-    re_path(rf"^documents/{SYMBOL}/$", document_staff.document_manage, name="document-manage"),
     re_path(rf"^documents/{SYMBOL}/upload/$", document_staff.document_upload, name="document-upload"),
     re_path(rf"^documents/{SYMBOL}/publish/$", document_staff.document_publish, name="document-publish"),
     re_path(rf"^documents/{SYMBOL}/revise/$", document_staff.document_revise, name="document-revise"),
@@ -21,4 +20,6 @@ urlpatterns = [
     path("bodies/<slug:slug>/roles/grant/", account_staff.role_grant, name="body-role-grant"),
     path("bodies/<slug:slug>/roles/<int:pk>/revoke/", account_staff.role_revoke, name="body-role-revoke"),
     path("history/<str:object_type>/<str:object_id>/", account_staff.history, name="history"),
+    # Last: a symbol may hold slashes, so this pattern would also match the actions above.
+    re_path(rf"^documents/{SYMBOL}/$", document_staff.document_manage, name="document-manage"),
 ]

@@ -15,6 +15,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from cwgcop.core.errors import DomainError
+from cwgcop.core.uploads import leaves_its_folder
 
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -45,24 +46,30 @@ class CheckedFile:
     page_count: int | None
 
 
+def _unsafe_name(name: str) -> DomainError:
+    shown = "".join("?" if unicodedata.category(ch) == "Cc" else ch for ch in name)[:80]
+    return DomainError(
+        _("The file name “%(name)s” is not allowed: it must not contain folders or special characters.")
+        % {"name": shown},
+        code="file_name_unsafe",
+    )
+
+
 def check_file_name(raw_name: str) -> tuple[str, str]:
     """The cleaned file name and its extension; refuses names that try to leave their folder."""
-    name = unicodedata.normalize("NFC", raw_name or "").strip()
+    name = unicodedata.normalize("NFC", raw_name or "")
+    if name.strip() and leaves_its_folder(name):
+        raise _unsafe_name(name)  # before stripping: "evil.pdf\r\n" is refused, not quietly cleaned
+    name = name.strip()
     if not name:
         raise DomainError(_("The file has no name."), code="file_name_missing")
     if (
-        "\x00" in name
-        or any(unicodedata.category(ch) == "Cc" for ch in name)
-        or PurePosixPath(name).name != name
+        PurePosixPath(name).name != name
         or PureWindowsPath(name).name != name
         or name in {".", ".."}
         or name.startswith(".")
     ):
-        raise DomainError(
-            _("The file name “%(name)s” is not allowed: it must not contain folders or special characters.")
-            % {"name": name[:80]},
-            code="file_name_unsafe",
-        )
+        raise _unsafe_name(name)
     if len(name) > 255:
         raise DomainError(_("The file name is longer than 255 characters."), code="file_name_too_long")
     extension = PurePosixPath(name).suffix.lower()
@@ -161,10 +168,28 @@ def check_content(stream: IO[bytes], extension: str) -> CheckedFile:
     return CheckedFile(name="", extension=extension, media_type=media_type, page_count=page_count)
 
 
+def stream_size(stream: IO[bytes]) -> int | None:
+    """The number of bytes in a seekable stream, found without reading them."""
+    try:
+        position = stream.tell()
+        end = stream.seek(0, io.SEEK_END)
+        stream.seek(position)
+    except (AttributeError, OSError, ValueError):
+        return None
+    return int(end)
+
+
 def check_upload(name: str, size: int, stream: IO[bytes]) -> CheckedFile:
-    """Every check on an upload, cheapest first. Raises :class:`DomainError` with a user message."""
+    """Every check on an upload, cheapest first. Raises :class:`DomainError` with a user message.
+
+    The size is checked twice before a byte is read: as the caller declares it (a held-back oversized
+    upload has no bytes, only its true size) and as the stream measures it (a caller may be wrong).
+    """
     clean_name, extension = check_file_name(name)
     check_size(size)
+    measured = stream_size(stream)
+    if measured is not None and measured != size:
+        check_size(measured)
     checked = check_content(stream, extension)
     return CheckedFile(
         name=clean_name, extension=extension, media_type=checked.media_type, page_count=checked.page_count

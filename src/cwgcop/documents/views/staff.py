@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -34,6 +35,15 @@ def _manage_page(request: HttpRequest, document: Document, **forms: object) -> H
         "pending": document.revisions.filter(published_at__isnull=True).first(),
     }
     context.update(forms)
+    # Every refusal is summarised at the top: the form that caused it may not be shown (a withdrawn
+    # document shows no upload or revision form), and the message must still reach the secretariat.
+    context["problems"] = [
+        error
+        for form in forms.values()
+        if isinstance(form, BaseForm)
+        for errors in form.errors.values()
+        for error in errors
+    ]
     status = 400 if forms else 200
     return render(request, "documents/staff/document_manage.html", context, status=status)
 
