@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "cwgcop.meetings",
     "cwgcop.documents",
     "cwgcop.search",
+    "cwgcop.events",
     "cwgcop.api",
     "django_tasks",
     "django_tasks_db",
@@ -150,6 +151,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 _test_db_name = os.environ.get("CWGCOP_TEST_DATABASE_NAME")
 if _test_db_name:
     DATABASES["default"]["TEST"] = {"NAME": _test_db_name}
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Tests run on a database file, as production does, not in shared memory: real locking and WAL, so
+    # tests with concurrent transactions behave as they will in use.
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-cwgcop.sqlite3")}
+    if TESTING:
+        DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -304,3 +311,14 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
     },
 }
+
+# Events (Industry Connect): registrants' personal data is erased this many days after the event.
+CWGCOP_EVENT_RETENTION_DAYS = env_int("CWGCOP_EVENT_RETENTION_DAYS", 90)
+# Public registrations accepted per network address (django-ratelimit syntax: count/period).
+CWGCOP_EVENT_RATE_LIMIT = os.environ.get("CWGCOP_EVENT_RATE_LIMIT", "10/h")
+# A registration form sent back sooner than this after it was shown is treated as a robot's.
+CWGCOP_EVENT_FORM_MIN_SECONDS = env_int("CWGCOP_EVENT_FORM_MIN_SECONDS", 0 if TESTING else 3)
+RATELIMIT_USE_CACHE = "default"
+# django-ratelimit warns that process memory is not shared between server processes; production sets
+# CWGCOP_REDIS_URL (documented), the embedded default runs one process.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]

@@ -10,6 +10,7 @@ from cwgcop.api.api import api
 from cwgcop.core import views as core_views
 from cwgcop.documents.feeds import DocumentsFeed
 from cwgcop.documents.views import public as document_views
+from cwgcop.events.views import public as event_views
 from cwgcop.meetings import views as meeting_views
 
 SYMBOL = r"(?P<symbol>[A-Za-z0-9][A-Za-z0-9.\-/]*?)"
@@ -19,6 +20,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("feeds/documents.atom", DocumentsFeed(), name="feeds-documents"),
     path("meetings.ics", meeting_views.meetings_ics, name="meetings-ics"),
+    path("events/<slug:series>.ics", event_views.series_ics, name="events-series-ics"),
     re_path(rf"^files/{SYMBOL}/rev(?P<revision>\d+)/{LANG}/$", document_views.download, name="download"),
     re_path(rf"^files/{SYMBOL}/{LANG}/$", document_views.download_latest, name="download-latest"),
     path("admin/", admin.site.urls),
@@ -32,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("meetings/", include("cwgcop.meetings.urls")),
     path("documents/", include("cwgcop.documents.urls")),
     path("bodies/", include("cwgcop.bodies.urls")),
+    path("events/", include("cwgcop.events.urls")),
     path("staff/", include("cwgcop.core.staff_urls")),
     # Sign-up, sign-in, e-mail verification, password reset and two-factor authentication (allauth),
     # then the account's own pages (profile, API tokens).

@@ -12,6 +12,7 @@ from cwgcop.api.schemas import BodySchema, DocumentSchema, MeetingSchema
 from cwgcop.bodies import queries as body_queries
 from cwgcop.documents import queries as document_queries
 from cwgcop.documents.filters import ArchiveFilter
+from cwgcop.events.api import router as events_router
 from cwgcop.meetings import queries as meeting_queries
 
 
@@ -115,4 +116,5 @@ def get_document(request: HttpRequest, symbol: str) -> dict[str, Any]:
 api.add_router("/bodies/", bodies)
 api.add_router("/meetings/", meetings)
 api.add_router("/documents/", documents)
+api.add_router("/events/", events_router)
 api.add_router("/account/", account_router)

@@ -16,6 +16,7 @@ from cwgcop.bodies.enums import RoleKind
 from cwgcop.bodies.models import Body, Organization, Role
 from cwgcop.core.languages import field_suffix
 from cwgcop.demo import data, files
+from cwgcop.demo import events as demo_events
 from cwgcop.documents import services as document_services
 from cwgcop.documents.models import Document
 from cwgcop.meetings import services as meeting_services
@@ -190,4 +191,6 @@ def load_demo() -> Summary:
         _secretariat(bodies, summary)
         _member(organizations, summary)
     _documents(bodies, organizations, meetings, summary)
+    for item in demo_events.load(bodies["CWG-COP"]):
+        summary.add(item)
     return summary

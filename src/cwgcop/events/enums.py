@@ -1,0 +1,37 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class Cadence(models.TextChoices):
+    QUARTERLY = "quarterly", _("Quarterly")
+    MONTHLY = "monthly", _("Monthly")
+    YEARLY = "yearly", _("Yearly")
+    AD_HOC = "ad-hoc", _("When needed")
+
+
+class EventFormat(models.TextChoices):
+    ONLINE = "online", _("Online")
+    HYBRID = "hybrid", _("Hybrid")
+    IN_PERSON = "in-person", _("In person")
+
+
+class EventStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("Scheduled")
+    CANCELLED = "cancelled", pgettext_lazy("event", "Cancelled")
+
+
+class AttendanceMode(models.TextChoices):
+    ONLINE = "online", _("Online")
+    IN_PERSON = "in-person", _("In person")
+
+
+class RegistrationStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for e-mail confirmation")
+    CONFIRMED = "confirmed", _("Confirmed")
+    WAITLISTED = "waitlisted", _("On the waiting list")
+    CANCELLED = "cancelled", pgettext_lazy("registration", "Cancelled")
+
+
+# Statuses that hold (or wait for) a place: an address can have only one such registration per event.
+ACTIVE_STATUSES = (RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED)

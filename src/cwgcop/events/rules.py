@@ -1,0 +1,19 @@
+"""Who may manage events: the secretariat of the series' body (any secretariat for a series without one)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import rules
+
+from cwgcop.bodies.enums import RoleKind
+from cwgcop.bodies.rules import has_role
+
+
+@rules.predicate
+def is_event_secretariat(user: Any, series: Any = None) -> bool:
+    body = getattr(series, "body", None)
+    return has_role(user, {RoleKind.SECRETARIAT}, body)
+
+
+rules.add_perm("events.manage_series", is_event_secretariat)
