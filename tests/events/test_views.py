@@ -15,6 +15,7 @@ from cwgcop.bodies.enums import RoleKind
 from cwgcop.bodies.models import Role
 from cwgcop.events.forms import STARTED_SALT
 from cwgcop.events.models import Event, Registration
+from tests.accounts.factories import give_totp
 from tests.events.factories import EventFactory, confirmed
 from tests.factories import BodyFactory, UserFactory
 
@@ -139,6 +140,7 @@ def _secretariat(client: Client, event: Event) -> None:
     event.series.save()
     user = UserFactory(username="events-sec")
     Role.objects.create(user=user, body=body, kind=RoleKind.SECRETARIAT)
+    give_totp(user)  # staff pages require two-factor authentication
     client.force_login(user)
 
 
@@ -184,3 +186,18 @@ def test_staff_pages_need_the_secretariat_role(client: Client) -> None:
     client.force_login(UserFactory(username="someone"))
     assert client.get(base).status_code == 403
     assert client.get(base + "export.csv").status_code == 403
+
+
+def test_staff_page_asks_a_secretariat_without_two_factor_to_set_it_up(client: Client) -> None:
+    event = EventFactory()
+    body = BodyFactory()
+    event.series.body = body
+    event.series.save()
+    user = UserFactory(username="events-sec-nomfa")
+    Role.objects.create(user=user, body=body, kind=RoleKind.SECRETARIAT)
+    client.force_login(user)
+    base = f"/en/events/{event.series.slug}/{event.slug}/staff/"
+    assert client.get(base).status_code == 302
+    refused = client.post(base + "capacity/", {"capacity": "50"})
+    assert refused.status_code == 403
+    assert Event.objects.get(pk=event.pk).capacity == event.capacity

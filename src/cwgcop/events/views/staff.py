@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cwgcop.accounts.middleware import requires_mfa
 from cwgcop.core.errors import DomainError
 from cwgcop.core.permissions import check_object_permission, require_permission
 from cwgcop.events import exports, queries, services
@@ -63,11 +64,13 @@ def _page(request: HttpRequest, event: Event, status: int = 200, **forms: object
     return render(request, "events/staff/registrations.html", context, status=status)
 
 
+@requires_mfa
 @require_permission("bodies.use_staff_pages")
 def registrations(request: HttpRequest, series: str, event: str) -> HttpResponse:
     return _page(request, _managed(request, series, event))
 
 
+@requires_mfa
 @require_permission("bodies.use_staff_pages")
 def export(request: HttpRequest, series: str, event: str, fmt: str) -> HttpResponse:
     if fmt not in {"csv", "xlsx"}:
@@ -85,6 +88,7 @@ def export(request: HttpRequest, series: str, event: str, fmt: str) -> HttpRespo
 
 
 @require_POST
+@requires_mfa
 @require_permission("bodies.use_staff_pages")
 def check_in(request: HttpRequest, series: str, event: str, public_id: str) -> HttpResponse:
     found = _managed(request, series, event)
@@ -100,6 +104,7 @@ def check_in(request: HttpRequest, series: str, event: str, public_id: str) -> H
 
 
 @require_POST
+@requires_mfa
 @require_permission("bodies.use_staff_pages")
 def capacity(request: HttpRequest, series: str, event: str) -> HttpResponse:
     found = _managed(request, series, event)
@@ -116,6 +121,7 @@ def capacity(request: HttpRequest, series: str, event: str) -> HttpResponse:
 
 
 @require_POST
+@requires_mfa
 @require_permission("bodies.use_staff_pages")
 def email_all(request: HttpRequest, series: str, event: str) -> HttpResponse:
     found = _managed(request, series, event)
