@@ -250,6 +250,13 @@ FILE_UPLOAD_HANDLERS = [
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 EMAIL_BACKEND = os.environ.get("CWGCOP_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("CWGCOP_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("CWGCOP_EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("CWGCOP_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("CWGCOP_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("CWGCOP_EMAIL_USE_TLS", default=False)
+# Where the file-based e-mail backend writes messages (django.core.mail.backends.filebased.EmailBackend).
+EMAIL_FILE_PATH = os.environ.get("CWGCOP_EMAIL_FILE_PATH", str(DATA_DIR / "mail"))
 DEFAULT_FROM_EMAIL = os.environ.get("CWGCOP_DEFAULT_FROM_EMAIL", "cwgcop@localhost")
 SITE_URL = os.environ.get("CWGCOP_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
