@@ -7,6 +7,7 @@ from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
 from cwgcop.api.api import api
+from cwgcop.api.errors import api_not_found
 from cwgcop.core import views as core_views
 from cwgcop.documents.feeds import DocumentsFeed
 from cwgcop.documents.views import public as document_views
@@ -18,6 +19,7 @@ LANG = r"(?P<language>ar|zh-hans|en|fr|ru|es)"
 
 urlpatterns = [
     path("api/v1/", api.urls),
+    re_path(r"^api/v1/(?P<rest>.*)$", api_not_found, name="api-not-found"),
     path("feeds/documents.atom", DocumentsFeed(), name="feeds-documents"),
     path("meetings.ics", meeting_views.meetings_ics, name="meetings-ics"),
     path("events/<slug:series>.ics", event_views.series_ics, name="events-series-ics"),

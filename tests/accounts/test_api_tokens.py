@@ -64,7 +64,10 @@ def test_request_without_valid_token_is_401(client: Client, header: str | None) 
     extra = {"HTTP_AUTHORIZATION": header} if header is not None else {}
     response = client.get(ME, **extra)
     assert response.status_code == 401
-    assert response.json() == {"detail": "Unauthorized"}
+    assert response.json() == {
+        "detail": "Send a valid API token: Authorization: Bearer <token>.",
+        "code": "unauthorized",
+    }
 
 
 def test_revoked_token_is_refused_at_once(client: Client) -> None:

@@ -468,7 +468,12 @@ def test_draft_document_is_not_found_for_anonymous_readers(draft: Document, clie
         client.get(f"/files/{draft.symbol}/en/").status_code,
         client.head(f"/files/{draft.symbol}/rev0/en/").status_code,
     ]
+    api = client.get(f"/api/v1/documents/{draft.symbol}")
     assert answers == [404, 404, 404, 404]
+    assert (api.status_code, api.json()) == (
+        404,
+        {"detail": f"There is no public document with the symbol {draft.symbol}.", "code": "not_found"},
+    )
 
 
 def test_unpublished_revision_of_public_document_is_not_found(client: Client) -> None:

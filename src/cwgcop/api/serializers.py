@@ -1,10 +1,16 @@
-"""Turning models into API data. Absolute URLs so that machines can follow them."""
+"""Turning models into API data. Every address is absolute, so that machines can follow it.
+
+Addresses are built from the request, so they lead back to the host the client reached (the host is
+checked against ``CWGCOP_ALLOWED_HOSTS`` before any view runs).
+"""
 
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
-from django.conf import settings
+from django.http import HttpRequest
+from django.urls import reverse
 
 from cwgcop.bodies.models import Body
 from cwgcop.core.languages import LANGUAGE_ORDER, field_suffix
@@ -12,8 +18,8 @@ from cwgcop.documents.models import Document, DocumentFile, DocumentRevision
 from cwgcop.meetings.models import Meeting
 
 
-def absolute(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
+def absolute(request: HttpRequest, path: str) -> str:
+    return request.build_absolute_uri(path)
 
 
 def _translations(obj: object, field: str) -> dict[str, str]:
@@ -21,7 +27,7 @@ def _translations(obj: object, field: str) -> dict[str, str]:
     return {code: text for code, text in values.items() if text}
 
 
-def body_data(body: Body) -> dict[str, Any]:
+def body_data(request: HttpRequest, body: Body) -> dict[str, Any]:
     return {
         "acronym": body.acronym,
         "slug": body.slug,
@@ -29,13 +35,15 @@ def body_data(body: Body) -> dict[str, Any]:
         "names": _translations(body, "name"),
         "kind": body.kind,
         "parent": body.parent.acronym if body.parent else None,
-        "url": absolute(body.get_absolute_url()),
+        "url": absolute(request, body.get_absolute_url()),
     }
 
 
-def meeting_data(meeting: Meeting) -> dict[str, Any]:
+def meeting_data(request: HttpRequest, meeting: Meeting) -> dict[str, Any]:
+    documents = reverse("api:list_documents") + "?" + urlencode({"meeting": meeting.code})
     return {
         "body": meeting.body.acronym,
+        "body_slug": meeting.body.slug,
         "number": meeting.number,
         "code": meeting.code,
         "start_date": meeting.start_date,
@@ -50,13 +58,14 @@ def meeting_data(meeting: Meeting) -> dict[str, Any]:
             "onsite": meeting.participants_onsite,
             "remote": meeting.participants_remote,
         },
-        "url": absolute(meeting.get_absolute_url()),
+        "url": absolute(request, meeting.get_absolute_url()),
+        "documents": absolute(request, documents),
     }
 
 
-def file_data(stored: DocumentFile, revision: DocumentRevision, document: Document) -> dict[str, Any]:
-    from django.urls import reverse
-
+def file_data(
+    request: HttpRequest, stored: DocumentFile, revision: DocumentRevision, document: Document
+) -> dict[str, Any]:
     path = reverse(
         "download",
         kwargs={"symbol": document.symbol, "revision": revision.number, "language": stored.language},
@@ -68,11 +77,11 @@ def file_data(stored: DocumentFile, revision: DocumentRevision, document: Docume
         "size": stored.size,
         "sha256": stored.sha256,
         "pages": stored.page_count,
-        "url": absolute(path),
+        "url": absolute(request, path),
     }
 
 
-def document_data(document: Document) -> dict[str, Any]:
+def document_data(request: HttpRequest, document: Document) -> dict[str, Any]:
     revisions = document.published_revisions()
     current = revisions[0] if revisions else None
     return {
@@ -87,6 +96,7 @@ def document_data(document: Document) -> dict[str, Any]:
         "meeting": document.meeting.code if document.meeting else None,
         "sources": [
             {
+                "id": s.pk,
                 "name": s.name,
                 "country": str(s.country or ""),
                 "region": s.region,
@@ -98,16 +108,16 @@ def document_data(document: Document) -> dict[str, Any]:
         "withdrawn_at": document.withdrawn_at,
         "withdrawal_reason": document.withdrawal_reason,
         "languages": current.languages() if current else [],
-        "files": [file_data(f, current, document) for f in current.ordered_files()] if current else [],
+        "files": [file_data(request, f, current, document) for f in current.ordered_files()] if current else [],
         "revisions": [
             {
                 "number": r.number,
                 "symbol": r.symbol,
                 "published_at": r.published_at,
                 "note": r.note,
-                "files": [file_data(f, r, document) for f in r.ordered_files()],
+                "files": [file_data(request, f, r, document) for f in r.ordered_files()],
             }
             for r in sorted(revisions, key=lambda r: r.number)
         ],
-        "url": absolute(document.get_absolute_url()),
+        "url": absolute(request, document.get_absolute_url()),
     }

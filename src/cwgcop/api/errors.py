@@ -1,0 +1,144 @@
+"""Every error of the API has one shape: ``{"detail": <message>, "code": <machine code>}``.
+
+``detail`` is in the reader's language (``Accept-Language``); ``code`` never changes with the language, so
+scripts test ``code``. Invalid parameters add ``errors``, one entry per parameter. A
+:class:`~cwgcop.core.errors.DomainError` from a service keeps its message and code, so the API and the
+pages tell a user the same thing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from cwgcop.core.errors import DomainError
+
+# Domain errors that mean "the record is not in a state that allows this" rather than "bad input".
+CONFLICT_CODES = frozenset({"symbol_taken", "document_withdrawn", "revision_published", "revision_pending"})
+
+
+# The code of an HttpError raised by an endpoint, by its status.
+HTTP_CODES = {
+    400: "invalid",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    409: "conflict",
+    429: "too_many_requests",
+}
+
+
+class ApiError(Exception):
+    """An answer other than 2xx, with a translated message and a stable code."""
+
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        detail: str,
+        errors: list[dict[str, str]] | None = None,
+    ) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.code = code
+        self.detail = detail
+        self.errors = errors
+
+
+class NotFoundError(ApiError):
+    def __init__(self, detail: str) -> None:
+        super().__init__(404, "not_found", detail)
+
+
+def error_response(error: ApiError) -> JsonResponse:
+    body: dict[str, Any] = {"detail": error.detail, "code": error.code}
+    if error.errors is not None:
+        body["errors"] = error.errors
+    return JsonResponse(body, status=error.status, json_dumps_params={"ensure_ascii": False})
+
+
+def invalid_parameters(errors: Iterable[tuple[str, str]]) -> ApiError:
+    return ApiError(
+        400,
+        "invalid",
+        _("Some parameters are not valid."),
+        [{"field": field, "message": message} for field, message in errors],
+    )
+
+
+# What a reader is told about a pydantic error, by its type (pydantic's own messages are English only).
+PYDANTIC_MESSAGES: Mapping[str, Any] = {
+    "int_parsing": gettext_lazy("Enter a whole number."),
+    "int_type": gettext_lazy("Enter a whole number."),
+    "greater_than_equal": gettext_lazy("Enter a number greater than or equal to %(ge)s."),
+    "less_than_equal": gettext_lazy("Enter a number less than or equal to %(le)s."),
+    "string_too_long": gettext_lazy("Enter at most %(max_length)s characters."),
+    "missing": gettext_lazy("This parameter is required."),
+}
+
+
+def _pydantic_message(error: Mapping[str, Any]) -> str:
+    kind = str(error.get("type", ""))
+    context = dict(error.get("ctx") or {})
+    if kind in {"enum", "literal_error"}:
+        choices = re.findall(r"'([^']*)'", str(context.get("expected", "")))
+        return _("Choose one of: %(choices)s.") % {"choices": ", ".join(choices)}
+    template = PYDANTIC_MESSAGES.get(kind)
+    if template is None:
+        return _("This value is not valid.")
+    return str(template) % context if "%(" in str(template) else str(template)
+
+
+def _field(location: Iterable[Any]) -> str:
+    # ninja reports ("query", "filters", "kind"): the reader knows the parameter as "kind".
+    parts = [str(part) for part in location if part not in {"query", "path", "body", "filters"}]
+    return ".".join(parts) or "request"
+
+
+def install(api: NinjaAPI) -> None:
+    """Route every error the API can raise through :func:`error_response`."""
+
+    @api.exception_handler(ApiError)
+    def api_error(request: HttpRequest, error: ApiError) -> HttpResponse:
+        return error_response(error)
+
+    @api.exception_handler(Http404)
+    def not_found(request: HttpRequest, error: Http404) -> HttpResponse:
+        return error_response(NotFoundError(_("Not found.")))
+
+    @api.exception_handler(ValidationError)
+    def invalid(request: HttpRequest, error: ValidationError) -> HttpResponse:
+        problems = [(_field(e.get("loc", ())), _pydantic_message(e)) for e in error.errors]
+        return error_response(invalid_parameters(problems))
+
+    @api.exception_handler(AuthenticationError)
+    def unauthorized(request: HttpRequest, error: AuthenticationError) -> HttpResponse:
+        response = error_response(
+            ApiError(401, "unauthorized", _("Send a valid API token: Authorization: Bearer <token>."))
+        )
+        response["WWW-Authenticate"] = "Bearer"
+        return response
+
+    @api.exception_handler(HttpError)
+    def http_error(request: HttpRequest, error: HttpError) -> HttpResponse:
+        # Raised by endpoints with an already translated message: only the code is added.
+        code = HTTP_CODES.get(error.status_code, "error")
+        return error_response(ApiError(error.status_code, code, str(error.message)))
+
+    @api.exception_handler(DomainError)
+    def refused(request: HttpRequest, error: DomainError) -> HttpResponse:
+        code = str(error.code or "refused")
+        status = 409 if code in CONFLICT_CODES else 400
+        return error_response(ApiError(status, code, " ".join(error.messages)))
+
+
+def api_not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
+    """Any address under /api/v1/ that names no endpoint (a Django view, outside ninja's routing)."""
+    return error_response(NotFoundError(_("There is no such API endpoint. The list is at /api/v1/docs.")))
