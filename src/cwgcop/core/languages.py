@@ -23,6 +23,13 @@ LANGUAGE_ORDER: tuple[str, ...] = ("ar", "zh-hans", "en", "fr", "ru", "es")
 LANGUAGE_SHORT = {"ar": "A", "zh-hans": "C", "en": "E", "fr": "F", "ru": "R", "es": "S"}
 
 
+def native_name(code: str) -> str:
+    """The language's name in itself, as ``settings.LANGUAGES`` spells it (``Français``, ``中文``)."""
+    from django.conf import settings
+
+    return str(dict(settings.LANGUAGES).get(code, code))
+
+
 def current_language() -> str:
     """The active UI language, normalised to one of the six codes (English when none is active)."""
     code = (get_language() or "en").lower()
