@@ -58,6 +58,15 @@ class Meeting(models.Model):
     def display_venue(self) -> str:
         return translated(self, "venue")
 
+    @property
+    def participants(self) -> int | None:
+        """The number of participants: the recorded total, else on-site plus remote when both are known."""
+        if self.participants_total is not None:
+            return self.participants_total
+        if self.participants_onsite is not None and self.participants_remote is not None:
+            return self.participants_onsite + self.participants_remote
+        return None
+
     def clean(self) -> None:
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The meeting cannot end before it starts.")})
