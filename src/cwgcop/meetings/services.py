@@ -39,8 +39,7 @@ def _apply(meeting: Meeting, venues: dict[str, str] | None, values: dict[str, An
         if code not in LANGUAGE_ORDER:
             raise DomainError(_("Unknown language: %(codes)s.") % {"codes": code}, code="language_invalid")
         setattr(meeting, f"venue_{field_suffix(code)}", (text or "").strip())
-    if venues:
-        meeting.venue = (venues.get("en") or next((v for v in venues.values() if v), "")).strip()
+    # ``meeting.venue`` is not assigned: modeltranslation would write it into the active language's field.
     if meeting.format not in MeetingFormat.values:
         raise DomainError(_("Unknown meeting format."), code="format_invalid")
     if meeting.status not in MeetingStatus.values:
