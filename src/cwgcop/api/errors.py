@@ -21,7 +21,24 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from cwgcop.core.errors import DomainError
 
 # Domain errors that mean "the record is not in a state that allows this" rather than "bad input".
-CONFLICT_CODES = frozenset({"symbol_taken", "document_withdrawn", "revision_published", "revision_pending"})
+CONFLICT_CODES = frozenset(
+    {
+        "symbol_taken",
+        "document_withdrawn",
+        "revision_published",
+        "revision_pending",
+        # meetings: registration, agenda, outcomes, action items
+        "registration_duplicate",
+        "registration_closed",
+        "registration_cancelled",
+        "agenda_adopted",
+        "agenda_draft",
+        "outcome_in_use",
+        "action_closed",
+        "action_open",
+        "meeting_cancelled",
+    }
+)
 
 
 # The code of an HttpError raised by an endpoint, by its status.
@@ -134,9 +151,17 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(DomainError)
     def refused(request: HttpRequest, error: DomainError) -> HttpResponse:
-        code = str(error.code or "refused")
+        # A DomainError about fields (a dict of messages) has no code of its own; its fields are listed.
+        code = str(getattr(error, "code", None) or "refused")
         status = 409 if code in CONFLICT_CODES else 400
-        return error_response(ApiError(status, code, " ".join(error.messages)))
+        fields = None
+        if hasattr(error, "error_dict"):
+            fields = [
+                {"field": field, "message": str(message)}
+                for field, messages in error.message_dict.items()
+                for message in messages
+            ]
+        return error_response(ApiError(status, code, " ".join(error.messages), fields))
 
 
 def api_not_found(request: HttpRequest, rest: str = "") -> HttpResponse:

@@ -51,7 +51,8 @@ def meeting_data(request: HttpRequest, meeting: Meeting) -> dict[str, Any]:
         "venue": meeting.display_venue,
         "format": meeting.format,
         "status": meeting.status,
-        "remote_link": meeting.remote_link,
+        # A private link is for registered participants only (they get it with their registration).
+        "remote_link": "" if meeting.remote_link_private else meeting.remote_link,
         "contribution_deadline": meeting.contribution_deadline,
         "participants": {
             "total": meeting.participants_total,

@@ -23,7 +23,10 @@ def _plain(value: Any) -> Any:
         return value.pk
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
-    return value
+    if value is None or isinstance(value, str | int | float | bool | dict):
+        return value
+    # Field values of other types (a django-countries Country, …) are kept as their text.
+    return str(value)
 
 
 def snapshot(instance: models.Model, fields: Iterable[str] | None = None) -> dict[str, Any]:

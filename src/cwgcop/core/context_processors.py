@@ -5,8 +5,9 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import translate_url
+from django.utils.translation import get_language_info
 
-from cwgcop.core.languages import LANGUAGE_ORDER, current_language, native_name
+from cwgcop.core.languages import LANGUAGE_ORDER, current_language
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
@@ -14,10 +15,11 @@ def site(request: HttpRequest) -> dict[str, Any]:
     path = request.get_full_path()
     switcher = []
     for code in LANGUAGE_ORDER:
+        info = get_language_info(code)
         switcher.append(
             {
                 "code": code,
-                "name_local": native_name(code),
+                "name_local": info["name_local"],
                 "url": translate_url(path, code),
                 "current": code == current_language(),
             }

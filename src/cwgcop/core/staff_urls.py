@@ -1,4 +1,4 @@
-from django.urls import path, re_path
+from django.urls import include, path, re_path
 
 from cwgcop.accounts import staff_views as account_staff
 from cwgcop.core import staff_views
@@ -11,6 +11,7 @@ urlpatterns = [
     path("", staff_views.dashboard, name="dashboard"),
     path("meetings/new/", meeting_staff.meeting_create, name="meeting-create"),
     path("meetings/<int:pk>/edit/", meeting_staff.meeting_edit, name="meeting-edit"),
+    path("", include("cwgcop.meetings.staff_urls")),
     path("documents/new/", document_staff.document_create, name="document-create"),
     re_path(rf"^documents/{SYMBOL}/upload/$", document_staff.document_upload, name="document-upload"),
     re_path(rf"^documents/{SYMBOL}/publish/$", document_staff.document_publish, name="document-publish"),

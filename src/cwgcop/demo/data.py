@@ -378,3 +378,204 @@ DOCUMENTS: list[dict[str, Any]] = [
         "formats": ["pdf"],
     },
 ]
+
+# What each meeting discussed (themes one per line) and a short summary, per language (seed §2.3, §2.5).
+MEETING_RECORDS: dict[int, dict[str, dict[str, str]]] = {
+    21: {
+        "themes": {
+            "en": "Stronger multi-stakeholder cooperation\nMore participation by children\nBetter coordination with ITU study groups",
+            "zh-hans": "加强利益攸关多方合作\n提升儿童参与度\n改善与国际电联研究组的协调",
+        },
+        "summaries": {
+            "en": "129 participants discussed the contributions and information documents received. A liaison statement "
+            "from ITU-D Study Group 2 Question 3/2 and one concerning ITU-T Study Group 17 acknowledged the group's "
+            "contributions and reported progress on closing technical-standards gaps for child online protection. "
+            "The chair stressed industry participation, input from children and young people, and resource sharing "
+            "among members.",
+            "zh-hans": "由129名与会者组成的小组讨论了收到的文稿和情况通报文件。来自ITU-D第2研究组第3/2号课题的一份联络声明和"
+            "有关第17研究组（SG17）的一份联络声明认可了CWG-COP的贡献，并着重介绍了在弥合技术标准差距以保护上网儿童方面"
+            "取得的进展。主席强调了业界参与、儿童和青年人的输入意见以及成员之间资源共享的重要性。",
+        },
+    },
+    22: {
+        "themes": {
+            "en": "Misuse of mobile phones in schools\nTechnical solutions to children's excessive internet use and screen "
+            "time, such as end-to-end encryption and age-verification toolkits\nMulti-stakeholder participation\n"
+            "Industry participation in the agenda",
+            "zh-hans": "对校园内滥用手机的关切\n应对儿童过度使用互联网和屏幕时间过长的技术解决方案，如端到端加密和年龄验证工具包\n"
+            "利益攸关多方参与\n会议议程中的业界参与",
+        },
+        "summaries": {
+            "en": "191 participants discussed the contributions and information documents received, including concerns "
+            "about the misuse of mobile phones in schools and technical solutions to children's excessive internet "
+            "use and screen time. The meeting reaffirmed the importance of multi-stakeholder participation in child "
+            "online protection and stressed the need for industry participation in its agenda and wider initiatives.",
+            "zh-hans": "191名与会者讨论了收到的文稿和情况通报文件，重点议题包括对校园内滥用手机的关切，以及应对儿童过度使用互联网和"
+            "屏幕时间过长的技术解决方案。会议重申了利益攸关多方参与在保护上网儿童工作中的重要性，并强调了会议议程和更广泛的"
+            "举措中业界参与的必要性。",
+        },
+    },
+}
+
+# The agenda of the 21st meeting (from its draft agenda, CWG-COP-21/ADM/1), adopted at the opening.
+AGENDAS: dict[int, list[dict[str, Any]]] = {
+    21: [
+        {"titles": {"en": "Opening of the meeting", "zh-hans": "会议开幕"}, "documents": ["CWG-COP-21/ADM/1"]},
+        {
+            "titles": {"en": "Contributions and information documents received", "zh-hans": "收到的文稿和情况通报文件"},
+            "documents": ["CWG-COP-21/1", "CWG-COP-21/2", "CWG-COP-21/INF/1"],
+        },
+        {
+            "titles": {
+                "en": "Liaison statements from ITU-D Study Group 2 Question 3/2 and concerning ITU-T Study Group 17",
+                "zh-hans": "来自ITU-D第2研究组第3/2号课题以及有关第17研究组的联络声明",
+            },
+            "documents": [],
+        },
+        {
+            "titles": {
+                "en": "Youth input to ITU's work on child online protection",
+                "zh-hans": "青年人对国际电联保护上网儿童工作的输入意见",
+            },
+            "documents": ["CWG-COP-21/1"],
+        },
+    ],
+}
+
+# The main outcomes of each meeting, in the order of the seed report (§2.4 and §2.6).
+OUTCOMES: dict[int, list[dict[str, Any]]] = {
+    21: [
+        {
+            "kind": "welcomed",
+            "texts": {
+                "en": "Youth input to ITU's work on child online protection was welcomed, and the secretariat was "
+                "commended for fostering children's participation.",
+                "zh-hans": "主席欢迎青年人对国际电联保护上网儿童工作提出输入意见，并对秘书处促进儿童参与表示赞扬。",
+            },
+            "documents": ["CWG-COP-21/1"],
+            "bodies": [],
+        },
+        {
+            "kind": "requested",
+            "texts": {
+                "en": "The secretariat was requested to share children's feedback on child helplines with the relevant "
+                "focal-point organisations and with the Global Cybersecurity Index (GCI) expert group, for inclusion in "
+                "child online protection issues. Members were encouraged to consider children's input in their projects.",
+                "zh-hans": "请秘书处将儿童对求助热线的反馈意见分享给相关归口组织和全球网络安全指数（GCI）专家组，以纳入保护上网儿童的"
+                "问题中。鼓励成员在相关项目中考虑儿童的输入意见。",
+            },
+            "documents": ["CWG-COP-21/1"],
+            "bodies": [],
+        },
+        {
+            "kind": "agreed",
+            "texts": {
+                "en": "The ICT industry dialogue will move to a more informal format led by the Telecommunication "
+                "Development Bureau (BDT): an ICT industry round table, to strengthen participation. The secretariat "
+                "is to submit a proposal at the next meeting.",
+                "zh-hans": "会议同意，ICT行业对话将转向由电信发展局（BDT）主导的较为非正式的形式，通过ICT行业圆桌会议加强参与。"
+                "秘书处将在下一次会议上提交提案。",
+            },
+            "documents": [],
+            "bodies": [],
+        },
+        {
+            "kind": "agreed",
+            "texts": {
+                "en": "A comprehensive record of all contributions and information documents shared by members is kept "
+                "on the ITU child online protection (COP) website, accessible without a password.",
+                "zh-hans": "会议进一步同意，在国际电联保护上网儿童（COP）网站上保留一份成员分享的所有文稿和情况通报文件的全面记录，"
+                "无需密码即可访问。",
+            },
+            "documents": [],
+            "bodies": [],
+        },
+        {
+            "kind": "agreed",
+            "texts": {
+                "en": "The outcomes of this meeting and of the January 2025 CWG-COP meeting will be submitted to ITU-D "
+                "Study Group 2 Question 3/2 for consideration.",
+                "zh-hans": "会议同意，本次会议的成果及2025年1月CWG-COP会议的成果将提交ITU-D第2研究组第3/2号课题进行审议。",
+            },
+            "documents": [],
+            "bodies": ["ITU-D SG2 Q3/2"],
+        },
+    ],
+    22: [
+        {
+            "kind": "welcomed",
+            "texts": {
+                "en": "The secretariat's publication of all resources submitted to CWG-COP meetings on its dedicated "
+                "website was welcomed.",
+                "zh-hans": "会议对秘书处将CWG-COP会议期间提交的所有资源发布在其专门网站的举措表示欢迎。",
+            },
+            "documents": [],
+            "bodies": [],
+        },
+        {
+            "kind": "approved",
+            "texts": {
+                "en": "The proposed ITU Industry Connect, a quarterly cross-sector discussion series on child online "
+                "protection, was approved, and BDT was commended for the initiative. The secretariat confirmed that "
+                "registration for its events will be through the ITU COP website.",
+                "zh-hans": "会议批准了拟议的国际电联产业联通：有关保护上网儿童的季度性跨部门讨论系列活动，并对国际电联BDT的该项举措"
+                "表示赞扬。秘书处确认，活动注册将可通过国际电联COP网站进行。",
+            },
+            "documents": ["CWG-COP-22/1", "CWG-COP-22/INF/1"],
+            "bodies": [],
+        },
+        {
+            "kind": "requested",
+            "texts": {
+                "en": "The secretariat was requested to update the concept note from the feedback received: references "
+                "to ITU Resolutions 179 and 67, child participation, accessibility through sign language, and "
+                "participation from all regions.",
+                "zh-hans": "请秘书处根据反馈更新概念说明，包括参考国际电联第179号和第67号决议、儿童参与、通过手语实现无障碍以及各区域"
+                "的参与。要求的修改将相应予以落实。",
+            },
+            "documents": ["CWG-COP-22/INF/1"],
+            "bodies": [],
+        },
+        {
+            "kind": "reaffirmed",
+            "texts": {
+                "en": "The importance of multi-stakeholder participation in child online protection work was "
+                "reaffirmed, and the need for industry participation in the meeting agenda and in wider COP "
+                "initiatives was stressed.",
+                "zh-hans": "会议重申了利益攸关多方参与对于保护上网儿童工作的重要性，并强调了会议议程和更广泛的COP举措中业界参与的"
+                "必要性。",
+            },
+            "documents": [],
+            "bodies": [],
+        },
+        {
+            "kind": "noted",
+            "texts": {
+                "en": "The group expects to discuss, at its next meeting in October 2025, the gap analysis report "
+                "prepared by the Correspondence Group on Child Online Protection (CG-COP). Its co-conveners confirmed "
+                "that the report is still being updated; it will be discussed in ITU-T Study Group 17 in April 2025 and "
+                "then submitted to the next CWG-COP meeting.",
+                "zh-hans": "会议表达了在2025年10月的下一次会议中讨论由保护上网儿童通信组（CG-COP）准备的差距分析报告的期望。该组的"
+                "共同召集人确认，该报告仍在更新中。该报告将于2025年4月在第17研究组内进行讨论，然后提交给下一次CWG-COP会议。",
+            },
+            "documents": [],
+            "bodies": ["CG-COP", "ITU-T SG17"],
+        },
+    ],
+}
+
+# The round-table action item: raised at the 21st meeting (from its third outcome), carried to the 22nd and
+# closed there by the secretariat's proposal (seed §2.4: "the secretariat submitted a proposal at the next meeting").
+ACTION_ITEMS: list[dict[str, Any]] = [
+    {
+        "meeting": 21,
+        "outcome": 3,
+        "descriptions": {
+            "en": "Submit a proposal for an informal, BDT-led ICT industry round table to the next meeting.",
+            "zh-hans": "向下一次会议提交关于由BDT主导的非正式ICT行业圆桌会议的提案。",
+        },
+        "owner_kind": "secretariat",
+        "carried_to": [22],
+        "closed": {"status": "done", "evidence_document": "CWG-COP-22/1"},
+    },
+]

@@ -20,7 +20,10 @@ from cwgcop.demo import events as demo_events
 from cwgcop.documents import services as document_services
 from cwgcop.documents.models import Document
 from cwgcop.meetings import services as meeting_services
-from cwgcop.meetings.models import Meeting
+from cwgcop.meetings.models import ActionItem, AgendaItem, Meeting, Outcome
+from cwgcop.meetings.services import actions as action_services
+from cwgcop.meetings.services import agenda as agenda_services
+from cwgcop.meetings.services import outcomes as outcome_services
 
 DEMO_USERNAME = "secretariat"
 DEMO_EMAIL = "secretariat@example.org"
@@ -79,6 +82,7 @@ def _meetings(bodies: dict[str, Body], summary: Summary) -> dict[int, Meeting]:
     for spec in data.MEETINGS:
         body = bodies[spec["body"]]
         meeting = Meeting.objects.filter(body=body, number=spec["number"]).first()
+        record = data.MEETING_RECORDS.get(spec["number"], {})
         if meeting is None:
             values = {k: v for k, v in spec.items() if k not in {"body", "number", "start_date", "end_date", "venues"}}
             meeting = meeting_services.create_meeting(
@@ -88,9 +92,16 @@ def _meetings(bodies: dict[str, Body], summary: Summary) -> dict[int, Meeting]:
                 start_date=spec["start_date"],
                 end_date=spec["end_date"],
                 venues=spec["venues"],
+                themes=record.get("themes"),
+                summaries=record.get("summaries"),
                 **values,
             )
             summary.add(f"meeting {meeting}")
+        elif record and not getattr(meeting, "themes_en", ""):
+            # A demo database loaded before meetings had themes gains them.
+            meeting = meeting_services.update_meeting(
+                actor=None, meeting=meeting, themes=record.get("themes"), summaries=record.get("summaries")
+            )
         meetings[spec["number"]] = meeting
     return meetings
 
@@ -181,6 +192,65 @@ def _member(organizations: dict[str, Organization], summary: Summary) -> None:
         )
 
 
+def _documents_by_symbol(symbols: list[str]) -> list[Document]:
+    return [Document.objects.get(symbol=symbol) for symbol in symbols]
+
+
+def _agendas(meetings: dict[int, Meeting], summary: Summary) -> None:
+    for number, items in data.AGENDAS.items():
+        meeting = meetings[number]
+        if AgendaItem.objects.filter(meeting=meeting).exists():
+            continue
+        for spec in items:
+            agenda_services.add_agenda_item(
+                actor=None,
+                meeting=meeting,
+                titles=spec["titles"],
+                documents=_documents_by_symbol(spec["documents"]),
+            )
+        agenda_services.adopt_agenda(actor=None, meeting=meeting)
+        summary.add(f"agenda of {meeting}")
+
+
+def _outcomes(bodies: dict[str, Body], meetings: dict[int, Meeting], summary: Summary) -> None:
+    for number, outcomes in data.OUTCOMES.items():
+        meeting = meetings[number]
+        if Outcome.objects.filter(meeting=meeting).exists():
+            continue
+        for spec in outcomes:
+            outcome_services.record_outcome(
+                actor=None,
+                meeting=meeting,
+                kind=spec["kind"],
+                texts=spec["texts"],
+                documents=_documents_by_symbol(spec["documents"]),
+                bodies=[bodies[acronym] for acronym in spec["bodies"]],
+            )
+        summary.add(f"outcomes of {meeting}")
+
+
+def _action_items(meetings: dict[int, Meeting], summary: Summary) -> None:
+    for spec in data.ACTION_ITEMS:
+        meeting = meetings[spec["meeting"]]
+        outcome = Outcome.objects.get(meeting=meeting, position=spec["outcome"])
+        if ActionItem.objects.filter(outcome=outcome).exists():
+            continue
+        item = action_services.raise_action_item(
+            actor=None, outcome=outcome, descriptions=spec["descriptions"], owner_kind=spec["owner_kind"]
+        )
+        for number in spec["carried_to"]:
+            action_services.carry_forward_open_actions(actor=None, meeting=meetings[number])
+        closed = spec.get("closed")
+        if closed:
+            action_services.close_action_item(
+                actor=None,
+                item=item,
+                status=closed["status"],
+                evidence_document=Document.objects.get(symbol=closed["evidence_document"]),
+            )
+        summary.add(f"action item {item.reference}")
+
+
 def load_demo() -> Summary:
     """Load every demo fact that is missing; return what was created."""
     summary = Summary()
@@ -193,4 +263,8 @@ def load_demo() -> Summary:
     _documents(bodies, organizations, meetings, summary)
     for item in demo_events.load(bodies["CWG-COP"]):
         summary.add(item)
+    with transaction.atomic():
+        _agendas(meetings, summary)
+        _outcomes(bodies, meetings, summary)
+        _action_items(meetings, summary)
     return summary

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import datetime
 from collections import OrderedDict
+from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from cwgcop.documents import queries as document_queries
-from cwgcop.documents.enums import DocumentKind
+from cwgcop.documents.enums import DocumentKind, DocumentStatus
 from cwgcop.documents.models import Document
-from cwgcop.meetings.enums import MeetingStatus
-from cwgcop.meetings.models import Meeting
+from cwgcop.meetings.enums import MeetingStatus, RegistrationStatus
+from cwgcop.meetings.models import ActionItem, AgendaItem, CarriedAction, Meeting, Outcome, Registration
 
 
 def public_meetings() -> QuerySet[Meeting]:
@@ -52,3 +53,70 @@ def documents_by_kind(meeting: Meeting) -> OrderedDict[str, list[Document]]:
 def _symbol_key(symbol: str) -> tuple[str, int, str]:
     head, _, tail = symbol.rpartition("/")
     return (head, int(tail) if tail.isdigit() else 0, tail)
+
+
+def _published_documents() -> Prefetch[Any]:
+    return Prefetch("documents", queryset=Document.objects.filter(status=DocumentStatus.PUBLISHED).order_by("symbol"))
+
+
+def agenda(meeting: Meeting) -> QuerySet[AgendaItem]:
+    """The meeting's agenda items in order, each with its published documents."""
+    return AgendaItem.objects.filter(meeting=meeting).prefetch_related(_published_documents()).order_by("position")
+
+
+def outcomes_with_links() -> QuerySet[Outcome]:
+    """Outcomes with their published documents, bodies and action items."""
+    return Outcome.objects.select_related("meeting", "meeting__body").prefetch_related(
+        _published_documents(),
+        "bodies",
+        Prefetch("action_items", queryset=action_items().order_by("number")),
+    )
+
+
+def outcomes(meeting: Meeting) -> QuerySet[Outcome]:
+    """The meeting's outcomes in order, with their links."""
+    return outcomes_with_links().filter(meeting=meeting).order_by("position", "id")
+
+
+def action_items() -> QuerySet[ActionItem]:
+    """Action items with everything the register shows about them."""
+    return ActionItem.objects.select_related(
+        "meeting",
+        "meeting__body",
+        "outcome",
+        "owner_organization",
+        "owner_body",
+        "evidence_document",
+        "evidence_outcome",
+        "evidence_outcome__meeting",
+        "evidence_outcome__meeting__body",
+        "closed_at_meeting",
+        "closed_at_meeting__body",
+    )
+
+
+def action_register() -> QuerySet[ActionItem]:
+    """Every action item, oldest meeting first (the register filters this)."""
+    return action_items().order_by("meeting__start_date", "meeting__number", "number")
+
+
+def carried_actions(meeting: Meeting) -> list[ActionItem]:
+    """The items that were open when ``meeting`` opened, in the order they were raised."""
+    carried = CarriedAction.objects.filter(meeting=meeting).values_list("action_item_id", flat=True)
+    return list(action_items().filter(pk__in=carried).order_by("meeting__number", "number"))
+
+
+def registrations(meeting: Meeting) -> QuerySet[Registration]:
+    """The meeting's active registrations, with the person and any attendance ticked for them."""
+    return (
+        Registration.objects.filter(meeting=meeting, status=RegistrationStatus.REGISTERED)
+        .select_related("user", "attendance")
+        .order_by("created_at", "id")
+    )
+
+
+def registration_of(user: Any, meeting: Meeting) -> Registration | None:
+    """``user``'s registration for ``meeting`` (active or cancelled), if any."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Registration.objects.filter(meeting=meeting, user=user).first()

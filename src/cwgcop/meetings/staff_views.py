@@ -28,6 +28,8 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
                 start_date=form.cleaned_data["start_date"],
                 end_date=form.cleaned_data["end_date"],
                 venues=form.venues(),
+                themes=form.translations("themes"),
+                summaries=form.translations("summary"),
                 **form.service_values(),
             )
         except DomainError as error:
@@ -35,7 +37,7 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Meeting %(meeting)s created.") % {"meeting": meeting})
             return redirect(meeting.get_absolute_url())
-    return render(request, "meetings/staff/meeting_form.html", {"form": form}, status=400 if form.errors else 200)
+    return render(request, "meetings/staff/meeting_form.html", {"form": form})
 
 
 @require_permission("bodies.use_staff_pages")
@@ -51,21 +53,35 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "venue_zh_hans": getattr(meeting, "venue_zh_hans", ""),
         "format": meeting.format,
         "remote_link": meeting.remote_link,
+        "remote_link_private": meeting.remote_link_private,
+        "registration_deadline": meeting.registration_deadline,
         "contribution_deadline": meeting.contribution_deadline,
         "status": meeting.status,
         "participants_total": meeting.participants_total,
         "participants_onsite": meeting.participants_onsite,
         "participants_remote": meeting.participants_remote,
+        **{
+            f"{field}_{code}": getattr(meeting, f"{field}_{code}", "")
+            for field in ("themes", "summary")
+            for code in ("en", "zh_hans")
+        },
     }
     form = MeetingForm(request.POST or None, initial=initial)
     form.fields["body"].disabled = True
     form.fields["number"].disabled = True
+    if meeting.attendance.exists():
+        # Counted from the attendance list (see services.attendance): shown, not typed.
+        for name in ("participants_total", "participants_onsite", "participants_remote"):
+            form.fields[name].disabled = True
+            form.fields[name].help_text = _("Counted from the attendance list.")
     if request.method == "POST" and form.is_valid():
         try:
             services.update_meeting(
                 actor=request.user,
                 meeting=meeting,
                 venues=form.venues(),
+                themes=form.translations("themes"),
+                summaries=form.translations("summary"),
                 start_date=form.cleaned_data["start_date"],
                 end_date=form.cleaned_data["end_date"],
                 **form.service_values(),
@@ -75,9 +91,4 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Meeting %(meeting)s saved.") % {"meeting": meeting})
             return redirect(meeting.get_absolute_url())
-    return render(
-        request,
-        "meetings/staff/meeting_form.html",
-        {"form": form, "meeting": meeting},
-        status=400 if form.errors else 200,
-    )
+    return render(request, "meetings/staff/meeting_form.html", {"form": form, "meeting": meeting})

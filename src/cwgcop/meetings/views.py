@@ -9,6 +9,7 @@ from django.views.decorators.http import require_safe
 
 from cwgcop.core.cache import public_page
 from cwgcop.meetings import calendar, queries
+from cwgcop.meetings.record_views import meeting_page_context
 
 
 @require_safe
@@ -18,7 +19,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "meetings/list.html",
-        {"page": paginator.get_page(request.GET.get("page"))},
+        {"page": paginator.get_page(request.GET.get("page")), "upcoming": list(queries.upcoming())},
     )
 
 
@@ -31,7 +32,7 @@ def meeting_detail(request: HttpRequest, body: str, number: int) -> HttpResponse
     return render(
         request,
         "meetings/detail.html",
-        {"meeting": meeting, "groups": queries.documents_by_kind(meeting)},
+        {"meeting": meeting, "groups": queries.documents_by_kind(meeting), **meeting_page_context(request, meeting)},
     )
 
 

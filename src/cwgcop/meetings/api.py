@@ -1,0 +1,249 @@
+"""The meetings part of the API: registering for a meeting (any signed-up person, with a token), recording
+outcomes and action items (the body's secretariat), and reading outcomes and action items (anyone).
+
+Every write endpoint checks a named permission and calls the same service as the web pages. An object a
+person may not see answers 404; a permission a person lacks on an object they can see answers 403.
+"""
+
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Schema, Status
+from ninja.errors import HttpError
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from cwgcop.accounts.api_auth import api_token_auth, api_user
+from cwgcop.bodies.models import Body, Organization
+from cwgcop.core.errors import DomainError
+from cwgcop.documents.enums import DocumentStatus
+from cwgcop.documents.models import Document
+from cwgcop.meetings import queries
+from cwgcop.meetings.models import ActionItem, CarriedAction, Meeting, Outcome, Registration
+from cwgcop.meetings.schemas import (
+    ActionCloseIn,
+    ActionItemIn,
+    ActionItemOut,
+    OutcomeIn,
+    OutcomeOut,
+    RegistrationIn,
+    RegistrationOut,
+)
+from cwgcop.meetings.services import actions as action_services
+from cwgcop.meetings.services import outcomes as outcome_services
+from cwgcop.meetings.services import registration as registration_services
+
+registrations = Router(tags=["registrations"], auth=api_token_auth)
+outcomes = Router(tags=["outcomes"])
+action_items = Router(tags=["action items"])
+
+
+def _meeting(body: str, number: int) -> Meeting:
+    meeting = queries.meeting(body.lower(), number)
+    if meeting is None:
+        raise Http404
+    return meeting
+
+
+def _require(request: HttpRequest, permission: str, obj: Any) -> Any:
+    user = api_user(request)
+    if not user.has_perm(permission, obj):
+        raise HttpError(403, _("You may not do this."))
+    return user
+
+
+def _documents(symbols: list[str]) -> list[Document]:
+    found = {d.symbol: d for d in Document.objects.filter(symbol__in=symbols, status=DocumentStatus.PUBLISHED)}
+    missing = [s for s in symbols if s not in found]
+    if missing:
+        raise DomainError(
+            _("No published document %(symbols)s.") % {"symbols": ", ".join(missing)}, code="document_unknown"
+        )
+    return [found[s] for s in symbols]
+
+
+def _bodies(acronyms: list[str]) -> list[Body]:
+    found = {b.acronym: b for b in Body.objects.filter(acronym__in=acronyms)}
+    missing = [a for a in acronyms if a not in found]
+    if missing:
+        raise DomainError(_("No body %(acronyms)s.") % {"acronyms": ", ".join(missing)}, code="body_unknown")
+    return [found[a] for a in acronyms]
+
+
+# --- Registrations (token required; a person sees only their own) ---------------------------------------------
+
+
+def _own_registrations(request: HttpRequest) -> QuerySet[Registration]:
+    return Registration.objects.filter(user=api_user(request)).select_related("meeting", "meeting__body")
+
+
+@registrations.post("/", response={201: RegistrationOut}, summary="Register for a meeting")
+def register(request: HttpRequest, payload: RegistrationIn) -> Status[Registration]:
+    meeting = _meeting(payload.body, payload.number)
+    user = _require(request, "meetings.register_for_meeting", meeting)
+    registration = registration_services.register_for_meeting(
+        actor=user,
+        meeting=meeting,
+        mode=payload.mode,
+        organization_name=payload.organization,
+        country=payload.country,
+        stakeholder_kind=payload.stakeholder_kind,
+        accessibility_needs=payload.accessibility_needs,
+    )
+    return Status(201, _own_registrations(request).get(pk=registration.pk))
+
+
+@registrations.get("/", response=list[RegistrationOut], summary="Your registrations")
+def list_registrations(request: HttpRequest) -> QuerySet[Registration]:
+    return _own_registrations(request).order_by("-created_at")
+
+
+def _registration(request: HttpRequest, pk: int) -> Registration:
+    registration = Registration.objects.select_related("meeting", "meeting__body").filter(pk=pk).first()
+    if registration is None or not api_user(request).has_perm("meetings.view_registration", registration):
+        raise Http404
+    return registration
+
+
+@registrations.get("/{registration_id}", response=RegistrationOut, summary="One of your registrations")
+def get_registration(request: HttpRequest, registration_id: int) -> Registration:
+    return _registration(request, registration_id)
+
+
+@registrations.post("/{registration_id}/cancel", response=RegistrationOut, summary="Cancel a registration")
+def cancel_registration(request: HttpRequest, registration_id: int) -> Registration:
+    registration = _registration(request, registration_id)
+    user = _require(request, "meetings.cancel_registration", registration)
+    registration_services.cancel_registration(actor=user, registration=registration)
+    return _registration(request, registration_id)
+
+
+# --- Outcomes (read: anyone; write: the body's secretariat) -----------------------------------------------------
+
+
+class OutcomeFilters(Schema):
+    body: str
+    number: int
+
+
+def _outcome(pk: int) -> Outcome:
+    outcome = queries.outcomes_with_links().filter(pk=pk).first()
+    if outcome is None:
+        raise Http404
+    return outcome
+
+
+@outcomes.get("/", response=list[OutcomeOut], summary="A meeting's outcomes, in order")
+def list_outcomes(request: HttpRequest, filters: Query[OutcomeFilters]) -> list[Outcome]:
+    return list(queries.outcomes(_meeting(filters.body, filters.number)))
+
+
+@outcomes.get("/{outcome_id}", response=OutcomeOut, summary="One outcome")
+def get_outcome(request: HttpRequest, outcome_id: int) -> Outcome:
+    return _outcome(outcome_id)
+
+
+@outcomes.post("/", response={201: OutcomeOut}, auth=api_token_auth, summary="Record an outcome (secretariat)")
+def record_outcome(request: HttpRequest, payload: OutcomeIn) -> Status[Outcome]:
+    meeting = _meeting(payload.body, payload.number)
+    user = _require(request, "meetings.record_outcomes", meeting)
+    outcome = outcome_services.record_outcome(
+        actor=user,
+        meeting=meeting,
+        kind=payload.kind,
+        texts=payload.texts,
+        documents=_documents(payload.documents),
+        bodies=_bodies(payload.bodies),
+        position=payload.position,
+    )
+    return Status(201, _outcome(outcome.pk))
+
+
+# --- Action items (read: anyone; write: the body's secretariat) -------------------------------------------------
+
+
+class ActionFilters(Schema):
+    body: str | None = None
+    raised_at: int | None = None
+    status: str | None = None
+    owner: str | None = None
+
+
+def _with_carried(queryset: QuerySet[ActionItem]) -> QuerySet[ActionItem]:
+    return queryset.prefetch_related(
+        Prefetch("carried_to", queryset=CarriedAction.objects.select_related("meeting", "meeting__body"))
+    )
+
+
+def _action(pk: int) -> ActionItem:
+    item = _with_carried(queries.action_items()).filter(pk=pk).first()
+    if item is None:
+        raise Http404
+    return item
+
+
+@action_items.get("/", response=list[ActionItemOut], summary="The action register")
+@paginate(LimitOffsetPagination)
+def list_action_items(request: HttpRequest, filters: Query[ActionFilters]) -> QuerySet[ActionItem]:
+    queryset = _with_carried(queries.action_register())
+    if filters.body:
+        queryset = queryset.filter(meeting__body__slug=filters.body.lower())
+    if filters.raised_at:
+        queryset = queryset.filter(meeting__number=filters.raised_at)
+    if filters.status:
+        queryset = queryset.filter(status=filters.status)
+    if filters.owner:
+        queryset = queryset.filter(owner_kind=filters.owner)
+    return queryset
+
+
+@action_items.get("/{item_id}", response=ActionItemOut, summary="One action item")
+def get_action_item(request: HttpRequest, item_id: int) -> ActionItem:
+    return _action(item_id)
+
+
+@action_items.post(
+    "/",
+    response={201: ActionItemOut},
+    auth=api_token_auth,
+    summary="Raise an action item from an outcome (secretariat)",
+)
+def raise_action_item(request: HttpRequest, payload: ActionItemIn) -> Status[ActionItem]:
+    outcome = _outcome(payload.outcome)
+    user = _require(request, "meetings.manage_actions", outcome)
+    organization = None
+    if payload.owner_organization is not None:
+        organization = Organization.objects.filter(pk=payload.owner_organization).first()
+        if organization is None:
+            raise DomainError(_("No organisation with this id."), code="organization_unknown")
+    item = action_services.raise_action_item(
+        actor=user,
+        outcome=outcome,
+        descriptions=payload.descriptions,
+        owner_kind=payload.owner_kind,
+        owner_organization=organization,
+        owner_body=_bodies([payload.owner_body])[0] if payload.owner_body else None,
+        due_date=payload.due_date,
+    )
+    return Status(201, _action(item.pk))
+
+
+@action_items.post("/{item_id}/close", response=ActionItemOut, auth=api_token_auth, summary="Close an action item")
+def close_action_item(request: HttpRequest, item_id: int, payload: ActionCloseIn) -> ActionItem:
+    item = _action(item_id)
+    user = _require(request, "meetings.manage_actions", item)
+    evidence_outcome = None
+    if payload.evidence_outcome is not None:
+        evidence_outcome = Outcome.objects.select_related("meeting").filter(pk=payload.evidence_outcome).first()
+        if evidence_outcome is None:
+            raise DomainError(_("No outcome with this id."), code="outcome_unknown")
+    action_services.close_action_item(
+        actor=user,
+        item=item,
+        status=payload.status,
+        evidence_document=_documents([payload.evidence_document])[0] if payload.evidence_document else None,
+        evidence_outcome=evidence_outcome,
+        note=payload.note,
+    )
+    return _action(item_id)

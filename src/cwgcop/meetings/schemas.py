@@ -1,0 +1,200 @@
+"""The shapes of the meetings API: registrations, outcomes and action items (in and out)."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from ninja import Field, Schema
+
+from cwgcop.core.languages import LANGUAGE_ORDER, field_suffix
+from cwgcop.meetings.models import ActionItem, Outcome, Registration
+
+
+def _absolute(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
+def _translations(obj: object, field: str) -> dict[str, str]:
+    values = {code: getattr(obj, f"{field}_{field_suffix(code)}", "") or "" for code in LANGUAGE_ORDER}
+    return {code: text for code, text in values.items() if text}
+
+
+class MeetingRef(Schema):
+    body: str = Field(description="The body's slug, e.g. cwg-cop.")
+    number: int = Field(description="The meeting's number, e.g. 23.")
+
+
+class RegistrationIn(MeetingRef):
+    mode: str = Field(description="onsite or remote")
+    organization: str
+    country: str = Field(description="ISO 3166-1 alpha-2 code, e.g. CN")
+    stakeholder_kind: str = Field(
+        description="member-state, sector-member, associate, academia, civil-society, un-igo or other"
+    )
+    accessibility_needs: str = ""
+
+
+class RegistrationOut(Schema):
+    id: int
+    meeting: str
+    mode: str
+    organization: str
+    country: str
+    region: str
+    stakeholder_kind: str
+    accessibility_needs: str
+    status: str
+    created_at: datetime.datetime
+    remote_link: str = Field(description="The meeting's remote link, for an active registration.")
+    url: str
+
+    @staticmethod
+    def resolve_meeting(obj: Registration) -> str:
+        return obj.meeting.code
+
+    @staticmethod
+    def resolve_organization(obj: Registration) -> str:
+        return obj.organization_name
+
+    @staticmethod
+    def resolve_country(obj: Registration) -> str:
+        return str(obj.country)
+
+    @staticmethod
+    def resolve_remote_link(obj: Registration) -> str:
+        return obj.meeting.remote_link if obj.is_active else ""
+
+    @staticmethod
+    def resolve_url(obj: Registration) -> str:
+        return _absolute(obj.get_absolute_url())
+
+
+class OutcomeIn(MeetingRef):
+    kind: str = Field(description="agreed, requested, welcomed, approved, noted or reaffirmed")
+    texts: dict[str, str] = Field(description="The text per language code (ar, zh-hans, en, fr, ru, es).")
+    documents: list[str] = Field(default_factory=list, description="Symbols of linked documents.")
+    bodies: list[str] = Field(default_factory=list, description="Acronyms of the bodies concerned.")
+    position: int | None = Field(default=None, description="Where to insert it (1 = first); default: last.")
+
+
+class OutcomeOut(Schema):
+    id: int
+    meeting: str
+    position: int
+    kind: str
+    text: str
+    texts: dict[str, str]
+    documents: list[str] = Field(description="Symbols of the linked published documents.")
+    bodies: list[str]
+    action_items: list[str] = Field(description="References of the action items raised from it.")
+    url: str
+
+    @staticmethod
+    def resolve_meeting(obj: Outcome) -> str:
+        return obj.meeting.code
+
+    @staticmethod
+    def resolve_text(obj: Outcome) -> str:
+        return obj.display_text
+
+    @staticmethod
+    def resolve_texts(obj: Outcome) -> dict[str, str]:
+        return _translations(obj, "text")
+
+    @staticmethod
+    def resolve_documents(obj: Outcome) -> list[str]:
+        return [d.symbol for d in obj.documents.all()]
+
+    @staticmethod
+    def resolve_bodies(obj: Outcome) -> list[str]:
+        return [b.acronym for b in obj.bodies.all()]
+
+    @staticmethod
+    def resolve_action_items(obj: Outcome) -> list[str]:
+        return [item.reference for item in obj.action_items.all()]
+
+    @staticmethod
+    def resolve_url(obj: Outcome) -> str:
+        return _absolute(obj.get_absolute_url())
+
+
+class ActionItemIn(Schema):
+    outcome: int = Field(description="The id of the outcome the item is raised from.")
+    descriptions: dict[str, str] = Field(description="What is to be done, per language code.")
+    owner_kind: str = Field(default="secretariat", description="secretariat, organization or body")
+    owner_organization: int | None = Field(default=None, description="The owning organisation's id.")
+    owner_body: str | None = Field(default=None, description="The owning body's acronym.")
+    due_date: datetime.date | None = Field(default=None, description="Empty: due at the next meeting.")
+
+
+class ActionCloseIn(Schema):
+    status: str = Field(description="done or dropped")
+    evidence_document: str | None = Field(default=None, description="The symbol of the document that closes it.")
+    evidence_outcome: int | None = Field(default=None, description="The id of the outcome that closes it.")
+    note: str = ""
+
+
+class ActionItemOut(Schema):
+    id: int
+    reference: str
+    raised_at: str
+    outcome: int
+    description: str
+    descriptions: dict[str, str]
+    owner_kind: str
+    owner: str
+    due_date: datetime.date | None
+    due: str
+    status: str
+    closed_at: datetime.datetime | None
+    closed_at_meeting: str | None
+    evidence_document: str | None
+    evidence_outcome: int | None
+    closing_note: str
+    carried_to: list[str] = Field(description="The meetings the item was carried forward to while open.")
+    url: str
+
+    @staticmethod
+    def resolve_raised_at(obj: ActionItem) -> str:
+        return obj.meeting.code
+
+    @staticmethod
+    def resolve_outcome(obj: ActionItem) -> int:
+        return obj.outcome_id
+
+    @staticmethod
+    def resolve_description(obj: ActionItem) -> str:
+        return obj.display_description
+
+    @staticmethod
+    def resolve_descriptions(obj: ActionItem) -> dict[str, str]:
+        return _translations(obj, "description")
+
+    @staticmethod
+    def resolve_owner(obj: ActionItem) -> str:
+        return obj.owner_name
+
+    @staticmethod
+    def resolve_due(obj: ActionItem) -> str:
+        return obj.due_label
+
+    @staticmethod
+    def resolve_closed_at_meeting(obj: ActionItem) -> str | None:
+        return obj.closed_at_meeting.code if obj.closed_at_meeting else None
+
+    @staticmethod
+    def resolve_evidence_document(obj: ActionItem) -> str | None:
+        return obj.evidence_document.symbol if obj.evidence_document else None
+
+    @staticmethod
+    def resolve_evidence_outcome(obj: ActionItem) -> int | None:
+        return obj.evidence_outcome_id
+
+    @staticmethod
+    def resolve_carried_to(obj: ActionItem) -> list[str]:
+        return [carried.meeting.code for carried in obj.carried_to.all()]
+
+    @staticmethod
+    def resolve_url(obj: ActionItem) -> str:
+        return _absolute(obj.get_absolute_url())

@@ -1,0 +1,9 @@
+"""Every change to meetings goes through these functions: keyword-only arguments, one transaction, an audit entry.
+
+Grouped by what they change: the meeting itself, registrations, attendance, the agenda, outcomes and
+action items. The meeting functions are re-exported here, where callers have always found them.
+"""
+
+from cwgcop.meetings.services.meeting import MEETING_FIELDS, create_meeting, update_meeting
+
+__all__ = ["MEETING_FIELDS", "create_meeting", "update_meeting"]

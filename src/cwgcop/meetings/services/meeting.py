@@ -1,0 +1,131 @@
+"""Creating and changing meetings (one transaction, one audit entry each)."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from cwgcop.bodies.models import Body
+from cwgcop.core import audit
+from cwgcop.core.cache import bump_archive_generation
+from cwgcop.core.errors import DomainError
+from cwgcop.meetings.enums import OPEN_MEETING_STATUSES, MeetingFormat, MeetingStatus
+from cwgcop.meetings.models import Meeting
+from cwgcop.meetings.services.actions import carry_forward_open_actions
+from cwgcop.meetings.services.texts import set_translations
+
+FIGURES = ("participants_total", "participants_onsite", "participants_remote")
+
+MEETING_FIELDS = (
+    "start_date",
+    "end_date",
+    "format",
+    "remote_link",
+    "remote_link_private",
+    "registration_deadline",
+    "contribution_deadline",
+    "status",
+    "participants_total",
+    "participants_onsite",
+    "participants_remote",
+)
+
+
+def _apply(meeting: Meeting, texts: dict[str, dict[str, str] | None], values: dict[str, Any]) -> None:
+    for name, value in values.items():
+        if name not in MEETING_FIELDS:
+            raise TypeError(f"unknown meeting field {name}")
+        setattr(meeting, name, value)
+    for field, translations in texts.items():
+        set_translations(meeting, field, translations)
+    if meeting.format not in MeetingFormat.values:
+        raise DomainError(_("Unknown meeting format."), code="format_invalid")
+    if meeting.status not in MeetingStatus.values:
+        raise DomainError(_("Unknown meeting status."), code="status_invalid")
+    try:
+        meeting.clean()
+    except ValidationError as exc:
+        raise DomainError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages) from exc
+    for figure in FIGURES:
+        value = getattr(meeting, figure)
+        if value is not None and value < 0:
+            raise DomainError(_("Participant figures cannot be negative."), code="figure_negative")
+
+
+@transaction.atomic
+def create_meeting(
+    *,
+    actor: Any,
+    body: Body,
+    number: int,
+    start_date: datetime.date,
+    end_date: datetime.date,
+    venues: dict[str, str] | None = None,
+    themes: dict[str, str] | None = None,
+    summaries: dict[str, str] | None = None,
+    **values: Any,
+) -> Meeting:
+    """Create the ``number``-th meeting of ``body``. Numbers are unique per body.
+
+    ``venues``, ``themes`` and ``summaries`` map language codes to text. A meeting created open takes the
+    action items still open from the body's earlier meetings (see :func:`carry_forward_open_actions`).
+    """
+    if number < 1:
+        raise DomainError(_("A meeting number starts at 1."), code="number_invalid")
+    if Meeting.objects.filter(body=body, number=number).exists():
+        raise DomainError(
+            _("%(body)s already has a meeting number %(number)s.") % {"body": body.acronym, "number": number},
+            code="number_taken",
+        )
+    meeting = Meeting(body=body, number=number, start_date=start_date, end_date=end_date)
+    _apply(meeting, {"venue": venues, "themes": themes, "summary": summaries}, values)
+    try:
+        with transaction.atomic():
+            meeting.save()
+    except IntegrityError as exc:
+        raise DomainError(
+            _("%(body)s already has a meeting number %(number)s.") % {"body": body.acronym, "number": number},
+            code="number_taken",
+        ) from exc
+    audit.record(actor=actor, action="meeting.create", instance=meeting)
+    if meeting.status in OPEN_MEETING_STATUSES:
+        carry_forward_open_actions(actor=actor, meeting=meeting)
+    bump_archive_generation()
+    return meeting
+
+
+@transaction.atomic
+def update_meeting(
+    *,
+    actor: Any,
+    meeting: Meeting,
+    venues: dict[str, str] | None = None,
+    themes: dict[str, str] | None = None,
+    summaries: dict[str, str] | None = None,
+    **values: Any,
+) -> Meeting:
+    """Change a meeting's dates, venue, format, status, links, themes, summary or participant figures.
+
+    Participant figures cannot be typed for a meeting with recorded attendance: they are counted from it.
+    When the meeting opens (planned → open or in session), open action items are carried forward to it.
+    """
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    before = audit.snapshot(meeting)
+    was_open = meeting.status in OPEN_MEETING_STATUSES
+    typed = any(name in values and values[name] != getattr(meeting, name) for name in FIGURES)
+    if typed and meeting.attendance.exists():
+        raise DomainError(
+            _("This meeting's participant figures are counted from its attendance list; change the list instead."),
+            code="figures_from_attendance",
+        )
+    _apply(meeting, {"venue": venues, "themes": themes, "summary": summaries}, values)
+    meeting.save()
+    audit.record(actor=actor, action="meeting.update", instance=meeting, before=before)
+    if meeting.status in OPEN_MEETING_STATUSES and not was_open:
+        carry_forward_open_actions(actor=actor, meeting=meeting)
+    bump_archive_generation()
+    return meeting

@@ -1,0 +1,26 @@
+"""Secretariat pages for a meeting's participation and record, included under /staff/ (namespace ``staff``)."""
+
+from django.urls import path
+
+from cwgcop.meetings import staff_participation_views as participation
+from cwgcop.meetings import staff_record_views as record
+
+urlpatterns = [
+    path("meetings/<int:pk>/", participation.meeting_manage, name="meeting-manage"),
+    path("meetings/<int:pk>/attendance/", participation.attendance, name="meeting-attendance"),
+    path("meetings/<int:pk>/attendance/import/", participation.attendance_import, name="meeting-attendance-import"),
+    path("meetings/<int:pk>/carry-forward/", participation.carry_forward, name="meeting-carry-forward"),
+    path("attendance/<int:pk>/remove/", participation.attendance_remove, name="attendance-remove"),
+    path("meetings/<int:pk>/agenda/", record.agenda, name="meeting-agenda"),
+    path("agenda-items/<int:pk>/", record.agenda_item_edit, name="agenda-item-edit"),
+    path("agenda-items/<int:pk>/move/", record.agenda_item_move, name="agenda-item-move"),
+    path("agenda-items/<int:pk>/remove/", record.agenda_item_remove, name="agenda-item-remove"),
+    path("meetings/<int:pk>/outcomes/", record.outcomes, name="meeting-outcomes"),
+    path("outcomes/<int:pk>/", record.outcome_edit, name="outcome-edit"),
+    path("outcomes/<int:pk>/move/", record.outcome_move, name="outcome-move"),
+    path("outcomes/<int:pk>/remove/", record.outcome_remove, name="outcome-remove"),
+    path("outcomes/<int:pk>/actions/new/", record.action_create, name="action-create"),
+    path("actions/<int:pk>/", record.action_edit, name="action-edit"),
+    path("actions/<int:pk>/close/", record.action_close, name="action-close"),
+    path("actions/<int:pk>/reopen/", record.action_reopen, name="action-reopen"),
+]
