@@ -249,6 +249,10 @@ FILE_UPLOAD_HANDLERS = [
 ]
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
+# The group this installation is run for (its acronym); the home page presents it. Empty: the first
+# Council working group in the database.
+CWGCOP_MAIN_BODY = os.environ.get("CWGCOP_MAIN_BODY", "")
+
 EMAIL_BACKEND = os.environ.get("CWGCOP_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("CWGCOP_EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("CWGCOP_EMAIL_PORT", 25)

@@ -5,9 +5,8 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import translate_url
-from django.utils.translation import get_language_info
 
-from cwgcop.core.languages import LANGUAGE_ORDER, current_language
+from cwgcop.core.languages import LANGUAGE_ORDER, current_language, native_name
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
@@ -15,11 +14,10 @@ def site(request: HttpRequest) -> dict[str, Any]:
     path = request.get_full_path()
     switcher = []
     for code in LANGUAGE_ORDER:
-        info = get_language_info(code)
         switcher.append(
             {
                 "code": code,
-                "name_local": info["name_local"],
+                "name_local": native_name(code),
                 "url": translate_url(path, code),
                 "current": code == current_language(),
             }

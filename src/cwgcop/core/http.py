@@ -3,34 +3,71 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import unicodedata
+from collections.abc import Callable, Iterator
+from pathlib import PurePosixPath
 from typing import IO
+from urllib.parse import quote
 
-from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
-from django.utils.http import content_disposition_header, http_date
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase, StreamingHttpResponse
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
 
 RANGE_RE = re.compile(r"^bytes=(\d*)-(\d*)$")
 CHUNK = 64 * 1024
+# Characters a quoted file name may hold unescaped in every browser (RFC 6266 §4.3 advises plain ASCII).
+_PLAIN_NAME = re.compile(r"^[A-Za-z0-9 !#$&'()+,.;=@\[\]^_`{}~-]+$")
+_NOT_PLAIN = re.compile(r"[^A-Za-z0-9 !#$&'()+,.;=@\[\]^_`{}~-]")
+# RFC 8187 attr-char: what may stand unescaped in an extended (filename*) value.
+_ATTR_CHARS = "!#$&+-.^_`|~"
+_VALIDATORS = ("ETag", "Last-Modified", "Cache-Control")
+_FILE_HEADERS = ("Accept-Ranges", "Content-Disposition")
+
+
+def content_disposition(filename: str, *, as_attachment: bool = True) -> str:
+    """``attachment; filename="…"`` and, when the name is not plain ASCII, ``filename*=UTF-8''…`` too.
+
+    The extended form carries the exact name (Chinese, Arabic, accents) for every current browser; the
+    plain form before it is an ASCII approximation for old clients (RFC 6266 §4.3).
+    """
+    disposition = "attachment" if as_attachment else "inline"
+    if _PLAIN_NAME.fullmatch(filename):
+        return f'{disposition}; filename="{filename}"'
+    return f"{disposition}; filename=\"{ascii_name(filename)}\"; filename*=UTF-8''{quote(filename, safe=_ATTR_CHARS)}"
+
+
+def ascii_name(filename: str) -> str:
+    """An ASCII stand-in for ``filename``: accents dropped, other characters replaced, the extension kept."""
+    path = PurePosixPath(filename)
+    stem = unicodedata.normalize("NFKD", path.stem).encode("ascii", "ignore").decode("ascii")
+    stem = _NOT_PLAIN.sub("_", stem).strip(" .")
+    suffix = _NOT_PLAIN.sub("_", unicodedata.normalize("NFKD", path.suffix).encode("ascii", "ignore").decode("ascii"))
+    if not stem.replace("_", ""):
+        stem = "download"
+    return f"{stem}{suffix}"
 
 
 def parse_range(header: str, size: int) -> tuple[int, int] | bool | None:
     """The (first, last) byte of a single-range header; ``None`` to ignore it; ``False`` if unsatisfiable."""
     match = RANGE_RE.match(header.strip())
-    if not match:
+    if not match or match.groups() == ("", ""):
         return None  # several ranges or a syntax we do not serve: answer with the whole file
     start_text, end_text = match.groups()
-    if not start_text and not end_text:
-        return None
     if not start_text:
-        length = int(end_text)
-        if length == 0:
-            return False
-        return max(size - length, 0), size - 1
+        return _suffix_range(int(end_text), size)
     start = int(start_text)
-    end = int(end_text) if end_text else size - 1
-    if start >= size or end < start:
+    if end_text and int(end_text) < start:
+        return None  # a range whose end comes before its start is invalid: ignored (RFC 9110 §14.1.1)
+    if start >= size:
         return False
-    return start, min(end, size - 1)
+    return start, min(int(end_text) if end_text else size - 1, size - 1)
+
+
+def _suffix_range(length: int, size: int) -> tuple[int, int] | bool:
+    """``bytes=-N``: the last N bytes (the whole file when it is shorter)."""
+    if length == 0 or size == 0:
+        return False
+    return max(size - length, 0), size - 1
 
 
 def _read_range(stream: IO[bytes], start: int, length: int) -> Iterator[bytes]:
@@ -50,39 +87,60 @@ def _read_range(stream: IO[bytes], start: int, length: int) -> Iterator[bytes]:
 def file_response(
     request: HttpRequest,
     *,
-    stream: IO[bytes],
+    open_stream: Callable[[], IO[bytes]],
     size: int,
     filename: str,
     content_type: str,
     etag: str,
     last_modified: float,
     as_attachment: bool = True,
-) -> HttpResponse | StreamingHttpResponse | FileResponse:
-    """A 200 with the whole file or a 206 with the requested range; 416 when the range is impossible."""
-    disposition = content_disposition_header(as_attachment, filename) or "attachment"
-    quoted_etag = f'"{etag}"'
-    range_header = request.headers.get("Range", "")
-    if_range = request.headers.get("If-Range", "")
-    wanted = parse_range(range_header, size) if range_header else None
-    if if_range and if_range != quoted_etag and if_range != http_date(last_modified):
-        wanted = None
-    response: HttpResponse | StreamingHttpResponse | FileResponse
+) -> HttpResponseBase:
+    """The whole file (200), the requested range (206), 416 when the range is impossible, 304 when unchanged.
+
+    ``open_stream`` is called only when bytes are sent: a HEAD request, a 304 and a 416 never open the file.
+    """
+    headers = HttpResponse()
+    headers["Accept-Ranges"] = "bytes"
+    headers["Content-Disposition"] = content_disposition(filename, as_attachment=as_attachment)
+    headers["ETag"] = f'"{etag}"'
+    headers["Last-Modified"] = http_date(last_modified)
+    headers["Cache-Control"] = "public, max-age=86400, immutable"
+    conditional = get_conditional_response(request, etag=headers["ETag"], last_modified=int(last_modified))
+    if conditional is not None:
+        return _with_headers(conditional, headers)
+    wanted = _wanted_range(request, size, headers)
     if wanted is False:
-        stream.close()
-        response = HttpResponse(status=416)
-        response["Content-Range"] = f"bytes */{size}"
-    elif isinstance(wanted, tuple):
-        start, end = wanted
-        response = StreamingHttpResponse(_read_range(stream, start, end - start + 1), status=206)
-        response["Content-Range"] = f"bytes {start}-{end}/{size}"
-        response["Content-Length"] = str(end - start + 1)
-        response["Content-Type"] = content_type
+        refused = HttpResponse(status=416)
+        refused["Content-Range"] = f"bytes */{size}"
+        return _with_headers(refused, headers)
+    start, end = wanted if isinstance(wanted, tuple) else (0, size - 1)
+    length = end - start + 1
+    response: HttpResponseBase
+    if request.method == "HEAD":
+        response = HttpResponse(status=206 if wanted else 200)
+    elif wanted:
+        response = StreamingHttpResponse(_read_range(open_stream(), start, length), status=206)
     else:
-        response = FileResponse(stream, content_type=content_type)
-        response["Content-Length"] = str(size)
-    response["Accept-Ranges"] = "bytes"
-    response["Content-Disposition"] = disposition
-    response["ETag"] = quoted_etag
-    response["Last-Modified"] = http_date(last_modified)
-    response["Cache-Control"] = "public, max-age=86400, immutable"
+        response = FileResponse(open_stream())
+    if wanted:
+        response["Content-Range"] = f"bytes {start}-{end}/{size}"
+    response["Content-Type"] = content_type
+    response["Content-Length"] = str(length)
+    return _with_headers(response, headers)
+
+
+def _wanted_range(request: HttpRequest, size: int, headers: HttpResponse) -> tuple[int, int] | bool | None:
+    range_header = request.headers.get("Range", "")
+    if not range_header:
+        return None
+    if_range = request.headers.get("If-Range", "")
+    if if_range and if_range not in {headers["ETag"], headers["Last-Modified"]}:
+        return None  # the reader's partial copy is of another version: send the whole file
+    return parse_range(range_header, size)
+
+
+def _with_headers(response: HttpResponseBase, headers: HttpResponse) -> HttpResponseBase:
+    names = _VALIDATORS if response.status_code in {304, 412} else (*_VALIDATORS, *_FILE_HEADERS)
+    for name in names:
+        response[name] = headers[name]
     return response

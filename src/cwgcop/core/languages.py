@@ -19,8 +19,18 @@ class Language(models.TextChoices):
 # The order in which the ITU lists its languages in document headers.
 LANGUAGE_ORDER: tuple[str, ...] = ("ar", "zh-hans", "en", "fr", "ru", "es")
 
+# The order in which a missing translation is looked for in other languages (as modeltranslation does).
+FALLBACK_ORDER: tuple[str, ...] = ("en", "fr", "es", "ru", "zh-hans", "ar")
+
 # Short labels for a language version of a document, as printed on ITU documents.
 LANGUAGE_SHORT = {"ar": "A", "zh-hans": "C", "en": "E", "fr": "F", "ru": "R", "es": "S"}
+
+
+def native_name(code: str) -> str:
+    """The language's name in itself, as ``settings.LANGUAGES`` spells it (``Français``, ``中文``)."""
+    from django.conf import settings
+
+    return str(dict(settings.LANGUAGES).get(code, code))
 
 
 def current_language() -> str:
@@ -40,12 +50,16 @@ def field_suffix(language: str) -> str:
 
 
 def translated(obj: object, field: str, language: str | None = None, fallback: str | None = None) -> str:
-    """The value of a translated ``field`` in ``language``, else in ``fallback``, else in any language."""
+    """The value of a translated ``field`` in ``language``, else in ``fallback``, else in any language.
+
+    "Any language" follows ``FALLBACK_ORDER`` (English first, the language most readers share), not the
+    ITU listing order, which would show a French reader the Arabic or Chinese text before the English.
+    """
     language = language or current_language()
     order = [language]
     if fallback:
         order.append(fallback)
-    order.extend(LANGUAGE_ORDER)
+    order.extend(FALLBACK_ORDER)
     for code in order:
         value = getattr(obj, f"{field}_{field_suffix(code)}", "")
         if value:

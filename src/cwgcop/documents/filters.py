@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
-from django.db.models import QuerySet
+from django import forms
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -31,6 +32,12 @@ def _sources(request: Any) -> QuerySet[Organization]:
     return Organization.objects.filter(documents__status="published").distinct().order_by("name")
 
 
+class YearFilter(django_filters.NumberFilter):
+    """A year of publication: a whole number within the range dates can hold (else a form error, not a 500)."""
+
+    field_class = forms.IntegerField
+
+
 class ArchiveFilter(django_filters.FilterSet):
     meeting = django_filters.ModelChoiceFilter(
         queryset=_meetings, label=_("Meeting"), empty_label=pgettext_lazy("filter", "Any")
@@ -44,7 +51,7 @@ class ArchiveFilter(django_filters.FilterSet):
         method="filter_language",
         empty_label=pgettext_lazy("filter", "Any"),
     )
-    year = django_filters.NumberFilter(field_name="published_at", lookup_expr="year", label=_("Year"))
+    year = YearFilter(field_name="published_at", lookup_expr="year", label=_("Year"), min_value=1865, max_value=9998)
     source = django_filters.ModelChoiceFilter(
         queryset=_sources, field_name="sources", label=_("Source"), empty_label=pgettext_lazy("filter", "Any")
     )
@@ -68,8 +75,6 @@ class ArchiveFilter(django_filters.FilterSet):
         return queries.with_language(queryset, value) if value else queryset
 
     def filter_text(self, queryset: QuerySet[Document], name: str, value: str) -> QuerySet[Document]:
-        from django.db.models import Q
-
         value = value.strip()[:200]
         if not value:
             return queryset

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
 
 from cwgcop.documents.enums import DocumentStatus
 from cwgcop.documents.models import Document, DocumentFile, DocumentRevision
@@ -63,8 +63,25 @@ def latest_revision_number(symbol: str) -> int | None:
     )
 
 
+def revision_is_public(symbol: str, number: int) -> bool:
+    """Whether revision ``number`` of the published or withdrawn document ``symbol`` has been published."""
+    return DocumentRevision.objects.filter(
+        document__symbol=symbol, document__status__in=PUBLIC_STATUSES, number=number, published_at__isnull=False
+    ).exists()
+
+
 def with_language(queryset: QuerySet[Document], language: str) -> QuerySet[Document]:
-    return queryset.filter(Q(revisions__published_at__isnull=False) & Q(revisions__files__language=language)).distinct()
+    """Documents whose current (latest published) revision has a file in ``language``.
+
+    An older revision's language does not count: the reader gets the current text, and the row shows
+    the current revision's languages.
+    """
+    current = (
+        DocumentRevision.objects.filter(document=OuterRef(OuterRef("pk")), published_at__isnull=False)
+        .order_by("-number")
+        .values("pk")[:1]
+    )
+    return queryset.filter(Exists(DocumentFile.objects.filter(revision=Subquery(current), language=language)))
 
 
 def staff_documents() -> QuerySet[Document]:

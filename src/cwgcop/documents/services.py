@@ -66,7 +66,8 @@ def _set_titles(document: Document, titles: dict[str, str]) -> None:
         setattr(document, f"title_{field_suffix(code)}", (text or "").strip())
     if not any((text or "").strip() for text in titles.values()):
         raise DomainError(_("A document needs a title in at least one language."), code="title_missing")
-    document.title = (titles.get(document.original_language) or next(t for t in titles.values() if t)).strip()
+    # The untranslated ``title`` is not assigned: modeltranslation would write the value into the field of
+    # whatever language is active (a secretariat working in Chinese would overwrite the Chinese title).
 
 
 @transaction.atomic

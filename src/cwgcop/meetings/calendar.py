@@ -9,6 +9,8 @@ import icalendar
 from django.conf import settings
 from django.utils import timezone
 
+from cwgcop.core.formatting import meeting_name
+from cwgcop.meetings.enums import MeetingStatus
 from cwgcop.meetings.models import Meeting
 
 
@@ -16,13 +18,14 @@ def meeting_event(meeting: Meeting, *, include_private_link: bool = False) -> ic
     """The meeting as an all-day event. A private remote link is left out unless asked for (a participant's copy)."""
     event = icalendar.Event()
     event.add("uid", f"meeting-{meeting.body.slug}-{meeting.number}@cwgcop")
-    event.add("summary", f"{meeting.body.acronym} — {meeting.number}")
+    event.add("summary", meeting_name(meeting.body.acronym, meeting.number))
     event.add("dtstart", meeting.start_date)
     # All-day events end on the day after the last day (RFC 5545, DTEND is exclusive).
     event.add("dtend", meeting.end_date + datetime.timedelta(days=1))
     event.add("dtstamp", meeting.updated_at or timezone.now())
-    if meeting.venue:
-        event.add("location", meeting.venue)
+    if meeting.display_venue:
+        event.add("location", meeting.display_venue)
+    event.add("status", "CANCELLED" if meeting.status == MeetingStatus.CANCELLED else "CONFIRMED")
     event.add("url", f"{settings.SITE_URL}{meeting.get_absolute_url()}")
     description = [meeting.get_format_display()]
     if meeting.remote_link and (include_private_link or not meeting.remote_link_private):

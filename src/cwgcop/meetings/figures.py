@@ -78,11 +78,10 @@ def participation_figures(meeting: Meeting) -> ParticipationFigures:
         .order_by()
     )
     if not grouped:
-        if meeting.participants_total is None:
+        onsite, remote = meeting.participants_onsite, meeting.participants_remote
+        if meeting.participants is None and onsite is None and remote is None:
             return ParticipationFigures("none", None, None, None)
-        return ParticipationFigures(
-            "totals", meeting.participants_total, meeting.participants_onsite, meeting.participants_remote
-        )
+        return ParticipationFigures("totals", meeting.participants, onsite, remote)
     by_region: dict[tuple[str, str], int] = {}
     by_kind: dict[tuple[str, str], int] = {}
     for region, kind, mode, count in grouped:

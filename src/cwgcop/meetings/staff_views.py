@@ -37,7 +37,7 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Meeting %(meeting)s created.") % {"meeting": meeting})
             return redirect(meeting.get_absolute_url())
-    return render(request, "meetings/staff/meeting_form.html", {"form": form})
+    return render(request, "meetings/staff/meeting_form.html", {"form": form}, status=400 if form.errors else 200)
 
 
 @require_permission("bodies.use_staff_pages")
@@ -91,4 +91,9 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Meeting %(meeting)s saved.") % {"meeting": meeting})
             return redirect(meeting.get_absolute_url())
-    return render(request, "meetings/staff/meeting_form.html", {"form": form, "meeting": meeting})
+    return render(
+        request,
+        "meetings/staff/meeting_form.html",
+        {"form": form, "meeting": meeting},
+        status=400 if form.errors else 200,
+    )

@@ -19,7 +19,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "meetings/list.html",
-        {"page": paginator.get_page(request.GET.get("page")), "upcoming": list(queries.upcoming())},
+        {"page": paginator.get_page(request.GET.get("page"))},
     )
 
 

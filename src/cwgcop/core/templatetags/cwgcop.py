@@ -4,10 +4,9 @@ import datetime
 from typing import Any
 
 from django import template
-from django.utils.translation import get_language_info
 
 from cwgcop.core import formatting
-from cwgcop.core.languages import LANGUAGE_SHORT
+from cwgcop.core.languages import LANGUAGE_SHORT, native_name
 
 register = template.Library()
 
@@ -23,11 +22,20 @@ def meeting_name(meeting: Any) -> str:
 
 
 @register.filter
+def long_date(value: datetime.date | None) -> str:
+    """``12 February 2025`` in the reader's language (a date-time is read as its local day)."""
+    return formatting.long_date(value) if value else ""
+
+
+@register.filter
+def long_datetime(value: datetime.datetime | None) -> str:
+    return formatting.long_datetime(value) if value else ""
+
+
+@register.filter
 def language_name(code: str) -> str:
-    try:
-        return str(get_language_info(code)["name_local"])
-    except KeyError:
-        return code
+    """The language's name in itself (``Français``), so a reader finds their own language whatever the page's."""
+    return native_name(code)
 
 
 @register.filter

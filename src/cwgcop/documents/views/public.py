@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
-from django.views.decorators.http import condition, require_safe
+from django.views.decorators.http import require_safe
 
 from cwgcop.core.cache import public_page
 from cwgcop.core.http import file_response
@@ -15,6 +17,8 @@ from cwgcop.documents.filters import ArchiveFilter
 from cwgcop.documents.models import DocumentFile
 
 PAGE_SIZE = 25
+# A revision's own symbol, as printed on the document: ``CWG-COP-21/5(Rev.1)``.
+REVISION_SYMBOL = re.compile(r"^(?P<symbol>.+)\(Rev\.(?P<number>\d{1,6})\)$")
 
 
 @require_safe
@@ -48,10 +52,18 @@ def _active(request: HttpRequest) -> bool:
 def document_detail(request: HttpRequest, symbol: str) -> HttpResponse:
     document = queries.public_document(symbol)
     if document is None:
-        raise Http404
+        return _revision_redirect(symbol)
     if document.status == DocumentStatus.WITHDRAWN:
         return render(request, "documents/tombstone.html", {"document": document}, status=410)
     return render(request, "documents/detail.html", {"document": document})
+
+
+def _revision_redirect(symbol: str) -> HttpResponse:
+    """A revision's symbol (``…(Rev.1)``) leads to its document's page, where every revision is listed."""
+    match = REVISION_SYMBOL.match(symbol)
+    if match is None or not queries.revision_is_public(match["symbol"], int(match["number"])):
+        raise Http404
+    return redirect("documents:detail", symbol=match["symbol"], permanent=True)
 
 
 def _file_or_404(symbol: str, revision: int, language: str) -> DocumentFile:
@@ -61,32 +73,31 @@ def _file_or_404(symbol: str, revision: int, language: str) -> DocumentFile:
     return stored
 
 
-def _etag(request: HttpRequest, symbol: str, revision: int, language: str) -> str | None:
-    stored = queries.public_file(symbol, revision, language)
-    return f'"{stored.sha256}"' if stored else None
-
-
 @require_safe
-@condition(etag_func=_etag)
 def download(request: HttpRequest, symbol: str, revision: int, language: str) -> HttpResponseBase:
-    """The file of one language of one revision, streamed with its original name."""
-    stored = _file_or_404(symbol, revision, language)
-    published = stored.revision.published_at
+    """The file of one language of one revision, streamed with its original name (one query)."""
+    stored = _file_or_404(symbol, int(revision), language)
+    published = stored.revision.published_at or stored.uploaded_at
     return file_response(
         request,
-        stream=storage.open_blob(stored.storage_key),
+        open_stream=lambda: storage.open_blob(stored.storage_key),
         size=stored.size,
         filename=stored.original_name,
         content_type=stored.media_type,
         etag=stored.sha256,
-        last_modified=published.timestamp() if published else stored.uploaded_at.timestamp(),
+        last_modified=published.timestamp(),
     )
 
 
 @require_safe
 def download_latest(request: HttpRequest, symbol: str, language: str) -> HttpResponseBase:
-    """The current revision's file: a redirect to the revision's own, cacheable address."""
+    """The current revision's file: a redirect to the revision's own, cacheable address.
+
+    When the current revision has no file in ``language`` the answer is 404, never an older text.
+    """
     number = queries.latest_revision_number(symbol)
-    if number is None:
+    if number is None or queries.public_file(symbol, number, language) is None:
         raise Http404
-    return redirect("download", symbol=symbol, revision=number, language=language)
+    response = redirect("download", symbol=symbol, revision=number, language=language)
+    response["Cache-Control"] = "public, max-age=300"
+    return response

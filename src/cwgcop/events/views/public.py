@@ -115,7 +115,6 @@ def registration_manage(request: HttpRequest, public_id: str, secret: str) -> Ht
         request, "events/manage.html", {"registration": registration, "event": registration.event, "secret": secret}
     )
     response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = "no-referrer"
     return response
 
 

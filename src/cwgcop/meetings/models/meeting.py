@@ -86,6 +86,15 @@ class Meeting(models.Model):
         return translated(self, "venue")
 
     @property
+    def participants(self) -> int | None:
+        """The number of participants: the recorded total, else on-site plus remote when both are known."""
+        if self.participants_total is not None:
+            return self.participants_total
+        if self.participants_onsite is not None and self.participants_remote is not None:
+            return self.participants_onsite + self.participants_remote
+        return None
+
+    @property
     def display_themes(self) -> list[str]:
         """The themes in the reader's language, one per line of the stored text."""
         return [line.strip() for line in translated(self, "themes", fallback="en").splitlines() if line.strip()]
