@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "cwgcop.documents",
     "cwgcop.search",
     "cwgcop.events",
+    "cwgcop.reports",
     "cwgcop.api",
     "django_tasks",
     "django_tasks_db",

@@ -6,6 +6,7 @@ from cwgcop.accounts.api import router as account_router
 from cwgcop.api import bodies, documents, errors, meetings
 from cwgcop.events.api import router as events_router
 from cwgcop.meetings import api as meeting_api
+from cwgcop.reports.api import router as reports_router
 
 api = NinjaAPI(
     title="cwgcop API",
@@ -22,6 +23,7 @@ api.add_router("/bodies/", bodies.router)
 api.add_router("/meetings/", meetings.router)
 api.add_router("/documents/", documents.router)
 api.add_router("/events/", events_router)
+api.add_router("/reports/", reports_router)
 api.add_router("/account/", account_router)
 api.add_router("/registrations/", meeting_api.registrations)
 api.add_router("/outcomes/", meeting_api.outcomes)

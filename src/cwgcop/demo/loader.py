@@ -17,6 +17,7 @@ from cwgcop.bodies.models import Body, Organization, Role
 from cwgcop.core.languages import field_suffix
 from cwgcop.demo import data, files
 from cwgcop.demo import events as demo_events
+from cwgcop.demo import reports as demo_reports
 from cwgcop.documents import services as document_services
 from cwgcop.documents.models import Document
 from cwgcop.meetings import services as meeting_services
@@ -261,6 +262,8 @@ def load_demo() -> Summary:
         _secretariat(bodies, summary)
         _member(organizations, summary)
     _documents(bodies, organizations, meetings, summary)
+    for item in demo_reports.load(bodies["CWG-COP"]):
+        summary.add(item)
     for item in demo_events.load(bodies["CWG-COP"]):
         summary.add(item)
     with transaction.atomic():

@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from cwgcop.accounts import services as account_services
+from cwgcop.bodies.enums import RoleKind
+from cwgcop.bodies.models import Body, Role
+from cwgcop.demo.loader import load_demo
+from cwgcop.reports.models import CouncilReport
+from tests.accounts.factories import give_totp
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _person(username: str, kind: RoleKind, body: Body):  # type: ignore[no-untyped-def]
+    user = UserFactory(username=username)
+    Role.objects.create(user=user, body=body, kind=kind)
+    give_totp(user)
+    return user
+
+
+def test_secretariat_drafts_edits_chair_approves_secretariat_publishes_public_downloads(client: Client) -> None:
+    load_demo()
+    body = Body.objects.get(acronym="CWG-COP")
+    secretariat = _person("rep-sec", RoleKind.SECRETARIAT, body)
+    chair = _person("rep-chair", RoleKind.CHAIR, body)
+    client.force_login(secretariat)
+    response = client.post(
+        "/en/reports/", {"body": body.pk, "start": "2024-06-01", "end": "2025-06-30", "languages": ["zh-hans", "en"]}
+    )
+    report = CouncilReport.objects.get()
+    assert response["Location"] == f"/en/reports/{report.pk}/"
+    page = client.get(f"/en/reports/{report.pk}/").content.decode()
+    assert "2024年9月30日至10月1日" in page
+    client.post(
+        f"/en/reports/{report.pk}/edit/en/", {"version": "1", "section-financial": "Within the 2024-2025 budget."}
+    )
+    assert report.latest.number == 2
+    assert client.post(f"/en/reports/{report.pk}/approve/", {"version": "2"}).status_code == 403
+    client.force_login(chair)
+    client.post(f"/en/reports/{report.pk}/approve/", {"version": "1"})
+    assert CouncilReport.objects.get().status == "draft"  # stale: version 2 exists
+    client.post(f"/en/reports/{report.pk}/approve/", {"version": "2"})
+    assert CouncilReport.objects.get().status == "approved"
+    client.force_login(secretariat)
+    client.post(f"/en/reports/{report.pk}/publish/")
+    report.refresh_from_db()
+    assert report.status == "published"
+    client.logout()
+    download = client.get(f"/en/reports/{report.pk}/zh-hans.docx")
+    assert download.status_code == 200
+    assert download["Content-Disposition"] == 'attachment; filename="CWG-COP-REP-2025-1-zh-hans.docx"'
+    api = client.get(f"/api/v1/reports/{report.pk}").json()
+    assert (api["document"], api["version"], api["status"]) == ("CWG-COP/REP/2025/1", 2, "published")
+    assert api["downloads"]["en"]["pdf"].endswith(f"/en/reports/{report.pk}/en.pdf")
+    assert client.get(f"/api/v1/reports/{report.pk}/download?language=en&format=html").status_code == 200
+
+
+def test_drafts_are_not_public(client: Client) -> None:
+    load_demo()
+    body = Body.objects.get(acronym="CWG-COP")
+    secretariat = _person("rep-sec2", RoleKind.SECRETARIAT, body)
+    client.force_login(secretariat)
+    client.post("/en/reports/", {"body": body.pk, "start": "2024-06-01", "end": "2025-06-30", "languages": ["en"]})
+    report = CouncilReport.objects.get()
+    client.logout()
+    assert client.get(f"/en/reports/{report.pk}/en.pdf").status_code == 404
+    assert client.get(f"/api/v1/reports/{report.pk}").status_code == 404
+    member = UserFactory(username="member-x")
+    client.force_login(member)
+    assert client.get(f"/en/reports/{report.pk}/").status_code == 403
+
+
+def test_api_request_draft_needs_the_secretariat_token(client: Client) -> None:
+    load_demo()
+    body = Body.objects.get(acronym="CWG-COP")
+    secretariat = _person("rep-api", RoleKind.SECRETARIAT, body)
+    key = account_services.create_api_token(actor=secretariat, name="scripts").key
+    payload = {"body": "CWG-COP", "start": "2024-06-01", "end": "2025-06-30", "languages": ["zh-hans"]}
+    assert client.post("/api/v1/reports/", payload, content_type="application/json").status_code == 401
+    created = client.post(
+        "/api/v1/reports/", payload, content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {key}"
+    )
+    assert created.status_code == 201
+    sections = created.json()["sections"]["zh-hans"]
+    assert [s["key"] for s in sections] == [
+        "purpose",
+        "action",
+        "strategic_plan",
+        "financial",
+        "references",
+        "introduction",
+        "activities",
+    ]
+    empty = client.post(
+        "/api/v1/reports/",
+        {**payload, "start": "2030-01-01", "end": "2030-12-31"},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {key}",
+    )
+    assert empty.status_code == 400
+    assert "held no meeting" in empty.json()["detail"]
