@@ -133,7 +133,9 @@ def cmd_test() -> None:
     pg_ok = postgres_reachable(pg_url)
     if not pg_ok and ci:
         sys.exit(f"PostgreSQL is not reachable at {pg_url}; CI requires it.")
-    pytest = [BIN / "pytest", "-p", "no:cacheprovider", *sys.argv[2:]]
+    workers = os.environ.get("CWGCOP_TEST_WORKERS", str(min(os.cpu_count() or 1, 4)))
+    parallel = ["-n", workers] if workers not in {"", "0", "1"} else []
+    pytest = [BIN / "pytest", "-p", "no:cacheprovider", *parallel, *sys.argv[2:]]
     base = {"CHROMIUM_PATH": chromium, "CWGCOP_TESTING": "true"}
     say("Tests on SQLite (including the browser journeys)")
     first = run(*pytest, env={**base, "DATABASE_URL": ""}, check=False)
