@@ -1,0 +1,92 @@
+"""Public pages of bodies, and the role predicates that guard the staff pages."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from cwgcop.bodies.enums import BodyKind, RoleKind
+from cwgcop.bodies.models import Body, Role
+from tests.core.factories import cwg_cop, document, meeting, meeting_21, moment, parse, texts
+from tests.factories import BodyFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def bodies() -> dict[str, Body]:
+    council = BodyFactory(acronym="COUNCIL", slug="council", kind=BodyKind.COUNCIL, name_en="ITU Council")
+    group = cwg_cop()
+    group.parent = council
+    group.save(update_fields=["parent"])
+    return {"council": council, "group": group}
+
+
+def test_body_list_names_each_body(client: Client, bodies: dict[str, Body]) -> None:
+    tree = parse(client.get("/en/bodies/").content)
+    assert [texts(li, "./*") for li in tree.xpath("//main//ul/li")] == [
+        ["ITU Council", "COUNCIL · Council"],
+        ["Council Working Group on Child Online Protection", "CWG-COP · Council working group"],
+    ]
+    assert tree.xpath("//main//ul/li/a/@href") == ["/en/bodies/council/", "/en/bodies/cwg-cop/"]
+
+
+def test_body_page_shows_parent_meetings_and_documents(client: Client, bodies: dict[str, Body]) -> None:
+    group = bodies["group"]
+    m21 = meeting_21(group)
+    meeting(group, 22, datetime.date(2025, 2, 12), datetime.date(2025, 2, 13), venue="Geneva")
+    document(meeting=m21, symbol="CWG-COP-21/1", titles={"en": "Helplines"}, published=moment(2024, 9, 10))
+    tree = parse(client.get("/zh-hans/bodies/cwg-cop/").content)
+    assert texts(tree, "//h1") == ["理事会保护上网儿童工作组"]
+    assert tree.xpath('//p[@class="meta"]/a/@href') == ["/zh-hans/bodies/council/"]
+    assert texts(tree, '//li[@class="meeting-row"]/a') == ["CWG-COP第22次会议", "CWG-COP第21次会议"]
+    assert texts(tree, '//a[@class="symbol"]') == ["CWG-COP-21/1"]
+
+
+def test_unknown_body_is_not_found(client: Client) -> None:
+    assert client.get("/en/bodies/nobody/").status_code == 404
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_body_page_query_count_is_fixed(client: Client, django_assert_num_queries: Any, rows: int) -> None:
+    group = cwg_cop()
+    for number in range(1, rows + 1):
+        held = meeting(group, number, datetime.date(2024, number, 1), datetime.date(2024, number, 2))
+        document(meeting=held, symbol=f"CWG-COP-{number}/1", languages=("en", "fr"))
+    # body; meetings; documents, sources, revisions, files
+    with django_assert_num_queries(6):
+        response = client.get("/en/bodies/cwg-cop/")
+    assert len(parse(response.content).xpath('//li[@class="document-row"]')) == rows
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_body_list_query_count_is_fixed(client: Client, django_assert_num_queries: Any, rows: int) -> None:
+    for number in range(rows):
+        BodyFactory(acronym=f"WG-{number}")
+    with django_assert_num_queries(1):
+        client.get("/en/bodies/")
+
+
+def test_secretariat_role_is_per_body(bodies: dict[str, Body]) -> None:
+    user = UserFactory(username="sec")
+    Role.objects.create(user=user, body=bodies["group"], kind=RoleKind.SECRETARIAT)
+    assert user.has_perm("bodies.use_staff_pages")
+    assert user.has_perm("bodies.manage_body", bodies["group"])
+    assert not user.has_perm("bodies.manage_body", bodies["council"])
+
+
+def test_other_roles_do_not_open_the_staff_pages(bodies: dict[str, Body]) -> None:
+    user = UserFactory(username="chair")
+    for kind in (RoleKind.CHAIR, RoleKind.VICE_CHAIR, RoleKind.MEMBER, RoleKind.MODERATOR):
+        Role.objects.create(user=user, body=bodies["group"], kind=kind)
+    assert not user.has_perm("bodies.use_staff_pages")
+    assert not user.has_perm("bodies.manage_body", bodies["group"])
+
+
+def test_superuser_manages_every_body(bodies: dict[str, Body]) -> None:
+    admin = UserFactory(username="admin", is_superuser=True)
+    assert admin.has_perm("bodies.manage_body", bodies["council"])
+    assert admin.has_perm("bodies.use_staff_pages")
