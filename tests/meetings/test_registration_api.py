@@ -75,9 +75,15 @@ def test_a_duplicate_registration_answers_409(client: Client) -> None:
 
 def test_registration_for_a_closed_meeting_answers_409_in_the_callers_language(client: Client) -> None:
     upcoming_meeting(number=23, status="held")
-    response = _post(client, api_key(person("ada")), PAYLOAD)
+    key = api_key(person("ada"))
+    response = _post(client, key, PAYLOAD)
     assert response.status_code == 409
-    assert response.json()["detail"] == "Registration for CWG-COP-23 is closed: the meeting has been held."
+    assert response.json() == {
+        "detail": "Registration for CWG-COP-23 is closed: the meeting has been held.",
+        "code": "registration_closed",
+    }
+    chinese = client.post(URL, PAYLOAD, content_type="application/json", HTTP_ACCEPT_LANGUAGE="zh-hans", **bearer(key))
+    assert chinese.json()["detail"] == "CWG-COP-23的注册已关闭：会议已经举行。"
     assert Registration.objects.count() == 0
 
 

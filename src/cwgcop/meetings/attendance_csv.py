@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django_countries import countries
 
@@ -96,20 +97,22 @@ def _column_name(header: str) -> str:
     return COLUMN_ALIASES.get(re.sub(r"[\s\-]+", "_", header.strip().lower()), "")
 
 
-def _country_code(value: str) -> str | None:
-    text = value.strip()
-    if text.upper() in dict(countries):
-        return text.upper()
-    code = countries.by_name(text)
-    return str(code) if code else None
+class _Vocabulary:
+    """The country codes and names and the stakeholder kinds, looked up once per file, not once per row."""
 
+    def __init__(self) -> None:
+        with translation.override("en"):
+            self.countries = {str(code): str(code) for code, _name in countries}
+            self.countries.update({str(name).casefold(): str(code) for code, name in countries})
+            self.kinds = {kind.value: kind.value for kind in StakeholderKind}
+            self.kinds.update({str(kind.label).casefold(): kind.value for kind in StakeholderKind})
 
-def _stakeholder_kind(value: str) -> str | None:
-    text = value.strip().lower()
-    for kind in StakeholderKind:
-        if text in {kind.value, str(kind.label).lower()}:
-            return kind.value
-    return None
+    def country(self, value: str) -> str | None:
+        text = value.strip()
+        return self.countries.get(text.upper()) or self.countries.get(text.casefold())
+
+    def kind(self, value: str) -> str | None:
+        return self.kinds.get(value.strip().casefold())
 
 
 def decode(data: bytes) -> str | None:
@@ -142,15 +145,9 @@ def _header(reader: csv.reader, parsed: ParsedFile) -> dict[int, str] | None:  #
     return columns
 
 
-def _check_row(number: int, cells: dict[str, str], parsed: ParsedFile) -> AttendanceRow | None:
+def _check_row(number: int, cells: dict[str, str], parsed: ParsedFile, vocabulary: _Vocabulary) -> AttendanceRow | None:
+    """The row, checked; or ``None`` with its errors added to ``parsed`` (messages are only built for errors)."""
     errors: list[RowError] = []
-
-    def need(column: str, value: str | None, message: str) -> str:
-        if value is None:
-            errors.append(RowError(number, column, message))
-            return ""
-        return value
-
     name = cells.get("name", "").strip()
     if not name:
         errors.append(RowError(number, "name", _("The name is missing.")))
@@ -165,23 +162,24 @@ def _check_row(number: int, cells: dict[str, str], parsed: ParsedFile) -> Attend
     organization = cells.get("organisation", "").strip()
     if not organization:
         errors.append(RowError(number, "organisation", _("The organisation is missing.")))
-    raw = cells.get("country", "")
-    country = need("country", _country_code(raw), _("“%(value)s” is not a country name or code.") % {"value": raw})
-    raw = cells.get("stakeholder_kind", "")
-    kind = need(
-        "stakeholder_kind",
-        _stakeholder_kind(raw),
-        _("“%(value)s” is not a stakeholder kind; use one of: %(choices)s.")
-        % {"value": raw, "choices": ", ".join(StakeholderKind.values)},
-    )
-    raw = cells.get("mode", "")
-    mode = need(
-        "mode",
-        MODE_WORDS.get(re.sub(r"[\s\-]+", "_", raw.strip().lower())),
-        _("“%(value)s” is not a way of taking part; use onsite or remote.") % {"value": raw},
-    )
+    raw_country, raw_kind, raw_mode = (cells.get(c, "") for c in ("country", "stakeholder_kind", "mode"))
+    country = vocabulary.country(raw_country)
+    if country is None:
+        message = _("“%(value)s” is not a country name or code.") % {"value": raw_country}
+        errors.append(RowError(number, "country", message))
+    kind = vocabulary.kind(raw_kind)
+    if kind is None:
+        message = _("“%(value)s” is not a stakeholder kind; use one of: %(choices)s.") % {
+            "value": raw_kind,
+            "choices": ", ".join(StakeholderKind.values),
+        }
+        errors.append(RowError(number, "stakeholder_kind", message))
+    mode = MODE_WORDS.get(re.sub(r"[\s\-]+", "_", raw_mode.strip().lower()))
+    if mode is None:
+        message = _("“%(value)s” is not a way of taking part; use onsite or remote.") % {"value": raw_mode}
+        errors.append(RowError(number, "mode", message))
     parsed.errors.extend(errors)
-    if errors:
+    if errors or country is None or kind is None or mode is None:
         return None
     return AttendanceRow(number, name, email, organization[:250], country, kind, mode)
 
@@ -196,6 +194,7 @@ def parse_attendance_csv(text: str) -> ParsedFile:
     if columns is None:
         return parsed
     seen: dict[tuple[str, ...], int] = {}
+    vocabulary = _Vocabulary()
     try:
         for number, values in enumerate(reader, start=2):
             if not any(v.strip() for v in values):
@@ -206,7 +205,7 @@ def parse_attendance_csv(text: str) -> ParsedFile:
                 )
                 break
             cells = {columns[i]: v for i, v in enumerate(values) if columns.get(i)}
-            row = _check_row(number, cells, parsed)
+            row = _check_row(number, cells, parsed, vocabulary)
             if row is None:
                 continue
             if row.key in seen:

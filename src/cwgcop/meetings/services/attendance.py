@@ -154,8 +154,31 @@ def _plan(meeting: Meeting, text: str) -> tuple[AttendanceImport, dict[tuple[str
     return plan, existing
 
 
-def _write_row(meeting: Meeting, row: AttendanceRow, attendance: Attendance | None) -> None:
-    attendance = attendance or Attendance(meeting=meeting, source=Attendance.Source.IMPORT)
+IMPORTED_FIELDS = [
+    "name",
+    "email",
+    "organization_name",
+    "country",
+    "region",
+    "stakeholder_kind",
+    "mode",
+    "registration",
+]
+
+
+def _unlinked_registrations(meeting: Meeting) -> dict[str, Registration]:
+    """Active registrations without attendance, by their person's e-mail address (to link imported rows)."""
+    registrations = Registration.objects.filter(
+        meeting=meeting, status=RegistrationStatus.REGISTERED, attendance__isnull=True
+    ).select_related("user")
+    return {r.user.email.lower(): r for r in registrations.order_by("-id") if r.user.email}
+
+
+def _values(attendance: Attendance) -> tuple[object, ...]:
+    return tuple(str(getattr(attendance, f"{name}_id" if name == "registration" else name)) for name in IMPORTED_FIELDS)
+
+
+def _fill(attendance: Attendance, row: AttendanceRow, registrations: dict[str, Registration]) -> Attendance:
     attendance.name = row.name
     attendance.email = row.email or attendance.email
     attendance.organization_name = row.organization_name
@@ -164,17 +187,8 @@ def _write_row(meeting: Meeting, row: AttendanceRow, attendance: Attendance | No
     attendance.mode = row.mode
     attendance.derive_region()
     if attendance.registration_id is None and row.email:
-        attendance.registration = (
-            Registration.objects.filter(
-                meeting=meeting,
-                status=RegistrationStatus.REGISTERED,
-                user__email__iexact=row.email,
-                attendance__isnull=True,
-            )
-            .order_by("id")
-            .first()
-        )
-    attendance.save()
+        attendance.registration = registrations.pop(row.email.lower(), None)
+    return attendance
 
 
 def import_attendance(
@@ -209,8 +223,22 @@ def _import(*, actor: Any, meeting: Meeting, text: str, only_valid_rows: bool) -
     if not plan.valid_count:
         raise DomainError(_("The file has no valid row to import."), code="import_empty")
     before = _figures(meeting)
-    for row in [*plan.to_create, *plan.to_update]:
-        _write_row(meeting, row, existing.get(row.key))
+    registrations = _unlinked_registrations(meeting)
+    changed = []
+    for row in plan.to_update:
+        listed = existing[row.key]
+        was = _values(listed)
+        if _values(_fill(listed, row, registrations)) != was:
+            changed.append(listed)
+    # Only the people whose facts changed are written: importing the same file again writes nothing.
+    Attendance.objects.bulk_update(changed, IMPORTED_FIELDS, batch_size=100)
+    Attendance.objects.bulk_create(
+        [
+            _fill(Attendance(meeting=meeting, source=Attendance.Source.IMPORT), row, registrations)
+            for row in plan.to_create
+        ],
+        batch_size=500,
+    )
     _count_figures(meeting)
     after = {
         **_figures(meeting),
