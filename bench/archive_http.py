@@ -77,7 +77,7 @@ def wait_for(url: str, timeout: float = 30) -> None:
 
 
 def fetch(url: str) -> bytes:
-    with urllib.request.urlopen(url, timeout=10) as response:
+    with urllib.request.urlopen(url, timeout=120) as response:
         return bytes(response.read())
 
 
