@@ -140,7 +140,7 @@ def test_document_page_shows_kind_and_title_in_the_readers_language(client: Clie
     html = client.get(f"/{language}/documents/{document.symbol}/").content.decode()
     assert f"<dt>{original_language}</dt>" in html
     assert f"<dd>{kind}</dd>" in html
-    assert f"<h1>{escape(titles[language])}</h1>" in html
+    assert f'<h1><span lang="{language}" dir="auto">{escape(titles[language])}</span></h1>' in html
 
 
 def test_language_switcher_links_the_same_page_in_every_language(client: Client) -> None:

@@ -49,11 +49,15 @@ def field_suffix(language: str) -> str:
     return language.replace("-", "_")
 
 
-def translated(obj: object, field: str, language: str | None = None, fallback: str | None = None) -> str:
-    """The value of a translated ``field`` in ``language``, else in ``fallback``, else in any language.
+def translated_with_language(
+    obj: object, field: str, language: str | None = None, fallback: str | None = None
+) -> tuple[str, str]:
+    """``(value, language of value)`` of a translated ``field``: in ``language``, else ``fallback``, else any.
 
     "Any language" follows ``FALLBACK_ORDER`` (English first, the language most readers share), not the
     ITU listing order, which would show a French reader the Arabic or Chinese text before the English.
+    Pages mark a value shown in another language than the page's with that language (WCAG 3.1.2).
+    Both are ``""`` when the field is empty in every language.
     """
     language = language or current_language()
     order = [language]
@@ -63,5 +67,10 @@ def translated(obj: object, field: str, language: str | None = None, fallback: s
     for code in order:
         value = getattr(obj, f"{field}_{field_suffix(code)}", "")
         if value:
-            return str(value)
-    return ""
+            return str(value), code
+    return "", ""
+
+
+def translated(obj: object, field: str, language: str | None = None, fallback: str | None = None) -> str:
+    """The value of a translated ``field`` in ``language``, else in ``fallback``, else in any language."""
+    return translated_with_language(obj, field, language, fallback)[0]

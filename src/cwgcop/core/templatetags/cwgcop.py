@@ -4,9 +4,11 @@ import datetime
 from typing import Any
 
 from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 from cwgcop.core import formatting
-from cwgcop.core.languages import LANGUAGE_SHORT, native_name
+from cwgcop.core.languages import LANGUAGE_SHORT, native_name, translated_with_language
 
 register = template.Library()
 
@@ -25,6 +27,19 @@ def meeting_name(meeting: Any) -> str:
 def long_date(value: datetime.date | None) -> str:
     """``12 February 2025`` in the reader's language (a date-time is read as its local day)."""
     return formatting.long_date(value) if value else ""
+
+
+@register.simple_tag
+def in_language(obj: Any, field: str, fallback: str | None = None) -> SafeString:
+    """A translated field in the reader's language (else ``fallback``, else any), marked with its language.
+
+    ``<span lang="en" dir="auto">…</span>``: screen readers pronounce an English title shown on an Arabic page
+    as English (WCAG 3.1.2), and the bidirectional algorithm keeps its punctuation in place.
+    """
+    value, language = translated_with_language(obj, field, fallback=fallback)
+    if not value:
+        return SafeString("")
+    return format_html('<span lang="{}" dir="auto">{}</span>', language, value)
 
 
 @register.filter
