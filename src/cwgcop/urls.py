@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("", core_views.home, name="home"),
     path("meetings/", include("cwgcop.meetings.urls")),
     path("documents/", include("cwgcop.documents.urls")),
+    path("submissions/", include("cwgcop.documents.submission_urls")),
     path("bodies/", include("cwgcop.bodies.urls")),
     path("events/", include("cwgcop.events.urls")),
     path("reports/", include("cwgcop.reports.urls")),

@@ -12,8 +12,9 @@ How another router requires it::
         user = api_user(request)              # the token's owner, also set as request.user
         if not user.has_perm("meetings.register", meeting): ...
 
-A request without a key, or with an unknown, revoked or inactive user's key, is answered ``401`` before the
-endpoint runs. Object permissions stay the endpoint's job: answer ``404`` for objects the user may not see.
+A request without a key, or with an unknown, revoked or inactive user's key, or with the key of a staff member
+(secretariat, chair, vice-chair, moderator) who has not set up two-factor authentication, is answered ``401``
+before the endpoint runs. Object permissions stay the endpoint's job: answer ``404`` for objects the user may not see.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from django.utils import timezone
 from ninja.security import HttpBearer
 
 from cwgcop.accounts import tokens
+from cwgcop.accounts.mfa import needs_mfa_setup
 from cwgcop.accounts.models import ApiToken
 
 # last_used_at is written at most this often per token, so a busy script does not write on every call.
@@ -58,7 +60,8 @@ class ApiTokenAuth(HttpBearer):
 
     def authenticate(self, request: HttpRequest, token: str) -> Any | None:
         user = user_for_key(token.strip())
-        if user is None:
+        if user is None or needs_mfa_setup(user):
+            # A token must not be a way around the two factors that staff pages require.
             return None
         request.user = user
         return user

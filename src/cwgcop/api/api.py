@@ -4,6 +4,7 @@ from ninja import NinjaAPI
 
 from cwgcop.accounts.api import router as account_router
 from cwgcop.api import bodies, documents, errors, meetings
+from cwgcop.documents.submission_api import router as submissions_router
 from cwgcop.events.api import router as events_router
 from cwgcop.meetings import api as meeting_api
 from cwgcop.reports.api import router as reports_router
@@ -25,6 +26,7 @@ api.add_router("/documents/", documents.router)
 api.add_router("/events/", events_router)
 api.add_router("/reports/", reports_router)
 api.add_router("/account/", account_router)
+api.add_router("/submissions/", submissions_router)
 api.add_router("/registrations/", meeting_api.registrations)
 api.add_router("/outcomes/", meeting_api.outcomes)
 api.add_router("/action-items/", meeting_api.action_items)

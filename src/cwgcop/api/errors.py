@@ -37,6 +37,11 @@ CONFLICT_CODES = frozenset(
         "action_closed",
         "action_open",
         "meeting_cancelled",
+        # documents: submissions
+        "not_submitted",
+        "not_returned",
+        "deadline_passed",
+        "meeting_closed",
     }
 )
 

@@ -2,6 +2,7 @@ from django.urls import include, path, re_path
 
 from cwgcop.accounts import staff_views as account_staff
 from cwgcop.core import staff_views
+from cwgcop.documents.views import queue as submission_queue
 from cwgcop.documents.views import staff as document_staff
 from cwgcop.meetings import staff_views as meeting_staff
 
@@ -17,6 +18,9 @@ urlpatterns = [
     re_path(rf"^documents/{SYMBOL}/publish/$", document_staff.document_publish, name="document-publish"),
     re_path(rf"^documents/{SYMBOL}/revise/$", document_staff.document_revise, name="document-revise"),
     re_path(rf"^documents/{SYMBOL}/withdraw/$", document_staff.document_withdraw, name="document-withdraw"),
+    path("submissions/", submission_queue.queue, name="submission-queue"),
+    path("submissions/<int:pk>/publish/", submission_queue.queue_publish, name="submission-publish"),
+    path("submissions/<int:pk>/return/", submission_queue.queue_return, name="submission-return"),
     path("bodies/<slug:slug>/roles/", account_staff.roles, name="body-roles"),
     path("bodies/<slug:slug>/roles/grant/", account_staff.role_grant, name="body-role-grant"),
     path("bodies/<slug:slug>/roles/<int:pk>/revoke/", account_staff.role_revoke, name="body-role-revoke"),

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
 
-from cwgcop.documents.enums import DocumentStatus
+from cwgcop.bodies.enums import RoleKind
+from cwgcop.documents.enums import DocumentKind, DocumentStatus
 from cwgcop.documents.models import Document, DocumentFile, DocumentRevision
 
 PUBLIC_STATUSES = (DocumentStatus.PUBLISHED, DocumentStatus.WITHDRAWN)
+SUBMITTED_KINDS = (DocumentKind.CONTRIBUTION, DocumentKind.INFORMATION)
 
 
 def _with_files(queryset: QuerySet[Document]) -> QuerySet[Document]:
@@ -86,3 +90,43 @@ def with_language(queryset: QuerySet[Document], language: str) -> QuerySet[Docum
 
 def staff_documents() -> QuerySet[Document]:
     return _with_files(Document.objects.all()).order_by("-updated_at")
+
+
+def submissions_of(user: Any) -> QuerySet[Document]:
+    """Everything ``user`` submitted (any status), newest first."""
+    return (
+        Document.objects.filter(created_by=user, kind__in=SUBMITTED_KINDS)
+        .select_related("meeting", "meeting__body", "body")
+        .order_by("-created_at", "-id")
+    )
+
+
+def submission(pk: int) -> Document | None:
+    return (
+        _with_files(Document.objects.filter(pk=pk, kind__in=SUBMITTED_KINDS))
+        .select_related("created_by", "created_by__profile", "created_by__profile__organization")
+        .first()
+    )
+
+
+def submission_queue(user: Any) -> QuerySet[Document]:
+    """Submissions waiting for the secretariat of the bodies where ``user`` is secretariat, oldest first."""
+    queryset = Document.objects.filter(status=DocumentStatus.SUBMITTED, kind__in=SUBMITTED_KINDS)
+    if not user.is_superuser:
+        queryset = queryset.filter(body__roles__user=user, body__roles__kind=RoleKind.SECRETARIAT)
+    return (
+        _with_files(queryset)
+        .select_related("created_by", "created_by__profile", "created_by__profile__organization")
+        .order_by("submitted_at", "id")
+        .distinct()
+    )
+
+
+def pending_file(document: Document, language: str) -> DocumentFile | None:
+    """The file in ``language`` of the document's newest revision (published or not)."""
+    return (
+        DocumentFile.objects.defer("extracted_text")
+        .filter(revision__document=document, language=language)
+        .order_by("-revision__number")
+        .first()
+    )

@@ -22,6 +22,7 @@ from cwgcop.core.languages import LANGUAGE_ORDER, field_suffix
 from cwgcop.documents import storage
 from cwgcop.documents.enums import SYMBOL_SERIES, DocumentKind, DocumentStatus
 from cwgcop.documents.models import Document, DocumentFile, DocumentRevision
+from cwgcop.documents.symbols import allocate_symbol
 from cwgcop.documents.validators import check_upload
 from cwgcop.meetings.models import Meeting
 from cwgcop.search import hooks as search_hooks
@@ -49,8 +50,8 @@ def _check_symbol(symbol: str) -> str:
 def next_symbol(*, meeting: Meeting, kind: str) -> str:
     """The next unused symbol in the meeting's series for ``kind`` (``CWG-COP-21/6``, ``…/INF/3``).
 
-    Numbers are never reused: a withdrawn document keeps its number. Callers hold the meeting row
-    locked (:func:`create_document` does) so two publications cannot take the same number.
+    A preview only: :func:`cwgcop.documents.symbols.allocate_symbol` is what gives a number, under a lock,
+    and never gives the same number twice.
     """
     series = f"{meeting.code}/{SYMBOL_SERIES[kind]}"
     taken = Document.objects.filter(meeting=meeting, symbol__startswith=series).values_list("symbol", flat=True)
@@ -90,8 +91,7 @@ def create_document(
     if symbol:
         symbol = _check_symbol(symbol)
     elif meeting is not None:
-        Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
-        symbol = next_symbol(meeting=meeting, kind=kind)
+        symbol = allocate_symbol(meeting=meeting, kind=kind)
     else:
         raise DomainError(_("A document without a meeting needs a symbol."), code="symbol_missing")
     document = Document(

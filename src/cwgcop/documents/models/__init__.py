@@ -1,4 +1,4 @@
-from cwgcop.documents.models.document import Document, DocumentRevision
+from cwgcop.documents.models.document import PROVISIONAL_SYMBOL_PREFIX, Document, DocumentRevision, SymbolCounter
 from cwgcop.documents.models.file import DocumentFile
 
-__all__ = ["Document", "DocumentFile", "DocumentRevision"]
+__all__ = ["PROVISIONAL_SYMBOL_PREFIX", "Document", "DocumentFile", "DocumentRevision", "SymbolCounter"]

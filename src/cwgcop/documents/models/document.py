@@ -18,6 +18,10 @@ if TYPE_CHECKING:
     from cwgcop.documents.models.file import DocumentFile
 
 
+# Submissions hold a provisional, never public symbol until the secretariat publishes them.
+PROVISIONAL_SYMBOL_PREFIX = "PENDING-"
+
+
 class Document(models.Model):
     """A document with a symbol (``CWG-COP-21/5``); its files live in numbered revisions."""
 
@@ -48,6 +52,12 @@ class Document(models.Model):
     published_at = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
     withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
     withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True)
+    # Submission by a member (contributions and information documents): when it reached the secretariat,
+    # whether it came after the meeting's deadline, and why the secretariat last returned it.
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    late = models.BooleanField(_("late"), default=False)
+    returned_at = models.DateTimeField(_("returned"), null=True, blank=True)
+    return_reason = models.TextField(_("reason for return"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -70,6 +80,11 @@ class Document(models.Model):
     def display_title(self) -> str:
         """The title in the reader's language, falling back to the document's original language."""
         return translated(self, "title", fallback=self.original_language)
+
+    @property
+    def is_numbered(self) -> bool:
+        """False while a submission waits for its symbol (it holds a provisional one until publication)."""
+        return not self.symbol.startswith(PROVISIONAL_SYMBOL_PREFIX)
 
     @property
     def is_public(self) -> bool:
@@ -128,3 +143,23 @@ class DocumentRevision(models.Model):
 def revision_symbol(symbol: str, number: int) -> str:
     """``CWG-COP-21/5`` for the original, ``CWG-COP-21/5(Rev.1)`` for the first revision."""
     return symbol if number == 0 else f"{symbol}(Rev.{number})"
+
+
+class SymbolCounter(models.Model):
+    """The last number given in one series of a meeting (``CWG-COP-22/`` or ``CWG-COP-22/INF/``).
+
+    It only ever grows, so a number is never given twice, even after a document is withdrawn or a draft
+    deleted; publishing locks the row, so concurrent publications cannot take the same number.
+    """
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="symbol_counters")
+    series = models.CharField(max_length=20, blank=True)
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("symbol counter")
+        verbose_name_plural = _("symbol counters")
+        constraints = [models.UniqueConstraint(fields=["meeting", "series"], name="symbol_counter_unique_series")]
+
+    def __str__(self) -> str:
+        return f"{self.meeting.code}/{self.series}{self.last_number}"
