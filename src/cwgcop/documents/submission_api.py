@@ -15,7 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from ninja import File, Form, Router, Schema, UploadedFile
+from ninja import File, Form, Router, Schema, Status, UploadedFile
 from ninja.errors import HttpError
 
 from cwgcop.accounts.api_auth import api_token_auth, api_user
@@ -107,7 +107,7 @@ def submit(
     file_fr: File[UploadedFile | None] = None,
     file_ru: File[UploadedFile | None] = None,
     file_es: File[UploadedFile | None] = None,
-) -> tuple[int, dict[str, Any]]:
+) -> Status[dict[str, Any]]:
     """Multipart form: the meeting (`body` slug and `number`), `kind`, titles (`title_en`, `title_zh_hans`, …),
     `sources` (organisation ids, repeated) and one file per language (`file_en`, `file_zh_hans`, …)."""
     user = api_user(request)
@@ -134,7 +134,7 @@ def submit(
         )
     except PermissionDenied as exc:
         raise _forbidden() from exc
-    return 201, submission_data(_visible(request, document.pk))
+    return Status(201, submission_data(_visible(request, document.pk)))
 
 
 @router.get("/", response=list[SubmissionOut], summary="Your submissions, newest first")
