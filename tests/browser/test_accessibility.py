@@ -81,6 +81,13 @@ def test_content_in_another_language_than_the_page_is_marked_with_its_language(
     expect(title).to_have_text("Age assurance: options for platforms")
     expect(page.locator(".symbol-heading [dir=ltr]")).to_have_text("CWG-COP-21/90")
 
+    # The demo's outcomes and meeting summary exist in English and Chinese: on the Arabic meeting page they are
+    # marked as English, the summary as a whole left-to-right block.
+    page.goto(f"{live_server.url}/ar/meetings/cwg-cop/21/")
+    expect(page.locator("#outcome-1 [lang]")).to_have_attribute("lang", "en")
+    expect(page.locator(".summary")).to_have_attribute("lang", "en")
+    assert page.locator(".summary").evaluate("element => getComputedStyle(element).direction") == "ltr"
+
     page.goto(f"{live_server.url}/zh-hans/documents/CWG-COP-21/90/")
     expect(page.get_by_role("heading", level=1).locator("[lang]")).to_have_attribute("lang", "zh-hans")
     expect(page.get_by_role("heading", level=1)).to_have_text("年龄保证：平台的选择")

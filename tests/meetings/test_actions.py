@@ -277,7 +277,7 @@ def test_the_public_page_of_an_item(client: Client, cwg: object) -> None:
     item = action_item(outcome(m21), text="Propose a round table.")
     services.carry_forward_open_actions(actor=None, meeting=m22)
     page = client.get(f"/en/meetings/actions/{item.pk}/").content.decode()
-    assert "<h1>Propose a round table.</h1>" in page
+    assert '<h1><span lang="en" dir="auto">Propose a round table.</span></h1>' in page
     assert '<a href="/en/meetings/cwg-cop/22/">CWG-COP-22</a>' in page
 
 

@@ -102,7 +102,10 @@ def test_the_meeting_page_shows_outcomes_in_order_with_their_kind(client: Client
     first = page.index('<li id="outcome-1" value="1">')
     second = page.index('<li id="outcome-2" value="2">')
     assert first < second
-    assert '<strong class="outcome-kind">Approved</strong> The proposal was approved.' in page
+    assert (
+        '<strong class="outcome-kind">Approved</strong> <span lang="en" dir="auto">The proposal was approved.</span>'
+        in page
+    )
     assert '<a href="/en/documents/CWG-COP-23/1/">CWG-COP-23/1</a>' in page[first:second]
 
 

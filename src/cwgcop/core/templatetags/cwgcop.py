@@ -42,6 +42,16 @@ def in_language(obj: Any, field: str, fallback: str | None = None) -> SafeString
     return format_html('<span lang="{}" dir="auto">{}</span>', language, value)
 
 
+@register.simple_tag
+def content_language(obj: Any, field: str, fallback: str | None = None) -> str:
+    """The language in which a translated field is shown to this reader, for a ``lang`` on a whole block.
+
+    ``{% content_language meeting "summary" "en" as summary_language %}``, then
+    ``<div lang="{{ summary_language }}" dir="auto">``: an English summary on an Arabic page reads left to right.
+    """
+    return translated_with_language(obj, field, fallback=fallback)[1]
+
+
 @register.filter
 def long_datetime(value: datetime.datetime | None) -> str:
     return formatting.long_datetime(value) if value else ""
