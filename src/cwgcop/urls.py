@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("bodies/", include("cwgcop.bodies.urls")),
     path("events/", include("cwgcop.events.urls")),
     path("reports/", include("cwgcop.reports.urls")),
+    path("search/", include("cwgcop.search.urls")),
     path("staff/", include("cwgcop.core.staff_urls")),
     # Sign-up, sign-in, e-mail verification, password reset and two-factor authentication (allauth),
     # then the account's own pages (profile, API tokens).

@@ -8,6 +8,7 @@ from cwgcop.documents.submission_api import router as submissions_router
 from cwgcop.events.api import router as events_router
 from cwgcop.meetings import api as meeting_api
 from cwgcop.reports.api import router as reports_router
+from cwgcop.search.api import router as search_router
 
 api = NinjaAPI(
     title="cwgcop API",
@@ -30,3 +31,4 @@ api.add_router("/submissions/", submissions_router)
 api.add_router("/registrations/", meeting_api.registrations)
 api.add_router("/outcomes/", meeting_api.outcomes)
 api.add_router("/action-items/", meeting_api.action_items)
+api.add_router("/search", search_router)

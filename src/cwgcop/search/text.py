@@ -127,8 +127,19 @@ def spans(text: str) -> list[Span]:
 
 
 def index_text(text: str) -> str:
-    """The token stream of ``text``, separated by spaces, as both engines index it."""
-    return " ".join(span.token for span in spans(text[:MAX_INDEXED_CHARACTERS]))
+    """The token stream of ``text``, separated by spaces, as both engines index it (same tokens as :func:`spans`)."""
+    tokens: list[str] = []
+    append = tokens.append
+    for raw_run, word in TOKEN_RE.findall(text[:MAX_INDEXED_CHARACTERS]):
+        if raw_run:
+            run = fold_cjk(raw_run)
+            tokens.extend(run[i : i + 2] for i in range(len(run) - 1))
+            append(run[-1])
+        else:
+            token = fold_word(word)
+            if token:
+                append(token)
+    return " ".join(tokens)
 
 
 @dataclass(frozen=True)

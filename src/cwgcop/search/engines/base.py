@@ -85,18 +85,20 @@ def ranked_sql(matches_sql: str) -> str:
     """The best entry of each matching document, best first, newer first on ties, with the total.
 
     ``matches_sql`` yields ``(entry_id, score)`` for every matching entry, lower score better. Of equally good
-    entries of one document, the one in the preferred language (the reader's) is taken. Parameters: the preferred
-    language, those of ``matches_sql``, those of the filters, then limit and offset.
+    entries of one document, the one in the preferred language (the reader's) is taken. Parameters: those of
+    ``matches_sql``, the preferred language, those of the filters, then limit and offset.
     """
     entry = SearchEntry._meta.db_table
     document = Document._meta.db_table
+    # MATERIALIZED: the engine's index finds the matches first; the planner must not start from the documents.
     return f"""
+        WITH m AS MATERIALIZED ({matches_sql})
         SELECT document_id, entry_id, score, COUNT(*) OVER () AS total FROM (
             SELECT e.document_id, e.id AS entry_id, m.score, d.published_at,
                    ROW_NUMBER() OVER (
                        PARTITION BY e.document_id ORDER BY m.score, CASE WHEN e.language = %s THEN 0 ELSE 1 END, e.id
                    ) AS best
-            FROM ({matches_sql}) AS m
+            FROM m
             JOIN {entry} e ON e.id = m.entry_id
             JOIN {document} d ON d.id = e.document_id
             WHERE {{filters}}

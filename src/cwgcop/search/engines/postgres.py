@@ -94,7 +94,7 @@ class PostgresEngine(Engine):
             "(SELECT %s::tsquery AS query) AS q WHERE x.vector @@ q.query"
         )
         sql = ranked_sql(matches).replace("{filters}", where)
-        return run_ranked(sql, [language, query_literal(query), *params], limit, offset)
+        return run_ranked(sql, [query_literal(query), language, *params], limit, offset)
 
     def size_bytes(self) -> int:
         with connection.cursor() as cursor:

@@ -64,7 +64,7 @@ class SQLiteFTS5Engine(Engine):
         where, params = filter_sql(filters)
         matches = f"SELECT rowid AS entry_id, rank AS score FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"  # noqa: S608
         sql = ranked_sql(matches).replace("{filters}", where)
-        return run_ranked(sql, [language, match_expression(query), *params], limit, offset)
+        return run_ranked(sql, [match_expression(query), language, *params], limit, offset)
 
     def size_bytes(self) -> int:
         with connection.cursor() as cursor:

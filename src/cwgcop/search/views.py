@@ -1,0 +1,59 @@
+"""The public search page: ``/<lang>/search/?q=…`` with the archive's filters. No login."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from cwgcop.core.cache import public_page
+from cwgcop.core.errors import DomainError
+from cwgcop.search import services
+from cwgcop.search.forms import FILTER_FIELDS, SearchForm
+
+PAGE_SIZE = 20
+
+
+@require_safe
+@public_page
+def search_page(request: HttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET)
+    context: dict[str, object] = {"form": form, "searched": bool(request.GET.get("q", "").strip())}
+    status = 200
+    if not form.is_valid():
+        status = 400
+    elif context["searched"]:
+        number = _page_number(request)
+        try:
+            result = services.search(
+                text=form.cleaned_data["q"],
+                filters=form.filters(),
+                limit=PAGE_SIZE,
+                offset=(number - 1) * PAGE_SIZE,
+            )
+        except DomainError as error:
+            context["error"] = error.messages[0]
+            status = 400
+        else:
+            context.update(
+                result=result,
+                page=Paginator(range(result.total), PAGE_SIZE).get_page(number),
+                query=_without(request, "page"),
+                unfiltered=_without(request, "page", *FILTER_FIELDS),
+            )
+    return render(request, "search/search.html", context, status=status)
+
+
+def _page_number(request: HttpRequest) -> int:
+    try:
+        return max(1, min(int(request.GET.get("page", "1")), 10_000))
+    except ValueError:
+        return 1
+
+
+def _without(request: HttpRequest, *names: str) -> str:
+    query = request.GET.copy()
+    for name in names:
+        query.pop(name, None)
+    return query.urlencode()
