@@ -206,3 +206,12 @@ def test_history_is_closed_to_members_and_unknown_objects(client: Client) -> Non
     assert client.get("/en/staff/history/nothing.here/1/").status_code == 404
     assert client.get("/en/staff/history/bodies.role/999999/").status_code == 404
     assert client.get("/en/staff/history/accounts.apitoken/1/").status_code == 404
+
+
+def test_dashboard_links_to_the_roles_of_the_bodies_one_runs(client: Client) -> None:
+    body = BodyFactory(acronym="CWG-COP")
+    BodyFactory(acronym="ITU-T-SG17")
+    client.force_login(secretariat(body))
+    page = client.get("/en/staff/").content.decode()
+    assert f'href="/en/staff/bodies/{body.slug}/roles/">Roles in CWG-COP</a>' in page
+    assert "Roles in ITU-T-SG17" not in page
