@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "cwgcop.search",
     "cwgcop.events",
     "cwgcop.reports",
+    "cwgcop.liaisons",
     "cwgcop.api",
     "django_tasks",
     "django_tasks_db",
@@ -264,6 +265,11 @@ EMAIL_USE_TLS = env_bool("CWGCOP_EMAIL_USE_TLS", default=False)
 EMAIL_FILE_PATH = os.environ.get("CWGCOP_EMAIL_FILE_PATH", str(DATA_DIR / "mail"))
 DEFAULT_FROM_EMAIL = os.environ.get("CWGCOP_DEFAULT_FROM_EMAIL", "cwgcop@localhost")
 SITE_URL = os.environ.get("CWGCOP_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Liaisons: statements for action whose deadline is this many days away (or passed) are listed for the
+# secretariat and reminded once by `cwgcop send_liaison_reminders`; the reminder also goes to these addresses.
+CWGCOP_LIAISON_REMINDER_DAYS = env_int("CWGCOP_LIAISON_REMINDER_DAYS", 14)
+CWGCOP_LIAISON_REMINDER_EMAILS = env_list("CWGCOP_LIAISON_REMINDER_EMAILS", [])
 
 # Security: with debug off, cookies are secure and browsers are told to use HTTPS only.
 SECURE_CONTENT_TYPE_NOSNIFF = True

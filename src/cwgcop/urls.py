@@ -12,6 +12,7 @@ from cwgcop.core import views as core_views
 from cwgcop.documents.feeds import DocumentsFeed
 from cwgcop.documents.views import public as document_views
 from cwgcop.events.views import public as event_views
+from cwgcop.liaisons.feeds import LiaisonsFeed
 from cwgcop.meetings import views as meeting_views
 
 SYMBOL = r"(?P<symbol>[A-Za-z0-9][A-Za-z0-9.\-/]*?)"
@@ -21,6 +22,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     re_path(r"^api/v1/(?P<rest>.*)$", api_not_found, name="api-not-found"),
     path("feeds/documents.atom", DocumentsFeed(), name="feeds-documents"),
+    path("feeds/liaisons.atom", LiaisonsFeed(), name="feeds-liaisons"),
     path("meetings.ics", meeting_views.meetings_ics, name="meetings-ics"),
     path("events/<slug:series>.ics", event_views.series_ics, name="events-series-ics"),
     re_path(rf"^files/{SYMBOL}/rev(?P<revision>\d+)/{LANG}/$", document_views.download, name="download"),
@@ -40,6 +42,8 @@ urlpatterns += i18n_patterns(
     path("events/", include("cwgcop.events.urls")),
     path("reports/", include("cwgcop.reports.urls")),
     path("search/", include("cwgcop.search.urls")),
+    path("", include("cwgcop.liaisons.urls")),
+    path("staff/liaisons/", include("cwgcop.liaisons.staff_urls")),
     path("staff/", include("cwgcop.core.staff_urls")),
     # Sign-up, sign-in, e-mail verification, password reset and two-factor authentication (allauth),
     # then the account's own pages (profile, API tokens).

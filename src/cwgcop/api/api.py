@@ -6,6 +6,8 @@ from cwgcop.accounts.api import router as account_router
 from cwgcop.api import bodies, documents, errors, meetings
 from cwgcop.documents.submission_api import router as submissions_router
 from cwgcop.events.api import router as events_router
+from cwgcop.liaisons.api import deliverables as deliverable_router
+from cwgcop.liaisons.api import liaisons as liaison_router
 from cwgcop.meetings import api as meeting_api
 from cwgcop.reports.api import router as reports_router
 from cwgcop.search.api import router as search_router
@@ -32,3 +34,5 @@ api.add_router("/registrations/", meeting_api.registrations)
 api.add_router("/outcomes/", meeting_api.outcomes)
 api.add_router("/action-items/", meeting_api.action_items)
 api.add_router("/search", search_router)
+api.add_router("/liaisons/", liaison_router)
+api.add_router("/deliverables/", deliverable_router)

@@ -18,6 +18,7 @@ from cwgcop.core.languages import field_suffix
 from cwgcop.demo import data, files
 from cwgcop.demo import events as demo_events
 from cwgcop.demo import reports as demo_reports
+from cwgcop.demo import liaisons as liaison_demo
 from cwgcop.documents import services as document_services
 from cwgcop.documents.models import Document
 from cwgcop.meetings import services as meeting_services
@@ -270,4 +271,5 @@ def load_demo() -> Summary:
         _agendas(meetings, summary)
         _outcomes(bodies, meetings, summary)
         _action_items(meetings, summary)
+    liaison_demo.load(summary.created)
     return summary

@@ -1,0 +1,88 @@
+"""Factories for liaison tests: real rows through the real services."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from cwgcop.bodies.enums import BodyKind, RoleKind
+from cwgcop.bodies.models import Body, Role
+from cwgcop.liaisons import services
+from cwgcop.liaisons.models import LiaisonStatement
+from tests.factories import BodyFactory, UserFactory
+
+
+@dataclass
+class Bodies:
+    cwg: Body
+    sg2: Body
+    sg17: Body
+
+
+def bodies() -> Bodies:
+    """CWG-COP and the two study-group bodies it liaises with."""
+    return Bodies(
+        cwg=BodyFactory(acronym="CWG-COP", slug="cwg-cop", symbol_prefix="CWG-COP"),
+        sg2=BodyFactory(acronym="ITU-D SG2 Q3/2", slug="itu-d-sg2-q3", symbol_prefix="SG2-Q3", kind=BodyKind.QUESTION),
+        sg17=BodyFactory(acronym="ITU-T SG17", slug="itu-t-sg17", symbol_prefix="SG17", kind=BodyKind.STUDY_GROUP),
+    )
+
+
+def person(body: Body, kind: RoleKind, username: str, email: str = "") -> Any:
+    user = UserFactory(username=username, email=email or f"{username}@example.org")
+    Role.objects.get_or_create(user=user, body=body, kind=kind)
+    return user
+
+
+def incoming(
+    *,
+    sender: Body,
+    addressee: Body,
+    title: str = "Statement from SG2",
+    purpose: str = "information",
+    sent_on: datetime.date = datetime.date(2024, 9, 16),
+    deadline: datetime.date | None = None,
+    reply_to: LiaisonStatement | None = None,
+    **values: Any,
+) -> LiaisonStatement:
+    return services.create_statement(
+        actor=None,
+        direction="incoming",
+        purpose=purpose,
+        titles={"en": title},
+        from_bodies=[sender],
+        to_bodies=[addressee],
+        sent_on=sent_on,
+        deadline=deadline,
+        reply_to_id=reply_to.pk if reply_to else None,
+        **values,
+    )
+
+
+def outgoing(
+    *,
+    sender: Body,
+    addressee: Body,
+    title: str = "Reply to SG2",
+    purpose: str = "comment",
+    reply_to: LiaisonStatement | None = None,
+    deadline: datetime.date | None = None,
+    **values: Any,
+) -> LiaisonStatement:
+    return services.create_statement(
+        actor=None,
+        direction="outgoing",
+        purpose=purpose,
+        titles={"en": title},
+        from_bodies=[sender],
+        to_bodies=[addressee],
+        deadline=deadline,
+        reply_to_id=reply_to.pk if reply_to else None,
+        **values,
+    )
+
+
+def sent(statement: LiaisonStatement, sent_on: datetime.date = datetime.date(2024, 10, 15)) -> LiaisonStatement:
+    services.approve_statement(actor=None, statement=statement)
+    return services.send_statement(actor=None, statement=statement, sent_on=sent_on)
