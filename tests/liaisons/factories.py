@@ -10,6 +10,7 @@ from cwgcop.bodies.enums import BodyKind, RoleKind
 from cwgcop.bodies.models import Body, Role
 from cwgcop.liaisons import services
 from cwgcop.liaisons.models import LiaisonStatement
+from tests.accounts.factories import give_totp
 from tests.factories import BodyFactory, UserFactory
 
 
@@ -29,9 +30,12 @@ def bodies() -> Bodies:
     )
 
 
-def person(body: Body, kind: RoleKind, username: str, email: str = "") -> Any:
+def person(body: Body, kind: RoleKind, username: str, email: str = "", *, totp: bool = True) -> Any:
+    """A user with ``kind`` in ``body``; staff roles get an authenticator app, as staff pages require."""
     user = UserFactory(username=username, email=email or f"{username}@example.org")
     Role.objects.get_or_create(user=user, body=body, kind=kind)
+    if totp:
+        give_totp(user)
     return user
 
 

@@ -57,9 +57,17 @@ def _incoming_form(b: Bodies, **changes: Any) -> dict[str, Any]:
 
 def test_liaison_desk_needs_a_login_and_a_role(client: Client, b: Bodies) -> None:
     response = client.get("/en/staff/liaisons/")
-    assert (response.status_code, response["Location"]) == (302, "/en/login/?next=/en/staff/liaisons/")
+    assert (response.status_code, response["Location"]) == (302, "/en/account/login/?next=/en/staff/liaisons/")
     client.force_login(person(b.cwg, RoleKind.MEMBER, "member"))
     assert client.get("/en/staff/liaisons/").status_code == 403
+    assert client.post("/en/staff/liaisons/new/incoming/", _incoming_form(b)).status_code == 403
+    assert LiaisonStatement.objects.count() == 0
+
+
+def test_liaison_desk_needs_two_factor_authentication(client: Client, b: Bodies) -> None:
+    client.force_login(person(b.cwg, RoleKind.SECRETARIAT, "sec", totp=False))
+    response = client.get("/en/staff/liaisons/")
+    assert (response.status_code, response["Location"]) == (302, "/en/account/2fa/totp/activate/")
     assert client.post("/en/staff/liaisons/new/incoming/", _incoming_form(b)).status_code == 403
     assert LiaisonStatement.objects.count() == 0
 

@@ -10,6 +10,7 @@ import datetime
 import io
 from typing import Any
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
 from cwgcop.bodies.enums import RoleKind
@@ -186,6 +187,8 @@ def _chair(cwg_cop: Body, created: list[str]) -> Any:
     if user is None:
         user = user_model.objects.create_user(username=CHAIR_USERNAME, email=CHAIR_EMAIL, password=CHAIR_PASSWORD)
         created.append(f"login {CHAIR_USERNAME}")
+    # allauth refuses unverified addresses at login.
+    EmailAddress.objects.update_or_create(user=user, email=CHAIR_EMAIL, defaults={"verified": True, "primary": True})
     Role.objects.get_or_create(user=user, body=cwg_cop, kind=RoleKind.CHAIR)
     return user
 
