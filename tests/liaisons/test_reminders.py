@@ -11,6 +11,7 @@ from django.core.management import call_command
 from cwgcop.bodies.enums import RoleKind
 from cwgcop.liaisons import queries, services
 from cwgcop.liaisons.models import LiaisonStatement
+from cwgcop.liaisons.tasks import send_liaison_reminders
 from tests.factories import MeetingFactory
 from tests.liaisons.factories import Bodies, bodies, incoming, person
 
@@ -117,3 +118,16 @@ def test_undelivered_reminder_is_tried_again(
     assert statement.reminder_sent_at is None
     _run(django_capture_on_commit_callbacks)
     assert [m.subject for m in mail.outbox] == ["Liaison deadline near: Bounce"]
+
+
+def test_the_task_worker_sends_the_same_reminders_once(
+    frozen_today: datetime.date, django_capture_on_commit_callbacks: Any
+) -> None:
+    b = bodies()
+    person(b.cwg, RoleKind.SECRETARIAT, "sec", "sec@example.org")
+    _for_action(b, "By the worker", datetime.date(2025, 3, 15))
+    with django_capture_on_commit_callbacks(execute=True):
+        first = send_liaison_reminders.enqueue()
+        second = send_liaison_reminders.enqueue()
+    assert (first.return_value, second.return_value) == (1, 0)
+    assert [m.subject for m in mail.outbox] == ["Liaison deadline near: By the worker"]

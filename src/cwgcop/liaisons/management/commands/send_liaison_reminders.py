@@ -1,6 +1,7 @@
 """Daily: e-mail one reminder for each statement for action whose deadline is near or passed.
 
-Run it from cron (``cwgcop send_liaison_reminders``) or the task worker; running it twice sends nothing new.
+Run it from cron (``cwgcop send_liaison_reminders``), or enqueue ``cwgcop.liaisons.tasks.send_liaison_reminders``
+for the task worker; running it twice sends nothing new.
 """
 
 from __future__ import annotations
