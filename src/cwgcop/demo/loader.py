@@ -17,8 +17,8 @@ from cwgcop.bodies.models import Body, Organization, Role
 from cwgcop.core.languages import field_suffix
 from cwgcop.demo import data, files
 from cwgcop.demo import events as demo_events
-from cwgcop.demo import reports as demo_reports
 from cwgcop.demo import liaisons as liaison_demo
+from cwgcop.demo import reports as demo_reports
 from cwgcop.documents import services as document_services
 from cwgcop.documents.models import Document
 from cwgcop.meetings import services as meeting_services
