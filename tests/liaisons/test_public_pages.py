@@ -10,6 +10,7 @@ from django.test import Client
 
 from cwgcop.liaisons import services
 from cwgcop.liaisons.models import LiaisonStatement
+from cwgcop.liaisons.templatetags.liaisons import meeting_liaisons
 from tests.factories import MeetingFactory, published_document
 from tests.liaisons.factories import Bodies, bodies, incoming, outgoing, sent
 
@@ -111,6 +112,31 @@ def test_body_page_lists_liaisons_both_ways(client: Client, conversation: Bodies
     assert _titles(sent_part.split("Sent by ITU-D SG2 Q3/2")[1]) == ["Question from SG2"]
     assert _titles(received_part) == ["Answer to SG2"]
     assert 'href="/en/liaisons/?body=itu-d-sg2-q3"' in html
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_body_and_meeting_sections_run_the_same_queries_for_one_or_three_rows(
+    client: Client, django_assert_num_queries: Any, rows: int
+) -> None:
+    b = bodies()
+    meeting = MeetingFactory(body=b.cwg, number=21)
+    deliverable = services.create_deliverable(actor=None, owner=b.cwg, titles={"en": "Gap analysis report"})
+    for number in range(rows):
+        statement = incoming(sender=b.sg2, addressee=b.cwg, title=f"In {number}")
+        services.consider_statement(actor=None, statement=statement, meeting=meeting)
+        sent(outgoing(sender=b.cwg, addressee=b.sg2, title=f"Out {number}"))
+        services.add_milestone(
+            actor=None, deliverable=deliverable, titles={"en": f"Step {number}"}, body=b.cwg, meeting=meeting
+        )
+    # body; meetings; documents (none here); statements sent, with their from and to bodies; received, the
+    # same; milestones expected of the body
+    with django_assert_num_queries(10):
+        html = client.get("/en/bodies/cwg-cop/").content.decode()
+    assert len(_titles(html)) == 2 * rows
+    # statements considered, with their from and to bodies; milestones expected at the meeting
+    with django_assert_num_queries(4):
+        section = meeting_liaisons(meeting)
+    assert (len(section["statements"]), len(section["milestones"])) == (rows, rows)
 
 
 def test_meeting_page_lists_considered_statements_and_expected_deliverables(client: Client) -> None:
