@@ -1,0 +1,153 @@
+"""Benchmark: the liaison register, a long conversation, the feed, the API and the reminder run.
+
+    python3 bench/liaisons.py [--statements 2000] [--thread 60] [--due 300]
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/cwgcop_bench python3 bench/liaisons.py
+
+In this process, on a scratch database (SQLite in a temporary folder unless DATABASE_URL is set): three
+bodies, ``--statements`` statements through the services (half incoming, half sent replies), one conversation
+of ``--thread`` statements, ``--due`` statements for action whose deadline is near. It prints the time of
+each step (pages rendered with the page cache off) and the number of queries. It asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import sys
+import tempfile
+import time
+from io import StringIO
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+
+def timed(label: str, action: Any) -> Any:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        start = time.perf_counter()
+        result = action()
+        elapsed = 1000 * (time.perf_counter() - start)
+    print(f"{label:<60} {elapsed:9.1f} ms {len(queries):6d} queries")
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--statements", type=int, default=2000)
+    parser.add_argument("--thread", type=int, default=60)
+    parser.add_argument("--due", type=int, default=300)
+    args = parser.parse_args()
+
+    scratch = tempfile.mkdtemp(prefix="cwgcop-bench-")
+    os.environ.setdefault("CWGCOP_DATA_DIR", scratch)
+    os.environ.setdefault("CWGCOP_DEBUG", "true")
+    os.environ["CWGCOP_PAGE_CACHE_SECONDS"] = "0"
+    os.environ.setdefault("CWGCOP_EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cwgcop.settings")
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+
+    call_command("migrate", verbosity=0)
+    from cwgcop.bodies.enums import RoleKind
+    from cwgcop.bodies.models import Body, Role
+    from cwgcop.liaisons import queries, services
+    from cwgcop.liaisons.models import LiaisonStatement
+
+    print(f"database: {connection.vendor}; statements: {args.statements}; thread: {args.thread}; due: {args.due}")
+    cwg = Body.objects.create(acronym="CWG-COP", slug="cwg-cop", name="CWG-COP", kind="cwg")
+    sg2 = Body.objects.create(acronym="ITU-D SG2 Q3/2", slug="itu-d-sg2-q3", name="SG2 Q3/2", kind="question")
+    sg17 = Body.objects.create(acronym="ITU-T SG17", slug="itu-t-sg17", name="SG17", kind="study-group")
+    user = get_user_model().objects.create_user("bench-sec", "sec@example.org", "bench-password-1")
+    Role.objects.create(user=user, body=cwg, kind=RoleKind.SECRETARIAT)
+    start_day = datetime.date(2020, 1, 1)
+
+    def create_pairs() -> None:
+        for i in range(args.statements // 2):
+            day = start_day + datetime.timedelta(days=i % 1500)
+            question = services.create_statement(
+                actor=None,
+                direction="incoming",
+                purpose="information",
+                titles={"en": f"Statement {i}", "zh-hans": f"声明 {i}"},
+                from_bodies=[sg2 if i % 2 else sg17],
+                to_bodies=[cwg],
+                sent_on=day,
+            )
+            reply = services.create_statement(
+                actor=None,
+                direction="outgoing",
+                purpose="comment",
+                titles={"en": f"Reply {i}"},
+                from_bodies=[cwg],
+                to_bodies=[sg2 if i % 2 else sg17],
+                reply_to_id=question.pk,
+            )
+            services.approve_statement(actor=None, statement=reply)
+            services.send_statement(actor=None, statement=reply, sent_on=day + datetime.timedelta(days=20))
+
+    timed(f"create {args.statements} statements (services, with audit)", create_pairs)
+
+    def long_thread() -> LiaisonStatement:
+        previous = None
+        for i in range(args.thread):
+            previous = services.create_statement(
+                actor=None,
+                direction="incoming",
+                purpose="information",
+                titles={"en": f"Conversation {i}"},
+                from_bodies=[sg2],
+                to_bodies=[cwg],
+                sent_on=start_day + datetime.timedelta(days=i),
+                reply_to_id=previous.pk if previous else None,
+            )
+        assert previous is not None
+        return previous
+
+    last = timed(f"a conversation {args.thread} statements deep", long_thread)
+
+    today = datetime.date.today()
+
+    def due() -> None:
+        for i in range(args.due):
+            services.create_statement(
+                actor=None,
+                direction="incoming",
+                purpose="action",
+                titles={"en": f"Request {i}"},
+                from_bodies=[sg2],
+                to_bodies=[cwg],
+                sent_on=today - datetime.timedelta(days=30),
+                deadline=today + datetime.timedelta(days=i % 10),
+            )
+
+    timed(f"{args.due} statements for action, deadline near", due)
+
+    client = Client()
+    timed("register, first page", lambda: client.get("/en/liaisons/"))
+    timed(
+        "register, outgoing to SG2 in 2021",
+        lambda: client.get("/en/liaisons/?direction=outgoing&body=itu-d-sg2-q3&year=2021"),
+    )
+    timed("register, page 40", lambda: client.get("/en/liaisons/?page=40"))
+    timed("statement page, end of the long conversation", lambda: client.get(f"/en/liaisons/{last.pk}/"))
+    timed("thread query alone", lambda: queries.thread(last))
+    timed("body page (CWG-COP)", lambda: client.get("/en/bodies/cwg-cop/"))
+    timed("Atom feed (50 newest)", lambda: client.get("/feeds/liaisons.atom"))
+    timed("API list, limit 200", lambda: client.get("/api/v1/liaisons/?limit=200"))
+    timed("reminders, first run", lambda: call_command("send_liaison_reminders", stdout=StringIO()))
+    timed("reminders, second run (nothing to send)", lambda: call_command("send_liaison_reminders", stdout=StringIO()))
+
+
+if __name__ == "__main__":
+    main()
