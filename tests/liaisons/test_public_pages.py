@@ -187,7 +187,7 @@ def test_deliverable_page_shows_its_route(client: Client) -> None:
     assert _titles(html, "milestone-title") == ["Progress reported", "SG17"]
     assert 'fulfilled by <a href="/en/documents/CWG-COP-22/ADM/1/">CWG-COP-22/ADM/1</a>' in html
     assert '<time datetime="2025-04">April 2025</time>' in html
-    assert "<dt>Next</dt><dd>SG17 (ITU-T SG17)</dd>" in html
+    assert "<dt>Next step</dt><dd>SG17 (ITU-T SG17)</dd>" in html
     assert client.get("/en/workplan/nothing-here/").status_code == 404
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from cwgcop.bodies.models import Body
 from cwgcop.core.languages import LANGUAGE_ORDER, Language, field_suffix
@@ -61,10 +62,10 @@ class TranslatedFieldsMixin:
 class StatementForm(TranslatedFieldsMixin, forms.Form):
     purpose = forms.ChoiceField(choices=Purpose.choices, label=_("Purpose"))
     from_bodies: forms.ModelMultipleChoiceField[Body] = forms.ModelMultipleChoiceField(
-        queryset=Body.objects.none(), widget=forms.CheckboxSelectMultiple, label=_("From")
+        queryset=Body.objects.none(), widget=forms.CheckboxSelectMultiple, label=pgettext_lazy("liaison sides", "From")
     )
     to_bodies: forms.ModelMultipleChoiceField[Body] = forms.ModelMultipleChoiceField(
-        queryset=Body.objects.none(), widget=forms.CheckboxSelectMultiple, label=_("To")
+        queryset=Body.objects.none(), widget=forms.CheckboxSelectMultiple, label=pgettext_lazy("liaison sides", "To")
     )
     original_language = forms.ChoiceField(choices=Language.choices, initial="en", label=_("Original language"))
     reference = forms.CharField(max_length=120, required=False, label=_("Sender's reference"))

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from cwgcop.bodies.models import Body
 from cwgcop.core.languages import Language, translated
@@ -129,7 +130,7 @@ class LiaisonContact(models.Model):
 
     statement = models.ForeignKey(LiaisonStatement, on_delete=models.CASCADE, related_name="contacts")
     position = models.PositiveSmallIntegerField(default=0)
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=200)
     email = models.EmailField(_("e-mail"), blank=True)
 
     class Meta:
