@@ -47,5 +47,7 @@ class RegisterFilter(django_filters.FilterSet):
     def filter_body(self, queryset: QuerySet[LiaisonStatement], name: str, value: Body | None) -> Any:
         if value is None:
             return queryset
-        between = LiaisonStatement.objects.filter(Q(from_bodies=value) | Q(to_bodies=value)).values("pk")
-        return queryset.filter(pk__in=between)
+        # Two index lookups in the link tables, rather than an OR across two joins (which PostgreSQL plans badly).
+        senders = LiaisonStatement.from_bodies.through.objects.filter(body=value).values("liaisonstatement_id")
+        addressees = LiaisonStatement.to_bodies.through.objects.filter(body=value).values("liaisonstatement_id")
+        return queryset.filter(Q(pk__in=senders) | Q(pk__in=addressees))

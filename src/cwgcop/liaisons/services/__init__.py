@@ -7,16 +7,14 @@ from cwgcop.liaisons.services.deliverables import (
     update_milestone,
 )
 from cwgcop.liaisons.services.reminders import reminder_recipients, send_deadline_reminder, send_due_reminders
-from cwgcop.liaisons.services.statements import (
-    Contact,
+from cwgcop.liaisons.services.statements import Contact, create_statement, update_statement
+from cwgcop.liaisons.services.transitions import (
     approve_statement,
     consider_statement,
-    create_statement,
     mark_answered,
     note_statement,
     return_to_draft,
     send_statement,
-    update_statement,
 )
 
 __all__ = [

@@ -1,5 +1,6 @@
-"""Every change to liaison statements. Views, the API, commands and the demo loader call these functions.
+"""Recording and changing liaison statements (their changes of state are in ``transitions.py``).
 
+Views, the API, commands and the demo loader call these functions.
 Each runs in one transaction, records an audit entry, and makes cached public pages stale when what the
 public sees changes. Incoming statements are public from the moment they are recorded; outgoing ones
 once they are sent.
@@ -25,7 +26,7 @@ from cwgcop.core.errors import DomainError
 from cwgcop.core.formatting import long_date
 from cwgcop.core.languages import LANGUAGE_ORDER
 from cwgcop.documents.models import Document
-from cwgcop.liaisons.enums import AWAITING_ACTION, TRANSITIONS, Direction, LiaisonState, Purpose
+from cwgcop.liaisons.enums import Direction, LiaisonState, Purpose
 from cwgcop.liaisons.models import LiaisonContact, LiaisonStatement
 from cwgcop.liaisons.services._common import check_publishable_document, set_translations
 from cwgcop.meetings.models import Meeting
@@ -76,7 +77,7 @@ def _check_sides(from_bodies: Sequence[Body], to_bodies: Sequence[Body]) -> None
         )
 
 
-def _check_dates(purpose: str, sent_on: datetime.date | None, deadline: datetime.date | None) -> None:
+def check_dates(purpose: str, sent_on: datetime.date | None, deadline: datetime.date | None) -> None:
     if purpose == Purpose.ACTION and deadline is None:
         raise DomainError(_("A statement for action needs a deadline."), code="deadline_missing")
     if deadline is not None and sent_on is not None and deadline < sent_on:
@@ -196,7 +197,7 @@ def create_statement(
     if not incoming and sent_on is not None:
         raise DomainError(_("An outgoing statement gets its date when it is sent."), code="sent_on_early")
     _check_sides(from_list, to_list)
-    _check_dates(purpose, sent_on, deadline)
+    check_dates(purpose, sent_on, deadline)
     _check_meeting(direction, meeting, from_list)
     for document in documents:
         check_publishable_document(document)
@@ -228,7 +229,7 @@ def create_statement(
     return statement
 
 
-def _locked(statement: LiaisonStatement) -> LiaisonStatement:
+def locked(statement: LiaisonStatement) -> LiaisonStatement:
     return LiaisonStatement.objects.select_for_update().get(pk=statement.pk)
 
 
@@ -248,7 +249,7 @@ def _apply_timing(
         # A new deadline deserves its own reminder.
         statement.reminder_sent_at = None
     statement.deadline = deadline
-    _check_dates(statement.purpose, statement.sent_on, statement.deadline)
+    check_dates(statement.purpose, statement.sent_on, statement.deadline)
 
 
 @transaction.atomic
@@ -274,7 +275,7 @@ def update_statement(
     An outgoing statement can change only while it is a draft (an approved one goes back to draft first,
     so the chair approves what is sent). A changed deadline makes the deadline reminder due again.
     """
-    statement = _locked(statement)
+    statement = locked(statement)
     if statement.direction == Direction.OUTGOING and statement.state != LiaisonState.DRAFT:
         raise DomainError(
             _("Only a draft can be changed: return the statement to draft first.")
@@ -314,104 +315,3 @@ def update_statement(
     if statement.is_public:
         bump_archive_generation()
     return statement
-
-
-def _move(statement: LiaisonStatement, target: str) -> None:
-    if target not in TRANSITIONS.get(statement.state, ()):
-        raise DomainError(
-            _("A statement that is “%(state)s” cannot become “%(target)s”.")
-            % {"state": statement.get_state_display(), "target": LiaisonState(target).label},
-            code="transition_invalid",
-        )
-    statement.state = target
-
-
-def _transition(actor: Any, statement: LiaisonStatement, target: str, action: str, **changes: Any) -> LiaisonStatement:
-    statement = _locked(statement)
-    before = audit.snapshot(statement, AUDITED)
-    _move(statement, target)
-    for name, value in changes.items():
-        setattr(statement, name, value)
-    statement.save(update_fields=["state", *changes, "updated_at"])
-    audit.record(
-        actor=actor, action=action, instance=statement, before=before, after=audit.snapshot(statement, AUDITED)
-    )
-    if statement.is_public:
-        bump_archive_generation()
-    return statement
-
-
-@transaction.atomic
-def approve_statement(*, actor: Any, statement: LiaisonStatement) -> LiaisonStatement:
-    """The chair approves an outgoing draft; only an approved statement can be sent."""
-    if statement.direction != Direction.OUTGOING:
-        raise DomainError(_("Only an outgoing statement is approved."), code="not_outgoing")
-    user = actor if getattr(actor, "is_authenticated", False) else None
-    return _transition(
-        actor, statement, LiaisonState.APPROVED, "liaison.approve", approved_by=user, approved_at=timezone.now()
-    )
-
-
-@transaction.atomic
-def return_to_draft(*, actor: Any, statement: LiaisonStatement) -> LiaisonStatement:
-    """Take back an approval so that the statement can be changed (and approved again)."""
-    return _transition(
-        actor, statement, LiaisonState.DRAFT, "liaison.return_to_draft", approved_by=None, approved_at=None
-    )
-
-
-@transaction.atomic
-def send_statement(
-    *, actor: Any, statement: LiaisonStatement, sent_on: datetime.date | None = None
-) -> LiaisonStatement:
-    """Record that an approved outgoing statement was sent (``sent_on``, today by default); it becomes public.
-
-    The statement it answers, if that one still awaited an answer, becomes *answered*.
-    """
-    statement = _locked(statement)
-    if statement.direction != Direction.OUTGOING:
-        raise DomainError(_("Only an outgoing statement is sent."), code="not_outgoing")
-    if statement.state != LiaisonState.APPROVED:
-        raise DomainError(
-            _("Only an approved statement can be sent: the chair approves it first."), code="not_approved"
-        )
-    sent_on = sent_on or timezone.localdate()
-    _check_dates(statement.purpose, sent_on, statement.deadline)
-    statement = _transition(
-        actor, statement, LiaisonState.SENT, "liaison.send", sent_on=sent_on, published_at=timezone.now()
-    )
-    parent = statement.reply_to
-    if parent is not None and parent.direction == Direction.INCOMING and parent.state in AWAITING_ACTION:
-        parent = _locked(parent)
-        before = audit.snapshot(parent, AUDITED)
-        parent.state = LiaisonState.ANSWERED
-        parent.save(update_fields=["state", "updated_at"])
-        audit.record(
-            actor=actor, action="liaison.answer", instance=parent, before=before, after=audit.snapshot(parent, AUDITED)
-        )
-    return statement
-
-
-@transaction.atomic
-def consider_statement(*, actor: Any, statement: LiaisonStatement, meeting: Meeting) -> LiaisonStatement:
-    """Record that ``meeting`` (of a body the statement is addressed to) considered an incoming statement."""
-    if statement.direction != Direction.INCOMING:
-        raise DomainError(_("Only an incoming statement is considered."), code="not_incoming")
-    if meeting.body_id not in set(statement.to_bodies.values_list("pk", flat=True)):
-        raise DomainError(
-            _("%(meeting)s is a meeting of a body the statement is not addressed to.") % {"meeting": meeting},
-            code="meeting_body_mismatch",
-        )
-    return _transition(actor, statement, LiaisonState.CONSIDERED, "liaison.consider", meeting=meeting)
-
-
-@transaction.atomic
-def note_statement(*, actor: Any, statement: LiaisonStatement) -> LiaisonStatement:
-    """The group took note of a considered statement; nothing more is owed."""
-    return _transition(actor, statement, LiaisonState.NOTED, "liaison.note")
-
-
-@transaction.atomic
-def mark_answered(*, actor: Any, statement: LiaisonStatement) -> LiaisonStatement:
-    """A considered statement was answered by other means than a reply recorded here."""
-    return _transition(actor, statement, LiaisonState.ANSWERED, "liaison.answer")
