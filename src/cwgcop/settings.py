@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "cwgcop.events",
     "cwgcop.reports",
     "cwgcop.liaisons",
+    "cwgcop.consultations",
     "cwgcop.api",
     "django_tasks",
     "django_tasks_db",
@@ -340,3 +341,11 @@ RATELIMIT_USE_CACHE = "default"
 # django-ratelimit warns that process memory is not shared between server processes; production sets
 # CWGCOP_REDIS_URL (documented), the embedded default runs one process.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+
+# Consultations with children and young people.
+CWGCOP_CONSULTATION_MAX_ANSWER_CHARS = env_int("CWGCOP_CONSULTATION_MAX_ANSWER_CHARS", 2000)
+# Figures for groups smaller than this are hidden in public results; focal points receive figures down to the second.
+CWGCOP_CONSULTATION_PUBLIC_K = env_int("CWGCOP_CONSULTATION_PUBLIC_K", 10)
+CWGCOP_CONSULTATION_FOCAL_POINT_K = env_int("CWGCOP_CONSULTATION_FOCAL_POINT_K", 5)
+# Raw answers are hard-deleted this many days after the "you said, we did" page is published.
+CWGCOP_CONSULTATION_RETENTION_DAYS = env_int("CWGCOP_CONSULTATION_RETENTION_DAYS", 180)

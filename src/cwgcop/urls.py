@@ -42,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("events/", include("cwgcop.events.urls")),
     path("reports/", include("cwgcop.reports.urls")),
     path("search/", include("cwgcop.search.urls")),
+    path("consult/", include("cwgcop.consultations.urls")),
     path("", include("cwgcop.liaisons.urls")),
     path("staff/liaisons/", include("cwgcop.liaisons.staff_urls")),
     path("staff/", include("cwgcop.core.staff_urls")),

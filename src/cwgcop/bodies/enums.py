@@ -39,3 +39,4 @@ class RoleKind(models.TextChoices):
     SECRETARIAT = "secretariat", _("Secretariat")
     MEMBER = "member", _("Member")
     MODERATOR = "moderator", _("Moderator")
+    SAFEGUARDING_LEAD = "safeguarding-lead", _("Safeguarding lead")

@@ -1,0 +1,45 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class AgeBand(models.TextChoices):
+    AGE_9_12 = "9-12", _("9–12 years")
+    AGE_13_15 = "13-15", _("13–15 years")
+    AGE_16_17 = "16-17", _("16–17 years")
+    AGE_18_24 = "18-24", _("18–24 years")
+
+
+class Gender(models.TextChoices):
+    GIRL = "girl", _("Girl or young woman")
+    BOY = "boy", _("Boy or young man")
+    OTHER = "other", pgettext_lazy("gender", "In another way")
+    UNSAID = "unsaid", _("Prefer not to say")
+
+
+class QuestionKind(models.TextChoices):
+    SINGLE = "single", _("One choice")
+    MULTIPLE = "multiple", _("Several choices")
+    SCALE = "scale", _("Scale from 1 to 5")
+    TEXT = "text", _("Open text")
+
+
+class ModerationStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for moderation")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    SAFEGUARDING = "safeguarding", _("Held for safeguarding")
+
+
+class RejectionReason(models.TextChoices):
+    PERSONAL_DATA = "personal-data", _("Could identify someone")
+    OFF_TOPIC = "off-topic", _("Not about the question")
+    OFFENSIVE = "offensive", _("Hurtful or offensive")
+    SPAM = "spam", _("Spam or nonsense")
+    DUPLICATE = "duplicate", _("Said already in the same words")
+
+
+class CaseStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    IN_PROGRESS = "in-progress", _("Being handled")
+    CLOSED = "closed", pgettext_lazy("case", "Closed")

@@ -1,0 +1,236 @@
+"""Consultations with children and young people: questions, anonymous responses, moderation, safeguarding.
+
+Nothing here identifies a child: a response holds an age band, a country (and its region), an optional
+gender, the language, the day it was given and the hash of a random receipt code. Free text is redacted
+before it reaches these models.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from cwgcop.bodies.enums import Region
+from cwgcop.bodies.models import Body
+from cwgcop.consultations.enums import (
+    AgeBand,
+    CaseStatus,
+    Gender,
+    ModerationStatus,
+    QuestionKind,
+    RejectionReason,
+)
+from cwgcop.core.languages import Language, translated
+from cwgcop.meetings.models import Meeting
+
+
+class Consultation(models.Model):
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.PROTECT, related_name="consultations")
+    meeting = models.ForeignKey(
+        Meeting,
+        verbose_name=_("meeting"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="consultations",
+    )
+    # Translated through django-modeltranslation: title_en, title_zh_hans, …
+    title = models.CharField(_("title"), max_length=250)
+    introduction = models.TextField(_("introduction"), blank=True)
+    privacy_notice = models.TextField(_("privacy notice for children"), blank=True)
+    feedback = models.TextField(_("you said, we did"), blank=True)
+    languages = models.JSONField(_("languages"), default=list)
+    age_bands = models.JSONField(_("age bands"), default=list)
+    consent_required_bands = models.JSONField(_("age bands that need a group code"), default=list, blank=True)
+    opens_at = models.DateTimeField(_("opens"))
+    closes_at = models.DateTimeField(_("closes"))
+    live_opens_at = models.DateTimeField(_("live window opens"), null=True, blank=True)
+    live_closes_at = models.DateTimeField(_("live window closes"), null=True, blank=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    feedback_published_at = models.DateTimeField(_("feedback published"), null=True, blank=True)
+    archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
+    answers_deleted_at = models.DateTimeField(_("raw answers deleted"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("consultation")
+        verbose_name_plural = _("consultations")
+        ordering = ["-opens_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("consultations:detail", kwargs={"slug": self.slug})
+
+    @property
+    def display_title(self) -> str:
+        return translated(self, "title")
+
+    def is_open(self, now: object = None) -> bool:
+        moment = now or timezone.now()
+        if self.published_at is None or self.archived_at is not None:
+            return False
+        windows = [(self.opens_at, self.closes_at)]
+        if self.live_opens_at and self.live_closes_at:
+            windows.append((self.live_opens_at, self.live_closes_at))
+        return any(start <= moment < end for start, end in windows)  # type: ignore[operator]
+
+    def has_closed(self, now: object = None) -> bool:
+        moment = now or timezone.now()
+        last = max(d for d in (self.closes_at, self.live_closes_at) if d is not None)
+        return bool(moment >= last)  # type: ignore[operator]
+
+
+class Question(models.Model):
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="questions")
+    order = models.PositiveIntegerField(_("order"))
+    kind = models.CharField(_("kind"), max_length=10, choices=QuestionKind.choices)
+    text = models.CharField(_("question"), max_length=500)
+    required = models.BooleanField(_("an answer is required"), default=False)
+
+    class Meta:
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        ordering = ["consultation", "order"]
+        constraints = [models.UniqueConstraint(fields=["consultation", "order"], name="question_unique_order")]
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def display_text(self) -> str:
+        return translated(self, "text")
+
+
+class Choice(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
+    order = models.PositiveIntegerField(_("order"))
+    label = models.CharField(_("label"), max_length=200)
+
+    class Meta:
+        ordering = ["question", "order"]
+        constraints = [models.UniqueConstraint(fields=["question", "order"], name="choice_unique_order")]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def display_label(self) -> str:
+        return translated(self, "label")
+
+
+class GroupCode(models.Model):
+    """A code given to a school or helpline that runs a session: its answers count as consented."""
+
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="group_codes")
+    label = models.CharField(_("who runs the session"), max_length=200)
+    code_hash = models.CharField(max_length=64, unique=True)
+    active = models.BooleanField(default=True)
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class Response(models.Model):
+    """One child's submission. No name, contact, birth date, address or IP address: ever."""
+
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="responses")
+    age_band = models.CharField(_("age band"), max_length=10, choices=AgeBand.choices)
+    country = CountryField(verbose_name=_("country"))
+    region = models.CharField(_("ITU region"), max_length=20, choices=Region.choices, blank=True)
+    gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices, default=Gender.UNSAID)
+    language = models.CharField(_("language"), max_length=7, choices=Language.choices)
+    submitted_on = models.DateField(_("day"))
+    receipt_hash = models.CharField(max_length=64, unique=True)
+    group_code = models.ForeignKey(GroupCode, null=True, blank=True, on_delete=models.SET_NULL)
+    counted = models.BooleanField(_("counts in results"), default=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("response")
+        verbose_name_plural = _("responses")
+        indexes = [models.Index(fields=["consultation", "counted"])]
+
+    def __str__(self) -> str:
+        return f"{self.consultation.slug} #{self.pk}"
+
+
+class Answer(models.Model):
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    choices = models.ManyToManyField(Choice, blank=True, related_name="answers")
+    scale = models.PositiveSmallIntegerField(null=True, blank=True)
+    # Already redacted: the original words never reach the database.
+    text = models.TextField(blank=True)
+    redactions = models.PositiveIntegerField(default=0)
+    moderation = models.CharField(
+        _("moderation"), max_length=15, choices=ModerationStatus.choices, default=ModerationStatus.PENDING
+    )
+    rejection_reason = models.CharField(_("reason"), max_length=20, choices=RejectionReason.choices, blank=True)
+    received_at = models.DateTimeField(auto_now_add=True)
+    moderated_at = models.DateTimeField(null=True, blank=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["response", "question"], name="answer_one_per_question"),
+            models.CheckConstraint(
+                condition=Q(scale__isnull=True) | Q(scale__gte=1, scale__lte=5), name="answer_scale_1_5"
+            ),
+        ]
+        indexes = [models.Index(fields=["moderation", "received_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.response_id}/{self.question_id}"
+
+
+class SafeguardingCase(models.Model):
+    """An answer that suggests a child may be at risk, for the named safeguarding lead."""
+
+    answer = models.OneToOneField(Answer, on_delete=models.CASCADE, related_name="case")
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="cases")
+    lead = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(_("status"), max_length=15, choices=CaseStatus.choices, default=CaseStatus.OPEN)
+    opened_at = models.DateTimeField(auto_now_add=True)
+    first_action_at = models.DateTimeField(_("first action"), null=True, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        ordering = ["opened_at"]
+
+    def __str__(self) -> str:
+        return f"case {self.pk}"
+
+
+class SharingPackage(models.Model):
+    """Aggregates and approved quotes sent to named recipients through a signed, expiring link."""
+
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="packages")
+    recipient = models.CharField(_("recipient"), max_length=250)
+    recipient_email = models.EmailField(_("recipient's e-mail"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    expires_at = models.DateTimeField(_("link expires"))
+    content = models.JSONField(default=dict)
+
+    def __str__(self) -> str:
+        return f"{self.consultation.slug} → {self.recipient}"
+
+
+class PackageDownload(models.Model):
+    package = models.ForeignKey(SharingPackage, on_delete=models.CASCADE, related_name="downloads")
+    downloaded_on = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.package} @ {self.downloaded_on:%Y-%m-%d}"

@@ -1,0 +1,107 @@
+"""Moderation and safeguarding queues. Every view of children's raw text is written to the audit log."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cwgcop.accounts.middleware import requires_mfa
+from cwgcop.consultations import queries, services
+from cwgcop.consultations.enums import CaseStatus
+from cwgcop.consultations.forms import RejectForm
+from cwgcop.consultations.models import Answer, Consultation, SafeguardingCase
+from cwgcop.core import audit
+from cwgcop.core.errors import DomainError
+from cwgcop.core.permissions import check_object_permission
+
+
+def _consultation(request: HttpRequest, slug: str, permission: str) -> Consultation:
+    if not request.user.is_authenticated:
+        raise Http404
+    consultation = Consultation.objects.filter(slug=slug).select_related("body").first()
+    if consultation is None:
+        raise Http404
+    check_object_permission(request, permission, consultation)
+    return consultation
+
+
+def _no_store(response: HttpResponse) -> HttpResponse:
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@requires_mfa
+def moderation(request: HttpRequest, slug: str) -> HttpResponse:
+    consultation = _consultation(request, slug, "consultations.moderate")
+    queue = list(queries.moderation_queue(consultation)[:100])
+    audit.record(
+        actor=request.user,
+        action="consultation.view_raw",
+        instance=consultation,
+        after={"answers": [a.pk for a in queue]},
+    )
+    now = timezone.now()
+    items = [(answer, now - answer.received_at) for answer in queue]
+    return _no_store(
+        render(
+            request,
+            "consultations/staff/moderation.html",
+            {"consultation": consultation, "items": items, "reject_form": RejectForm()},
+        )
+    )
+
+
+@require_POST
+@requires_mfa
+def moderate(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    consultation = _consultation(request, slug, "consultations.moderate")
+    answer = get_object_or_404(Answer, pk=pk, response__consultation=consultation)
+    approve = request.POST.get("decision") == "approve"
+    form = RejectForm(request.POST)
+    reason = form.data.get("reason", "") if not approve else ""
+    try:
+        services.moderate(actor=request.user, answer=answer, approve=approve, reason=str(reason))
+    except DomainError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    return redirect("consultations:moderation", slug=slug)
+
+
+@requires_mfa
+def safeguarding(request: HttpRequest, slug: str) -> HttpResponse:
+    consultation = _consultation(request, slug, "consultations.safeguard")
+    cases = list(queries.safeguarding_cases(consultation))
+    audit.record(
+        actor=request.user,
+        action="consultation.view_cases",
+        instance=consultation,
+        after={"cases": [c.pk for c in cases]},
+    )
+    return _no_store(
+        render(
+            request,
+            "consultations/staff/safeguarding.html",
+            {"consultation": consultation, "cases": cases, "statuses": CaseStatus.choices, "now": timezone.now()},
+        )
+    )
+
+
+@require_POST
+@requires_mfa
+def act(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    consultation = _consultation(request, slug, "consultations.safeguard")
+    case = get_object_or_404(SafeguardingCase, pk=pk, consultation=consultation)
+    try:
+        services.act_on_case(
+            actor=request.user, case=case, status=request.POST.get("status", ""), notes=request.POST.get("notes", "")
+        )
+    except DomainError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Saved."))
+    return redirect("consultations:safeguarding", slug=slug)
