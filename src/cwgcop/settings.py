@@ -349,3 +349,11 @@ CWGCOP_CONSULTATION_PUBLIC_K = env_int("CWGCOP_CONSULTATION_PUBLIC_K", 10)
 CWGCOP_CONSULTATION_FOCAL_POINT_K = env_int("CWGCOP_CONSULTATION_FOCAL_POINT_K", 5)
 # Raw answers are hard-deleted this many days after the "you said, we did" page is published.
 CWGCOP_CONSULTATION_RETENTION_DAYS = env_int("CWGCOP_CONSULTATION_RETENTION_DAYS", 180)
+# Links to sharing packages stop working after this many days.
+CWGCOP_CONSULTATION_PACKAGE_DAYS = env_int("CWGCOP_CONSULTATION_PACKAGE_DAYS", 30)
+# Submissions accepted per network per hour (a whole school class may share one address); 0 switches it off.
+CWGCOP_CONSULTATION_RATE_LIMIT = env_int("CWGCOP_CONSULTATION_RATE_LIMIT", 300)
+# Error reports about child-facing pages also mask the network address (cwgcop.consultations.privacy).
+DEFAULT_EXCEPTION_REPORTER_FILTER = "cwgcop.consultations.privacy.ReporterFilter"
+# Where children and their adults report a problem with a consultation page.
+CWGCOP_CONSULTATION_REPORT_EMAIL = os.environ.get("CWGCOP_CONSULTATION_REPORT_EMAIL", "safeguarding@itu.int")

@@ -5,9 +5,11 @@ from typing import Any
 
 from django.utils import timezone
 
+from cwgcop.bodies.enums import RoleKind
+from cwgcop.bodies.models import Role
 from cwgcop.consultations import services
 from cwgcop.consultations.models import Choice, Consultation, Question
-from tests.factories import BodyFactory
+from tests.factories import BodyFactory, UserFactory
 
 
 def consultation(**overrides: Any) -> Consultation:
@@ -57,6 +59,45 @@ def consultation(**overrides: Any) -> Consultation:
         text_zh_hans="怎样才能让它们更好？",
     )
     return found
+
+
+def staff(found: Consultation, kind: RoleKind, username: str, *, totp: bool = True) -> Any:
+    """A person with ``kind`` in the consultation's body, a verified address and (by default) an authenticator."""
+    from tests.accounts.factories import give_totp, verify_email
+
+    user = UserFactory(username=username)
+    Role.objects.get_or_create(user=user, body=found.body, kind=kind)
+    verify_email(user)
+    if totp:
+        give_totp(user)
+    return user
+
+
+def lead(found: Consultation, username: str = "lead") -> Any:
+    return staff(found, RoleKind.SAFEGUARDING_LEAD, username)
+
+
+def moderator(found: Consultation, username: str = "moderator") -> Any:
+    return staff(found, RoleKind.MODERATOR, username)
+
+
+def secretariat(found: Consultation, username: str = "sec") -> Any:
+    return staff(found, RoleKind.SECRETARIAT, username)
+
+
+def close(found: Consultation) -> Consultation:
+    """Move the consultation's window into the past (answers already given keep counting)."""
+    now = timezone.now()
+    found.opens_at = now - datetime.timedelta(days=10)
+    found.closes_at = now - datetime.timedelta(seconds=1)
+    found.live_opens_at = found.live_closes_at = None
+    found.save(update_fields=["opens_at", "closes_at", "live_opens_at", "live_closes_at"])
+    return found
+
+
+def approve_text(submitted: services.Submitted, actor: Any = None) -> None:
+    answer = submitted.response.answers.get(question__kind="text")
+    services.moderate(actor=actor, answer=answer, approve=True)
 
 
 def answers(found: Consultation, *, choice: str = "Yes", scale: int | None = 4, text: str = "") -> dict[int, Any]:

@@ -10,12 +10,14 @@ from cwgcop.bodies.enums import RoleKind
 from cwgcop.bodies.rules import has_role, is_chair, is_secretariat
 
 # Roles that see more than the public and members do; each of them must use two-factor authentication.
-STAFF_ROLES = frozenset({RoleKind.SECRETARIAT, RoleKind.CHAIR, RoleKind.VICE_CHAIR, RoleKind.MODERATOR})
+STAFF_ROLES = frozenset(
+    {RoleKind.SECRETARIAT, RoleKind.CHAIR, RoleKind.VICE_CHAIR, RoleKind.MODERATOR, RoleKind.SAFEGUARDING_LEAD}
+)
 
 
 @rules.predicate
 def holds_staff_role(user: Any) -> bool:
-    """A secretariat, chair, vice-chair or moderator role in any body, or a Django staff account."""
+    """A secretariat, chair, vice-chair, moderator or safeguarding-lead role in any body, or a Django staff account."""
     if not getattr(user, "is_authenticated", False):
         return False
     return bool(user.is_staff or user.is_superuser or has_role(user, set(STAFF_ROLES)))

@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 from cwgcop.accounts.api import router as account_router
 from cwgcop.api import bodies, documents, errors, meetings
 from cwgcop.documents.submission_api import router as submissions_router
+from cwgcop.consultations.api import router as consultations_router
 from cwgcop.events.api import router as events_router
 from cwgcop.liaisons.api import deliverables as deliverable_router
 from cwgcop.liaisons.api import liaisons as liaison_router
@@ -36,3 +37,4 @@ api.add_router("/action-items/", meeting_api.action_items)
 api.add_router("/search", search_router)
 api.add_router("/liaisons/", liaison_router)
 api.add_router("/deliverables/", deliverable_router)
+api.add_router("/consultations/", consultations_router)

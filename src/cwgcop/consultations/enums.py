@@ -40,6 +40,20 @@ class RejectionReason(models.TextChoices):
 
 
 class CaseStatus(models.TextChoices):
-    OPEN = "open", _("Open")
+    OPEN = "open", pgettext_lazy("case", "Open")
     IN_PROGRESS = "in-progress", _("Being handled")
     CLOSED = "closed", pgettext_lazy("case", "Closed")
+
+
+class RecipientKind(models.TextChoices):
+    FOCAL_POINT = "focal-point", _("Focal-point organisation")
+    GCI_EXPERTS = "gci-experts", _("GCI expert group")
+    OTHER = "other", pgettext_lazy("recipient", "Other")
+
+
+class ConsultationStatus(models.TextChoices):
+    DRAFT = "draft", pgettext_lazy("consultation", "Draft")
+    SCHEDULED = "scheduled", pgettext_lazy("consultation", "Scheduled")
+    OPEN = "open", pgettext_lazy("consultation", "Open for answers")
+    CLOSED = "closed", pgettext_lazy("consultation", "Closed")
+    ARCHIVED = "archived", pgettext_lazy("consultation", "Archived")

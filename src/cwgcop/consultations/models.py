@@ -7,6 +7,8 @@ before it reaches these models.
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -20,9 +22,11 @@ from cwgcop.bodies.models import Body
 from cwgcop.consultations.enums import (
     AgeBand,
     CaseStatus,
+    ConsultationStatus,
     Gender,
     ModerationStatus,
     QuestionKind,
+    RecipientKind,
     RejectionReason,
 )
 from cwgcop.core.languages import Language, translated
@@ -56,6 +60,8 @@ class Consultation(models.Model):
     feedback_published_at = models.DateTimeField(_("feedback published"), null=True, blank=True)
     archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
     answers_deleted_at = models.DateTimeField(_("raw answers deleted"), null=True, blank=True)
+    # The public results (aggregates only, suppressed), by language, kept when the raw answers are deleted.
+    kept_results = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -73,6 +79,18 @@ class Consultation(models.Model):
     def display_title(self) -> str:
         return translated(self, "title")
 
+    @property
+    def display_introduction(self) -> str:
+        return translated(self, "introduction")
+
+    @property
+    def display_privacy_notice(self) -> str:
+        return translated(self, "privacy_notice")
+
+    @property
+    def display_feedback(self) -> str:
+        return translated(self, "feedback")
+
     def is_open(self, now: object = None) -> bool:
         moment = now or timezone.now()
         if self.published_at is None or self.archived_at is not None:
@@ -84,8 +102,24 @@ class Consultation(models.Model):
 
     def has_closed(self, now: object = None) -> bool:
         moment = now or timezone.now()
-        last = max(d for d in (self.closes_at, self.live_closes_at) if d is not None)
-        return bool(moment >= last)  # type: ignore[operator]
+        return bool(moment >= self.last_closes_at)  # type: ignore[operator]
+
+    @property
+    def last_closes_at(self) -> datetime.datetime:
+        return max(d for d in (self.closes_at, self.live_closes_at) if d is not None)
+
+    @property
+    def status(self) -> ConsultationStatus:
+        """Draft, scheduled, open, closed or archived: what the secretariat sees in its list."""
+        if self.archived_at is not None:
+            return ConsultationStatus.ARCHIVED
+        if self.published_at is None:
+            return ConsultationStatus.DRAFT
+        if self.is_open():
+            return ConsultationStatus.OPEN
+        if self.has_closed():
+            return ConsultationStatus.CLOSED
+        return ConsultationStatus.SCHEDULED
 
 
 class Question(models.Model):
@@ -132,7 +166,11 @@ class GroupCode(models.Model):
     consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="group_codes")
     label = models.CharField(_("who runs the session"), max_length=200)
     code_hash = models.CharField(max_length=64, unique=True)
-    active = models.BooleanField(default=True)
+    active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["consultation", "created_at", "pk"]
 
     def __str__(self) -> str:
         return self.label
@@ -214,23 +252,39 @@ class SafeguardingCase(models.Model):
 
 
 class SharingPackage(models.Model):
-    """Aggregates and approved quotes sent to named recipients through a signed, expiring link."""
+    """Aggregates and approved quotes sent to named recipients through a signed, expiring link.
+
+    ``content`` is frozen when the package is made: figures suppressed at the focal-point threshold, approved
+    quotes with the attribution rule, dates and never times, no receipt hash and no unapproved text.
+    """
 
     consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="packages")
     recipient = models.CharField(_("recipient"), max_length=250)
+    recipient_kind = models.CharField(_("kind of recipient"), max_length=20, choices=RecipientKind.choices)
     recipient_email = models.EmailField(_("recipient's e-mail"))
+    language = models.CharField(_("language"), max_length=7, choices=Language.choices, default=Language.ENGLISH)
+    k = models.PositiveSmallIntegerField(_("smallest group shown"))
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     expires_at = models.DateTimeField(_("link expires"))
     content = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
         return f"{self.consultation.slug} → {self.recipient}"
 
 
 class PackageDownload(models.Model):
+    """One download of a sharing package (who follows the link is not known: only when and in which format)."""
+
     package = models.ForeignKey(SharingPackage, on_delete=models.CASCADE, related_name="downloads")
-    downloaded_on = models.DateTimeField(auto_now_add=True)
+    format = models.CharField(_("format"), max_length=5)
+    downloaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-downloaded_at", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.package} @ {self.downloaded_on:%Y-%m-%d}"
+        return f"{self.package} ({self.format})"

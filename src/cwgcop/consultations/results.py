@@ -14,10 +14,12 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from cwgcop.bodies.enums import Region
 from cwgcop.consultations.enums import AgeBand, Gender, ModerationStatus, QuestionKind
 from cwgcop.consultations.models import Answer, Consultation, Question, Response
+from cwgcop.core.languages import current_language
 
 DIMENSIONS: dict[str, type[models.TextChoices]] = {"age_band": AgeBand, "region": Region, "gender": Gender}
 
@@ -145,6 +147,7 @@ def results(consultation: Consultation, *, k: int | None = None, now: object = N
 
 @dataclass
 class Quote:
+    question: str
     text: str
     attribution: list[str]
 
@@ -161,8 +164,8 @@ def quotes(consultation: Consultation, *, k: int | None = None) -> list[Quote]:
         Answer.objects.filter(
             response__in=responses, question__kind=QuestionKind.TEXT, moderation=ModerationStatus.APPROVED
         )
-        .select_related("response")
-        .order_by("moderated_at", "pk")
+        .select_related("response", "question")
+        .order_by("question__order", "moderated_at", "pk")
     )
     found = []
     for answer in approved:
@@ -174,5 +177,83 @@ def quotes(consultation: Consultation, *, k: int | None = None) -> list[Quote]:
             attribution = [str(AgeBand(band).label)]
         elif region and by_region[region] >= k:
             attribution = [str(Region(region).label)]
-        found.append(Quote(text=answer.text, attribution=attribution))
+        found.append(Quote(question=answer.question.display_text, text=answer.text, attribution=attribution))
     return found
+
+
+# What the page, the API and sharing packages show: plain data, a hidden figure as None.
+
+
+def _counts(cells: list[Cell]) -> list[int | None]:
+    return [None if cell.suppressed else cell.count for cell in cells]
+
+
+def question_data(result: QuestionResult) -> dict[str, Any]:
+    return {
+        "number": result.question.order,
+        "question": result.question.display_text,
+        "kind": result.question.kind,
+        "columns": list(result.overall.columns),
+        "overall": _counts(result.overall.rows[0][1]),
+        "breakdowns": {
+            name: [{"group": label, "counts": _counts(cells)} for label, cells in table.rows]
+            for name, table in result.breakdowns.items()
+        },
+    }
+
+
+def quote_data(quote: Quote) -> dict[str, Any]:
+    return {"question": quote.question, "text": quote.text, "attribution": list(quote.attribution)}
+
+
+def public_results(consultation: Consultation, *, k: int | None = None, now: object = None) -> dict[str, Any]:
+    """The results as the public sees them, in the active language: figures suppressed at ``k`` (public by
+    default), breakdowns and quotes only once the consultation has closed. After the raw answers are deleted,
+    the figures kept at that moment (without quotes)."""
+    if consultation.kept_results:
+        kept = consultation.kept_results
+        data = kept.get(current_language()) or next(iter(kept.values()))
+        return {**data, "answers_deleted": True}
+    k = public_k() if k is None else k
+    closed = consultation.has_closed(now)
+    return {
+        "k": k,
+        "closed": closed,
+        "responses": counted_responses(consultation).count(),
+        "questions": [question_data(result) for result in results(consultation, k=k, now=now)],
+        "quotes": [quote_data(quote) for quote in quotes(consultation, k=k)] if closed else [],
+        "answers_deleted": False,
+    }
+
+
+def package_content(consultation: Consultation, *, k: int) -> dict[str, Any]:
+    """A sharing package's frozen content: dates only, no receipt hash, no text that was not approved."""
+    data = public_results(consultation, k=k)
+    meeting = consultation.meeting
+    return {
+        "consultation": {
+            "title": consultation.display_title,
+            "slug": consultation.slug,
+            "meeting": meeting.code if meeting else None,
+            "opens_on": timezone.localdate(consultation.opens_at).isoformat(),
+            "closes_on": timezone.localdate(consultation.last_closes_at).isoformat(),
+            "languages": list(consultation.languages),
+            "age_bands": list(consultation.age_bands),
+        },
+        "prepared_on": timezone.localdate().isoformat(),
+        "language": current_language(),
+        "k": k,
+        "responses": data["responses"],
+        "questions": data["questions"],
+        "quotes": data["quotes"],
+    }
+
+
+def chart(question: dict[str, Any]) -> list[dict[str, Any]]:
+    """Bars for a question's overall figures: width as a share of the largest figure shown (hidden: no bar)."""
+    shown = [count for count in question["overall"] if count is not None]
+    largest = max(shown, default=0) or 1
+    return [
+        {"label": label, "count": count, "width": 0 if count is None else round(100 * count / largest, 1)}
+        for label, count in zip(question["columns"], question["overall"], strict=True)
+    ]

@@ -15,6 +15,7 @@ from cwgcop.accounts import services as account_services
 from cwgcop.bodies.enums import RoleKind
 from cwgcop.bodies.models import Body, Organization, Role
 from cwgcop.core.languages import field_suffix
+from cwgcop.demo import consultations as demo_consultations
 from cwgcop.demo import data, files
 from cwgcop.demo import events as demo_events
 from cwgcop.demo import liaisons as liaison_demo
@@ -272,4 +273,5 @@ def load_demo() -> Summary:
         _outcomes(bodies, meetings, summary)
         _action_items(meetings, summary)
     liaison_demo.load(summary.created)
+    summary.created.extend(demo_consultations.load())
     return summary

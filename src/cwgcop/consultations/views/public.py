@@ -1,17 +1,29 @@
-"""Child-facing pages: no account, no tracking, no script from anywhere else, and help one click away."""
+"""Child-facing pages: no account, no tracking, no script from anywhere else, and help one click away.
+
+Every page here extends ``consultations/child_base.html``, which shows "Need help now?" with the helpline of
+the chosen country (``?country=KE``; a global list when none is chosen) and a way to report a problem.
+Pages with a child's own words or receipt code are ``private, no-store``; error reports never carry what a
+child wrote (``sensitive_post_parameters`` and ``sensitive_variables``).
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.debug import sensitive_post_parameters
+from django.urls import translate_url
+from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django_countries import countries
 
-from cwgcop.consultations import helplines, queries, results, services
+from cwgcop.consultations import helplines, queries, ratelimit, results, services
 from cwgcop.consultations.forms import ReceiptForm, ResponseForm
 from cwgcop.consultations.models import Consultation
 from cwgcop.core.errors import DomainError
-from cwgcop.core.languages import current_language
+from cwgcop.core.languages import LANGUAGE_ORDER, current_language, native_name
 
 
 def _consultation(slug: str) -> Consultation:
@@ -21,22 +33,60 @@ def _consultation(slug: str) -> Consultation:
     return found
 
 
-def _private(response: HttpResponse) -> HttpResponse:
-    # Answers and receipts are one child's own: never stored by a shared cache or the browser's history cache.
-    response["Cache-Control"] = "private, no-store"
+def _country(request: HttpRequest) -> str:
+    code = str(request.POST.get("country") or request.GET.get("country") or "").upper()[:2]
+    return code if code in countries else ""
+
+
+def child_page(
+    request: HttpRequest,
+    template: str,
+    context: dict[str, Any],
+    *,
+    status: int = 200,
+    private: bool = False,
+    country: str | None = None,
+) -> HttpResponse:
+    """Render a child-facing page with the helpline of the chosen country and the report-a-problem link."""
+    country = _country(request) if country is None else country
+    context = {
+        "helpline": helplines.helpline_for(country),
+        "country": country,
+        "report_email": settings.CWGCOP_CONSULTATION_REPORT_EMAIL,
+        **context,
+    }
+    response = render(request, template, context, status=status)
+    if private:
+        # A child's own words or receipt code: never kept by a shared cache or the browser's history cache.
+        response["Cache-Control"] = "private, no-store"
     return response
 
 
+def _other_languages(request: HttpRequest, consultation: Consultation) -> list[tuple[str, str, str]]:
+    path = request.get_full_path()
+    return [
+        (code, native_name(code), translate_url(path, code))
+        for code in LANGUAGE_ORDER
+        if code in consultation.languages
+    ]
+
+
 def _page(request: HttpRequest, consultation: Consultation, form: ResponseForm, status: int = 200) -> HttpResponse:
-    country = request.POST.get("country") or request.GET.get("country")
     context = {
         "consultation": consultation,
         "form": form,
         "open": consultation.is_open(),
-        "helpline": helplines.helpline_for(country),
         "language_offered": current_language() in consultation.languages,
+        "languages": _other_languages(request, consultation),
+        "retention_days": settings.CWGCOP_CONSULTATION_RETENTION_DAYS,
     }
-    return _private(render(request, "consultations/take_part.html", context, status=status))
+    return child_page(request, "consultations/take_part.html", context, status=status, private=True)
+
+
+@require_safe
+def index(request: HttpRequest) -> HttpResponse:
+    consultations = list(queries.public_consultations().filter(archived_at__isnull=True))
+    return child_page(request, "consultations/index.html", {"consultations": consultations})
 
 
 @require_safe
@@ -45,44 +95,51 @@ def take_part(request: HttpRequest, slug: str) -> HttpResponse:
     return _page(request, consultation, ResponseForm(consultation=consultation, language=current_language()))
 
 
+@sensitive_variables()
 @sensitive_post_parameters()  # error reports never carry what a child wrote
 @require_POST
 def answer(request: HttpRequest, slug: str) -> HttpResponse:
     consultation = _consultation(slug)
     form = ResponseForm(request.POST, consultation=consultation, language=current_language())
+    if ratelimit.over_limit(request):
+        form.is_valid()
+        form.add_error(None, _("Many answers came from your network just now. Please wait a little and try again."))
+        return _page(request, consultation, form, status=429)
     if form.is_valid():
         try:
             submitted = services.submit_response(consultation=consultation, submission=form.submission())
         except DomainError as error:
             form.add_error(None, error)
         else:
-            helpline = helplines.helpline_for(submitted.response.country.code)
             template = "consultations/help_now.html" if submitted.at_risk else "consultations/receipt.html"
-            context = {"consultation": consultation, "receipt": submitted.receipt, "helpline": helpline}
-            return _private(render(request, template, context))
+            context = {"consultation": consultation, "receipt": submitted.receipt}
+            return child_page(request, template, context, private=True, country=submitted.response.country.code)
     # The form is shown again with the child's own words so nothing is lost; it is not cached anywhere.
     return _page(request, consultation, form, status=400)
 
 
 @require_safe
 def help_page(request: HttpRequest) -> HttpResponse:
-    return render(request, "consultations/help.html", {"helpline": helplines.helpline_for(request.GET.get("country"))})
+    return child_page(request, "consultations/help.html", {"countries": list(countries)})
 
 
 @require_safe
 def results_page(request: HttpRequest, slug: str) -> HttpResponse:
     consultation = _consultation(slug)
-    context = {
-        "consultation": consultation,
-        "results": results.results(consultation),
-        "quotes": results.quotes(consultation) if consultation.has_closed() else [],
-        "k": results.public_k(),
-        "closed": consultation.has_closed(),
-        "responses": results.counted_responses(consultation).count(),
-    }
-    return render(request, "consultations/results.html", context)
+    data = results.public_results(consultation)
+    questions = [{**question, "chart": results.chart(question)} for question in data["questions"]]
+    context = {"consultation": consultation, "data": data, "questions": questions}
+    return child_page(request, "consultations/results.html", context)
 
 
+@require_safe
+def feedback(request: HttpRequest, slug: str) -> HttpResponse:
+    """ "You said, we did": public once written; a receipt code leads here too."""
+    consultation = _consultation(slug)
+    return child_page(request, "consultations/feedback.html", {"consultation": consultation})
+
+
+@sensitive_variables()
 @sensitive_post_parameters()
 @require_http_methods(["GET", "POST"])
 def receipt(request: HttpRequest, slug: str) -> HttpResponse:
@@ -94,12 +151,14 @@ def receipt(request: HttpRequest, slug: str) -> HttpResponse:
         code = form.cleaned_data["receipt"]
         try:
             if request.POST.get("action") == "withdraw":
-                services.withdraw(consultation=consultation, receipt=code)
+                context["kept_for_safeguarding"] = services.withdraw(consultation=consultation, receipt=code)
                 context["withdrawn"] = True
             else:
                 services.response_for_receipt(consultation, code)
                 context["feedback_open"] = True
         except DomainError as error:
             form.add_error("receipt", error)
-            return _private(render(request, "consultations/receipt_lookup.html", context, status=400))
-    return _private(render(request, "consultations/receipt_lookup.html", context))
+            return child_page(request, "consultations/receipt_lookup.html", context, status=400, private=True)
+    elif request.method == "POST":
+        return child_page(request, "consultations/receipt_lookup.html", context, status=400, private=True)
+    return child_page(request, "consultations/receipt_lookup.html", context, private=True)

@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from cwgcop.accounts.middleware import requires_mfa
 from cwgcop.consultations import queries, services
@@ -34,6 +34,7 @@ def _no_store(response: HttpResponse) -> HttpResponse:
     return response
 
 
+@require_safe
 @requires_mfa
 def moderation(request: HttpRequest, slug: str) -> HttpResponse:
     consultation = _consultation(request, slug, "consultations.moderate")
@@ -71,6 +72,7 @@ def moderate(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return redirect("consultations:moderation", slug=slug)
 
 
+@require_safe
 @requires_mfa
 def safeguarding(request: HttpRequest, slug: str) -> HttpResponse:
     consultation = _consultation(request, slug, "consultations.safeguard")

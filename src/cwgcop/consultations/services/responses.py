@@ -1,7 +1,8 @@
-"""Every change to consultations. Free text is redacted and checked for risk before anything is stored.
+"""A child's answers: submitting, withdrawing, moderating, and the safeguarding lead's actions.
 
 The original words a child typed exist only in memory, inside :func:`submit_response`: they are checked
-against the safeguarding lists, redacted, and dropped. Nothing logs them.
+against the safeguarding lists, redacted, and dropped. Nothing logs them, and an error report shows neither
+them nor the receipt code (``sensitive_variables``).
 """
 
 from __future__ import annotations
@@ -10,23 +11,24 @@ import datetime
 import hashlib
 import secrets
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_variables
 
 from cwgcop.bodies.enums import RoleKind
 from cwgcop.bodies.models import Role
 from cwgcop.bodies.regions import region_of
-from cwgcop.consultations import redaction, safeguarding
+from cwgcop.consultations import notifications, redaction, safeguarding
 from cwgcop.consultations.enums import AgeBand, CaseStatus, Gender, ModerationStatus, QuestionKind, RejectionReason
 from cwgcop.consultations.models import Answer, Consultation, GroupCode, Question, Response, SafeguardingCase
 from cwgcop.core import audit
 from cwgcop.core.cache import bump_archive_generation
 from cwgcop.core.errors import DomainError
-from cwgcop.core.languages import field_suffix
 
 RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: easy to copy by hand
 
@@ -61,8 +63,12 @@ class Submitted:
 
 def _check_profile(consultation: Consultation, submission: Submission, now: datetime.datetime) -> GroupCode | None:
     if not consultation.is_open(now):
+        if consultation.has_closed(now) or consultation.published_at is None:
+            raise DomainError(
+                _("This consultation is closed. Thank you for wanting to take part!"), code="consultation_closed"
+            )
         raise DomainError(
-            _("This consultation is closed. Thank you for wanting to take part!"), code="consultation_closed"
+            _("This consultation has not opened yet. Please come back later!"), code="consultation_not_open"
         )
     if submission.language not in consultation.languages:
         raise DomainError(_("This consultation is not available in that language."), code="language_not_offered")
@@ -108,7 +114,7 @@ def _answer_values(question: Question, value: Any) -> dict[str, Any]:
         if not 1 <= number <= 5:
             raise DomainError(_("Please choose a number from 1 to 5."), code="scale_invalid")
         return {"scale": number}
-    ids = [value] if question.kind == QuestionKind.SINGLE else list(value)
+    ids = [value] if question.kind == QuestionKind.SINGLE or isinstance(value, str | int) else list(value)
     try:
         wanted = {int(v) for v in ids}
     except (TypeError, ValueError) as exc:
@@ -119,18 +125,26 @@ def _answer_values(question: Question, value: Any) -> dict[str, Any]:
     return {"choices": sorted(wanted)}
 
 
-def _safeguarding_lead(consultation: Consultation) -> Any:
-    role = Role.objects.filter(body=consultation.body, kind=RoleKind.SAFEGUARDING_LEAD).select_related("user").first()
+def safeguarding_lead(consultation: Consultation) -> Any:
+    """The named safeguarding lead of the consultation's body (the first one named, if there are several)."""
+    role = (
+        Role.objects.filter(body=consultation.body, kind=RoleKind.SAFEGUARDING_LEAD)
+        .select_related("user")
+        .order_by("pk")
+        .first()
+    )
     return role.user if role else None
 
 
+@sensitive_variables("submission", "prepared", "values", "original", "cleaned", "receipt")
 @transaction.atomic
 def submit_response(
     *, consultation: Consultation, submission: Submission, now: datetime.datetime | None = None
 ) -> Submitted:
     """Store one child's answers, redacted, waiting for moderation; return the receipt code (shown once).
 
-    An answer that suggests risk is held for the safeguarding lead and never published.
+    An answer that suggests risk is held for the safeguarding lead and never published; the lead is e-mailed
+    (without the words) once the answer is committed. Nothing is written when any answer is refused.
     """
     now = now or timezone.now()
     group_code = _check_profile(consultation, submission, now)
@@ -182,8 +196,9 @@ def submit_response(
             answer.choices.set(choices)
         if risky:
             at_risk = True
-            lead = lead or _safeguarding_lead(consultation)
-            SafeguardingCase.objects.create(answer=answer, consultation=consultation, lead=lead)
+            lead = lead or safeguarding_lead(consultation)
+            case = SafeguardingCase.objects.create(answer=answer, consultation=consultation, lead=lead)
+            transaction.on_commit(partial(notifications.send_new_case, case.pk))
     audit.record(
         actor=None,
         action="consultation.respond",
@@ -202,23 +217,31 @@ def response_for_receipt(consultation: Consultation, receipt: str) -> Response:
     return response
 
 
+@sensitive_variables("receipt")
 @transaction.atomic
-def withdraw(*, consultation: Consultation, receipt: str) -> None:
-    """Delete a child's answers for good; the receipt code then opens nothing (a reused code is refused)."""
+def withdraw(*, consultation: Consultation, receipt: str) -> bool:
+    """Delete a child's answers for good; the receipt code then opens nothing (a reused code is refused).
+
+    An answer held for the safeguarding lead is the one exception: it stays, out of every count, until the
+    retention period ends, so that a child who told us they are in danger still gets help. Returns whether
+    such an answer was kept (the child is told so).
+    """
     response = response_for_receipt(consultation, receipt)
     audit.record(actor=None, action="consultation.withdraw", instance=response, after={"consultation": consultation.pk})
-    response.answers.all().delete()
+    response.answers.filter(case__isnull=True).delete()
+    kept = response.answers.exists()
     response.withdrawn_at = timezone.now()
     response.counted = False
     response.save(update_fields=["withdrawn_at", "counted"])
     bump_archive_generation()
+    return kept
 
 
 @transaction.atomic
 def moderate(*, actor: Any, answer: Answer, approve: bool, reason: str = "") -> Answer:
     """Approve or reject an answer waiting for moderation (rejections name a reason from the fixed list)."""
     answer = Answer.objects.select_for_update().get(pk=answer.pk)
-    if answer.moderation != ModerationStatus.PENDING:
+    if answer.moderation != ModerationStatus.PENDING or answer.response.withdrawn_at is not None:
         raise DomainError(_("This answer has already been moderated."), code="already_moderated")
     if not approve and reason not in RejectionReason.values:
         raise DomainError(_("Choose the reason for rejecting the answer."), code="reason_missing")
@@ -253,91 +276,3 @@ def act_on_case(*, actor: Any, case: SafeguardingCase, status: str, notes: str =
     case.save(update_fields=["first_action_at", "status", "notes", "lead"])
     audit.record(actor=actor, action="consultation.case", instance=case, after={"status": status})
     return case
-
-
-def missing_translations(consultation: Consultation) -> list[str]:
-    """What still needs writing before the consultation may open, per enabled language."""
-    missing = []
-    for language in consultation.languages:
-        suffix = field_suffix(language)
-        for name, label in (
-            ("title", _("title")),
-            ("introduction", _("introduction")),
-            ("privacy_notice", _("privacy notice")),
-        ):
-            if not (getattr(consultation, f"{name}_{suffix}", "") or "").strip():
-                missing.append(f"{language}: {label}")
-        for question in consultation.questions.prefetch_related("choices"):
-            if not (getattr(question, f"text_{suffix}", "") or "").strip():
-                missing.append(f"{language}: {_('question')} {question.order}")
-            for choice in question.choices.all():
-                if not (getattr(choice, f"label_{suffix}", "") or "").strip():
-                    missing.append(f"{language}: {_('question')} {question.order}, {_('choice')} {choice.order}")
-    return missing
-
-
-@transaction.atomic
-def publish(*, actor: Any, consultation: Consultation) -> Consultation:
-    """Open the consultation for answers in its windows. Every enabled language must be complete."""
-    if not consultation.questions.exists():
-        raise DomainError(_("Add at least one question first."), code="no_questions")
-    missing = missing_translations(consultation)
-    if missing:
-        raise DomainError(
-            _("The consultation cannot open before every language is complete. Missing: %(missing)s.")
-            % {"missing": "; ".join(missing[:10])},
-            code="translations_missing",
-        )
-    consultation.published_at = timezone.now()
-    consultation.save(update_fields=["published_at"])
-    audit.record(actor=actor, action="consultation.publish", instance=consultation, after={"published": True})
-    bump_archive_generation()
-    return consultation
-
-
-@transaction.atomic
-def publish_feedback(*, actor: Any, consultation: Consultation, texts: dict[str, str]) -> Consultation:
-    """Publish "you said, we did": what the group did with the views. Receipt codes open it."""
-    if not any(t.strip() for t in texts.values()):
-        raise DomainError(_("Write what the group did with the views."), code="feedback_missing")
-    for language, text in texts.items():
-        setattr(consultation, f"feedback_{field_suffix(language)}", text.strip())
-    consultation.feedback = texts.get("en", next(iter(texts.values()))).strip()
-    consultation.feedback_published_at = timezone.now()
-    consultation.save()
-    audit.record(actor=actor, action="consultation.feedback", instance=consultation, after={"feedback": True})
-    bump_archive_generation()
-    return consultation
-
-
-@transaction.atomic
-def archive(*, actor: Any, consultation: Consultation) -> Consultation:
-    if consultation.feedback_published_at is None:
-        raise DomainError(
-            _("Publish the “you said, we did” page before archiving: the children who took part are waiting for it."),
-            code="feedback_missing",
-        )
-    consultation.archived_at = timezone.now()
-    consultation.save(update_fields=["archived_at"])
-    audit.record(actor=actor, action="consultation.archive", instance=consultation, after={"archived": True})
-    return consultation
-
-
-@transaction.atomic
-def delete_expired_answers(*, now: datetime.datetime | None = None, days: int | None = None) -> int:
-    """Hard-delete the raw answers of consultations whose feedback page is older than ``days``."""
-    now = now or timezone.now()
-    days = settings.CWGCOP_CONSULTATION_RETENTION_DAYS if days is None else days
-    due = Consultation.objects.filter(
-        feedback_published_at__lt=now - datetime.timedelta(days=days), answers_deleted_at__isnull=True
-    )
-    count = 0
-    for consultation in due:
-        deleted, _unused = Response.objects.filter(consultation=consultation).delete()
-        count += deleted
-        consultation.answers_deleted_at = now
-        consultation.save(update_fields=["answers_deleted_at"])
-        audit.record(
-            actor=None, action="consultation.delete_answers", instance=consultation, after={"deleted": deleted}
-        )
-    return count

@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+import datetime
+
+from django import template
+from django.utils.timesince import TIME_STRINGS
+
+register = template.Library()
+
+
+@register.filter
+def duration(value: datetime.timedelta | None) -> str:
+    """A length of time as "2 days, 3 hours" (or "5 minutes"), with Django's own translated units."""
+    if value is None:
+        return ""
+    minutes = int(value.total_seconds() // 60)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    parts = [(days, "day"), (hours, "hour"), (minutes, "minute")]
+    shown = [str(TIME_STRINGS[unit] % {"num": n}) for n, unit in parts if n][:2]
+    return ", ".join(shown) or str(TIME_STRINGS["minute"] % {"num": 0})

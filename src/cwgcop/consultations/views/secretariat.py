@@ -1,0 +1,334 @@
+"""The secretariat's pages: write a consultation, open it, hand out group codes, share, write back, archive.
+
+Every page needs two-factor authentication (``requires_mfa``), answers 404 to anonymous readers (the staff
+area of consultations is not advertised) and 403 to people without the role. None of them shows what a child
+wrote: that is the moderation and safeguarding pages' job, and each of their views is audited.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from cwgcop.accounts.middleware import requires_mfa
+from cwgcop.bodies.enums import RoleKind
+from cwgcop.consultations import metrics, queries, services
+from cwgcop.consultations.forms import ConsultationForm, FeedbackForm, GroupCodeForm, PackageForm, QuestionForm
+from cwgcop.consultations.models import Consultation, GroupCode, Question
+from cwgcop.core.errors import DomainError
+from cwgcop.core.permissions import check_object_permission
+
+
+def _signed_in(request: HttpRequest) -> None:
+    if not request.user.is_authenticated:
+        raise Http404
+
+
+def _consultation(request: HttpRequest, slug: str, permission: str = "consultations.manage") -> Consultation:
+    _signed_in(request)
+    consultation = queries.staff_consultation(slug)
+    if consultation is None:
+        raise Http404
+    check_object_permission(request, permission, consultation)
+    return consultation
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _errors(request: HttpRequest, error: DomainError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+@require_safe
+@requires_mfa
+def consultation_list(request: HttpRequest) -> HttpResponse:
+    _signed_in(request)
+    if not request.user.has_perm("consultations.use_staff_pages"):
+        raise PermissionDenied
+    consultations = list(queries.staff_consultations(request.user))
+    # One query for the user's roles, whatever the number of rows (the same rules as rules.py).
+    roles = queries.roles_by_body(request.user)
+    superuser = bool(request.user.is_superuser)
+    rows = []
+    for c in consultations:
+        kinds = roles.get(c.body_id, set())
+        rows.append(
+            {
+                "consultation": c,
+                "manage": superuser or RoleKind.SECRETARIAT in kinds,
+                "moderate": superuser or bool(kinds & {RoleKind.SECRETARIAT, RoleKind.MODERATOR}),
+                "safeguard": superuser or RoleKind.SAFEGUARDING_LEAD in kinds,
+            }
+        )
+    context = {"rows": rows, "can_create": request.user.has_perm("consultations.create")}
+    return _private(render(request, "consultations/staff/list.html", context))
+
+
+def _form_page(
+    request: HttpRequest, form: ConsultationForm, consultation: Consultation | None, status: int = 200
+) -> HttpResponse:
+    context = {"form": form, "consultation": consultation, "time_zone": timezone.get_current_timezone_name()}
+    return _private(render(request, "consultations/staff/consultation_form.html", context, status=status))
+
+
+@require_http_methods(["GET", "POST"])
+@requires_mfa
+def consultation_create(request: HttpRequest) -> HttpResponse:
+    _signed_in(request)
+    if not request.user.has_perm("consultations.create"):
+        raise PermissionDenied
+    bodies = queries.staff_bodies(request.user, {RoleKind.SECRETARIAT})
+    form = ConsultationForm(request.POST or None, bodies=bodies)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                consultation = services.create_consultation(actor=request.user, details=form.details())
+            except DomainError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Consultation saved as a draft. Now add its questions."))
+                return redirect("consultations:manage", slug=consultation.slug)
+        return _form_page(request, form, None, status=400)
+    return _form_page(request, form, None)
+
+
+@require_http_methods(["GET", "POST"])
+@requires_mfa
+def consultation_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    consultation = _consultation(request, slug)
+    bodies = queries.staff_bodies(request.user, {RoleKind.SECRETARIAT})
+    form = ConsultationForm(request.POST or None, bodies=bodies, consultation=consultation)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                consultation = services.update_consultation(
+                    actor=request.user, consultation=consultation, details=form.details()
+                )
+            except DomainError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Saved."))
+                return redirect("consultations:manage", slug=consultation.slug)
+        return _form_page(request, form, consultation, status=400)
+    return _form_page(request, form, consultation)
+
+
+def _manage_page(request: HttpRequest, consultation: Consultation, status: int = 200, **extra: Any) -> HttpResponse:
+    questions = list(consultation.questions.prefetch_related("choices"))
+    context = {
+        "consultation": consultation,
+        "questions": questions,
+        "missing": services.missing_translations(consultation),
+        "lead": services.safeguarding_lead(consultation),
+        "group_codes": list(queries.group_codes(consultation)),
+        "code_form": GroupCodeForm(),
+        "can_moderate": request.user.has_perm("consultations.moderate", consultation),
+        "can_safeguard": request.user.has_perm("consultations.safeguard", consultation),
+        **extra,
+    }
+    return _private(render(request, "consultations/staff/manage.html", context, status=status))
+
+
+@require_safe
+@requires_mfa
+def manage(request: HttpRequest, slug: str) -> HttpResponse:
+    return _manage_page(request, _consultation(request, slug))
+
+
+def _question_page(
+    request: HttpRequest, consultation: Consultation, form: QuestionForm, question: Question | None, status: int = 200
+) -> HttpResponse:
+    context = {"consultation": consultation, "form": form, "question": question}
+    return _private(render(request, "consultations/staff/question_form.html", context, status=status))
+
+
+@require_http_methods(["GET", "POST"])
+@requires_mfa
+def question_add(request: HttpRequest, slug: str) -> HttpResponse:
+    consultation = _consultation(request, slug)
+    form = QuestionForm(request.POST or None, consultation=consultation)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.add_question(
+                    actor=request.user,
+                    consultation=consultation,
+                    kind=form.cleaned_data["kind"],
+                    required=form.cleaned_data["required"],
+                    texts=form.texts(),
+                    choices=form.choices(),
+                )
+            except DomainError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Question added."))
+                return redirect("consultations:manage", slug=slug)
+        return _question_page(request, consultation, form, None, status=400)
+    return _question_page(request, consultation, form, None)
+
+
+@require_http_methods(["GET", "POST"])
+@requires_mfa
+def question_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    consultation = _consultation(request, slug)
+    question = get_object_or_404(Question, pk=pk, consultation=consultation)
+    form = QuestionForm(request.POST or None, consultation=consultation, question=question)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.update_question(
+                    actor=request.user,
+                    question=question,
+                    kind=form.cleaned_data["kind"],
+                    required=form.cleaned_data["required"],
+                    texts=form.texts(),
+                    choices=form.choices(),
+                )
+            except DomainError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Saved."))
+                return redirect("consultations:manage", slug=slug)
+        return _question_page(request, consultation, form, question, status=400)
+    return _question_page(request, consultation, form, question)
+
+
+@require_POST
+@requires_mfa
+def question_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    consultation = _consultation(request, slug)
+    question = get_object_or_404(Question, pk=pk, consultation=consultation)
+    try:
+        services.delete_question(actor=request.user, question=question)
+    except DomainError as error:
+        _errors(request, error)
+    else:
+        messages.success(request, _("Question deleted."))
+    return redirect("consultations:manage", slug=slug)
+
+
+@require_POST
+@requires_mfa
+def publish(request: HttpRequest, slug: str) -> HttpResponse:
+    consultation = _consultation(request, slug)
+    try:
+        services.publish(actor=request.user, consultation=consultation)
+    except DomainError as error:
+        _errors(request, error)
+    else:
+        messages.success(request, _("Published: children can take part in the consultation's windows."))
+    return redirect("consultations:manage", slug=slug)
+
+
+@require_POST
+@requires_mfa
+def group_code_create(request: HttpRequest, slug: str) -> HttpResponse:
+    """The new code is shown once, on this answer; only its hash is kept."""
+    consultation = _consultation(request, slug)
+    form = GroupCodeForm(request.POST)
+    if form.is_valid():
+        try:
+            group, code = services.create_group_code(
+                actor=request.user, consultation=consultation, label=form.cleaned_data["label"]
+            )
+        except DomainError as error:
+            form.add_error(None, error)
+        else:
+            return _manage_page(request, consultation, new_code=code, new_group=group)
+    return _manage_page(request, consultation, status=400, code_form=form)
+
+
+@require_POST
+@requires_mfa
+def group_code_deactivate(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    consultation = _consultation(request, slug)
+    group = get_object_or_404(GroupCode, pk=pk, consultation=consultation)
+    services.deactivate_group_code(actor=request.user, group=group)
+    messages.success(request, _("The code no longer works."))
+    return redirect("consultations:manage", slug=slug)
+
+
+@require_http_methods(["GET", "POST"])
+@requires_mfa
+def feedback_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    consultation = _consultation(request, slug)
+    form = FeedbackForm(request.POST or None, consultation=consultation)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.publish_feedback(actor=request.user, consultation=consultation, texts=form.texts())
+            except DomainError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("“You said, we did” is published. Receipt codes now open it."))
+                return redirect("consultations:manage", slug=slug)
+        status = 400
+    context = {"consultation": consultation, "form": form}
+    return _private(render(request, "consultations/staff/feedback_form.html", context, status=status))
+
+
+@require_POST
+@requires_mfa
+def archive(request: HttpRequest, slug: str) -> HttpResponse:
+    consultation = _consultation(request, slug)
+    try:
+        services.archive(actor=request.user, consultation=consultation)
+    except DomainError as error:
+        _errors(request, error)
+    else:
+        messages.success(request, _("Archived."))
+    return redirect("consultations:manage", slug=slug)
+
+
+@require_http_methods(["GET", "POST"])
+@requires_mfa
+def packages(request: HttpRequest, slug: str) -> HttpResponse:
+    consultation = _consultation(request, slug)
+    form = PackageForm(request.POST or None)
+    status = 200
+    created = None
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                created = services.create_package(actor=request.user, consultation=consultation, **form.cleaned_data)
+            except DomainError as error:
+                form.add_error(None, error)
+            else:
+                status = 200
+                form = PackageForm()
+    context = {
+        "consultation": consultation,
+        "form": form,
+        "packages": list(queries.packages(consultation)),
+        "created": created,
+        "k": settings.CWGCOP_CONSULTATION_FOCAL_POINT_K,
+    }
+    return _private(render(request, "consultations/staff/packages.html", context, status=status))
+
+
+@require_safe
+@requires_mfa
+def metrics_page(request: HttpRequest, slug: str) -> HttpResponse:
+    consultation = _consultation(request, slug, "consultations.view_metrics")
+    figures = metrics.metrics(consultation, now=timezone.now())
+    breakdowns = [
+        (_("By age group"), figures.by_age_band),
+        (_("By region"), figures.by_region),
+        (_("By language"), figures.by_language),
+    ]
+    context = {"consultation": consultation, "m": figures, "breakdowns": breakdowns}
+    return _private(render(request, "consultations/staff/metrics.html", context))
