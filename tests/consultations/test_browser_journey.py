@@ -109,7 +109,7 @@ def test_a_child_answers_in_chinese_and_follows_the_consultation_to_its_feedback
     reviewer.goto(f"{base}/en/consult/{found.slug}/moderation/")
     item = reviewer.locator("article.moderation-item", has_text="希望可以在线聊天")
     item.get_by_role("button", name="Approve").click()
-    expect(reviewer.get_by_text("Nothing is waiting.")).to_be_visible()
+    expect(reviewer.get_by_text("No answer is waiting.")).to_be_visible()
     assert Answer.objects.get(pk=stored.pk).moderation == "approved"
 
     close(found)

@@ -4,8 +4,8 @@ from ninja import NinjaAPI
 
 from cwgcop.accounts.api import router as account_router
 from cwgcop.api import bodies, documents, errors, meetings
-from cwgcop.documents.submission_api import router as submissions_router
 from cwgcop.consultations.api import router as consultations_router
+from cwgcop.documents.submission_api import router as submissions_router
 from cwgcop.events.api import router as events_router
 from cwgcop.liaisons.api import deliverables as deliverable_router
 from cwgcop.liaisons.api import liaisons as liaison_router
