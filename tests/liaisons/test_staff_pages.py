@@ -157,6 +157,12 @@ def test_only_the_chair_approves_and_the_secretariat_sends(
     assert (draft.state, draft.sent_on) == ("sent", datetime.date(2025, 2, 20))
 
 
+def test_the_chair_finds_the_liaison_desk_from_their_account(chair_client: Client, client: Client, b: Bodies) -> None:
+    assert 'href="/en/staff/liaisons/"' in chair_client.get("/en/account/").content.decode()
+    client.force_login(person(b.cwg, RoleKind.MEMBER, "member", totp=False))
+    assert 'href="/en/staff/liaisons/"' not in client.get("/en/account/").content.decode()
+
+
 def test_chair_sees_the_statement_to_approve_but_cannot_change_it(chair_client: Client, b: Bodies) -> None:
     draft = outgoing(sender=b.cwg, addressee=b.sg2, title="For approval")
     page = chair_client.get(f"/en/staff/liaisons/{draft.pk}/")
