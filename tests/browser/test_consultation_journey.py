@@ -1,45 +1,29 @@
 """In a real browser: a child answers in Chinese (JavaScript off), gets a receipt; the moderator approves; the
 results show with small groups hidden; the receipt opens "you said, we did". axe-core checks the child's pages.
 
-Minimal fixtures of its own (one Chromium per test, Debian's), as tests/browser/conftest.py is not on main.
+It uses the shared browser of tests/browser/conftest.py: a second Playwright started beside that session-wide
+one, on the same xdist worker, fails ("Sync API inside the asyncio loop").
 """
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.test import Client
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
 from cwgcop.consultations import services
 from cwgcop.consultations.models import Answer, Consultation
+from tests.browser.conftest import NewPage, assert_no_axe_violations
 from tests.consultations.factories import close, consultation, lead, moderator, submit
-
-# Playwright's sync API runs an event loop in the test thread; the ORM calls here are the test's own.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 WORDS = "希望可以在线聊天，打电话有点害怕。<b>谢谢</b>"
-
-
-@pytest.fixture
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"), args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
 
 
 def _accessible(page: Page, checker: Page) -> None:
@@ -48,17 +32,15 @@ def _accessible(page: Page, checker: Page) -> None:
     checker.goto(page.url.split("?")[0].rsplit("/consult/", 1)[0] + "/consult/help/")
     checker.set_content(page.content())
     checker.wait_for_load_state()
-    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-    violations = Axe().run(checker, options=options).response["violations"]
-    assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations] == [], page.url
+    assert_no_axe_violations(checker)
 
 
-def _signed_in(browser: Browser, user: Any, base_url: str) -> Page:
+def _signed_in(new_page: NewPage, user: Any, base_url: str) -> Page:
     """A browser context carrying ``user``'s session (signing in, with two factors, is tested elsewhere)."""
     client = Client()
     client.force_login(user)
-    context = browser.new_context()
-    context.add_cookies(
+    page = new_page()
+    page.context.add_cookies(
         [
             {
                 "name": settings.SESSION_COOKIE_NAME,
@@ -67,7 +49,7 @@ def _signed_in(browser: Browser, user: Any, base_url: str) -> Page:
             }
         ]
     )
-    return context.new_page()
+    return page
 
 
 def _answer_in_chinese(page: Page, checker: Page, base_url: str, found: Consultation) -> str:
@@ -89,7 +71,7 @@ def _answer_in_chinese(page: Page, checker: Page, base_url: str, found: Consulta
 
 
 def test_a_child_answers_in_chinese_and_follows_the_consultation_to_its_feedback(
-    browser: Browser, live_server: LiveServer, transactional_db: None
+    new_page: NewPage, live_server: LiveServer, transactional_db: None
 ) -> None:
     found = consultation()
     lead(found)
@@ -99,13 +81,13 @@ def test_a_child_answers_in_chinese_and_follows_the_consultation_to_its_feedback
     submit(found, age_band="18-24", country="BR", choice="No")
     base = live_server.url
 
-    child = browser.new_context(java_script_enabled=False).new_page()
-    checker = browser.new_context().new_page()
+    child = new_page(java_script_enabled=False)
+    checker = new_page()
     code = _answer_in_chinese(child, checker, base, found)
     stored = Answer.objects.get(question__kind="text")
     assert (stored.text, stored.moderation, stored.response.language) == (WORDS, "pending", "zh-hans")
 
-    reviewer = _signed_in(browser, staff, base)
+    reviewer = _signed_in(new_page, staff, base)
     reviewer.goto(f"{base}/en/consult/{found.slug}/moderation/")
     item = reviewer.locator("article.moderation-item", has_text="希望可以在线聊天")
     item.get_by_role("button", name="Approve").click()
