@@ -13,7 +13,7 @@ from django.middleware.csrf import get_token
 from django.test import Client, RequestFactory
 from pytest_django.fixtures import Settings as SettingsWrapper
 
-from cwgcop.core.cache import archive_generation, public_page
+from cwgcop.core.cache import PageCacheMiddleware, archive_generation, public_page
 from cwgcop.documents import services as document_services
 from cwgcop.documents.models import Document
 from cwgcop.meetings import services as meeting_services
@@ -208,6 +208,38 @@ def test_reader_with_pending_messages_is_neither_served_nor_stored(client: Clien
     assert title(client) == ["Online games"]
 
 
+def through_the_cache(view: Callable[[HttpRequest], HttpResponse]) -> PageCacheMiddleware:
+    """``view`` behind the page-cache middleware alone, as the stack would call it."""
+    return PageCacheMiddleware(view)
+
+
+def test_public_page_is_stored_by_the_middleware_and_answered_from_it(rf: RequestFactory) -> None:
+    calls: list[int] = []
+
+    @public_page
+    def page(request: HttpRequest) -> HttpResponse:
+        calls.append(1)
+        return HttpResponse("the same for everyone")
+
+    served = through_the_cache(page)
+    first, second = served(rf.get("/en/page/")), served(rf.get("/en/page/"))
+    assert len(calls) == 1
+    assert (first.content, second.content) == (b"the same for everyone", b"the same for everyone")
+
+
+def test_view_not_marked_public_is_never_stored(rf: RequestFactory) -> None:
+    calls: list[int] = []
+
+    def page(request: HttpRequest) -> HttpResponse:
+        calls.append(1)
+        return HttpResponse("mine")
+
+    served = through_the_cache(page)
+    served(rf.get("/en/page/"))
+    served(rf.get("/en/page/"))
+    assert len(calls) == 2
+
+
 def test_page_that_hands_out_a_csrf_token_is_not_stored(rf: RequestFactory) -> None:
     calls: list[int] = []
 
@@ -216,21 +248,22 @@ def test_page_that_hands_out_a_csrf_token_is_not_stored(rf: RequestFactory) -> N
         calls.append(1)
         return HttpResponse(f"token {get_token(request)}")
 
-    form_page(rf.get("/en/form/"))
-    form_page(rf.get("/en/form/"))
+    served = through_the_cache(form_page)
+    served(rf.get("/en/form/"))
+    served(rf.get("/en/form/"))
     assert len(calls) == 2
 
 
 def test_page_setting_a_cookie_or_private_is_not_stored(rf: RequestFactory) -> None:
     calls: list[str] = []
 
-    def counted(make: Callable[[], HttpResponse]) -> Callable[[HttpRequest], HttpResponse]:
+    def counted(make: Callable[[], HttpResponse]) -> PageCacheMiddleware:
         @public_page
         def view(request: HttpRequest) -> HttpResponse:
             calls.append(request.path)
             return make()
 
-        return view
+        return through_the_cache(view)
 
     def with_cookie() -> HttpResponse:
         response = HttpResponse("x")
@@ -250,6 +283,31 @@ def test_page_setting_a_cookie_or_private_is_not_stored(rf: RequestFactory) -> N
         view(rf.get(path))
         view(rf.get(path))
     assert calls == ["/cookie/", "/cookie/", "/private/", "/private/", "/missing/", "/missing/"]
+
+
+def test_cached_page_keeps_the_headers_the_stack_added(client: Client, published: Document) -> None:
+    first = client.get("/en/documents/")
+    second = client.get("/en/documents/")
+    for header in ("Content-Security-Policy", "Content-Language", "Vary", "Content-Type"):
+        assert second[header] == first[header]
+    assert second["Content-Language"] == "en"
+    assert "default-src 'self'" in second["Content-Security-Policy"]
+
+
+def test_cached_page_is_not_served_to_a_host_that_is_not_allowed(client: Client, published: Document) -> None:
+    assert client.get("/en/documents/").status_code == 200
+    assert client.get("/en/documents/", headers={"Host": "evil.example"}).status_code == 400
+
+
+def test_plain_http_is_redirected_even_when_the_page_is_cached(
+    client: Client, published: Document, settings: SettingsWrapper
+) -> None:
+    assert client.get("/en/documents/", secure=True).status_code == 200
+    settings.SECURE_SSL_REDIRECT = True
+    redirecting = Client()  # SecurityMiddleware reads the setting when the stack is built
+    response = redirecting.get("/en/documents/")
+    assert (response.status_code, response["Location"]) == (301, "https://testserver/en/documents/")
+    assert redirecting.get("/en/documents/", secure=True).status_code == 200
 
 
 def test_languages_are_cached_apart(client: Client, published: Document) -> None:
