@@ -7,6 +7,8 @@ import pytest
 from django.core.cache import cache
 from django.utils import translation
 
+from cwgcop.core.cache import forget_local_pages
+
 
 @pytest.fixture(autouse=True)
 def media_root(settings: pytest.FixtureRequest, tmp_path: Path) -> Path:
@@ -27,9 +29,12 @@ def _english_between_tests() -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def _clear_cache() -> Iterator[None]:
+    """Each test starts with an empty cache: the shared one and this process's copies of pages."""
     cache.clear()
+    forget_local_pages()
     yield
     cache.clear()
+    forget_local_pages()
 
 
 @pytest.fixture(autouse=True)
@@ -38,18 +43,5 @@ def _fast_password_hashing(settings: pytest.FixtureRequest) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
 
 
-@pytest.fixture(autouse=True)
-def _reset_language() -> Iterator[None]:
-    """A request to a /zh-hans/ page leaves its language active in the thread; the next test starts afresh."""
-    yield
-    translation.activate("en")
-
-
 def stored_files(media_root: Path) -> list[Path]:
     return sorted(p for p in media_root.rglob("*") if p.is_file())
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings: pytest.FixtureRequest) -> None:
-    """Tests hash passwords with a fast hasher: the real one is slow on purpose."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]

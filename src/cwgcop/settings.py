@@ -34,6 +34,16 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from exc
 
 
+def env_float(name: str, default: float) -> float:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        return float(value)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} must be a number, not {value!r}") from exc
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     value = os.environ.get(name)
     if value is None or value.strip() == "":
@@ -179,6 +189,10 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "cwgcop"}}
 PAGE_CACHE_SECONDS = env_int("CWGCOP_PAGE_CACHE_SECONDS", 0 if DEBUG else 300)
+# Each server process keeps its most recent pages in memory too, and trusts its last reading of the archive
+# generation for this long (another process's change shows here within it); see cwgcop.core.cache.
+PAGE_CACHE_LOCAL_PAGES = env_int("CWGCOP_PAGE_CACHE_LOCAL_PAGES", 500)
+PAGE_CACHE_GENERATION_SECONDS = env_float("CWGCOP_PAGE_CACHE_GENERATION_SECONDS", 1.0)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -8,12 +8,13 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.test import Client, RequestFactory
 from pytest_django.fixtures import Settings as SettingsWrapper
 
-from cwgcop.core.cache import PageCacheMiddleware, archive_generation, public_page
+from cwgcop.core.cache import GENERATION_KEY, PageCacheMiddleware, archive_generation, public_page
 from cwgcop.documents import services as document_services
 from cwgcop.documents.models import Document
 from cwgcop.meetings import services as meeting_services
@@ -330,3 +331,49 @@ def test_cache_can_be_turned_off(client: Client, published: Document, settings: 
 def test_cached_pages_tell_shared_caches_they_vary_by_cookie(client: Client, published: Document) -> None:
     client.get("/en/documents/")
     assert "Cookie" in client.get("/en/documents/")["Vary"]
+
+
+def test_change_made_through_another_process_shows_once_the_generation_is_read_again(
+    client: Client, published: Document, settings: SettingsWrapper
+) -> None:
+    settings.PAGE_CACHE_GENERATION_SECONDS = 3600
+    assert title(client) == ["Online games"]
+    rename_behind_the_cache(published, "Renamed")
+    cache.incr(GENERATION_KEY)  # what another server process's change does to the shared cache
+    assert title(client) == ["Online games"]  # this process trusts its reading of the generation for an hour
+    settings.PAGE_CACHE_GENERATION_SECONDS = 0
+    assert title(client) == ["Renamed"]
+
+
+def test_change_made_in_this_process_shows_at_once_whatever_the_generation_interval(
+    client: Client, published: Document, settings: SettingsWrapper, django_capture_on_commit_callbacks: Any
+) -> None:
+    settings.PAGE_CACHE_GENERATION_SECONDS = 3600
+    assert title(client) == ["Online games"]
+    with django_capture_on_commit_callbacks(execute=True):
+        document_services.update_document(actor=None, document=published, titles={"en": "Games online"})
+    assert title(client) == ["Games online"]
+
+
+def test_pages_come_from_the_shared_cache_without_a_local_copy(
+    client: Client, published: Document, settings: SettingsWrapper, django_assert_num_queries: Any
+) -> None:
+    settings.PAGE_CACHE_LOCAL_PAGES = 0
+    first = client.get("/en/documents/")
+    with django_assert_num_queries(0):
+        second = client.get("/en/documents/")
+    assert second.content == first.content
+
+
+def test_each_process_keeps_only_its_most_recent_pages(
+    client: Client, published: Document, settings: SettingsWrapper, django_assert_num_queries: Any
+) -> None:
+    settings.PAGE_CACHE_LOCAL_PAGES = 1
+    settings.PAGE_CACHE_GENERATION_SECONDS = 3600
+    assert title(client) == ["Online games"]
+    bodies = client.get("/en/bodies/").content  # pushes the document page out of this process's copies
+    cache.clear()  # the shared copies are gone (Redis restarted, say); this process's one page remains
+    rename_behind_the_cache(published, "Renamed")
+    with django_assert_num_queries(0):
+        assert client.get("/en/bodies/").content == bodies
+    assert title(client) == ["Renamed"]

@@ -12,12 +12,20 @@ sets no cookie, hands out no CSRF token and is not private, and under a key that
 generation*: every service that changes what public pages show calls :func:`bump_archive_generation`
 after its transaction commits, which makes every cached page unreachable at once. With several server
 processes the cache must be shared (Redis, ``CWGCOP_REDIS_URL``) for invalidation to reach them all.
+
+Two tiers: the shared cache holds every stored page, and each process keeps the pages it served last in its own
+memory (``CWGCOP_PAGE_CACHE_LOCAL_PAGES``), with the generation it last read from the shared cache. A process
+reads the generation again when its copy is older than ``CWGCOP_PAGE_CACHE_GENERATION_SECONDS`` (default 1 s):
+a change made through another process shows there within that time, a change made here at once. Without this a
+cached page costs two round trips to Redis, which is most of its price.
 """
 
 from __future__ import annotations
 
 import hashlib
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar, cast
@@ -36,12 +44,55 @@ PUBLIC_PAGE = "cwgcop.public_page"
 V = TypeVar("V", bound=Callable[..., HttpResponseBase])
 
 
+# A stored page: status, headers and body, as the response left the middleware stack.
+StoredPage = tuple[int, list[tuple[str, str]], bytes]
+
+
+class _ProcessCopy:
+    """This process's recent pages and its last reading of the archive generation (shared by its threads)."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.generation = 0
+        self.read_at = float("-inf")
+        self.pages: OrderedDict[str, StoredPage] = OrderedDict()
+
+    def remember_generation(self, generation: int) -> None:
+        with self.lock:
+            if generation != self.generation:
+                self.pages.clear()
+            self.generation, self.read_at = generation, time.monotonic()
+
+    def get(self, key: str) -> StoredPage | None:
+        with self.lock:
+            page = self.pages.get(key)
+            if page is not None:
+                self.pages.move_to_end(key)
+            return page
+
+    def put(self, key: str, page: StoredPage) -> None:
+        limit = settings.PAGE_CACHE_LOCAL_PAGES
+        if limit <= 0:
+            return
+        with self.lock:
+            self.pages[key] = page
+            self.pages.move_to_end(key)
+            while len(self.pages) > limit:
+                self.pages.popitem(last=False)
+
+
+_local = _ProcessCopy()
+
+
 def archive_generation() -> int:
+    """The current archive generation: this process's copy while it is fresh enough, else the shared one."""
+    if time.monotonic() - _local.read_at < settings.PAGE_CACHE_GENERATION_SECONDS:
+        return _local.generation
     generation = cache.get(GENERATION_KEY)
     if generation is None:
-        generation = time.time_ns()
-        cache.add(GENERATION_KEY, generation, timeout=None)
-        generation = cache.get(GENERATION_KEY, generation)
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    _local.remember_generation(int(generation))
     return int(generation)
 
 
@@ -50,11 +101,20 @@ def bump_archive_generation() -> None:
 
     def bump() -> None:
         try:
-            cache.incr(GENERATION_KEY)
+            generation = cache.incr(GENERATION_KEY)
         except ValueError:
-            cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+            generation = time.time_ns()
+            cache.set(GENERATION_KEY, generation, timeout=None)
+        _local.remember_generation(int(generation))
 
     transaction.on_commit(bump)
+
+
+def forget_local_pages() -> None:
+    """Drop this process's copies (the shared cache is untouched); for tests that empty the shared cache."""
+    with _local.lock:
+        _local.pages.clear()
+        _local.read_at = float("-inf")
 
 
 def _request_is_cacheable(request: HttpRequest) -> bool:
@@ -121,10 +181,24 @@ class PageCacheMiddleware:
             return self.get_response(request)
         request.get_host()  # a Host that ALLOWED_HOSTS refuses gets its 400, never a cached page
         key = page_key(request)
-        cached = cache.get(key)
-        if cached is not None:
-            return cast(HttpResponse, cached)
+        stored = _local.get(key)
+        if stored is None:
+            stored = cache.get(key)
+            if stored is not None:
+                _local.put(key, stored)
+        if stored is not None:
+            return _response(stored)
         response = self.get_response(request)
         if request.META.get(PUBLIC_PAGE) and _response_is_cacheable(request, response):
-            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            stored = (response.status_code, list(response.items()), cast(HttpResponse, response).content)
+            cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
+            _local.put(key, stored)
         return response
+
+
+def _response(stored: StoredPage) -> HttpResponse:
+    status, headers, body = stored
+    response = HttpResponse(body, status=status)
+    for name, value in headers:
+        response.headers[name] = value
+    return response
