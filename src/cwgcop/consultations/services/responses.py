@@ -136,7 +136,25 @@ def safeguarding_lead(consultation: Consultation) -> Any:
     return role.user if role else None
 
 
-@sensitive_variables("submission", "prepared", "values", "original", "cleaned", "receipt")
+class UnreadableAnswer(RuntimeError):  # noqa: N818 - what the administrators read in the error report
+    """Redaction or the safeguarding check failed on a child's words; the words are not in the report."""
+
+
+@sensitive_variables()
+def _read(original: str, *, language: str, country: str) -> tuple[bool, redaction.Redacted]:
+    """Whether ``original`` suggests risk, and its redacted form.
+
+    A failure in here (a bug in a pattern, in the phone-number library…) is raised again as
+    :class:`UnreadableAnswer` without its cause: the cause's message and the local variables of the frames below
+    would carry the original words into the error report and the log.
+    """
+    try:
+        return safeguarding.suggests_risk(original, language), redaction.redact(original, country=country)
+    except Exception:
+        raise UnreadableAnswer("The answer could not be read; its words are left out of this report.") from None
+
+
+@sensitive_variables()  # every local: the child's words, the receipt code
 @transaction.atomic
 def submit_response(
     *, consultation: Consultation, submission: Submission, now: datetime.datetime | None = None
@@ -175,8 +193,7 @@ def submit_response(
         original = values.pop("text", None)
         risky = False
         if original is not None:
-            risky = safeguarding.suggests_risk(original, submission.language)
-            cleaned = redaction.redact(original, country=submission.country)
+            risky, cleaned = _read(original, language=submission.language, country=submission.country)
             values.update(text=cleaned.text, redactions=cleaned.replacements)
             del original, cleaned
         answer = Answer.objects.create(
