@@ -271,3 +271,29 @@ def test_published_results_give_no_small_group_away_open_or_closed_public_or_sha
                 figures_shown += sum(1 for value in shown.values() if value)
     # Not everything is hidden: the large groups still show (an empty table would pass the checks above).
     assert figures_shown > 40
+
+
+def test_a_quote_names_only_its_age_group_or_nothing_when_the_smaller_groups_are_below_k(client: Any) -> None:
+    found = consultation()
+    for _ in range(10):
+        submit(found, age_band="13-15", country="FR")
+    # 13–15 has 11 people, but only 1 of them lives in the Americas, and only 1 person does.
+    band_only = submit(found, age_band="13-15", country="BR", text="Helplines on chat")
+    # 9–12 has 1 person, Asia-Pacific has 1: neither may be named.
+    neither = submit(found, age_band="9-12", country="CN", text="Free calls")
+    for submitted in (band_only, neither):
+        services.moderate(actor=None, answer=submitted.response.answers.get(question__kind="text"), approve=True)
+    close(found)
+    assert {q.text: q.attribution for q in results.quotes(found)} == {
+        "Helplines on chat": ["13–15 years"],
+        "Free calls": [],
+    }
+    page = client.get(f"/en/consult/{found.slug}/results/").content.decode()
+    assert "<footer>What would make them better? — 13–15 years</footer>" in page
+    assert "<footer>What would make them better?</footer>" in page
+    assert "Americas" not in page.split('id="quotes"')[1]
+    api = client.get(f"/api/v1/consultations/{found.slug}/results").json()
+    assert [(q["text"], q["attribution"]) for q in api["quotes"]] == [
+        ("Helplines on chat", ["13–15 years"]),
+        ("Free calls", []),
+    ]

@@ -279,17 +279,20 @@ def moderate(*, actor: Any, answer: Answer, approve: bool, reason: str = "") -> 
 
 @transaction.atomic
 def act_on_case(*, actor: Any, case: SafeguardingCase, status: str, notes: str = "") -> SafeguardingCase:
-    """Record the safeguarding lead's action; the first one stamps the time to first action."""
+    """Record the safeguarding lead's action; the first one stamps the time to first action, which the audit
+    entry also logs (in whole seconds since the case opened)."""
     if status not in CaseStatus.values:
         raise DomainError(_("Unknown case status."), code="status_invalid")
     case = SafeguardingCase.objects.select_for_update().get(pk=case.pk)
     now = timezone.now()
+    logged: dict[str, Any] = {"status": status}
     if case.first_action_at is None:
         case.first_action_at = now
+        logged["seconds_to_first_action"] = int((now - case.opened_at).total_seconds())
     case.status = status
     if notes.strip():
         case.notes = (case.notes + f"\n[{now:%Y-%m-%d %H:%M}] {notes.strip()}").strip()
     case.lead = case.lead or actor
     case.save(update_fields=["first_action_at", "status", "notes", "lead"])
-    audit.record(actor=actor, action="consultation.case", instance=case, after={"status": status})
+    audit.record(actor=actor, action="consultation.case", instance=case, after=logged)
     return case
