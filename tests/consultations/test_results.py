@@ -297,3 +297,38 @@ def test_a_quote_names_only_its_age_group_or_nothing_when_the_smaller_groups_are
         ("Helplines on chat", ["13–15 years"]),
         ("Free calls", []),
     ]
+
+
+def test_each_figure_is_a_table_row_with_its_bar_and_a_hidden_figure_has_no_bar(client: Any) -> None:
+    found = consultation()
+    for _ in range(20):
+        submit(found, choice="Yes")
+    for _ in range(10):
+        submit(found, choice="No")
+    skipped_scale = answers(found, choice="No", scale=None)
+    services.submit_response(
+        consultation=found,
+        submission=services.Submission(language="en", age_band="13-15", country="KE", answers=skipped_scale),
+    )
+    page = client.get(f"/en/consult/{found.slug}/results/").content.decode()
+    bar = '<svg width="100%" height="14" focusable="false"><rect x="0" y="0" height="14" width="{}%"/></svg>'
+    assert (
+        '<tr><th scope="row">Yes</th><td class="number">20</td><td class="bar" aria-hidden="true">'
+        + bar.format("100.0")
+        + "</td></tr>"
+    ) in page
+    assert (
+        '<tr><th scope="row">No</th><td class="number">11</td><td class="bar" aria-hidden="true">'
+        + bar.format("55.0")
+        + "</td></tr>"
+    ) in page
+    # The scale: 30 said 4, the one who skipped it is not counted; 1, 2, 3 and 5 are 0 and show as 0.
+    assert (
+        '<tr><th scope="row">4</th><td class="number">30</td><td class="bar" aria-hidden="true">'
+        + bar.format("100.0")
+        + "</td></tr>"
+    ) in page
+    assert results.chart({"columns": ["A", "B"], "overall": [None, 12]}) == [
+        {"label": "A", "count": None, "width": 0},
+        {"label": "B", "count": 12, "width": 100.0},
+    ]
