@@ -1,12 +1,15 @@
 from __future__ import annotations
 
+import datetime
 import io
+from typing import Any
 
 import pytest
 from django.core.management import call_command
 
 from cwgcop.consultations import services
-from cwgcop.consultations.models import Consultation, Response
+from cwgcop.consultations.models import Answer, Consultation, Response
+from cwgcop.core.models import AuditEntry
 from tests.consultations.factories import close, consultation, submit
 
 pytestmark = pytest.mark.django_db
@@ -28,3 +31,20 @@ def test_the_daily_command_deletes_answers_past_the_retention_period() -> None:
         "Deleted the answers of 2 response(s) to consultations whose feedback page is over 0 days old.",
     ]
     assert Consultation.objects.get().kept_results["en"]["responses"] == 2
+
+
+def test_the_retention_period_is_configured_stated_to_children_and_applied(settings: Any, client: Any) -> None:
+    settings.CWGCOP_CONSULTATION_RETENTION_DAYS = 30
+    found = consultation()
+    page = client.get(f"/en/consult/{found.slug}/").content.decode()
+    assert "We delete your answers 30 days after we tell you what the group did with them." in page
+    submit(found, text="posters")
+    close(found)
+    services.publish_feedback(actor=None, consultation=found, texts={"en": "Done.", "zh-hans": "完成了。"})
+    published = Consultation.objects.get().feedback_published_at
+    assert published is not None
+    assert services.delete_expired_answers(now=published + datetime.timedelta(days=30)) == 0
+    assert services.delete_expired_answers(now=published + datetime.timedelta(days=30, seconds=1)) == 1
+    assert (Response.objects.count(), Answer.objects.count()) == (0, 0)
+    [entry] = AuditEntry.objects.filter(action="consultation.delete_answers")
+    assert entry.after == {"deleted": 1}

@@ -346,3 +346,38 @@ def test_unknown_question_is_refused() -> None:
     with pytest.raises(DomainError) as error:
         services.submit_response(consultation=found, submission=submission)
     assert error.value.code == "question_unknown"
+
+
+def test_a_failure_while_reading_a_childs_words_reports_neither_the_words_nor_the_address(
+    caplog: pytest.LogCaptureFixture, settings: Any, monkeypatch: pytest.MonkeyPatch, mailoutbox: list[Any]
+) -> None:
+    """A bug deep inside redaction (here: the phone-number matcher fails and names its input, as libraries do)
+    must not carry the original words into the error report, its local variables or the log."""
+    from cwgcop.consultations import redaction
+
+    caplog.set_level(logging.DEBUG)
+    settings.ADMINS = [("Operations", "ops@example.org")]
+    reporter = AdminEmailHandler(include_html=True)
+    logging.getLogger("django.request").addHandler(reporter)
+
+    def broken(text: str, region: str | None) -> list[tuple[int, int]]:
+        raise ValueError(f"cannot read {text!r} for {region}")
+
+    monkeypatch.setattr(redaction, "_phones", broken)
+    found = consultation()
+    try:
+        failing = Client(REMOTE_ADDR=ADDRESS, raise_request_exception=False)
+        response = failing.post(f"/en/consult/{found.slug}/answer/", _form(found, SECRET))
+    finally:
+        logging.getLogger("django.request").removeHandler(reporter)
+    assert response.status_code == 500
+    assert (Response.objects.count(), Answer.objects.count()) == (0, 0)
+    reports = [m for m in mailoutbox if m.to == ["ops@example.org"]]
+    assert len(reports) == 2  # Django's own handler (plain text) and the one above (with the HTML report)
+    report_text = "".join(m.body + "".join(str(part[0]) for part in m.alternatives) for m in reports)
+    assert "UnreadableAnswer" in report_text
+    assert "The answer could not be read; its words are left out of this report." in report_text
+    for place, text in {"error report": report_text, "log": caplog.text, "database": _all_text_in_database()}.items():
+        for original in ("secret.child@example.com", "secret.child", "722 123 456", "cannot read"):
+            assert original not in text, f"{original!r} found in the {place}"
+        assert ADDRESS not in text, f"the network address found in the {place}"

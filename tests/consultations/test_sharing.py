@@ -73,12 +73,14 @@ def test_a_package_shows_groups_down_to_the_focal_point_threshold() -> None:
     assert first["columns"] == ["Yes", "No"]
     assert first["overall"] == [16, 9]
     by_age = {group["group"]: group["counts"] for group in first["breakdowns"]["age_band"]}
-    # 6 people aged 16–17 show for focal points (they would be hidden in public at k = 10); the 3 aged 9–12
-    # are hidden, and so is the 16–17 "No" that would give them away from the column total.
+    # 6 people aged 16–17 show for focal points (they would be hidden in public at k = 10). The 3 aged 9–12
+    # are hidden, and so is their "Yes" (0): with the group's size known, it would give the 3 away. That 0
+    # would follow from the "Yes" column (16 − 16), so the smallest other "Yes" (16, aged 13–15) goes too, and
+    # then that row's 0. Every hidden figure is now one of two unknowns in each of its totals.
     assert by_age == {
-        "9–12 years": [0, None],
-        "13–15 years": [16, 0],
-        "16–17 years": [0, None],
+        "9–12 years": [None, None],
+        "13–15 years": [None, None],
+        "16–17 years": [0, 6],
         "18–24 years": [0, 0],
     }
 

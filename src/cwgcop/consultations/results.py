@@ -1,12 +1,15 @@
 """Results with small groups suppressed, so that no child can be singled out.
 
-Any figure for a group of fewer than ``k`` people shows as "fewer than k". A suppressed cell could be worked
-out from its row or column total when it is alone, so a second cell is suppressed in every row and column
-with exactly one (the smallest other non-zero figure): *complementary suppression*, repeated until stable.
+Any figure for a group of fewer than ``k`` people is hidden. A hidden figure must not be recoverable from the
+figures shown and the totals a reader knows or could learn (every row and column total, group sizes included,
+and each breakdown's columns adding up to the overall figures), so more figures are hidden with it
+(*complementary suppression*): first wherever a total has a single hidden figure, then wherever exact linear
+algebra over all the totals together still pins one down (:func:`derivable`).
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -50,31 +53,144 @@ def public_k() -> int:
     return int(settings.CWGCOP_CONSULTATION_PUBLIC_K)
 
 
+@dataclass(frozen=True, eq=False)
+class Sum:
+    """A total a reader knows, or could learn: the ``plus`` cells minus the ``minus`` cells.
+
+    Every row and every column counts as known, group sizes included (they may be learnt from another question
+    or another table), and each breakdown's column adds up to the overall figure above it.
+    """
+
+    plus: tuple[Cell, ...]
+    minus: tuple[Cell, ...] = ()
+
+    @property
+    def cells(self) -> tuple[Cell, ...]:
+        return self.plus + self.minus
+
+
+def table_sums(matrix: list[list[Cell]]) -> list[Sum]:
+    """The rows and columns of a plain table, every total known."""
+    return [Sum(tuple(row)) for row in matrix] + [Sum(tuple(column)) for column in zip(*matrix, strict=True)]
+
+
 def suppress(matrix: list[list[Cell]], k: int) -> bool:
-    """Suppress cells below ``k`` (above zero), then complements, until every row and column of ``matrix``
-    has zero or at least two hidden cells. Only ever adds suppression; returns whether anything changed."""
-    changed_any = False
-    for row in matrix:
-        for cell in row:
-            if not cell.suppressed and 0 < cell.count < k:
-                cell.suppressed = changed_any = True
-    changed = True
-    while changed:
-        changed = False
-        lines = [list(row) for row in matrix] + [list(column) for column in zip(*matrix, strict=False)]
-        for line in lines:
-            hidden = [c for c in line if c.suppressed]
-            if len(hidden) == 1:
-                others = sorted((c for c in line if not c.suppressed and c.count > 0), key=lambda c: c.count)
-                if others:
-                    others[0].suppressed = changed = changed_any = True
-    return changed_any
+    """Protect a plain table whose row and column totals are all known; returns whether anything was hidden."""
+    return protect(table_sums(matrix), k)
 
 
-def suppress_together(matrices: list[list[list[Cell]]], k: int) -> None:
-    """Suppress several tables that share cells (the overall row is the total of every breakdown)."""
-    while any([suppress(matrix, k) for matrix in matrices]):  # noqa: C419 - every table must be processed
-        pass
+def _distinct(cells: list[Cell]) -> list[Cell]:
+    return list({id(cell): cell for cell in cells}.values())
+
+
+def structural_zeros(sums: list[Sum]) -> set[int]:
+    """The cells (by ``id``) of a total that is zero and only adds (a group nobody is in): everyone knows they
+    are 0, so hiding them protects nothing."""
+    return {
+        id(cell) for total in sums if not total.minus and not any(c.count for c in total.plus) for cell in total.plus
+    }
+
+
+def _pinned(sums: list[Sum], known: set[int]) -> list[Cell]:
+    """Unknown cells of a total in which they all count the same way and add up to zero: none is negative,
+    so each is 0."""
+    for total in sums:
+        added = [cell for cell in total.plus if id(cell) not in known]
+        taken = [cell for cell in total.minus if id(cell) not in known]
+        unknown = added + taken
+        if unknown and not (added and taken) and not any(cell.count for cell in unknown):
+            return unknown
+    return []
+
+
+def _solved(sums: list[Sum], known: set[int]) -> list[Cell]:
+    """Unknown cells that exact linear algebra pins down: Gauss–Jordan elimination on integers (rows kept small by
+    their greatest common divisor); a cell is determined when a reduced row holds it alone."""
+    unknown = _distinct([cell for total in sums for cell in total.cells if id(cell) not in known])
+    index = {id(cell): number for number, cell in enumerate(unknown)}
+    rows: list[list[int]] = []
+    for total in sums:
+        row = [0] * len(unknown)
+        for sign, cells in ((1, total.plus), (-1, total.minus)):
+            for cell in cells:
+                if id(cell) in index:
+                    row[index[id(cell)]] += sign
+        if any(row):
+            rows.append(row)
+    pivot_row = 0
+    for column in range(len(unknown)):
+        found = next((r for r in range(pivot_row, len(rows)) if rows[r][column]), None)
+        if found is None:
+            continue
+        rows[pivot_row], rows[found] = rows[found], rows[pivot_row]
+        pivot = rows[pivot_row]
+        for r, row in enumerate(rows):
+            if r != pivot_row and row[column]:
+                reduced = [a * pivot[column] - b * row[column] for a, b in zip(row, pivot, strict=True)]
+                divisor = math.gcd(*reduced) or 1
+                rows[r] = [value // divisor for value in reduced]
+        pivot_row += 1
+    solved = []
+    for row in rows[:pivot_row]:
+        nonzero = [column for column, value in enumerate(row) if value]
+        if len(nonzero) == 1:
+            solved.append(unknown[nonzero[0]])
+    return solved
+
+
+def derivable(sums: list[Sum]) -> list[Cell]:
+    """The hidden cells a reader can work out from the visible ones and the totals, in the order found.
+
+    Two ways, repeated with each newly found value until nothing more follows: a total whose unknown cells all
+    count the same way and add up to zero holds only zeros (:func:`_pinned`), and exact linear algebra over all
+    the totals together (:func:`_solved`). Cells of a group nobody is in are known zeros from the start.
+    """
+    known = {id(cell) for total in sums for cell in total.cells if not cell.suppressed} | structural_zeros(sums)
+    found: list[Cell] = []
+    while True:
+        new = _pinned(sums, known) or _solved(sums, known)
+        if not new:
+            return found
+        known.update(id(cell) for cell in new)
+        found.extend(new)
+
+
+def _complement(candidates: list[Cell], structural: set[int]) -> Cell | None:
+    """The visible cell to hide with an exposed one: the smallest non-zero figure, else a zero (never one of a
+    group nobody is in)."""
+    visible = [cell for cell in candidates if not cell.suppressed and id(cell) not in structural]
+    nonzero = [cell for cell in visible if cell.count > 0]
+    return min(nonzero or visible, key=lambda cell: cell.count, default=None)
+
+
+def protect(sums: list[Sum], k: int) -> bool:
+    """Hide every figure below ``k`` (above zero), then as many others as it takes so that no hidden figure
+    can be worked out from the visible ones and the totals (*complementary suppression*). Only ever adds
+    suppression; returns whether anything is hidden.
+
+    First the quick rule (a total with a single hidden cell gives it away: hide another of its cells), then
+    the exact test (:func:`derivable`), which also catches a cell given away by several totals together or by
+    zeros: hide another cell of a total that holds it.
+    """
+    cells = _distinct([cell for total in sums for cell in total.cells])
+    structural = structural_zeros(sums)
+    for cell in cells:
+        if 0 < cell.count < k:
+            cell.suppressed = True
+    while True:
+        lone = next((t for t in sums if sum(1 for c in t.cells if c.suppressed) == 1), None)
+        if lone is not None:
+            candidates = list(lone.cells)
+        else:
+            exposed = derivable(sums)
+            if not exposed:
+                break
+            candidates = [c for total in sums if any(c is exposed[0] for c in total.cells) for c in total.cells]
+        chosen = _complement(candidates, structural) or _complement(cells, structural)
+        if chosen is None:  # everything that can be hidden is
+            break
+        chosen.suppressed = True
+    return any(cell.suppressed for cell in cells)
 
 
 def counted_responses(consultation: Consultation) -> QuerySet[Response]:
@@ -116,24 +232,27 @@ def question_result(question: Question, *, k: int, breakdowns: bool) -> Question
         overall=Table(columns=[label for _, label in options], rows=[("", overall[0])]),
         breakdowns={},
     )
-    if not breakdowns:
-        suppress(overall, k)
-        return result
-    # Each breakdown's columns add up to the overall row, so the overall row is part of every table.
-    matrices = [overall]
-    for name, enum in DIMENSIONS.items():
-        groups: list[tuple[str, str]] = [(str(value), str(label)) for value, label in enum.choices]
-        counts = {value: Counter() for value, _ in groups}  # type: ignore[var-annotated]
-        for profile, option in pairs:
-            if profile[name] in counts:
-                counts[profile[name]][option] += 1
-        matrix = [[Cell(counts[value][key]) for key in keys] for value, _ in groups]
-        matrices.append([*matrix, overall[0]])
-        result.breakdowns[name] = Table(
-            columns=[label for _, label in options],
-            rows=[(label, matrix[i]) for i, (_, label) in enumerate(groups)],
-        )
-    suppress_together(matrices, k)
+    # The overall row adds up to the number who answered; each breakdown's rows to its groups' sizes, and its
+    # columns to the overall figures.
+    sums = [Sum(tuple(overall[0]))]
+    if breakdowns:
+        for name, enum in DIMENSIONS.items():
+            groups: list[tuple[str, str]] = [(str(value), str(label)) for value, label in enum.choices]
+            counts = {value: Counter() for value, _ in groups}  # type: ignore[var-annotated]
+            for profile, option in pairs:
+                if profile[name] in counts:
+                    counts[profile[name]][option] += 1
+            matrix = [[Cell(counts[value][key]) for key in keys] for value, _ in groups]
+            sums.extend(Sum(tuple(row)) for row in matrix)
+            sums.extend(
+                Sum(tuple(column), minus=(total,))
+                for column, total in zip(zip(*matrix, strict=True), overall[0], strict=True)
+            )
+            result.breakdowns[name] = Table(
+                columns=[label for _, label in options],
+                rows=[(label, matrix[i]) for i, (_, label) in enumerate(groups)],
+            )
+    protect(sums, k)
     return result
 
 

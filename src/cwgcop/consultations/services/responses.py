@@ -136,7 +136,25 @@ def safeguarding_lead(consultation: Consultation) -> Any:
     return role.user if role else None
 
 
-@sensitive_variables("submission", "prepared", "values", "original", "cleaned", "receipt")
+class UnreadableAnswer(RuntimeError):  # noqa: N818 - what the administrators read in the error report
+    """Redaction or the safeguarding check failed on a child's words; the words are not in the report."""
+
+
+@sensitive_variables()
+def _read(original: str, *, language: str, country: str) -> tuple[bool, redaction.Redacted]:
+    """Whether ``original`` suggests risk, and its redacted form.
+
+    A failure in here (a bug in a pattern, in the phone-number library…) is raised again as
+    :class:`UnreadableAnswer` without its cause: the cause's message and the local variables of the frames below
+    would carry the original words into the error report and the log.
+    """
+    try:
+        return safeguarding.suggests_risk(original, language), redaction.redact(original, country=country)
+    except Exception:
+        raise UnreadableAnswer("The answer could not be read; its words are left out of this report.") from None
+
+
+@sensitive_variables()  # every local: the child's words, the receipt code
 @transaction.atomic
 def submit_response(
     *, consultation: Consultation, submission: Submission, now: datetime.datetime | None = None
@@ -175,8 +193,7 @@ def submit_response(
         original = values.pop("text", None)
         risky = False
         if original is not None:
-            risky = safeguarding.suggests_risk(original, submission.language)
-            cleaned = redaction.redact(original, country=submission.country)
+            risky, cleaned = _read(original, language=submission.language, country=submission.country)
             values.update(text=cleaned.text, redactions=cleaned.replacements)
             del original, cleaned
         answer = Answer.objects.create(
@@ -262,17 +279,20 @@ def moderate(*, actor: Any, answer: Answer, approve: bool, reason: str = "") -> 
 
 @transaction.atomic
 def act_on_case(*, actor: Any, case: SafeguardingCase, status: str, notes: str = "") -> SafeguardingCase:
-    """Record the safeguarding lead's action; the first one stamps the time to first action."""
+    """Record the safeguarding lead's action; the first one stamps the time to first action, which the audit
+    entry also logs (in whole seconds since the case opened)."""
     if status not in CaseStatus.values:
         raise DomainError(_("Unknown case status."), code="status_invalid")
     case = SafeguardingCase.objects.select_for_update().get(pk=case.pk)
     now = timezone.now()
+    logged: dict[str, Any] = {"status": status}
     if case.first_action_at is None:
         case.first_action_at = now
+        logged["seconds_to_first_action"] = int((now - case.opened_at).total_seconds())
     case.status = status
     if notes.strip():
         case.notes = (case.notes + f"\n[{now:%Y-%m-%d %H:%M}] {notes.strip()}").strip()
     case.lead = case.lead or actor
     case.save(update_fields=["first_action_at", "status", "notes", "lead"])
-    audit.record(actor=actor, action="consultation.case", instance=case, after={"status": status})
+    audit.record(actor=actor, action="consultation.case", instance=case, after=logged)
     return case
