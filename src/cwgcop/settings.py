@@ -109,10 +109,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: it stores pages with every header the stack adds, and a cached page skips the whole stack.
+    "cwgcop.core.cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Before everything else: a cached anonymous page skips sessions, auth, CSRF, locale and URL resolution.
-    "cwgcop.core.cache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

@@ -1,6 +1,12 @@
+"""The WSGI application: Django's, behind the page-cache front (cwgcop.core.cache.PageCacheApp)."""
+
 import os
 
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cwgcop.settings")
-application = get_wsgi_application()
+django_application = get_wsgi_application()
+
+from cwgcop.core.cache import PageCacheApp  # noqa: E402 - needs the settings that get_wsgi_application loaded
+
+application = PageCacheApp(django_application)

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-READ = re.compile(r"""(?:environ\.get|env_bool|env_int|env_list)\(\s*["']([A-Z][A-Z0-9_]+)["']""")
+READ = re.compile(r"""(?:environ\.get|env_bool|env_int|env_float|env_list)\(\s*["']([A-Z][A-Z0-9_]+)["']""")
 
 
 def documented() -> list[str]:

@@ -26,17 +26,22 @@ import hashlib
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import wraps
-from typing import Any, TypeVar, cast
+from http import HTTPStatus
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.core.handlers.wsgi import WSGIHandler, WSGIRequest
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse
 
 GENERATION_KEY = "archive-generation"
 # Set in request.META by @public_page: the middleware may store this request's finished response.
@@ -123,6 +128,8 @@ def _request_is_cacheable(request: HttpRequest) -> bool:
         and request.method in {"GET", "HEAD"}
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and CookieStorage.cookie_name not in request.COOKIES
+        # SecurityMiddleware, further in, sends plain HTTP to HTTPS when told to: the cache must not answer first.
+        and (request.is_secure() or not settings.SECURE_SSL_REDIRECT)
     )
 
 
@@ -147,11 +154,28 @@ def _varies_by_cookie(response: HttpResponseBase) -> HttpResponseBase:
 
 def page_key(request: HttpRequest) -> str:
     """The URL, in the language LocaleMiddleware will choose for it (from the path, else the cookie or the
-    Accept-Language header), under the current archive generation."""
+    Accept-Language header), and its scheme (HTTPS pages carry HSTS), under the current archive generation."""
     url = request.get_full_path()
     digest = hashlib.sha256(url.encode("utf-8", "surrogateescape")).hexdigest()
     language = translation.get_language_from_request(request, check_path=True)
-    return f"page:{archive_generation()}:{language}:{digest}"
+    return f"page:{archive_generation()}:{request.scheme}:{language}:{digest}"
+
+
+def _stored(key: str) -> StoredPage | None:
+    stored = _local.get(key)
+    if stored is None:
+        stored = cache.get(key)
+        if stored is not None:
+            _local.put(key, stored)
+    return stored
+
+
+def cached_page(request: HttpRequest) -> StoredPage | None:
+    """The stored page this request may be answered with, if any."""
+    if not _request_is_cacheable(request):
+        return None
+    request.get_host()  # a Host that ALLOWED_HOSTS refuses gets its 400, never a cached page
+    return _stored(page_key(request))
 
 
 def public_page(view: V) -> V:
@@ -166,11 +190,11 @@ def public_page(view: V) -> V:
 
 
 class PageCacheMiddleware:
-    """Answer anonymous readers of public pages from the cache, before the rest of the stack runs.
+    """Store the finished responses of :func:`public_page` views, and answer anonymous readers from them.
 
-    Placed after SecurityMiddleware and WhiteNoise (the HTTPS redirect and static files come first) and before
-    everything else. On a miss the request goes through the whole stack, and a response from a :func:`public_page` view
-    that is fit to share (see the module docstring) is stored as it left the stack.
+    First in ``MIDDLEWARE``, so a stored page carries every header the stack adds (security headers, CSP,
+    language, Vary) and a cached answer skips the whole stack. Behind :class:`PageCacheApp` (production) it
+    answers only what that front could not, such as a page stored in the meantime.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
@@ -181,11 +205,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         request.get_host()  # a Host that ALLOWED_HOSTS refuses gets its 400, never a cached page
         key = page_key(request)
-        stored = _local.get(key)
-        if stored is None:
-            stored = cache.get(key)
-            if stored is not None:
-                _local.put(key, stored)
+        stored = _stored(key)
         if stored is not None:
             return _response(stored)
         response = self.get_response(request)
@@ -202,3 +222,26 @@ def _response(stored: StoredPage) -> HttpResponse:
     for name, value in headers:
         response.headers[name] = value
     return response
+
+
+class PageCacheApp:
+    """The WSGI application behind a front that answers cached pages before Django's request handling.
+
+    A cached page through the whole handler costs about 0.2 ms of Python (request signals, the request and
+    response objects, the middleware chain); answered here it costs the lookup alone. Anything unusual (a
+    refused Host, a malformed request) goes on to Django, which answers it as it always does.
+    """
+
+    def __init__(self, application: WSGIHandler) -> None:
+        self.application = application
+
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        try:
+            stored = cached_page(WSGIRequest(environ))
+        except Exception:  # Django's handler gives the proper answer (400, 500) to a bad request
+            stored = None
+        if stored is None:
+            return self.application(environ, start_response)
+        status, headers, body = stored
+        start_response(f"{status} {HTTPStatus(status).phrase}", headers)
+        return [b""] if environ.get("REQUEST_METHOD") == "HEAD" else [body]
