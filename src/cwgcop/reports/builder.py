@@ -130,7 +130,6 @@ def _cover(body: Body, mandate: Mandate | None, meetings: list[Meeting], languag
     body_name = _t(body, "name", language)
     basis = _t(mandate, "purpose_basis", language) if mandate else ""
     values = {
-        # Translators: "meetings" is "of the twenty-first and twenty-second meetings" (its preposition included).
         "meetings": wording.meeting_phrase(numbers, language, "of"),
         "body": body_name,
         "acronym": body.acronym,
@@ -138,11 +137,13 @@ def _cover(body: Body, mandate: Mandate | None, meetings: list[Meeting], languag
     }
     if len(meetings) == 1:
         purpose = pgettext(
+            # Translators: "meetings" is "of the twenty-first meeting" (its preposition included).
             "one meeting",
             "This report summarises the main outcomes %(meetings)s of the %(body)s (%(acronym)s), held %(dates)s.",
         )
     else:
         purpose = pgettext(
+            # Translators: "meetings" is "of the twenty-first and twenty-second meetings" (its preposition included).
             "several meetings",
             "This report summarises the main outcomes %(meetings)s of the %(body)s (%(acronym)s), held %(dates)s.",
         )
@@ -199,8 +200,8 @@ def _discussed(meeting: Meeting, language: str) -> str:
     at = wording.meeting_phrase([meeting.number], language, "at")
     count = meeting.participants_total
     if count is not None:
-        # Translators: "meeting" is "at the twenty-first meeting" (its preposition included).
         text = ngettext(
+            # Translators: "meeting" is "at the twenty-first meeting" (its preposition included).
             "%(meeting)s, %(count)s participant discussed the contributions and information documents received.",
             "%(meeting)s, %(count)s participants discussed the contributions and information documents received.",
             count,
@@ -259,17 +260,19 @@ def _activities(
         parts.append(_("In the period, the group focused on:") + "\n" + _bullets(focus))
     values = {
         "acronym": body.acronym,
-        # Translators: "meetings" is "the twenty-first and twenty-second meetings", the object of "held".
         "meetings": wording.meeting_phrase(numbers, language, "object"),
         "dates": wording.dates_phrase([(m.start_date, m.end_date) for m in meetings], language),
         "venue": venues,
         "format": formats,
     }
     if len(meetings) == 1:
+        # Translators: "meetings" is "the twenty-first meeting", the object of "held".
         held = pgettext("one meeting", "%(acronym)s held %(meetings)s on %(dates)s at %(venue)s, in %(format)s format.")
     else:
         held = pgettext(
-            "several meetings", "%(acronym)s held %(meetings)s on %(dates)s at %(venue)s, in %(format)s format."
+            # Translators: "meetings" is "the twenty-first and twenty-second meetings", the object of "held".
+            "several meetings",
+            "%(acronym)s held %(meetings)s on %(dates)s at %(venue)s, in %(format)s format.",
         )
     paragraphs = [held % values]
     for meeting in meetings:
