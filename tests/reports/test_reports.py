@@ -9,13 +9,16 @@ import pytest
 from django.core.management import CommandError, call_command
 from pypdf import PdfReader
 
+from cwgcop.bodies.models import Body
 from cwgcop.core.errors import DomainError
 from cwgcop.demo.loader import load_demo
 from cwgcop.documents.models import Document
+from cwgcop.liaisons import services as liaison_services
 from cwgcop.meetings.models import Outcome
 from cwgcop.reports import builder, services
 from cwgcop.reports.models import CouncilReport, Mandate, Rendition
 from tests.factories import BodyFactory, MeetingFactory, UserFactory
+from tests.liaisons import factories as liaison_factories
 
 pytestmark = pytest.mark.django_db
 
@@ -32,8 +35,8 @@ SEED_FACTS = [
     "2025年2月12日至13日",
     "瑞士日内瓦国际电联总部",
     "以混合形式举行",
-    "129名与会者",
-    "191名与会者",
+    "在第二十一次会议上，129名与会者讨论了收到的文稿和情况通报文件。",
+    "在第二十二次会议上，191名与会者讨论了收到的文稿和情况通报文件。",
     "确保在保护上网儿童工作中听到儿童的声音",
     "展示COP全球计划和COP整体举措的成果",
     "分享最佳做法并探索合作",
@@ -53,21 +56,61 @@ SEED_FACTS = [
     "继续不设密码地公开提供有关保护上网儿童问题的输出文件",
 ]
 
+# §2.3 of the seed: the 21st meeting, its figures, its themes and the two liaison statements it received
+# (from ITU-D SG2 Question 3/2, and the one concerning ITU-T SG17).
+SEED_21_DISCUSSED = (
+    "2.2 在第二十一次会议上，129名与会者讨论了收到的文稿和情况通报文件。"
+    "讨论重点围绕加强利益攸关多方合作、提升儿童参与度和改善与国际电联研究组的协调。"
+    "收到的联络声明：ITU-D第2研究组第3/2号课题关于保护上网儿童的联络声明（来自ITU-D第2研究组第3/2号课题）"
+    "和有关ITU-T第17研究组的联络声明：弥合保护上网儿童的技术标准差距（来自ITU-T第17研究组（安全））。"
+)
+# §2.4: the outcomes of the 21st meeting end with the statement it sent to ITU-D SG2 Question 3/2.
+SEED_21_SENT = (
+    "– 发出的联络声明：致ITU-D第2研究组第3/2号课题的联络声明：第二十一次会议成果"
+    "（致ITU-D第2研究组第3/2号课题，2024年10月15日发出）。"
+)
+# §2.6, last bullet: the CG-COP gap-analysis report, reported at the 22nd meeting, to ITU-T SG17 in April
+# 2025, then to the next CWG-COP meeting (October 2025).
+SEED_DELIVERABLE = (
+    "2.6 跨机构跟踪的交付成果：\n"
+    "– 由保护上网儿童通信组（CG-COP）编写的差距分析报告："
+    "向CWG-COP通报进展：报告仍在更新中（CWG-COP，2025年2月12日至13日，已完成）"
+    " → CG-COP编写报告草案（CG-COP，进行中）"
+    " → 在ITU-T第17研究组内讨论（ITU-T SG17，2025年4月，已计划）"
+    " → 在下一次CWG-COP会议上讨论（CWG-COP，2025年10月1日至2日，已计划）。"
+)
+
+
+def _paragraphs(sections: list[dict[str, str]], key: str) -> list[str]:
+    return next(s["text"] for s in sections if s["key"] == key).split("\n\n")
+
 
 def test_chinese_report_from_demo_data_carries_every_fact_of_the_seed() -> None:
     load_demo()
     from cwgcop.bodies.models import Body
 
     body = Body.objects.get(acronym="CWG-COP")
-    report = _text(builder.build(body=body, language="zh-hans", **SEED_PERIOD))
+    sections = builder.build(body=body, language="zh-hans", **SEED_PERIOD)
+    report = _text(sections)
     assert [fact for fact in SEED_FACTS if fact not in report] == []
     outcomes = [o.text_zh_hans for o in Outcome.objects.filter(meeting__body__acronym="CWG-COP")]  # type: ignore[attr-defined]
     assert len(outcomes) >= 9
     assert [text for text in outcomes if text not in report] == []
+    activities = _paragraphs(sections, "activities")
+    assert [p[:4] for p in activities[2:]] == ["2.1 ", "2.2 ", "2.3 ", "2.4 ", "2.5 ", "2.6 "]
+    assert activities[3] == SEED_21_DISCUSSED
+    assert activities[4].startswith("2.3 第二十一次会议的主要成果是：\n– ")
+    assert activities[4].splitlines()[-1] == SEED_21_SENT
+    assert "联络声明" not in activities[5] + activities[6]  # the 22nd meeting received and sent none
+    assert activities[7] == SEED_DELIVERABLE
 
 
-def test_report_for_another_body_and_period_from_factory_data() -> None:
+def _factory_body_with_liaisons() -> Body:
+    """A second body, its sub-group and a partner, two meetings a year apart, statements and deliverables
+    around both, and a draft statement that is not public."""
     body = BodyFactory(acronym="CWG-X", name="Working group X", name_en="Working group X")
+    partner = BodyFactory(acronym="SG9", name="Study Group 9", name_en="Study Group 9")
+    subgroup = BodyFactory(acronym="CG-X", name="Correspondence group X", name_en="Correspondence group X", parent=body)
     Mandate.objects.create(body=body, focus_areas="Open data\nYouth voice", focus_areas_en="Open data\nYouth voice")
     first = MeetingFactory(
         body=body,
@@ -79,7 +122,7 @@ def test_report_for_another_body_and_period_from_factory_data() -> None:
         format="in-person",
         participants_total=42,
     )
-    MeetingFactory(
+    second = MeetingFactory(
         body=body,
         number=4,
         start_date=datetime.date(2024, 3, 6),
@@ -92,15 +135,74 @@ def test_report_for_another_body_and_period_from_factory_data() -> None:
     Outcome.objects.create(
         meeting=first, position=1, kind="agreed", text="Publish the data set", text_en="Publish the data set"
     )
-    text = _text(
-        builder.build(body=body, start=datetime.date(2023, 1, 1), end=datetime.date(2023, 12, 31), language="en")
+    asked = liaison_factories.incoming(
+        sender=partner, addressee=body, title="Request for data", sent_on=datetime.date(2023, 2, 1)
     )
-    assert "the third meeting of the Working group X (CWG-X), held 6–7 March 2023" in text
-    assert "At the third meeting, 42 participants discussed" in text
-    assert "– Publish the data set" in text
+    liaison_services.consider_statement(actor=None, statement=asked, meeting=first)
+    reply = liaison_factories.outgoing(
+        sender=body, addressee=partner, title="Reply on data", reply_to=asked, meeting=first
+    )
+    liaison_factories.sent(reply, sent_on=datetime.date(2023, 3, 20))
+    liaison_factories.outgoing(sender=body, addressee=partner, title="Unsent draft", meeting=first)
+    later = liaison_factories.incoming(
+        sender=partner, addressee=body, title="Later news", sent_on=datetime.date(2024, 2, 1)
+    )
+    liaison_services.consider_statement(actor=None, statement=later, meeting=second)
+    atlas = liaison_services.create_deliverable(actor=None, owner=subgroup, titles={"en": "Data atlas"}, slug="atlas")
+    liaison_services.add_milestone(
+        actor=None,
+        deliverable=atlas,
+        titles={"en": "Outline agreed"},
+        body=body,
+        meeting=first,
+        status="achieved",
+        achieved_on=datetime.date(2023, 3, 7),
+    )
+    liaison_services.add_milestone(
+        actor=None,
+        deliverable=atlas,
+        titles={"en": "Reviewed by SG9"},
+        body=partner,
+        due_date=datetime.date(2023, 9, 15),
+    )
+    liaison_services.add_milestone(actor=None, deliverable=atlas, titles={"en": "Final text"}, body=subgroup)
+    elsewhere = liaison_services.create_deliverable(
+        actor=None, owner=subgroup, titles={"en": "Next year's study"}, slug="next"
+    )
+    liaison_services.add_milestone(
+        actor=None, deliverable=elsewhere, titles={"en": "Started"}, body=body, meeting=second
+    )
+    return body
+
+
+def test_report_for_another_body_and_period_from_factory_data() -> None:
+    body = _factory_body_with_liaisons()
+    sections = builder.build(body=body, start=datetime.date(2023, 1, 1), end=datetime.date(2023, 12, 31), language="en")
+    text = _text(sections)
+    assert next(s["text"] for s in sections if s["key"] == "purpose") == (
+        "This report summarises the main outcomes of the third meeting of the Working group X (CWG-X), "
+        "held 6–7 March 2023."
+    )
     assert "– Open data" in text
     assert "fourth" not in text
     assert "57" not in text
+    assert _paragraphs(sections, "activities")[2:] == [
+        "2.1 CWG-X held the third meeting on 6–7 March 2023 at Nairobi, in in-person format.",
+        (
+            "2.2 At the third meeting, 42 participants discussed the contributions and information documents received. "
+            "Liaison statements received: Request for data (from Study Group 9)."
+        ),
+        (
+            "2.3 The main outcomes of the third meeting were:\n"
+            "– Publish the data set\n"
+            "– Liaison statements sent: Reply on data (to Study Group 9, sent on 20 March 2023)."
+        ),
+        (
+            "2.4 Deliverables followed across bodies:\n"
+            "– Data atlas, prepared by the Correspondence group X (CG-X): outline agreed (CWG-X, 6–7 March 2023, "
+            "achieved) → reviewed by SG9 (SG9, September 2023, planned) → final text (CG-X, planned)."
+        ),
+    ]
 
 
 def test_period_without_meetings_and_reversed_period_are_refused() -> None:

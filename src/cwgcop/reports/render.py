@@ -5,17 +5,24 @@ from __future__ import annotations
 import html
 import io
 from dataclasses import dataclass
+from pathlib import Path
 
+import arabic_reshaper
+import matplotlib
+from bidi import get_display
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 from docx import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.shared import Cm
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Flowable, Image, Paragraph, SimpleDocTemplate, Spacer
 
 from cwgcop.demo.files import CJK_FONT, _font
 from cwgcop.reports.builder import BULLET
@@ -76,26 +83,90 @@ def as_docx(content: Content) -> bytes:
     return buffer.getvalue()
 
 
+# DejaVu Sans has the Arabic letters and their presentation forms. It comes with matplotlib (a dependency,
+# for the participation chart), so every installation has the file; no system font is needed.
+ARABIC_FONT = "DejaVuSans"
+FRAME_PADDING = 6  # reportlab's Frame pads each side by 6 pt
+
+
+def _arabic_font() -> str:
+    if ARABIC_FONT not in pdfmetrics.getRegisteredFontNames():
+        path = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
+        # shapable=False: the text arrives already shaped; reportlab must not shape it a second time.
+        pdfmetrics.registerFont(TTFont(ARABIC_FONT, str(path), shapable=False))
+    return ARABIC_FONT
+
+
+def visual_lines(text: str, font: str, size: float, width: float) -> list[str]:
+    """Right-to-left ``text`` as the lines a PDF must draw, top to bottom.
+
+    reportlab lays out letters as they come and neither joins Arabic letters nor reorders a right-to-left
+    line. So the text is shaped first (arabic-reshaper: each letter in its initial, medial, final or
+    isolated form), broken into lines that fit ``width`` while it is still in reading order, and only then
+    is each line put in display order (python-bidi, base direction right-to-left). Reordering before
+    breaking would put the end of a paragraph on its first line.
+    """
+    lines: list[str] = []
+    current = ""
+    for word in arabic_reshaper.reshape(text).split(" "):
+        candidate = f"{current} {word}" if current else word
+        if current and pdfmetrics.stringWidth(candidate, font, size) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = candidate
+    lines.append(current)
+    return [str(get_display(line, base_dir="R")) for line in lines]
+
+
+@dataclass(frozen=True)
+class _PdfStyles:
+    title: ParagraphStyle
+    heading: ParagraphStyle
+    body: ParagraphStyle
+    bullet: ParagraphStyle
+
+
+def _styles(language: str) -> _PdfStyles:
+    rtl = language == "ar"
+    font = _arabic_font() if rtl else _font(language)
+    common: dict[str, object] = {"fontName": font, "wordWrap": "CJK" if font == CJK_FONT else None}
+    if rtl:
+        common["alignment"] = TA_RIGHT
+    title = ParagraphStyle("t", fontSize=16, leading=22, spaceAfter=10, **common)
+    heading = ParagraphStyle("h", fontSize=12.5, leading=18, spaceBefore=10, spaceAfter=4, **common)
+    body = ParagraphStyle("b", fontSize=10, leading=15, spaceAfter=4, **common)
+    indent = {"rightIndent": 14} if rtl else {"leftIndent": 14, "bulletIndent": 4}
+    bullet = ParagraphStyle("l", parent=body, **indent)
+    return _PdfStyles(title, heading, body, bullet)
+
+
+def _paragraph(text: str, style: ParagraphStyle, *, language: str, width: float, bullet: bool = False) -> Paragraph:
+    if language != "ar":
+        return Paragraph(html.escape(text), style, bulletText="–" if bullet else None)
+    available = width - 2 * FRAME_PADDING - style.leftIndent - style.rightIndent - 1
+    logical = f"– {text}" if bullet else text
+    lines = visual_lines(logical, style.fontName, style.fontSize, available)
+    return Paragraph("<br/>".join(html.escape(line) for line in lines), style)
+
+
 def as_pdf(content: Content) -> bytes:
     buffer = io.BytesIO()
-    font = _font(content.language)
-    wrap = "CJK" if font == CJK_FONT else None
-    title = ParagraphStyle("t", fontName=font, fontSize=16, leading=22, wordWrap=wrap, spaceAfter=10)
-    heading = ParagraphStyle("h", fontName=font, fontSize=12.5, leading=18, wordWrap=wrap, spaceBefore=10, spaceAfter=4)
-    body = ParagraphStyle("b", fontName=font, fontSize=10, leading=15, wordWrap=wrap, spaceAfter=4)
-    bullet = ParagraphStyle("l", parent=body, leftIndent=14, bulletIndent=4)
-    story = [Paragraph(html.escape(content.title), title)]
+    document = SimpleDocTemplate(buffer, pagesize=A4, title=content.title, lang=content.language)
+    styles = _styles(content.language)
+
+    def para(text: str, style: ParagraphStyle, bullet: bool = False) -> Paragraph:
+        return _paragraph(text, style, language=content.language, width=document.width, bullet=bullet)
+
+    story: list[Flowable] = [para(content.title, styles.title)]
     for section in content.sections:
-        story.append(Paragraph(html.escape(section["title"]), heading))
+        story.append(para(section["title"], styles.heading))
         for kind, text in _blocks(section["text"]):
-            if kind == "li":
-                story.append(Paragraph(html.escape(text), bullet, bulletText="–"))
-            else:
-                story.append(Paragraph(html.escape(text), body))
+            story.append(para(text, styles.bullet, bullet=True) if kind == "li" else para(text, styles.body))
         if section["key"] == "activities" and content.chart_png:
             story.extend([Spacer(1, 6), Image(io.BytesIO(content.chart_png), width=15 * cm, height=7.5 * cm)])
-            story.append(Paragraph(html.escape(chart_caption(content.language)), body))
-    SimpleDocTemplate(buffer, pagesize=A4, title=content.title, lang=content.language).build(story)
+            story.append(para(chart_caption(content.language), styles.body))
+    document.build(story)
     return buffer.getvalue()
 
 
