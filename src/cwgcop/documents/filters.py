@@ -12,6 +12,7 @@ from django.utils.translation import pgettext_lazy
 
 from cwgcop.bodies.models import Organization
 from cwgcop.core.languages import Language
+from cwgcop.core.widgets import FastSelect
 from cwgcop.documents import queries
 from cwgcop.documents.enums import DocumentKind, DocumentStatus
 from cwgcop.documents.models import Document
@@ -45,20 +46,25 @@ class YearFilter(django_filters.NumberFilter):
 
 class ArchiveFilter(django_filters.FilterSet):
     meeting = django_filters.ModelChoiceFilter(
-        queryset=_meetings, label=_("Meeting"), empty_label=pgettext_lazy("filter", "Any")
+        queryset=_meetings, label=_("Meeting"), empty_label=pgettext_lazy("filter", "Any"), widget=FastSelect
     )
     kind = django_filters.ChoiceFilter(
-        choices=DocumentKind.choices, label=_("Kind"), empty_label=pgettext_lazy("filter", "Any")
+        choices=DocumentKind.choices, label=_("Kind"), empty_label=pgettext_lazy("filter", "Any"), widget=FastSelect
     )
     language = django_filters.ChoiceFilter(
         choices=Language.choices,
         label=_("Language"),
         method="filter_language",
         empty_label=pgettext_lazy("filter", "Any"),
+        widget=FastSelect,
     )
     year = YearFilter(field_name="published_at", lookup_expr="year", label=_("Year"), min_value=1865, max_value=9998)
     source = django_filters.ModelChoiceFilter(
-        queryset=_sources, field_name="sources", label=_("Source"), empty_label=pgettext_lazy("filter", "Any")
+        queryset=_sources,
+        field_name="sources",
+        label=_("Source"),
+        empty_label=pgettext_lazy("filter", "Any"),
+        widget=FastSelect,
     )
     q = django_filters.CharFilter(method="filter_text", label=_("Title or symbol contains"))
     sort = django_filters.ChoiceFilter(
@@ -70,6 +76,7 @@ class ArchiveFilter(django_filters.FilterSet):
         method="sort_by",
         label=_("Sort"),
         empty_label=None,
+        widget=FastSelect,
     )
 
     class Meta:
