@@ -1,12 +1,13 @@
 """Benchmark: anonymous archive pages under load, against a static copy served by nginx.
 
-    python3 bench/archive_http.py [--documents 10000] [--database postgres|sqlite] [--duration 10]
+    python3 bench/archive_http.py [--documents 10000] [--database postgres|sqlite] [--duration 10] [--render-samples 50]
 
 It fills a fresh database with synthetic published documents, serves the platform with gunicorn
 (2 workers, production settings: debug off, Redis cache when --cache redis), and loads the archive
 listing and a document page from a second process (wrk, Debian package) on 127.0.0.1: first with the
 page cache, then with it switched off (every request rendered), then a byte-identical static copy of
-each page from nginx. It prints requests/s and p50/p99 latency. It is not a test and asserts nothing.
+each page from nginx. It prints requests/s and p50/p99 latency, and the in-process price of rendering each
+page with the page cache off. It is not a test and asserts nothing.
 """
 
 from __future__ import annotations
@@ -61,7 +62,49 @@ print(seed_archive({documents}))
     )
     if result.returncode:
         raise SystemExit(f"seeding failed:\n{result.stderr}")
+    if env.get("DATABASE_URL", "").startswith("postgres"):
+        import psycopg
+
+        # A production database has planner statistics; right after a bulk load it has none until autovacuum
+        # runs, and the planner then sorts the whole archive for every page.
+        with psycopg.connect(env["DATABASE_URL"], autocommit=True) as connection:
+            connection.execute("ANALYZE")
     return result.stdout.strip().splitlines()[-1]
+
+
+RENDER = """
+import os, statistics, sys, time, django
+django.setup()
+from django.test import Client
+client = Client(HTTP_HOST="127.0.0.1")
+for path in sys.argv[1:]:
+    assert client.get(path).status_code == 200
+    wall, cpu = [], []
+    for _ in range({samples}):
+        started, used = time.perf_counter(), time.process_time()
+        client.get(path)
+        wall.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - used) * 1000)
+    wall.sort()
+    print(path, statistics.median(wall), wall[int(len(wall) * 0.95)], statistics.median(cpu))
+"""
+
+
+def measure_render(env: dict[str, str], pages: dict[str, str], samples: int) -> list[str]:
+    """Render each page in-process with the page cache off: the price of a page that is not cached yet, without
+    HTTP or queueing (wall time includes the database's answers; CPU time is this process's alone)."""
+    output = subprocess.run(
+        [sys.executable, "-c", RENDER.format(samples=samples), *pages.values()],
+        env={**env, "CWGCOP_PAGE_CACHE_SECONDS": "0"},
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    rows = []
+    for (name, _path), line in zip(pages.items(), output.strip().splitlines(), strict=True):
+        _, p50, p95, cpu = line.split()
+        rows.append(f"| {name} | {float(p50):.1f} | {float(p95):.1f} | {float(cpu):.1f} |")
+    return rows
 
 
 def wait_for(url: str, timeout: float = 30) -> None:
@@ -164,6 +207,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--port", type=int, default=8931)
+    parser.add_argument("--render-samples", type=int, default=50)
     return parser.parse_args()
 
 
@@ -243,6 +287,7 @@ def main() -> None:
     subprocess.run([BIN / "cwgcop", "collectstatic", "--noinput", "--verbosity", "0"], env=env, check=True)
     pages = {"archive listing": "/en/documents/", "document page": f"/en/documents/{symbol}/"}
     static_root = workdir / "static-copy"
+    renders = measure_render(env, pages, args.render_samples)
     results = measure_gunicorn(args, env, pages, static_root)
     results += measure_nginx(args, pages, static_root, workdir)
     print(
@@ -253,6 +298,12 @@ def main() -> None:
     print("|---|---:|---:|---:|---|")
     for line in results:
         print(line)
+    print(f"\nUncached render in-process, {args.render_samples} renders per page, page cache off\n")
+    print("| page | wall p50 ms | wall p95 ms | CPU p50 ms |")
+    print("|---|---:|---:|---:|")
+    for line in renders:
+        print(line)
+    print(f"\nload average when done: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     shutil.rmtree(workdir, ignore_errors=True)
 
 

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from cwgcop.core.errors import DomainError
@@ -118,7 +118,7 @@ def get_event(request: HttpRequest, series: str, event: str) -> dict[str, Any]:
 
 
 @router.post("/{series}/{event}/registrations", response={202: RegistrationOut})
-def register(request: HttpRequest, series: str, event: str, payload: RegistrationIn) -> tuple[int, dict[str, str]]:
+def register(request: HttpRequest, series: str, event: str, payload: RegistrationIn) -> Status[dict[str, str]]:
     """Register without an account. The registration counts once the e-mailed link is followed."""
     found = queries.event(series, event)
     if found is None:
@@ -133,7 +133,10 @@ def register(request: HttpRequest, series: str, event: str, payload: Registratio
     except DomainError as error:
         status = 409 if error.code == "registration_duplicate" else 400
         raise HttpError(status, " ".join(str(m) for m in error.messages)) from error
-    return 202, {
-        "status": registration.status,
-        "detail": _("Check your e-mail and follow the link to confirm the registration."),
-    }
+    return Status(
+        202,
+        {
+            "status": registration.status,
+            "detail": _("Check your e-mail and follow the link to confirm the registration."),
+        },
+    )

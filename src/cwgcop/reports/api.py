@@ -8,7 +8,7 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from cwgcop.accounts.api_auth import api_token_auth, api_user
@@ -74,7 +74,7 @@ def _data(request: HttpRequest, report: CouncilReport) -> dict[str, Any]:
 
 
 @router.post("/", response={201: ReportOut}, auth=api_token_auth)
-def request_draft(request: HttpRequest, payload: DraftIn) -> tuple[int, dict[str, Any]]:
+def request_draft(request: HttpRequest, payload: DraftIn) -> Status[dict[str, Any]]:
     """Assemble a draft report for a body and a period (the body's secretariat only)."""
     user = api_user(request)
     body = Body.objects.filter(acronym=payload.body).first()
@@ -86,7 +86,7 @@ def request_draft(request: HttpRequest, payload: DraftIn) -> tuple[int, dict[str
         )
     except DomainError as error:
         raise HttpError(400, " ".join(str(m) for m in error.messages)) from error
-    return 201, _data(request, report)
+    return Status(201, _data(request, report))
 
 
 @router.get("/{report_id}", response=ReportOut)
