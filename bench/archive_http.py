@@ -17,7 +17,6 @@ import datetime
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -25,22 +24,9 @@ import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
-PG_ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-
-def log(text: str) -> None:
-    print(f"# {text}", file=sys.stderr, flush=True)
-
-
-def create_postgres_database(name: str) -> str:
-    import psycopg
-
-    with psycopg.connect(PG_ADMIN, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        connection.execute(f'CREATE DATABASE "{name}"')
-    return f"postgres://postgres@127.0.0.1:5432/{name}"
+from common import BIN, ROOT, create_postgres_database, log, production_env, start_gunicorn, stop, wait_for
 
 
 def seed(env: dict[str, str], documents: int) -> str:
@@ -107,18 +93,6 @@ def measure_render(env: dict[str, str], pages: dict[str, str], samples: int) -> 
     return rows
 
 
-def wait_for(url: str, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                response.read()
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit(f"server did not answer at {url}")
-
-
 def fetch(url: str) -> bytes:
     with urllib.request.urlopen(url, timeout=120) as response:
         return bytes(response.read())
@@ -144,28 +118,6 @@ def wrk(url: str, connections: int, duration: int) -> dict[str, float | str]:
     pct = {p: to_ms(v, u) for p, v, u in WRK_PCT.findall(output)}
     errors = "; ".join(m.group(0) for m in WRK_ERR.finditer(output)) or "none"
     return {"rps": rps, "p50": pct.get("50", float("nan")), "p99": pct.get("99", float("nan")), "errors": errors}
-
-
-def start_gunicorn(env: dict[str, str], port: int, cache_seconds: int) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [
-            BIN / "gunicorn",
-            "cwgcop.wsgi:application",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],
-        env={**env, "CWGCOP_PAGE_CACHE_SECONDS": str(cache_seconds)},
-        start_new_session=True,
-    )
-
-
-def stop(process: subprocess.Popen[bytes]) -> None:
-    os.killpg(process.pid, signal.SIGTERM)
-    process.wait(timeout=20)
 
 
 def start_nginx(root: Path, port: int, workdir: Path) -> subprocess.Popen[bytes]:
@@ -211,24 +163,14 @@ def parse_args() -> argparse.Namespace:
     return parser.parse_args()
 
 
-def production_env(args: argparse.Namespace, workdir: Path) -> dict[str, str]:
-    env = {
-        **os.environ,
-        "CWGCOP_DEBUG": "false",
-        "CWGCOP_SECRET_KEY": "bench-" + os.urandom(16).hex(),
-        "CWGCOP_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "CWGCOP_SECURE_COOKIES": "false",
-        "CWGCOP_DATA_DIR": str(workdir),
-        "CWGCOP_LOG_LEVEL": "WARNING",
-        "DJANGO_SETTINGS_MODULE": "cwgcop.settings",
-    }
+def bench_env(args: argparse.Namespace, workdir: Path) -> dict[str, str]:
+    env = production_env(workdir, port=args.port, redis_db=5, name="archive")
     if args.database == "postgres":
         env["DATABASE_URL"] = create_postgres_database("cwgcop_bench")
     else:
         env.pop("DATABASE_URL", None)
-    if args.cache == "redis":
-        env["CWGCOP_REDIS_URL"] = "redis://127.0.0.1:6379/5"
-        env["CWGCOP_CACHE_PREFIX"] = f"bench-{os.getpid()}"
+    if args.cache == "locmem":
+        env.pop("CWGCOP_REDIS_URL")
     return env
 
 
@@ -239,7 +181,7 @@ def measure_gunicorn(
     base = f"http://127.0.0.1:{args.port}"
     results = []
     for cache_seconds, label in ((300, "gunicorn, page cache"), (0, "gunicorn, no cache (rendered)")):
-        server = start_gunicorn(env, args.port, cache_seconds)
+        server = start_gunicorn({**env, "CWGCOP_PAGE_CACHE_SECONDS": str(cache_seconds)}, args.port)
         try:
             wait_for(base + "/en/")
             for name, path in pages.items():
@@ -249,10 +191,12 @@ def measure_gunicorn(
                     target.parent.mkdir(parents=True, exist_ok=True)
                     target.write_bytes(body)
                     log(f"{name}: {len(body):,} bytes")
+                if not cache_seconds:
+                    # One connection first: after the run at 64, gunicorn still works through the requests
+                    # that wrk gave up on, and a one-connection run behind them measures that queue.
+                    results.append(row(f"{name} — {label}, c=1", wrk(base + path, 1, args.duration)))
                 result = wrk(base + path, args.connections, args.duration)
                 results.append(row(f"{name} — {label}, c={args.connections}", result))
-                if not cache_seconds:
-                    results.append(row(f"{name} — {label}, c=1", wrk(base + path, 1, args.duration)))
         finally:
             stop(server)
     return results
@@ -279,7 +223,7 @@ def main() -> None:
             raise SystemExit(f"{tool} is needed: apt-get install wrk nginx-light")
     workdir = Path(tempfile.mkdtemp(prefix="cwgcop-bench-"))
     workdir.chmod(0o755)  # nginx workers run as another user and must read the static copy
-    env = production_env(args, workdir)
+    env = bench_env(args, workdir)
     log(f"seeding {args.documents} documents into {args.database}")
     started = time.monotonic()
     symbol = seed(env, args.documents)

@@ -47,7 +47,18 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from archive_http import BIN, PG_ADMIN, create_postgres_database, log, stop, wait_for
+from common import (
+    create_postgres_database,
+    django_run,
+    drop_postgres_database,
+    log,
+    percentile,
+    prepare,
+    production_env,
+    start_gunicorn,
+    stop,
+    wait_for,
+)
 
 DATABASE = "cwgcop_bench_consult"
 SLUG = "live-burst"
@@ -143,13 +154,6 @@ print(json.dumps({{name: {{"mean": statistics.fmean(v), "p50": statistics.median
 """
 
 
-def django_run(env: dict[str, str], code: str) -> str:
-    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False)
-    if result.returncode:
-        raise SystemExit(result.stderr)
-    return result.stdout
-
-
 def answer_text(number: int, language: str) -> str:
     if number % 50 == 7:
         return DISCLOSURE[language]
@@ -225,18 +229,6 @@ def burst(children: list[Child]) -> tuple[list[tuple[object, float]], float]:
     return results, time.perf_counter() - started
 
 
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
-
-
-def drop_database() -> None:
-    import psycopg
-
-    with psycopg.connect(PG_ADMIN, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--answers", type=int, default=500)
@@ -246,23 +238,14 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the database for inspection")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="cwgcop-bench-consult-"))
-    env = {
-        **os.environ,
-        "CWGCOP_DEBUG": "false",
-        "CWGCOP_SECRET_KEY": "bench-" + os.urandom(16).hex(),
-        "CWGCOP_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "CWGCOP_SECURE_COOKIES": "false",
-        "CWGCOP_DATA_DIR": str(workdir),
-        "CWGCOP_LOG_LEVEL": "WARNING",
-        "DJANGO_SETTINGS_MODULE": "cwgcop.settings",
-        "DATABASE_URL": create_postgres_database(DATABASE),
-        "CWGCOP_REDIS_URL": "redis://127.0.0.1:6379/9",
-        "CWGCOP_CACHE_PREFIX": f"bench-consult-{os.getpid()}",
-        "CWGCOP_CONSULTATION_RATE_LIMIT": str(args.answers + 10),
-        "CWGCOP_EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-        "CWGCOP_EMAIL_FILE_PATH": str(workdir / "mail"),
-        "CWGCOP_SITE_URL": f"http://127.0.0.1:{args.port}",
-    }
+    env = production_env(
+        workdir,
+        port=args.port,
+        redis_db=9,
+        name="consult",
+        DATABASE_URL=create_postgres_database(DATABASE),
+        CWGCOP_CONSULTATION_RATE_LIMIT=str(args.answers + 10),
+    )
     server: subprocess.Popen[bytes] | None = None
 
     def give_up(_signum: int, _frame: object) -> None:
@@ -276,30 +259,10 @@ def main() -> None:
     signal.alarm(args.time_limit)
     load_before = os.getloadavg()
     try:
-        subprocess.run([BIN / "cwgcop", "migrate", "--verbosity", "0"], env=env, check=True)
-        subprocess.run([BIN / "cwgcop", "collectstatic", "--noinput", "--verbosity", "0"], env=env, check=True)
+        prepare(env)
         django_run(env, SETUP.format(slug=SLUG))
         base = f"http://127.0.0.1:{args.port}"
-        server = subprocess.Popen(
-            [
-                BIN / "gunicorn",
-                "cwgcop.wsgi:application",
-                "--workers",
-                "2",
-                "--threads",
-                "8",
-                "--worker-class",
-                "gthread",
-                "--bind",
-                f"127.0.0.1:{args.port}",
-                "--log-level",
-                "warning",
-                "--backlog",
-                "2048",
-            ],
-            env=env,
-            start_new_session=True,
-        )
+        server = start_gunicorn(env, args.port, threads=8)
         wait_for(f"{base}/en/consult/")
         children = [Child(base, number) for number in range(args.answers)]
         with ThreadPoolExecutor(max_workers=16) as pool:
@@ -329,7 +292,7 @@ def main() -> None:
             stop(server)
         shutil.rmtree(workdir, ignore_errors=True)
         if not args.keep:
-            drop_database()
+            drop_postgres_database(DATABASE)
     statuses = Counter(str(status) for status, _ in results)
     latencies = [ms for _, ms in results]
     errors = sum(n for status, n in statuses.items() if status.startswith(("5", "error", "-")))

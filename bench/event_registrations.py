@@ -32,10 +32,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import subprocess
 import tempfile
 
-from archive_http import BIN, create_postgres_database, log, stop, wait_for
+from common import create_postgres_database, django_run, log, prepare, production_env, start_gunicorn, stop, wait_for
 
 SETUP = """
 import datetime, django
@@ -66,13 +65,6 @@ print(json.dumps({
     "confirmed": list(rows.filter(status="confirmed").values_list("email", flat=True)),
 }))
 """
-
-
-def django_run(env: dict[str, str], code: str) -> str:
-    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False)
-    if result.returncode:
-        raise SystemExit(result.stderr)
-    return result.stdout
 
 
 def timed(function, *args):  # type: ignore[no-untyped-def]
@@ -120,47 +112,18 @@ def main() -> None:
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="cwgcop-bench-events-"))
     mail_dir = workdir / "mail"
-    env = {
-        **os.environ,
-        "CWGCOP_DEBUG": "false",
-        "CWGCOP_SECRET_KEY": "bench-" + os.urandom(16).hex(),
-        "CWGCOP_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "CWGCOP_SECURE_COOKIES": "false",
-        "CWGCOP_DATA_DIR": str(workdir),
-        "CWGCOP_LOG_LEVEL": "WARNING",
-        "DJANGO_SETTINGS_MODULE": "cwgcop.settings",
-        "DATABASE_URL": create_postgres_database("cwgcop_bench_events"),
-        "CWGCOP_REDIS_URL": "redis://127.0.0.1:6379/7",
-        "CWGCOP_CACHE_PREFIX": f"bench-events-{os.getpid()}",
-        "CWGCOP_EVENT_RATE_LIMIT": "1000000/h",
-        "CWGCOP_EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-        "CWGCOP_EMAIL_FILE_PATH": str(mail_dir),
-        "CWGCOP_SITE_URL": f"http://127.0.0.1:{args.port}",
-    }
-    subprocess.run([BIN / "cwgcop", "migrate", "--verbosity", "0"], env=env, check=True)
-    subprocess.run([BIN / "cwgcop", "collectstatic", "--noinput", "--verbosity", "0"], env=env, check=True)
+    env = production_env(
+        workdir,
+        port=args.port,
+        redis_db=7,
+        name="events",
+        DATABASE_URL=create_postgres_database("cwgcop_bench_events"),
+        CWGCOP_EVENT_RATE_LIMIT="1000000/h",
+    )
+    prepare(env)
     django_run(env, SETUP.format(capacity=args.capacity))
     base = f"http://127.0.0.1:{args.port}"
-    server = subprocess.Popen(
-        [
-            BIN / "gunicorn",
-            "cwgcop.wsgi:application",
-            "--workers",
-            "2",
-            "--threads",
-            "8",
-            "--worker-class",
-            "gthread",
-            "--bind",
-            f"127.0.0.1:{args.port}",
-            "--log-level",
-            "warning",
-            "--backlog",
-            "2048",
-        ],
-        env=env,
-        start_new_session=True,
-    )
+    server = start_gunicorn(env, args.port, threads=8)
     rows = []
     try:
         wait_for(base + "/en/")
