@@ -14,16 +14,26 @@ PUBLIC_STATUSES = (DocumentStatus.PUBLISHED, DocumentStatus.WITHDRAWN)
 SUBMITTED_KINDS = (DocumentKind.CONTRIBUTION, DocumentKind.INFORMATION)
 
 
-def _with_files(queryset: QuerySet[Document]) -> QuerySet[Document]:
-    return queryset.select_related("meeting", "meeting__body", "body").prefetch_related(
-        "sources",
-        Prefetch(
-            "revisions",
-            queryset=DocumentRevision.objects.order_by("number").prefetch_related(
-                Prefetch("files", queryset=DocumentFile.objects.defer("extracted_text"))
-            ),
+def _revisions_with_files() -> Prefetch[Any]:
+    return Prefetch(
+        "revisions",
+        queryset=DocumentRevision.objects.order_by("number").prefetch_related(
+            Prefetch("files", queryset=DocumentFile.objects.defer("extracted_text"))
         ),
     )
+
+
+def _with_files(queryset: QuerySet[Document]) -> QuerySet[Document]:
+    return queryset.select_related("meeting", "meeting__body", "body").prefetch_related(
+        "sources", _revisions_with_files()
+    )
+
+
+def listed_documents() -> QuerySet[Document]:
+    """Published documents as a list row shows them (``includes/document_row.html``): symbol, title, kind,
+    date and the languages of the current revision, without the meeting, body and sources a document page
+    needs; on the archive page those were three quarters of the objects built per page."""
+    return Document.objects.filter(status=DocumentStatus.PUBLISHED).prefetch_related(_revisions_with_files())
 
 
 def published_documents() -> QuerySet[Document]:

@@ -26,7 +26,7 @@ REVISION_SYMBOL = re.compile(r"^(?P<symbol>.+)\(Rev\.(?P<number>\d{1,6})\)$")
 def archive(request: HttpRequest) -> HttpResponse:
     data = request.GET.copy()
     data.setdefault("sort", "newest")
-    archive_filter = ArchiveFilter(data, queryset=queries.published_documents())
+    archive_filter = ArchiveFilter(data, queryset=queries.listed_documents())
     paginator = Paginator(archive_filter.qs, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
