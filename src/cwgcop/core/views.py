@@ -26,7 +26,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "body": body,
             "upcoming": list(upcoming[:3]),
             "recent": list(recent[:5]),
-            "latest": list(document_queries.published_documents().order_by("-published_at", "-id")[:10]),
+            "latest": list(document_queries.listed_documents().order_by("-published_at", "-id")[:10]),
         },
     )
 

@@ -41,7 +41,7 @@ def recent(today: datetime.date | None = None) -> QuerySet[Meeting]:
 
 def documents_by_kind(meeting: Meeting) -> OrderedDict[str, list[Document]]:
     """The meeting's published documents grouped by kind, in the order of :class:`DocumentKind`."""
-    documents = list(document_queries.published_documents().filter(meeting=meeting).order_by("symbol"))
+    documents = list(document_queries.listed_documents().filter(meeting=meeting).order_by("symbol"))
     groups: OrderedDict[str, list[Document]] = OrderedDict()
     for kind in DocumentKind:
         members = sorted((d for d in documents if d.kind == kind), key=lambda d: _symbol_key(d.symbol))
