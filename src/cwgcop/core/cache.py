@@ -95,8 +95,9 @@ def archive_generation() -> int:
         return _local.generation
     generation = cache.get(GENERATION_KEY)
     if generation is None:
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-        generation = cache.get(GENERATION_KEY)
+        first = time.time_ns()
+        cache.add(GENERATION_KEY, first, timeout=None)
+        generation = cache.get(GENERATION_KEY, first)  # another process may have added its own first
     _local.remember_generation(int(generation))
     return int(generation)
 
