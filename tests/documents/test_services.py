@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import datetime
 import io
+import zoneinfo
 from pathlib import Path
 
 import pytest
+from django.utils import timezone, translation
 
 from cwgcop.core.errors import DomainError
 from cwgcop.core.models import AuditEntry
@@ -90,3 +93,55 @@ def test_duplicate_symbol_is_refused_and_nothing_written() -> None:
     assert error.value.code == "symbol_taken"
     assert str(error.value.messages[0]) == "A document with the symbol CWG-COP-21/8 already exists."
     assert (Document.objects.count(), DocumentRevision.objects.count(), AuditEntry.objects.count()) == before
+
+
+GENEVA = zoneinfo.ZoneInfo("Europe/Zurich")
+
+
+def _draft(symbol: str) -> Document:
+    meeting = MeetingFactory(number=21, body__acronym="CWG-COP", body__symbol_prefix="CWG-COP")
+    document = services.create_document(
+        actor=None, body=meeting.body, meeting=meeting, kind="contribution", symbol=symbol, titles={"en": "A"}
+    )
+    _upload(document, pdf_bytes(symbol))
+    return document
+
+
+def test_a_document_from_before_the_platform_keeps_its_publication_date() -> None:
+    document = _draft("CWG-COP-21/8")
+    first = datetime.datetime(2024, 9, 16, 12, 0, tzinfo=GENEVA)
+    services.publish_document(actor=None, document=document, published_at=first)
+    services.start_revision(actor=None, document=document, note="Corrected")
+    _upload(document, pdf_bytes("corrected"), name="corrected.pdf")
+    services.publish_document(actor=None, document=document, published_at=first + datetime.timedelta(days=3))
+    document.refresh_from_db()
+    assert document.published_at == first
+    dates = list(document.revisions.order_by("number").values_list("published_at", flat=True))
+    assert dates == [first, first + datetime.timedelta(days=3)]
+
+
+def test_a_publication_date_in_the_future_is_refused_and_nothing_is_published() -> None:
+    document = _draft("CWG-COP-21/9")
+    with pytest.raises(DomainError) as error:
+        services.publish_document(
+            actor=None, document=document, published_at=timezone.now() + datetime.timedelta(days=1)
+        )
+    assert (error.value.code, error.value.messages) == (
+        "published_in_future",
+        ["A publication date cannot be in the future."],
+    )
+    document.refresh_from_db()
+    assert (document.status, document.published_at) == (DocumentStatus.DRAFT, None)
+    assert list(document.revisions.values_list("published_at", flat=True)) == [None]
+
+
+def test_a_revision_cannot_be_dated_before_the_revision_it_revises() -> None:
+    document = _draft("CWG-COP-21/10")
+    first = datetime.datetime(2024, 9, 16, 12, 0, tzinfo=GENEVA)
+    services.publish_document(actor=None, document=document, published_at=first)
+    services.start_revision(actor=None, document=document)
+    _upload(document, pdf_bytes("corrected"), name="corrected.pdf")
+    with translation.override("zh-hans"), pytest.raises(DomainError) as error:
+        services.publish_document(actor=None, document=document, published_at=first - datetime.timedelta(days=1))
+    assert error.value.messages == ["CWG-COP-21/10(Rev.1)不能早于其所修订的版本发布（2024年9月16日）。"]
+    assert list(document.revisions.order_by("number").values_list("published_at", flat=True)) == [first, None]

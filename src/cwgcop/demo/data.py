@@ -3,7 +3,27 @@
 from __future__ import annotations
 
 import datetime
+import zoneinfo
 from typing import Any
+
+GENEVA = zoneinfo.ZoneInfo("Europe/Zurich")
+# The group's documents reach the archive about two weeks before their meeting, its chair's summary and
+# outcomes a week after it; a revision a week after what it revises.
+PUBLISHED_BEFORE_MEETING = datetime.timedelta(days=14)
+PUBLISHED_AFTER_MEETING = datetime.timedelta(days=7)
+AFTER_THE_MEETING = {"chairs-summary", "outcome"}
+REVISED_AFTER = datetime.timedelta(days=7)
+
+
+def noon_in_geneva(day: datetime.date) -> datetime.datetime:
+    """When a demo document was published: noon in Geneva on ``day`` (the record gives days, not times)."""
+    return datetime.datetime.combine(day, datetime.time(12), tzinfo=GENEVA)
+
+
+def publication_day(kind: str, start: datetime.date, end: datetime.date) -> datetime.date:
+    """The day a document of ``kind`` for a meeting held from ``start`` to ``end`` reached the archive."""
+    return end + PUBLISHED_AFTER_MEETING if kind in AFTER_THE_MEETING else start - PUBLISHED_BEFORE_MEETING
+
 
 BODIES: list[dict[str, Any]] = [
     {

@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from cwgcop.bodies.enums import RoleKind
 from cwgcop.bodies.models import Body, Role
 from cwgcop.demo import files
+from cwgcop.demo.data import noon_in_geneva
 from cwgcop.documents import services as document_services
 from cwgcop.documents.models import Document
 from cwgcop.liaisons import services
@@ -41,6 +42,7 @@ NEXT_MEETING: dict[str, Any] = {
 DOCUMENTS: list[dict[str, Any]] = [
     {
         "symbol": "CWG-COP-21/LS/1",
+        "published_on": datetime.date(2024, 9, 16),  # the day the statement was sent
         "titles": {
             "en": "Liaison statement from ITU-D Study Group 2 Question 3/2 on child online protection",
             "zh-hans": "ITU-D第2研究组第3/2号课题关于保护上网儿童的联络声明",
@@ -57,6 +59,7 @@ DOCUMENTS: list[dict[str, Any]] = [
     },
     {
         "symbol": "CWG-COP-21/LS/2",
+        "published_on": datetime.date(2024, 9, 20),  # the day the statement was sent
         "titles": {
             "en": "Liaison statement concerning ITU-T Study Group 17: closing technical-standards gaps for child "
             "online protection",
@@ -69,6 +72,7 @@ DOCUMENTS: list[dict[str, Any]] = [
     },
     {
         "symbol": "CWG-COP-21/LS/3",
+        "published_on": datetime.date(2024, 10, 15),  # the day the statement was sent
         "titles": {
             "en": "Liaison statement to ITU-D Study Group 2 Question 3/2: outcomes of the twenty-first meeting",
             "zh-hans": "致ITU-D第2研究组第3/2号课题的联络声明：第二十一次会议成果",
@@ -228,7 +232,9 @@ def _documents(cwg_cop: Body, meeting: Meeting, created: list[str]) -> None:
                 size=len(content),
                 stream=io.BytesIO(content),
             )
-        document_services.publish_document(actor=None, document=document)
+        document_services.publish_document(
+            actor=None, document=document, published_at=noon_in_geneva(spec["published_on"])
+        )
         created.append(f"document {document.symbol}")
 
 

@@ -153,12 +153,16 @@ def _documents(
         )
         extension = spec["formats"][0]
         _attach(document, spec, extension)
-        document_services.publish_document(actor=None, document=document)
+        meeting = meetings[spec["meeting"]]
+        published = data.noon_in_geneva(data.publication_day(spec["kind"], meeting.start_date, meeting.end_date))
+        document_services.publish_document(actor=None, document=document, published_at=published)
         if spec.get("revision"):
             document_services.start_revision(actor=None, document=document, note=spec["revision"])
             revised = {**spec, "text": {k: [*v, spec["revision"]] for k, v in spec["text"].items()}}
             _attach(document, revised, extension)
-            document_services.publish_document(actor=None, document=document)
+            document_services.publish_document(
+                actor=None, document=document, published_at=published + data.REVISED_AFTER
+            )
         summary.add(f"document {document.symbol}")
 
 

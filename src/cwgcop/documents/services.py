@@ -6,6 +6,7 @@ cached public pages stale once the change is committed.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable
 from typing import IO, Any
@@ -18,6 +19,7 @@ from cwgcop.bodies.models import Body, Organization
 from cwgcop.core import audit
 from cwgcop.core.cache import bump_archive_generation
 from cwgcop.core.errors import DomainError
+from cwgcop.core.formatting import long_date
 from cwgcop.core.languages import LANGUAGE_ORDER, field_suffix
 from cwgcop.documents import storage
 from cwgcop.documents.enums import SYMBOL_SERIES, DocumentKind, DocumentStatus
@@ -174,8 +176,14 @@ def add_file(
 
 
 @transaction.atomic
-def publish_document(*, actor: Any, document: Document) -> DocumentRevision:
-    """Publish the pending revision: its files become public and can never be changed again."""
+def publish_document(
+    *, actor: Any, document: Document, published_at: datetime.datetime | None = None
+) -> DocumentRevision:
+    """Publish the pending revision: its files become public and can never be changed again.
+
+    ``published_at`` records when a document that reaches the archive late (the record of a meeting held before
+    the platform) was first published; it cannot be in the future, nor before the revision it revises.
+    """
     document = Document.objects.select_for_update().get(pk=document.pk)
     if document.status == DocumentStatus.WITHDRAWN:
         raise DomainError(_("%(symbol)s was withdrawn.") % {"symbol": document.symbol}, code="document_withdrawn")
@@ -185,8 +193,8 @@ def publish_document(*, actor: Any, document: Document) -> DocumentRevision:
             _("%(symbol)s has no file yet: upload at least one language version.") % {"symbol": revision.symbol},
             code="revision_empty",
         )
+    now = _publication_time(document, revision, published_at)
     before = audit.snapshot(document, ["status", "published_at"])
-    now = timezone.now()
     revision.published_at = now
     revision.save(update_fields=["published_at"])
     document.status = DocumentStatus.PUBLISHED
@@ -203,6 +211,29 @@ def publish_document(*, actor: Any, document: Document) -> DocumentRevision:
     bump_archive_generation()
     search_hooks.document_changed(document.pk)
     return revision
+
+
+def _publication_time(
+    document: Document, revision: DocumentRevision, published_at: datetime.datetime | None
+) -> datetime.datetime:
+    now = timezone.now()
+    if published_at is None:
+        return now
+    if published_at > now:
+        raise DomainError(_("A publication date cannot be in the future."), code="published_in_future")
+    earlier = (
+        DocumentRevision.objects.filter(document=document, number__lt=revision.number, published_at__isnull=False)
+        .order_by("-number")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    if earlier is not None and published_at < earlier:
+        raise DomainError(
+            _("%(symbol)s cannot be published before the revision it revises (%(date)s).")
+            % {"symbol": revision.symbol, "date": long_date(earlier)},
+            code="published_before_previous",
+        )
+    return published_at
 
 
 @transaction.atomic
