@@ -1,12 +1,50 @@
+"""The staff dashboard, and the steps every staff page shares when a service refuses a change.
+
+A staff view loads its object (404) and checks a named permission, validates a form, calls one service and
+redirects. The service may refuse with a ``DomainError``, having written nothing; the two context managers
+below show that refusal the page's way: next to the form that asked for the change, or as messages on the
+page the user is sent back to. A block that ends by redirecting leaves the code after it to the refusal.
+"""
+
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.contrib import messages
+from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from cwgcop.core.errors import DomainError
 from cwgcop.core.permissions import require_permission
 from cwgcop.documents import queries as document_queries
 from cwgcop.documents.enums import DocumentStatus
 from cwgcop.meetings import queries as meeting_queries
+
+
+@contextmanager
+def refusal_on_form(form: BaseForm, field: str | None = None) -> Iterator[None]:
+    """Show a ``DomainError`` raised in the block on ``form``: next to ``field``, or above all fields."""
+    try:
+        yield
+    except DomainError as error:
+        form.add_error(field, error)
+
+
+@contextmanager
+def refusal_as_messages(request: HttpRequest) -> Iterator[None]:
+    """Show each message of a ``DomainError`` raised in the block as an error on the next page."""
+    try:
+        yield
+    except DomainError as error:
+        for message in error.messages:
+            messages.error(request, message)
+
+
+def form_status(form: BaseForm) -> int:
+    """A page that shows a form with errors answers 400, so that tests and tools see the refusal."""
+    return 400 if form.errors else 200
 
 
 @require_permission("bodies.use_staff_pages")
