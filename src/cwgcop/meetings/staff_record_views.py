@@ -2,33 +2,37 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from django.contrib import messages
+from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cwgcop.core import audit
-from cwgcop.core.errors import DomainError
 from cwgcop.core.permissions import check_object_permission, require_permission
+from cwgcop.core.staff_views import form_status, refusal_as_messages, refusal_on_form
 from cwgcop.meetings import queries
 from cwgcop.meetings.forms import ActionItemForm, AgendaItemForm, CloseActionForm, OutcomeForm
-from cwgcop.meetings.models import ActionItem, AgendaItem, Outcome
+from cwgcop.meetings.models import ActionItem, AgendaItem, Meeting, Outcome
 from cwgcop.meetings.services import actions as action_services
 from cwgcop.meetings.services import agenda as agenda_services
 from cwgcop.meetings.services import outcomes as outcome_services
 from cwgcop.meetings.staff_participation_views import managed_meeting
 
 
-def _flash(request: HttpRequest, error: DomainError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
-
-
 def _direction(request: HttpRequest) -> Literal["up", "down"]:
     return "up" if request.POST.get("direction") == "up" else "down"
+
+
+def _record_form_page(
+    request: HttpRequest, meeting: Meeting, form: BaseForm, heading: str, **extra: Any
+) -> HttpResponse:
+    """The page that edits one entry of the meeting's record (or raises an action item from an outcome)."""
+    context = {"meeting": meeting, "form": form, "heading": heading, **extra}
+    return render(request, "meetings/staff/record_form.html", context, status=form_status(form))
 
 
 # --- Agenda ---------------------------------------------------------------------------------------------------
@@ -39,16 +43,8 @@ def agenda(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = managed_meeting(request, pk, "meetings.manage_agenda")
     form = AgendaItemForm(request.POST or None, meeting=meeting)
     if request.method == "POST" and form.is_valid():
-        try:
-            agenda_services.add_agenda_item(
-                actor=request.user,
-                meeting=meeting,
-                titles=form.texts("title"),
-                documents=form.cleaned_data["documents"],
-            )
-        except DomainError as error:
-            form.add_error(None, error)
-        else:
+        with refusal_on_form(form):
+            agenda_services.add_agenda_item(actor=request.user, meeting=meeting, **form.service_values())
             messages.success(request, _("Agenda item added."))
             return redirect("staff:meeting-agenda", pk=meeting.pk)
     items = AgendaItem.objects.filter(meeting=meeting).prefetch_related("documents").order_by("position")
@@ -56,7 +52,7 @@ def agenda(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "meetings/staff/agenda.html",
         {"meeting": meeting, "form": form, "items": items},
-        status=400 if form.errors else 200,
+        status=form_status(form),
     )
 
 
@@ -71,35 +67,20 @@ def agenda_item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     item = _agenda_item(request, pk)
     form = AgendaItemForm(request.POST or None, meeting=item.meeting, item=item)
     if request.method == "POST" and form.is_valid():
-        try:
-            agenda_services.update_agenda_item(
-                actor=request.user, item=item, titles=form.texts("title"), documents=form.cleaned_data["documents"]
-            )
-        except DomainError as error:
-            form.add_error(None, error)
-        else:
+        with refusal_on_form(form):
+            agenda_services.update_agenda_item(actor=request.user, item=item, **form.service_values())
             messages.success(request, _("Agenda item saved."))
             return redirect("staff:meeting-agenda", pk=item.meeting_id)
-    return render(
-        request,
-        "meetings/staff/record_form.html",
-        {
-            "meeting": item.meeting,
-            "form": form,
-            "heading": _("Edit agenda item %(number)s") % {"number": item.position},
-        },
-        status=400 if form.errors else 200,
-    )
+    heading = _("Edit agenda item %(number)s") % {"number": item.position}
+    return _record_form_page(request, item.meeting, form, heading)
 
 
 @require_POST
 @require_permission("bodies.use_staff_pages")
 def agenda_item_move(request: HttpRequest, pk: int) -> HttpResponse:
     item = _agenda_item(request, pk)
-    try:
+    with refusal_as_messages(request):
         agenda_services.move_agenda_item(actor=request.user, item=item, direction=_direction(request))
-    except DomainError as error:
-        _flash(request, error)
     return redirect("staff:meeting-agenda", pk=item.meeting_id)
 
 
@@ -107,11 +88,8 @@ def agenda_item_move(request: HttpRequest, pk: int) -> HttpResponse:
 @require_permission("bodies.use_staff_pages")
 def agenda_item_remove(request: HttpRequest, pk: int) -> HttpResponse:
     item = _agenda_item(request, pk)
-    try:
+    with refusal_as_messages(request):
         agenda_services.remove_agenda_item(actor=request.user, item=item)
-    except DomainError as error:
-        _flash(request, error)
-    else:
         messages.success(request, _("Agenda item removed."))
     return redirect("staff:meeting-agenda", pk=item.meeting_id)
 
@@ -124,31 +102,21 @@ def outcomes(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = managed_meeting(request, pk, "meetings.record_outcomes")
     form = OutcomeForm(request.POST or None, meeting=meeting)
     if request.method == "POST" and form.is_valid():
-        try:
-            outcome_services.record_outcome(
-                actor=request.user,
-                meeting=meeting,
-                kind=form.cleaned_data["kind"],
-                texts=form.texts("text"),
-                documents=form.cleaned_data["documents"],
-                bodies=form.cleaned_data["bodies"],
-            )
-        except DomainError as error:
-            form.add_error(None, error)
-        else:
+        with refusal_on_form(form):
+            outcome_services.record_outcome(actor=request.user, meeting=meeting, **form.service_values())
             messages.success(request, _("Outcome recorded."))
             return redirect("staff:meeting-outcomes", pk=meeting.pk)
     return render(
         request,
         "meetings/staff/outcomes.html",
         {"meeting": meeting, "form": form, "outcomes": list(queries.outcomes(meeting))},
-        status=400 if form.errors else 200,
+        status=form_status(form),
     )
 
 
-def _outcome(request: HttpRequest, pk: int) -> Outcome:
+def _outcome(request: HttpRequest, pk: int, permission: str = "meetings.record_outcomes") -> Outcome:
     outcome: Outcome = get_object_or_404(Outcome.objects.select_related("meeting", "meeting__body"), pk=pk)
-    check_object_permission(request, "meetings.record_outcomes", outcome.meeting)
+    check_object_permission(request, permission, outcome.meeting)
     return outcome
 
 
@@ -157,41 +125,20 @@ def outcome_edit(request: HttpRequest, pk: int) -> HttpResponse:
     outcome = _outcome(request, pk)
     form = OutcomeForm(request.POST or None, meeting=outcome.meeting, outcome=outcome)
     if request.method == "POST" and form.is_valid():
-        try:
-            outcome_services.update_outcome(
-                actor=request.user,
-                outcome=outcome,
-                kind=form.cleaned_data["kind"],
-                texts=form.texts("text"),
-                documents=form.cleaned_data["documents"],
-                bodies=form.cleaned_data["bodies"],
-            )
-        except DomainError as error:
-            form.add_error(None, error)
-        else:
+        with refusal_on_form(form):
+            outcome_services.update_outcome(actor=request.user, outcome=outcome, **form.service_values())
             messages.success(request, _("Outcome saved."))
             return redirect("staff:meeting-outcomes", pk=outcome.meeting_id)
-    return render(
-        request,
-        "meetings/staff/record_form.html",
-        {
-            "meeting": outcome.meeting,
-            "form": form,
-            "heading": _("Edit outcome %(number)s") % {"number": outcome.position},
-            "history": audit.history(outcome)[:20],
-        },
-        status=400 if form.errors else 200,
-    )
+    heading = _("Edit outcome %(number)s") % {"number": outcome.position}
+    return _record_form_page(request, outcome.meeting, form, heading, history=audit.history(outcome)[:20])
 
 
 @require_POST
 @require_permission("bodies.use_staff_pages")
 def outcome_move(request: HttpRequest, pk: int) -> HttpResponse:
     outcome = _outcome(request, pk)
-    try:
+    with refusal_as_messages(request):
         outcome_services.move_outcome(actor=request.user, outcome=outcome, direction=_direction(request))
-    except DomainError as error:
-        _flash(request, error)
     return redirect("staff:meeting-outcomes", pk=outcome.meeting_id)
 
 
@@ -199,11 +146,8 @@ def outcome_move(request: HttpRequest, pk: int) -> HttpResponse:
 @require_permission("bodies.use_staff_pages")
 def outcome_remove(request: HttpRequest, pk: int) -> HttpResponse:
     outcome = _outcome(request, pk)
-    try:
+    with refusal_as_messages(request):
         outcome_services.remove_outcome(actor=request.user, outcome=outcome)
-    except DomainError as error:
-        _flash(request, error)
-    else:
         messages.success(request, _("Outcome deleted."))
     return redirect("staff:meeting-outcomes", pk=outcome.meeting_id)
 
@@ -214,34 +158,15 @@ def outcome_remove(request: HttpRequest, pk: int) -> HttpResponse:
 @require_permission("bodies.use_staff_pages")
 def action_create(request: HttpRequest, pk: int) -> HttpResponse:
     """Raise an action item from the outcome ``pk``."""
-    outcome: Outcome = get_object_or_404(Outcome.objects.select_related("meeting", "meeting__body"), pk=pk)
-    check_object_permission(request, "meetings.manage_actions", outcome.meeting)
+    outcome = _outcome(request, pk, "meetings.manage_actions")
     form = ActionItemForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            item = action_services.raise_action_item(
-                actor=request.user,
-                outcome=outcome,
-                descriptions=form.texts("description"),
-                due_date=form.cleaned_data["due_date"],
-                **form.owner(),
-            )
-        except DomainError as error:
-            form.add_error(None, error)
-        else:
+        with refusal_on_form(form):
+            item = action_services.raise_action_item(actor=request.user, outcome=outcome, **form.service_values())
             messages.success(request, _("Action item %(item)s raised.") % {"item": item.reference})
             return redirect("staff:meeting-outcomes", pk=outcome.meeting_id)
-    return render(
-        request,
-        "meetings/staff/record_form.html",
-        {
-            "meeting": outcome.meeting,
-            "form": form,
-            "heading": _("Raise an action item from outcome %(number)s") % {"number": outcome.position},
-            "outcome": outcome,
-        },
-        status=400 if form.errors else 200,
-    )
+    heading = _("Raise an action item from outcome %(number)s") % {"number": outcome.position}
+    return _record_form_page(request, outcome.meeting, form, heading, outcome=outcome)
 
 
 def _action(request: HttpRequest, pk: int) -> ActionItem:
@@ -256,20 +181,11 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = ActionItemForm(request.POST or None, item=item)
     close_form = CloseActionForm(item=item)
     if request.method == "POST" and form.is_valid():
-        try:
-            action_services.update_action_item(
-                actor=request.user,
-                item=item,
-                descriptions=form.texts("description"),
-                due_date=form.cleaned_data["due_date"],
-                **form.owner(),
-            )
-        except DomainError as error:
-            form.add_error(None, error)
-        else:
+        with refusal_on_form(form):
+            action_services.update_action_item(actor=request.user, item=item, **form.service_values())
             messages.success(request, _("Action item %(item)s saved.") % {"item": item.reference})
             return redirect("staff:action-edit", pk=item.pk)
-    return _action_page(request, item, form, close_form, status=400 if form.errors else 200)
+    return _action_page(request, item, form, close_form, status=form_status(form))
 
 
 def _action_page(
@@ -289,7 +205,7 @@ def action_close(request: HttpRequest, pk: int) -> HttpResponse:
     item = _action(request, pk)
     close_form = CloseActionForm(request.POST, item=item)
     if close_form.is_valid():
-        try:
+        with refusal_on_form(close_form):
             action_services.close_action_item(
                 actor=request.user,
                 item=item,
@@ -298,9 +214,6 @@ def action_close(request: HttpRequest, pk: int) -> HttpResponse:
                 evidence_outcome=close_form.cleaned_data["evidence_outcome"],
                 note=close_form.cleaned_data["note"],
             )
-        except DomainError as error:
-            close_form.add_error(None, error)
-        else:
             messages.success(request, _("Action item %(item)s closed.") % {"item": item.reference})
             return redirect("staff:action-edit", pk=item.pk)
     return _action_page(request, item, ActionItemForm(item=item), close_form, status=400)
@@ -310,10 +223,7 @@ def action_close(request: HttpRequest, pk: int) -> HttpResponse:
 @require_permission("bodies.use_staff_pages")
 def action_reopen(request: HttpRequest, pk: int) -> HttpResponse:
     item = _action(request, pk)
-    try:
+    with refusal_as_messages(request):
         action_services.reopen_action_item(actor=request.user, item=item)
-    except DomainError as error:
-        _flash(request, error)
-    else:
         messages.success(request, _("Action item %(item)s reopened.") % {"item": item.reference})
     return redirect("staff:action-edit", pk=item.pk)

@@ -77,6 +77,10 @@ class AgendaItemForm(TranslatedTextMixin, forms.Form):
         self.require_one("title", _("An agenda item needs a title in at least one language."))
         return data
 
+    def service_values(self) -> dict[str, Any]:
+        """The arguments ``add_agenda_item`` and ``update_agenda_item`` share."""
+        return {"titles": self.texts("title"), "documents": self.cleaned_data["documents"]}
+
 
 class OutcomeForm(TranslatedTextMixin, forms.Form):
     kind = forms.ChoiceField(choices=OutcomeKind.choices, label=_("The meeting"))
@@ -101,6 +105,15 @@ class OutcomeForm(TranslatedTextMixin, forms.Form):
         data = super().clean() or {}
         self.require_one("text", _("An outcome needs its text in at least one language."))
         return data
+
+    def service_values(self) -> dict[str, Any]:
+        """The arguments ``record_outcome`` and ``update_outcome`` share."""
+        return {
+            "kind": self.cleaned_data["kind"],
+            "texts": self.texts("text"),
+            "documents": self.cleaned_data["documents"],
+            "bodies": self.cleaned_data["bodies"],
+        }
 
 
 class ActionItemForm(TranslatedTextMixin, forms.Form):
@@ -144,8 +157,11 @@ class ActionItemForm(TranslatedTextMixin, forms.Form):
         self.require_one("description", _("Say what is to be done, in at least one language."))
         return data
 
-    def owner(self) -> dict[str, Any]:
+    def service_values(self) -> dict[str, Any]:
+        """The arguments ``raise_action_item`` and ``update_action_item`` share."""
         return {
+            "descriptions": self.texts("description"),
+            "due_date": self.cleaned_data["due_date"],
             "owner_kind": self.cleaned_data["owner_kind"],
             "owner_organization": self.cleaned_data.get("owner_organization"),
             "owner_body": self.cleaned_data.get("owner_body"),
