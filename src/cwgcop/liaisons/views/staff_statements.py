@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -13,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cwgcop.core import audit
-from cwgcop.core.errors import DomainError
 from cwgcop.core.permissions import check_object_permission, require_permission
+from cwgcop.core.staff_views import form_status, refusal_as_messages, refusal_on_form
 from cwgcop.liaisons import queries, services
 from cwgcop.liaisons.enums import Direction, LiaisonState
 from cwgcop.liaisons.forms import ConsiderForm, SendForm, StatementForm, statement_initial
@@ -75,7 +74,7 @@ def statement_create(request: HttpRequest, direction: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         values = form.service_values()
         check_object_permission(request, "liaisons.manage_statement", [*values["from_bodies"], *values["to_bodies"]])
-        try:
+        with refusal_on_form(form):
             statement = services.create_statement(
                 actor=request.user,
                 direction=direction,
@@ -83,16 +82,13 @@ def statement_create(request: HttpRequest, direction: str) -> HttpResponse:
                 reply_to_id=form.cleaned_data["reply_to"],
                 **values,
             )
-        except DomainError as error:
-            form.add_error(None, error)
-        else:
             messages.success(request, _("Liaison statement %(number)s saved.") % {"number": statement.pk})
             return redirect("liaisons_staff:manage", pk=statement.pk)
     return render(
         request,
         "liaisons/staff/statement_form.html",
         {"form": form, "direction": Direction(direction)},
-        status=400 if form.errors else 200,
+        status=form_status(form),
     )
 
 
@@ -117,20 +113,17 @@ def statement_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         values = form.service_values()
         check_object_permission(request, "liaisons.manage_statement", [*values["from_bodies"], *values["to_bodies"]])
-        try:
+        with refusal_on_form(form):
             services.update_statement(
                 actor=request.user, statement=statement, clear_deadline=values["deadline"] is None, **values
             )
-        except DomainError as error:
-            form.add_error(None, error)
-        else:
             messages.success(request, _("Liaison statement %(number)s saved.") % {"number": statement.pk})
             return redirect("liaisons_staff:manage", pk=statement.pk)
     return render(
         request,
         "liaisons/staff/statement_form.html",
         {"form": form, "statement": statement, "direction": Direction(statement.direction)},
-        status=400 if form.errors else 200,
+        status=form_status(form),
     )
 
 
@@ -154,16 +147,17 @@ def statement_manage(request: HttpRequest, pk: int) -> HttpResponse:
     return _manage_page(request, _statement(request, pk, permission=None))
 
 
-def _act(
-    request: HttpRequest, pk: int, permission: str, action: Callable[[LiaisonStatement], object], done: str
+class _Transition(Protocol):
+    def __call__(self, *, actor: Any, statement: LiaisonStatement) -> object: ...
+
+
+def _transition(
+    request: HttpRequest, pk: int, change: _Transition, done: str, permission: str = "liaisons.manage_statement"
 ) -> HttpResponse:
+    """Move the statement on by one step of its life (a button on the manage page) and go back to that page."""
     statement = _statement(request, pk, permission)
-    try:
-        action(statement)
-    except DomainError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
+    with refusal_as_messages(request):
+        change(actor=request.user, statement=statement)
         messages.success(request, done)
     return redirect("liaisons_staff:manage", pk=statement.pk)
 
@@ -171,49 +165,26 @@ def _act(
 @require_POST
 @require_permission(DESK)
 def statement_approve(request: HttpRequest, pk: int) -> HttpResponse:
-    return _act(
-        request,
-        pk,
-        "liaisons.approve_statement",
-        lambda s: services.approve_statement(actor=request.user, statement=s),
-        _("Approved: the secretariat can now send it."),
-    )
+    done = _("Approved: the secretariat can now send it.")
+    return _transition(request, pk, services.approve_statement, done, permission="liaisons.approve_statement")
 
 
 @require_POST
 @require_permission(DESK)
 def statement_return(request: HttpRequest, pk: int) -> HttpResponse:
-    return _act(
-        request,
-        pk,
-        "liaisons.manage_statement",
-        lambda s: services.return_to_draft(actor=request.user, statement=s),
-        _("Back to draft: it needs the chair's approval again."),
-    )
+    return _transition(request, pk, services.return_to_draft, _("Back to draft: it needs the chair's approval again."))
 
 
 @require_POST
 @require_permission(DESK)
 def statement_note(request: HttpRequest, pk: int) -> HttpResponse:
-    return _act(
-        request,
-        pk,
-        "liaisons.manage_statement",
-        lambda s: services.note_statement(actor=request.user, statement=s),
-        _("Noted."),
-    )
+    return _transition(request, pk, services.note_statement, _("Noted."))
 
 
 @require_POST
 @require_permission(DESK)
 def statement_answered(request: HttpRequest, pk: int) -> HttpResponse:
-    return _act(
-        request,
-        pk,
-        "liaisons.manage_statement",
-        lambda s: services.mark_answered(actor=request.user, statement=s),
-        _("Marked as answered."),
-    )
+    return _transition(request, pk, services.mark_answered, _("Marked as answered."))
 
 
 @require_POST
@@ -222,11 +193,8 @@ def statement_consider(request: HttpRequest, pk: int) -> HttpResponse:
     statement = _statement(request, pk)
     form = ConsiderForm(request.POST)
     if form.is_valid():
-        try:
+        with refusal_on_form(form):
             services.consider_statement(actor=request.user, statement=statement, meeting=form.cleaned_data["meeting"])
-        except DomainError as error:
-            form.add_error(None, error)
-        else:
             messages.success(request, _("Recorded as considered."))
             return redirect("liaisons_staff:manage", pk=statement.pk)
     return _manage_page(request, statement, status=400, consider_form=form)
@@ -238,11 +206,8 @@ def statement_send(request: HttpRequest, pk: int) -> HttpResponse:
     statement = _statement(request, pk)
     form = SendForm(request.POST)
     if form.is_valid():
-        try:
+        with refusal_on_form(form):
             services.send_statement(actor=request.user, statement=statement, sent_on=form.cleaned_data["sent_on"])
-        except DomainError as error:
-            form.add_error(None, error)
-        else:
             messages.success(request, _("Recorded as sent: the statement is now public."))
             return redirect("liaisons_staff:manage", pk=statement.pk)
     return _manage_page(request, statement, status=400, send_form=form)
