@@ -264,6 +264,15 @@ class QuestionForm(forms.Form):
             {code: (lines[code][i] if i < len(lines[code]) else "") for code in self.languages} for i in range(count)
         ]
 
+    def service_values(self) -> dict[str, Any]:
+        """The arguments ``add_question`` and ``update_question`` share."""
+        return {
+            "kind": self.cleaned_data["kind"],
+            "required": self.cleaned_data["required"],
+            "texts": self.texts(),
+            "choices": self.choices(),
+        }
+
 
 class GroupCodeForm(forms.Form):
     label = forms.CharField(

@@ -23,8 +23,8 @@ from cwgcop.bodies.enums import RoleKind
 from cwgcop.consultations import metrics, queries, services
 from cwgcop.consultations.forms import ConsultationForm, FeedbackForm, GroupCodeForm, PackageForm, QuestionForm
 from cwgcop.consultations.models import Consultation, GroupCode, Question
-from cwgcop.core.errors import DomainError
 from cwgcop.core.permissions import check_object_permission
+from cwgcop.core.staff_views import refusal_as_messages, refusal_on_form
 
 
 def _signed_in(request: HttpRequest) -> None:
@@ -44,11 +44,6 @@ def _consultation(request: HttpRequest, slug: str, permission: str = "consultati
 def _private(response: HttpResponse) -> HttpResponse:
     response["Cache-Control"] = "private, no-store"
     return response
-
-
-def _errors(request: HttpRequest, error: DomainError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
 
 
 @require_safe
@@ -93,11 +88,8 @@ def consultation_create(request: HttpRequest) -> HttpResponse:
     form = ConsultationForm(request.POST or None, bodies=bodies)
     if request.method == "POST":
         if form.is_valid():
-            try:
+            with refusal_on_form(form):
                 consultation = services.create_consultation(actor=request.user, details=form.details())
-            except DomainError as error:
-                form.add_error(None, error)
-            else:
                 messages.success(request, _("Consultation saved as a draft. Now add its questions."))
                 return redirect("consultations:manage", slug=consultation.slug)
         return _form_page(request, form, None, status=400)
@@ -112,13 +104,10 @@ def consultation_edit(request: HttpRequest, slug: str) -> HttpResponse:
     form = ConsultationForm(request.POST or None, bodies=bodies, consultation=consultation)
     if request.method == "POST":
         if form.is_valid():
-            try:
+            with refusal_on_form(form):
                 consultation = services.update_consultation(
                     actor=request.user, consultation=consultation, details=form.details()
                 )
-            except DomainError as error:
-                form.add_error(None, error)
-            else:
                 messages.success(request, _("Saved."))
                 return redirect("consultations:manage", slug=consultation.slug)
         return _form_page(request, form, consultation, status=400)
@@ -161,18 +150,8 @@ def question_add(request: HttpRequest, slug: str) -> HttpResponse:
     form = QuestionForm(request.POST or None, consultation=consultation)
     if request.method == "POST":
         if form.is_valid():
-            try:
-                services.add_question(
-                    actor=request.user,
-                    consultation=consultation,
-                    kind=form.cleaned_data["kind"],
-                    required=form.cleaned_data["required"],
-                    texts=form.texts(),
-                    choices=form.choices(),
-                )
-            except DomainError as error:
-                form.add_error(None, error)
-            else:
+            with refusal_on_form(form):
+                services.add_question(actor=request.user, consultation=consultation, **form.service_values())
                 messages.success(request, _("Question added."))
                 return redirect("consultations:manage", slug=slug)
         return _question_page(request, consultation, form, None, status=400)
@@ -187,18 +166,8 @@ def question_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     form = QuestionForm(request.POST or None, consultation=consultation, question=question)
     if request.method == "POST":
         if form.is_valid():
-            try:
-                services.update_question(
-                    actor=request.user,
-                    question=question,
-                    kind=form.cleaned_data["kind"],
-                    required=form.cleaned_data["required"],
-                    texts=form.texts(),
-                    choices=form.choices(),
-                )
-            except DomainError as error:
-                form.add_error(None, error)
-            else:
+            with refusal_on_form(form):
+                services.update_question(actor=request.user, question=question, **form.service_values())
                 messages.success(request, _("Saved."))
                 return redirect("consultations:manage", slug=slug)
         return _question_page(request, consultation, form, question, status=400)
@@ -210,11 +179,8 @@ def question_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def question_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     consultation = _consultation(request, slug)
     question = get_object_or_404(Question, pk=pk, consultation=consultation)
-    try:
+    with refusal_as_messages(request):
         services.delete_question(actor=request.user, question=question)
-    except DomainError as error:
-        _errors(request, error)
-    else:
         messages.success(request, _("Question deleted."))
     return redirect("consultations:manage", slug=slug)
 
@@ -223,11 +189,8 @@ def question_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @requires_mfa
 def publish(request: HttpRequest, slug: str) -> HttpResponse:
     consultation = _consultation(request, slug)
-    try:
+    with refusal_as_messages(request):
         services.publish(actor=request.user, consultation=consultation)
-    except DomainError as error:
-        _errors(request, error)
-    else:
         messages.success(request, _("Published: children can take part in the consultation's windows."))
     return redirect("consultations:manage", slug=slug)
 
@@ -239,13 +202,10 @@ def group_code_create(request: HttpRequest, slug: str) -> HttpResponse:
     consultation = _consultation(request, slug)
     form = GroupCodeForm(request.POST)
     if form.is_valid():
-        try:
+        with refusal_on_form(form):
             group, code = services.create_group_code(
                 actor=request.user, consultation=consultation, label=form.cleaned_data["label"]
             )
-        except DomainError as error:
-            form.add_error(None, error)
-        else:
             return _manage_page(request, consultation, new_code=code, new_group=group)
     return _manage_page(request, consultation, status=400, code_form=form)
 
@@ -268,11 +228,8 @@ def feedback_edit(request: HttpRequest, slug: str) -> HttpResponse:
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            try:
+            with refusal_on_form(form):
                 services.publish_feedback(actor=request.user, consultation=consultation, texts=form.texts())
-            except DomainError as error:
-                form.add_error(None, error)
-            else:
                 messages.success(request, _("“You said, we did” is published. Receipt codes now open it."))
                 return redirect("consultations:manage", slug=slug)
         status = 400
@@ -284,11 +241,8 @@ def feedback_edit(request: HttpRequest, slug: str) -> HttpResponse:
 @requires_mfa
 def archive(request: HttpRequest, slug: str) -> HttpResponse:
     consultation = _consultation(request, slug)
-    try:
+    with refusal_as_messages(request):
         services.archive(actor=request.user, consultation=consultation)
-    except DomainError as error:
-        _errors(request, error)
-    else:
         messages.success(request, _("Archived."))
     return redirect("consultations:manage", slug=slug)
 
@@ -303,11 +257,8 @@ def packages(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST":
         status = 400
         if form.is_valid():
-            try:
+            with refusal_on_form(form):
                 created = services.create_package(actor=request.user, consultation=consultation, **form.cleaned_data)
-            except DomainError as error:
-                form.add_error(None, error)
-            else:
                 status = 200
                 form = PackageForm()
     context = {
