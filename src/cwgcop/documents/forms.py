@@ -55,6 +55,16 @@ class UploadForm(forms.Form):
     language = forms.ChoiceField(choices=Language.choices, label=_("Language"))
     file = forms.FileField(label=_("File"), allow_empty_file=True)
 
+    def service_values(self) -> dict[str, Any]:
+        """The arguments of ``add_file`` for the uploaded file."""
+        upload = self.cleaned_data["file"]
+        return {
+            "language": self.cleaned_data["language"],
+            "name": upload.name or "",
+            "size": upload.size or 0,
+            "stream": upload,
+        }
+
 
 class RevisionForm(forms.Form):
     note = forms.CharField(max_length=500, required=False, label=_("What changed"))

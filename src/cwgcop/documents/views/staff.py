@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cwgcop.core import audit
-from cwgcop.core.errors import DomainError
 from cwgcop.core.permissions import check_object_permission, require_permission
+from cwgcop.core.staff_views import form_status, refusal_as_messages, refusal_on_form
 from cwgcop.documents import queries, services
 from cwgcop.documents.forms import DocumentForm, RevisionForm, UploadForm, WithdrawForm
 from cwgcop.documents.models import Document
@@ -53,7 +53,7 @@ def document_create(request: HttpRequest) -> HttpResponse:
     form = DocumentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         check_object_permission(request, "bodies.manage_body", form.cleaned_data["body"])
-        try:
+        with refusal_on_form(form):
             document = services.create_document(
                 actor=request.user,
                 body=form.cleaned_data["body"],
@@ -64,12 +64,9 @@ def document_create(request: HttpRequest) -> HttpResponse:
                 original_language=form.cleaned_data["original_language"],
                 sources=form.cleaned_data["sources"],
             )
-        except DomainError as error:
-            form.add_error(None, error)
-        else:
             messages.success(request, _("Document %(symbol)s created as a draft.") % {"symbol": document.symbol})
             return redirect("staff:document-manage", symbol=document.symbol)
-    return render(request, "documents/staff/document_form.html", {"form": form}, status=400 if form.errors else 200)
+    return render(request, "documents/staff/document_form.html", {"form": form}, status=form_status(form))
 
 
 @require_permission("bodies.use_staff_pages")
@@ -83,19 +80,8 @@ def document_upload(request: HttpRequest, symbol: str) -> HttpResponse:
     document = _managed(request, symbol)
     form = UploadForm(request.POST, request.FILES)
     if form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            services.add_file(
-                actor=request.user,
-                document=document,
-                language=form.cleaned_data["language"],
-                name=upload.name or "",
-                size=upload.size or 0,
-                stream=upload,
-            )
-        except DomainError as error:
-            form.add_error("file", error)
-        else:
+        with refusal_on_form(form, "file"):
+            services.add_file(actor=request.user, document=document, **form.service_values())
             messages.success(request, _("File uploaded."))
             return redirect("staff:document-manage", symbol=document.symbol)
     return _manage_page(request, document, upload_form=form)
@@ -105,12 +91,8 @@ def document_upload(request: HttpRequest, symbol: str) -> HttpResponse:
 @require_permission("bodies.use_staff_pages")
 def document_publish(request: HttpRequest, symbol: str) -> HttpResponse:
     document = _managed(request, symbol)
-    try:
+    with refusal_as_messages(request):
         revision = services.publish_document(actor=request.user, document=document)
-    except DomainError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
         messages.success(request, _("%(symbol)s is published.") % {"symbol": revision.symbol})
     return redirect("staff:document-manage", symbol=document.symbol)
 
@@ -121,11 +103,8 @@ def document_revise(request: HttpRequest, symbol: str) -> HttpResponse:
     document = _managed(request, symbol)
     form = RevisionForm(request.POST)
     if form.is_valid():
-        try:
+        with refusal_on_form(form):
             revision = services.start_revision(actor=request.user, document=document, note=form.cleaned_data["note"])
-        except DomainError as error:
-            form.add_error(None, error)
-        else:
             messages.success(request, _("Revision %(symbol)s started.") % {"symbol": revision.symbol})
             return redirect("staff:document-manage", symbol=document.symbol)
     return _manage_page(request, document, revision_form=form)
@@ -137,11 +116,8 @@ def document_withdraw(request: HttpRequest, symbol: str) -> HttpResponse:
     document = _managed(request, symbol)
     form = WithdrawForm(request.POST)
     if form.is_valid():
-        try:
+        with refusal_on_form(form):
             services.withdraw_document(actor=request.user, document=document, reason=form.cleaned_data["reason"])
-        except DomainError as error:
-            form.add_error(None, error)
-        else:
             messages.success(request, _("%(symbol)s is withdrawn.") % {"symbol": document.symbol})
             return redirect("staff:document-manage", symbol=document.symbol)
     return _manage_page(request, document, withdraw_form=form)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 from cwgcop.accounts.services import profile_of
 from cwgcop.core.errors import DomainError
 from cwgcop.core.permissions import require_permission
+from cwgcop.core.staff_views import form_status, refusal_as_messages, refusal_on_form
 from cwgcop.documents import contributions, queries, services, storage
 from cwgcop.documents.enums import DocumentStatus
 from cwgcop.documents.forms import UploadForm
@@ -39,7 +40,7 @@ def submission_new(request: HttpRequest) -> HttpResponse:
     initial = {"sources": [profile.organization]} if profile and profile.organization else {}
     form = SubmissionForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusal_on_form(form):
             document = contributions.submit_contribution(
                 actor=request.user,
                 meeting=form.cleaned_data["meeting"],
@@ -49,13 +50,10 @@ def submission_new(request: HttpRequest) -> HttpResponse:
                 versions=form.versions(),
                 sources=form.cleaned_data["sources"],
             )
-        except DomainError as error:
-            form.add_error(None, error)
-        else:
             messages.success(request, _("Your submission was received. The secretariat will number and publish it."))
             return redirect("submissions:detail", pk=document.pk)
     context = {"form": form, "deadlines": _deadlines()}
-    return render(request, "documents/submissions/new.html", context, status=400 if form.errors else 200)
+    return render(request, "documents/submissions/new.html", context, status=form_status(form))
 
 
 @require_permission("documents.submit_contribution")
@@ -91,21 +89,10 @@ def submission_upload(request: HttpRequest, pk: int) -> HttpResponse:
     document = _own_returned(request, pk)
     form = UploadForm(request.POST, request.FILES)
     if form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
+        with refusal_on_form(form, "file"):
             if document.status != DocumentStatus.DRAFT:
                 raise DomainError(_("Only a returned submission can be changed."), code="not_returned")
-            services.add_file(
-                actor=request.user,
-                document=document,
-                language=form.cleaned_data["language"],
-                name=upload.name or "",
-                size=upload.size or 0,
-                stream=upload,
-            )
-        except DomainError as error:
-            form.add_error("file", error)
-        else:
+            services.add_file(actor=request.user, document=document, **form.service_values())
             messages.success(request, _("File uploaded."))
             return redirect("submissions:detail", pk=document.pk)
     return _detail_page(request, document, upload_form=form)
@@ -115,12 +102,8 @@ def submission_upload(request: HttpRequest, pk: int) -> HttpResponse:
 @require_permission("documents.submit_contribution")
 def submission_resubmit(request: HttpRequest, pk: int) -> HttpResponse:
     document = _own_returned(request, pk)
-    try:
+    with refusal_as_messages(request):
         contributions.resubmit_contribution(actor=request.user, document=document)
-    except DomainError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
         messages.success(request, _("Your submission was sent to the secretariat again."))
     return redirect("submissions:detail", pk=document.pk)
 
