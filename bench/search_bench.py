@@ -3,7 +3,7 @@
     python3 bench/search_bench.py [--documents 100000] [--database sqlite|postgres|both] [--queries 200]
 
 For each engine it creates a fresh database (SQLite in a temporary folder; PostgreSQL database
-``cwgcop_search_bench`` on 127.0.0.1:5432), loads the synthetic corpus of ``search_corpus.py`` as published
+``--pg-database``, default ``search_speed_bench``, on 127.0.0.1:5432), loads the synthetic corpus of ``search_corpus.py`` as published
 documents whose files' text is already extracted, then prints:
 
 - index build time (``rebuild_index()``: tokenising every language version and writing the engine's index),
@@ -32,7 +32,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 PG_ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
-PG_BENCH = "cwgcop_search_bench"
+PG_BENCH = "search_speed_bench"
 CLASSES = ("English word", "English phrase", "Chinese 2 characters", "Chinese 4 characters", "Arabic word", "Symbol")
 
 
@@ -51,6 +51,12 @@ def main() -> None:
         metavar="SQLITE_FILE",
         help="query an SQLite database built by an earlier run with the same --documents and --seed (no build)",
     )
+    parser.add_argument("--pg-database", default=PG_BENCH, help="the PostgreSQL database to (re)create")
+    parser.add_argument(
+        "--keep",
+        metavar="FOLDER",
+        help="build the SQLite database in FOLDER and keep it there (for --reuse FOLDER/cwgcop.sqlite3)",
+    )
     args = parser.parse_args()
     if args.reuse:
         os.environ.update(CWGCOP_DATA_DIR=str(Path(args.reuse).parent), CWGCOP_TESTING="true", DATABASE_URL="")
@@ -60,18 +66,21 @@ def main() -> None:
     if args.database == "both":
         for database in ("sqlite", "postgres"):
             argv = [sys.executable, __file__, "--documents", str(args.documents), "--database", database]
+            argv += ["--pg-database", args.pg_database]
             subprocess.run([*argv, "--queries", str(args.queries), "--seed", str(args.seed)], check=True)
         return
     with tempfile.TemporaryDirectory(prefix="cwgcop-search-bench-") as scratch:
-        os.environ["CWGCOP_DATA_DIR"] = scratch
+        if args.keep:
+            Path(args.keep).mkdir(parents=True, exist_ok=True)
+        os.environ["CWGCOP_DATA_DIR"] = args.keep or scratch
         os.environ["CWGCOP_TESTING"] = "true"
         if args.database == "postgres":
             import psycopg
 
             with psycopg.connect(PG_ADMIN, autocommit=True) as connection:
-                connection.execute(f'DROP DATABASE IF EXISTS "{PG_BENCH}"')
-                connection.execute(f'CREATE DATABASE "{PG_BENCH}"')
-            os.environ["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{PG_BENCH}"
+                connection.execute(f'DROP DATABASE IF EXISTS "{args.pg_database}"')
+                connection.execute(f'CREATE DATABASE "{args.pg_database}"')
+            os.environ["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{args.pg_database}"
         else:
             os.environ["DATABASE_URL"] = ""
         run(args.documents, args.queries, args.seed)
