@@ -20,6 +20,8 @@ from cwgcop.search.text import TOKEN_RE, Phrase, Span, spans
 SCAN_CHARACTERS = 60_000
 WIDTH = 220
 LEAD = 60
+# How much of a text is tokenised first, then next, when looking for the passage (see ``_scan``).
+PARTS = (400, 1_600, 6_400)
 _SPACE = re.compile(r"\s+")
 
 
@@ -96,7 +98,7 @@ def snippet(raw: str, query: SearchQuery) -> SafeString:
     text = unicodedata.normalize("NFC", raw[:SCAN_CHARACTERS])
     if not text.strip():
         return mark_safe("")
-    regions = _regions(spans(text), query)
+    regions = _scan(text, query)
     if not regions:
         start, end = 0, min(len(text), WIDTH)
     else:
@@ -105,6 +107,44 @@ def snippet(raw: str, query: SearchQuery) -> SafeString:
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(text) else ""
     return mark_safe(f"{prefix}{html}{suffix}")  # noqa: S308 - every piece of text is escaped in _render
+
+
+def _scan(text: str, query: SearchQuery) -> list[tuple[int, int, int]]:
+    """The regions of the matches that decide the passage, tokenising no more of the text than needed.
+
+    The text is read in growing parts; once a passage holds every phrase of the query and lies wholly inside
+    what was read, no later passage can be chosen (``_window`` takes the first of the best), so the rest of the
+    text is not tokenised. A short text, or one without such a passage, is read whole.
+    """
+    found: list[Span] = []
+    position = 0
+    for size in PARTS:
+        cut = _boundary(text, size) if size < len(text) else None
+        found.extend(spans(text, position, cut))
+        regions = _regions(found, query)
+        if cut is None:
+            return regions
+        anchor = _first_complete_anchor(regions, len(query.phrases))
+        if anchor is not None and anchor + WIDTH <= cut:
+            return regions
+        position = cut
+    return _regions([*found, *spans(text, position)], query)
+
+
+def _boundary(text: str, size: int) -> int | None:
+    """A position just before ``size`` between two tokens (so the parts tokenise as the whole does), or None."""
+    for position in range(size, max(0, size - 200), -1):
+        if unicodedata.category(text[position])[0] in "PZSC":
+            return position
+    return None
+
+
+def _first_complete_anchor(regions: list[tuple[int, int, int]], phrases: int) -> int | None:
+    for anchor, _end, _number in regions[:50]:
+        covered = {n for s, _e, n in regions if anchor <= s < anchor + WIDTH - LEAD}
+        if len(covered) == phrases:
+            return anchor
+    return None
 
 
 def highlight(raw: str, query: SearchQuery) -> SafeString:
