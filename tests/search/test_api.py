@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.test import Client
 
+from cwgcop.search.engines import Engine
 from tests.factories import MeetingFactory
 from tests.search.factories import indexed_document
 
@@ -28,6 +29,7 @@ def test_api_search_returns_ranked_results_with_snippets(client: Client) -> None
     assert body == {
         "query": "verification",
         "count": 1,
+        "count_exact": True,
         "items": [
             {
                 "symbol": "CWG-COP-21/1",
@@ -55,6 +57,16 @@ def test_api_search_takes_the_archive_filters_and_pages(client: Client) -> None:
     assert [r["symbol"] for r in body["items"]] == ["CWG-COP-22/1"]
     refused = client.get("/api/v1/search", {"q": "helplines", "meeting": "CWG-COP-99"})
     assert (refused.status_code, refused.json()["code"]) == (400, "invalid")
+
+
+def test_api_search_says_when_the_count_is_a_lower_bound(client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Engine, "candidates", 2)
+    for number in range(1, 4):
+        indexed_document(symbol=f"T/{number}", texts={"en": "Helplines."})
+    body = client.get("/api/v1/search", {"q": "helplines"}).json()
+    assert (body["count"], body["count_exact"], [r["symbol"] for r in body["items"]]) == (2, False, ["T/3", "T/2"])
+    body = client.get("/api/v1/search", {"q": '"T/1"'}).json()
+    assert (body["count"], body["count_exact"], [r["symbol"] for r in body["items"]]) == (1, True, ["T/1"])
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,8 @@ import datetime
 import pytest
 from django.db import connection
 
-from cwgcop.search.engines import engine_name
+from cwgcop.search.engines import Engine, engine_name, get_engine
+from cwgcop.search.query import parse_query
 from cwgcop.search.services import Filters, search
 from tests.factories import MeetingFactory, OrganizationFactory
 from tests.search.factories import indexed_document
@@ -147,9 +148,57 @@ def test_search_snippet_escapes_the_text_and_marks_the_matches() -> None:
 
 def test_search_runs_a_fixed_number_of_queries(django_assert_num_queries) -> None:  # type: ignore[no-untyped-def]
     indexed_document(symbol="T/1", texts={"en": "Common word."})
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(5):
         search(text="common", filters=Filters())
     for number in range(2, 5):
         indexed_document(symbol=f"T/{number}", texts={"en": "Common word.", "fr": "Common mot."})
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(5):
         search(text="common", filters=Filters())
+
+
+def test_search_ranks_only_the_most_recent_matches_beyond_the_candidates(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Engine, "candidates", 3)
+    indexed_document(symbol="T/1", titles={"en": "Grooming"}, texts={"en": "Grooming."})
+    for number in range(2, 6):
+        indexed_document(symbol=f"T/{number}", texts={"en": "It mentions grooming once among many other words."})
+    page = search(text="grooming", filters=Filters(), limit=10)
+    assert (page.total, page.exact) == (3, False)
+    assert symbols("grooming") == ["T/5", "T/4", "T/3"]  # T/1 would rank first, but it is older than the three
+    monkeypatch.setattr(Engine, "candidates", 5)
+    page = search(text="grooming", filters=Filters(), limit=10)
+    assert (page.total, page.exact) == (5, True)
+    assert symbols("grooming") == ["T/1", "T/5", "T/4", "T/3", "T/2"]
+
+
+def test_search_applies_the_filters_before_choosing_the_candidates(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Engine, "candidates", 2)
+    first = MeetingFactory(body__acronym="CWG-COP", number=21)
+    second = MeetingFactory(body=first.body, number=22)
+    source = OrganizationFactory(name="Brazil")
+    old = datetime.datetime(2023, 5, 1, 12, tzinfo=datetime.UTC)
+    a = indexed_document(
+        meeting=first, texts={"en": "Child safety.", "fr": "Enfant."}, sources=(source,), published_at=old
+    )
+    for _ in range(3):
+        indexed_document(meeting=second, kind="information", texts={"en": "Child safety."})
+    assert (search(text="child", filters=Filters()).total, search(text="child", filters=Filters()).exact) == (2, False)
+    for filters in (
+        Filters(meeting=first.pk),
+        Filters(kind="contribution"),
+        Filters(year=2023),
+        Filters(source=source.pk),
+        Filters(language="fr"),
+    ):
+        page = search(text="enfant" if filters.language else "child", filters=filters)
+        assert ([r.document.symbol for r in page.results], page.total, page.exact) == ([a.symbol], 1, True)
+
+
+def test_engine_counts_a_document_once_whatever_its_matching_language_versions() -> None:
+    indexed_document(symbol="T/1", texts={"en": "Common word.", "fr": "Common mot.", "es": "Common palabra."})
+    indexed_document(symbol="T/2", texts={"en": "Common word."})
+    page = get_engine().search(parse_query("common"), Filters(), limit=10, offset=0)
+    assert ([hit.document_id for hit in page.hits].count(page.hits[0].document_id), page.total, page.exact) == (
+        1,
+        2,
+        True,
+    )

@@ -49,7 +49,11 @@ class SearchHitSchema(Schema):
 
 class SearchResultSchema(Schema):
     query: str
-    count: int
+    count: int = Field(description="The number of matching documents; a lower bound when count_exact is false.")
+    count_exact: bool = Field(
+        description="False when the search matched more language versions than are ranked (1,000): the items "
+        "are then the best of the most recently published matches, and count only counts those."
+    )
     items: list[SearchHitSchema]
 
 
@@ -80,4 +84,9 @@ def search(request: HttpRequest, params: Query[SearchParams]) -> dict[str, Any]:
         source=params.source,
     )
     page = services.search(text=params.q, filters=filters, limit=params.limit, offset=params.offset)
-    return {"query": page.query.text, "count": page.total, "items": [_hit(result) for result in page.results]}
+    return {
+        "query": page.query.text,
+        "count": page.total,
+        "count_exact": page.exact,
+        "items": [_hit(result) for result in page.results],
+    }

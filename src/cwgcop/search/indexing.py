@@ -11,12 +11,14 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from cwgcop.core.cache import bump_archive_generation
 from cwgcop.core.languages import LANGUAGE_ORDER, field_suffix
 from cwgcop.documents.enums import DocumentStatus
 from cwgcop.documents.models import Document, DocumentFile, DocumentRevision
 from cwgcop.search.engines import Engine, IndexRow, get_engine
+from cwgcop.search.engines.base import facet
 from cwgcop.search.models import SearchEntry
 from cwgcop.search.text import index_text
 
@@ -36,7 +38,8 @@ def _documents(ids: Iterable[int] | None = None) -> Iterable[Document]:
                 ),
             ),
         )
-        .order_by("pk")
+        # Entry ids then follow publication: the engines rank the most recently indexed matches first.
+        .order_by("published_at", "pk")
     )
     if ids is not None:
         queryset = queryset.filter(pk__in=list(ids))
@@ -51,12 +54,24 @@ def _meta_text(document: Document) -> str:
     return " ".join(parts)
 
 
+def _facets(document: Document) -> list[str]:
+    """The filter values every entry of the document carries (``Filters.facets`` asks for them)."""
+    found = [facet("kind", document.kind)]
+    if document.meeting_id is not None:
+        found.append(facet("meeting", document.meeting_id))
+    if document.published_at is not None:
+        found.append(facet("year", timezone.localtime(document.published_at).year))
+    found.extend(facet("source", source.pk) for source in document.sources.all())
+    return found
+
+
 def entries_for(document: Document) -> list[tuple[SearchEntry, IndexRow]]:
     """The entries of a published document: one per language with a title or a file in its current revision."""
     revision = document.current_revision
     files = {f.language: f for f in revision.files.all()} if revision else {}
     fallback = document.display_title
     meta = index_text(_meta_text(document))
+    facets = _facets(document)
     built: list[tuple[SearchEntry, IndexRow]] = []
     for code in LANGUAGE_ORDER:
         own_title = getattr(document, f"title_{field_suffix(code)}", "") or ""
@@ -70,6 +85,7 @@ def entries_for(document: Document) -> list[tuple[SearchEntry, IndexRow]]:
             title=index_text(f"{document.current_symbol} {title}"),
             meta=meta,
             body=index_text(stored.extracted_text) if stored is not None else "",
+            facets=" ".join([*facets, facet("language", code)]),
         )
         built.append((entry, row))
     return built
@@ -78,7 +94,7 @@ def entries_for(document: Document) -> list[tuple[SearchEntry, IndexRow]]:
 def _write(engine: Engine, built: list[tuple[SearchEntry, IndexRow]]) -> int:
     entries = SearchEntry.objects.bulk_create([entry for entry, _row in built])
     rows = [
-        IndexRow(entry_id=entry.pk, title=row.title, meta=row.meta, body=row.body)
+        IndexRow(entry_id=entry.pk, title=row.title, meta=row.meta, body=row.body, facets=row.facets)
         for entry, (_entry, row) in zip(entries, built, strict=True)
     ]
     engine.write(rows)
@@ -102,8 +118,9 @@ def rebuild_index() -> tuple[int, int]:
     """Empty the index and index every published document again. Returns (documents, entries)."""
     engine = get_engine()
     engine.ensure_schema()
-    SearchEntry.objects.all().delete()
     engine.clear()
+    SearchEntry.objects.all().delete()
+    engine.begin_rebuild()
     documents = entries = 0
     batch: list[tuple[SearchEntry, IndexRow]] = []
     for document in _documents():
@@ -114,5 +131,6 @@ def rebuild_index() -> tuple[int, int]:
             batch = []
     if batch:
         entries += _write(engine, batch)
+    engine.finish_rebuild()
     bump_archive_generation()
     return documents, entries

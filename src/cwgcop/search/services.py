@@ -7,12 +7,11 @@ from dataclasses import dataclass
 from django.utils.safestring import SafeString
 
 from cwgcop.core.languages import current_language
-from cwgcop.documents import queries as document_queries
-from cwgcop.documents.models import Document, DocumentFile
+from cwgcop.documents.models import Document
+from cwgcop.search import queries
 from cwgcop.search.engines import Filters, get_engine
-from cwgcop.search.models import SearchEntry
 from cwgcop.search.query import SearchQuery, parse_query
-from cwgcop.search.snippets import highlight, snippet
+from cwgcop.search.snippets import SCAN_CHARACTERS, highlight, snippet
 
 __all__ = ["Filters", "Result", "ResultPage", "search"]
 
@@ -37,6 +36,7 @@ class ResultPage:
     total: int
     limit: int
     offset: int
+    exact: bool = True  # False: ``total`` is a lower bound, the search matched more than it ranks
 
 
 def search(
@@ -53,13 +53,9 @@ def search(
     offset = max(0, offset)
     page = get_engine().search(query, filters, limit=limit, offset=offset, language=language or current_language())
     if not page.hits:
-        return ResultPage(query, filters, [], page.total, limit, offset)
-    documents = document_queries.published_documents().in_bulk([hit.document_id for hit in page.hits])
-    entries = SearchEntry.objects.only("id", "language", "title", "file_id").in_bulk(
-        [hit.entry_id for hit in page.hits]
-    )
-    file_ids = [entry.file_id for entry in entries.values() if entry.file_id]
-    texts = dict(DocumentFile.objects.filter(pk__in=file_ids).values_list("pk", "extracted_text"))
+        return ResultPage(query, filters, [], page.total, limit, offset, page.exact)
+    documents = queries.result_documents([hit.document_id for hit in page.hits])
+    entries = queries.result_entries([hit.entry_id for hit in page.hits], characters=SCAN_CHARACTERS)
     results = []
     for hit in page.hits:
         document, entry = documents.get(hit.document_id), entries.get(hit.entry_id)
@@ -71,8 +67,8 @@ def search(
                 language=entry.language,
                 title=entry.title,
                 title_html=highlight(entry.title, query),
-                snippet=snippet(texts.get(entry.file_id, "") if entry.file_id else "", query),
+                snippet=snippet(getattr(entry, "text", None) or "", query),
                 score=hit.score,
             )
         )
-    return ResultPage(query, filters, results, page.total, limit, offset)
+    return ResultPage(query, filters, results, page.total, limit, offset, page.exact)

@@ -16,15 +16,26 @@ from cwgcop.documents.models import Document
 from cwgcop.search.models import SearchEntry
 from cwgcop.search.query import SearchQuery
 
+# A search ranks at most this many matching language versions, the most recently indexed ones. Below it every
+# match is ranked and the total is exact; above it the total is a lower bound (``HitPage.exact`` is False).
+# See docs/decisions.md, "Search ranks a bounded set of matches".
+CANDIDATES = 1000
+
 
 @dataclass(frozen=True)
 class IndexRow:
-    """The token streams (``cwgcop.search.text.index_text``) of one entry, by field."""
+    """The token streams (``cwgcop.search.text.index_text``) of one entry, by field, and its facets.
+
+    ``facets`` are the entry's filter values as tokens (``meeting=21 kind=contribution language=en year=2024
+    source=7``): the engines find the matches of a filtered search in the index itself, so that a filter that
+    keeps few of many matches costs no more than those few. No query token ever contains ``=``.
+    """
 
     entry_id: int
     title: str
     meta: str
     body: str
+    facets: str = ""
 
 
 @dataclass(frozen=True)
@@ -41,6 +52,22 @@ class Filters:
     def active(self) -> bool:
         return any(value is not None for value in (self.meeting, self.kind, self.language, self.year, self.source))
 
+    def facets(self) -> list[str]:
+        """The facet tokens every matching entry carries (see ``IndexRow.facets``)."""
+        values = {
+            "meeting": self.meeting,
+            "kind": self.kind,
+            "language": self.language,
+            "year": self.year,
+            "source": self.source,
+        }
+        return [facet(name, value) for name, value in values.items() if value is not None]
+
+
+def facet(name: str, value: object) -> str:
+    """``facet("language", "zh-hans")`` → ``language=zhhans``: one token for both engines."""
+    return f"{name}={''.join(ch for ch in str(value).lower() if ch.isascii() and ch.isalnum())}"
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -51,8 +78,12 @@ class Hit:
 
 @dataclass(frozen=True)
 class HitPage:
+    """One page of hits. ``total`` counts the matching documents; when ``exact`` is False the search matched
+    more language versions than ``CANDIDATES`` and ``total`` counts only the documents among those ranked."""
+
     hits: list[Hit]
     total: int
+    exact: bool = True
 
 
 def filter_sql(filters: Filters) -> tuple[str, list[Any]]:
@@ -81,27 +112,40 @@ def filter_sql(filters: Filters) -> tuple[str, list[Any]]:
     return " AND ".join(conditions), params
 
 
-def ranked_sql(matches_sql: str) -> str:
+# Entries of one document at most (one per language): a page of n documents lies within the best 6n entries.
+ENTRIES_PER_DOCUMENT = 6
+
+
+def ranked_sql(matches_sql: str, filters_sql: str) -> str:
     """The best entry of each matching document, best first, newer first on ties, with the total.
 
-    ``matches_sql`` yields ``(entry_id, score)`` for every matching entry, lower score better. Of equally good
-    entries of one document, the one in the preferred language (the reader's) is taken. Parameters: those of
-    ``matches_sql``, the preferred language, those of the filters, then limit and offset.
+    ``matches_sql`` yields ``(entry_id, score)`` for every candidate entry, lower score better; only the best
+    ``ENTRIES_PER_DOCUMENT`` × (offset + limit) of them (and those tied with the last) are joined to their
+    documents, which is enough for the page, since a document has at most that many entries. Of equally good
+    entries of one document, the one in the preferred language (the reader's) is taken. The total counts the
+    documents of every candidate (the facets in the engine's match already applied the filters).
     """
     entry = SearchEntry._meta.db_table
     document = Document._meta.db_table
     # MATERIALIZED: the engine's index finds the matches first; the planner must not start from the documents.
     return f"""
-        WITH m AS MATERIALIZED ({matches_sql})
-        SELECT document_id, entry_id, score, COUNT(*) OVER () AS total FROM (
-            SELECT e.document_id, e.id AS entry_id, m.score, d.published_at,
+        WITH m AS MATERIALIZED ({matches_sql}),
+        cut AS (SELECT score FROM m ORDER BY score LIMIT 1 OFFSET %s),
+        top AS (
+            SELECT entry_id, score FROM m
+            WHERE NOT EXISTS (SELECT 1 FROM cut) OR score <= (SELECT score FROM cut)
+        )
+        SELECT document_id, entry_id, score,
+               (SELECT COUNT(DISTINCT x.document_id) FROM m JOIN {entry} x ON x.id = m.entry_id) AS total
+        FROM (
+            SELECT e.document_id, e.id AS entry_id, top.score, d.published_at,
                    ROW_NUMBER() OVER (
-                       PARTITION BY e.document_id ORDER BY m.score, CASE WHEN e.language = %s THEN 0 ELSE 1 END, e.id
+                       PARTITION BY e.document_id ORDER BY top.score, CASE WHEN e.language = %s THEN 0 ELSE 1 END, e.id
                    ) AS best
-            FROM m
-            JOIN {entry} e ON e.id = m.entry_id
+            FROM top
+            JOIN {entry} e ON e.id = top.entry_id
             JOIN {document} d ON d.id = e.document_id
-            WHERE {{filters}}
+            WHERE {filters_sql}
         ) AS ranked
         WHERE best = 1
         ORDER BY score, published_at DESC, document_id DESC
@@ -109,23 +153,41 @@ def ranked_sql(matches_sql: str) -> str:
     """  # noqa: S608
 
 
-def run_ranked(sql: str, params: list[Any], limit: int, offset: int) -> HitPage:
+def run_ranked(  # noqa: PLR0917
+    matches_sql: str,
+    matches_params: list[Any],
+    filters: Filters,
+    language: str,
+    limit: int,
+    offset: int,
+    *,
+    exact: bool = True,
+) -> HitPage:
+    """Run :func:`ranked_sql` for one page."""
+    where, filter_params = filter_sql(filters)
+    sql = ranked_sql(matches_sql, where)
+
+    def params(limit: int, offset: int) -> list[Any]:
+        return [*matches_params, ENTRIES_PER_DOCUMENT * (offset + limit) - 1, language, *filter_params, limit, offset]
+
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, limit, offset])
+        cursor.execute(sql, params(limit, offset))
         rows = cursor.fetchall()
         if rows:
-            return HitPage(hits=[Hit(int(r[0]), int(r[1]), float(r[2])) for r in rows], total=int(rows[0][3]))
+            hits = [Hit(int(r[0]), int(r[1]), float(r[2])) for r in rows]
+            return HitPage(hits=hits, total=int(rows[0][3]), exact=exact)
         if offset == 0:
-            return HitPage(hits=[], total=0)
-        cursor.execute(sql, [*params, 1, 0])
+            return HitPage(hits=[], total=0, exact=exact)
+        cursor.execute(sql, params(1, 0))
         first = cursor.fetchone()
-        return HitPage(hits=[], total=int(first[3]) if first else 0)
+        return HitPage(hits=[], total=int(first[3]) if first else 0, exact=exact)
 
 
 class Engine(ABC):
     """A full-text engine over the search entries. Writes happen inside the caller's transaction."""
 
     name: str
+    candidates: int = CANDIDATES
 
     @abstractmethod
     def ensure_schema(self) -> None:
@@ -138,6 +200,12 @@ class Engine(ABC):
     @abstractmethod
     def clear(self) -> None:
         """Remove everything from the index (the entries are removed by the caller)."""
+
+    def begin_rebuild(self) -> None:  # noqa: B027 - an optional step
+        """Before a rebuild writes every row (after ``clear``): drop what is cheaper built once at the end."""
+
+    def finish_rebuild(self) -> None:  # noqa: B027 - an optional step
+        """After a rebuild wrote every row: build or merge the index structures, refresh the statistics."""
 
     @abstractmethod
     def search(self, query: SearchQuery, filters: Filters, *, limit: int, offset: int, language: str = "en") -> HitPage:

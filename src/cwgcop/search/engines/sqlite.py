@@ -6,23 +6,31 @@ from collections.abc import Sequence
 
 from django.db import connection
 
-from cwgcop.search.engines.base import Engine, Filters, HitPage, IndexRow, filter_sql, ranked_sql, run_ranked
+from cwgcop.search.engines.base import (
+    Engine,
+    Filters,
+    HitPage,
+    IndexRow,
+    run_ranked,
+)
 from cwgcop.search.models import SearchEntry
 from cwgcop.search.query import SearchQuery
 from cwgcop.search.text import Phrase
 
 FTS_TABLE = "search_fts"
-# BM25 weights of the columns: a match in the symbol or title counts most, then sources and meeting, then text.
-WEIGHTS = (10.0, 4.0, 1.0)
+# BM25 weights of the columns: a match in the symbol or title counts most, then sources and meeting, then text;
+# the facets (filter values) never count.
+WEIGHTS = (10.0, 4.0, 1.0, 0.0)
 
 
 def schema_sql() -> list[str]:
     entry = SearchEntry._meta.db_table
     weights = ", ".join(str(w) for w in WEIGHTS)
-    # The text is already tokenised (cwgcop.search.text); unicode61 only splits it at the spaces.
+    # The text is already tokenised (cwgcop.search.text); unicode61 only splits it at the spaces. "=" belongs to
+    # the facet tokens (meeting=21), which no text token contains.
     create = (
         f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
-        "title, meta, body, tokenize = 'unicode61 remove_diacritics 0')"
+        "title, meta, body, facets, tokenize = \"unicode61 remove_diacritics 0 tokenchars '='\")"
     )
     rank = f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) VALUES ('rank', 'bm25({weights})')"  # noqa: S608
     trigger = (
@@ -32,9 +40,14 @@ def schema_sql() -> list[str]:
     return [create, rank, trigger]
 
 
-def match_expression(query: SearchQuery) -> str:
-    """The FTS5 MATCH text: each phrase quoted (tokens hold only letters and digits), all required."""
-    return " ".join(_phrase(phrase) for phrase in query.phrases)
+def match_expression(query: SearchQuery, filters: Filters | None = None) -> str:
+    """The FTS5 MATCH text: each phrase quoted (tokens hold only letters and digits), all required, and the
+    filters' facets required in the facets column."""
+    expression = " ".join(_phrase(phrase) for phrase in query.phrases)
+    facets = filters.facets() if filters is not None else []
+    if facets:
+        expression += " " + " ".join(f'facets : "{token}"' for token in facets)
+    return expression
 
 
 def _phrase(phrase: Phrase) -> str:
@@ -52,19 +65,38 @@ class SQLiteFTS5Engine(Engine):
     def write(self, rows: Sequence[IndexRow]) -> None:
         with connection.cursor() as cursor:
             cursor.executemany(
-                f"INSERT INTO {FTS_TABLE}(rowid, title, meta, body) VALUES (%s, %s, %s, %s)",  # noqa: S608
-                [(row.entry_id, row.title, row.meta, row.body) for row in rows],
+                f"INSERT INTO {FTS_TABLE}(rowid, title, meta, body, facets) VALUES (%s, %s, %s, %s, %s)",  # noqa: S608
+                [(row.entry_id, row.title, row.meta, row.body, row.facets) for row in rows],
             )
 
     def clear(self) -> None:
+        # Dropping the table is much faster than deleting its rows one by one.
         with connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {FTS_TABLE}")  # noqa: S608
+            cursor.execute(f"DROP TABLE IF EXISTS {FTS_TABLE}")
+        self.ensure_schema()
+
+    def finish_rebuild(self) -> None:
+        # One b-tree per term instead of the segments of every batch: fewer pages to read per query.
+        with connection.cursor() as cursor:
+            cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")  # noqa: S608
 
     def search(self, query: SearchQuery, filters: Filters, *, limit: int, offset: int, language: str = "en") -> HitPage:
-        where, params = filter_sql(filters)
-        matches = f"SELECT rowid AS entry_id, rank AS score FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"  # noqa: S608
-        sql = ranked_sql(matches).replace("{filters}", where)
-        return run_ranked(sql, [match_expression(query), language, *params], limit, offset)
+        """Ranks the matches newer than the ``candidates``-th newest (by entry id, the order of indexing): the
+        facets in the expression apply the filters inside the index, so only those candidates are scored and
+        joined to their documents."""
+        expression = match_expression(query, filters)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s ORDER BY rowid DESC LIMIT 1 OFFSET %s",  # noqa: S608
+                [expression, self.candidates],
+            )
+            beyond = cursor.fetchone()
+        floor = int(beyond[0]) if beyond else 0
+        matches = (
+            f"SELECT rowid AS entry_id, rank AS score FROM {FTS_TABLE} "  # noqa: S608
+            f"WHERE {FTS_TABLE} MATCH %s AND rowid > %s"
+        )
+        return run_ranked(matches, [expression, floor], filters, language, limit, offset, exact=beyond is None)
 
     def size_bytes(self) -> int:
         with connection.cursor() as cursor:
