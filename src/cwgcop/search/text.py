@@ -34,7 +34,10 @@ _MARKS = (
     "\u0300-\u036f\u0483-\u0489\u0591-\u05bd"
     "\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"
 )
-TOKEN_RE = re.compile(rf"(?P<cjk>[{_CJK}]+)|(?P<word>(?:[^\W_{_CJK}]|[{_MARKS}])+)")
+_LETTER = rf"[^\W_{_CJK}]"
+# A word is a run of letters, digits and marks; written as letters with runs of marks between them rather than
+# as a run of (letter | mark), it matches the same text about a quarter faster (no alternation per character).
+TOKEN_RE = re.compile(rf"(?P<cjk>[{_CJK}]+)|(?P<word>(?:{_LETTER}|[{_MARKS}]){_LETTER}*(?:[{_MARKS}]+{_LETTER}*)*)")
 
 # Longer tokens are cut: nobody searches for them, and both engines have limits on a token's length.
 MAX_TOKEN_LENGTH = 60
