@@ -202,3 +202,11 @@ def test_engine_counts_a_document_once_whatever_its_matching_language_versions()
         2,
         True,
     )
+
+
+def test_search_finds_a_phrase_only_inside_one_field() -> None:
+    indexed_document(symbol="T/1", titles={"en": "Online age"}, texts={"en": "Verification of users."})
+    indexed_document(symbol="T/2", titles={"en": "Other"}, texts={"en": "Online age verification."})
+    assert symbols('"age verification"') == ["T/2"]
+    assert symbols('"online age verification"') == ["T/2"]
+    assert sorted(symbols("age verification")) == ["T/1", "T/2"]

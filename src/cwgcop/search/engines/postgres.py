@@ -1,11 +1,17 @@
-"""The production engine: a ``tsvector`` column with a GIN index on the search entries, ranked by ts_rank.
+"""The production engine: ``tsvector`` columns with GIN indexes on the search entries, ranked by ts_rank.
 
 The vector is written as a literal built from the token streams (``cwgcop.search.text``), not by PostgreSQL's
 own parser, so that PostgreSQL indexes exactly the tokens SQLite does, whatever the server's locale.
+
+A second vector, ``pairs``, holds every two neighbouring tokens of a field as one lexeme (``age_verification``):
+a GIN index cannot check positions, so a phrase of common words would otherwise be checked against the vector
+of every entry that has both words. A two-token phrase (an English pair, a three-character Chinese word) is
+found by its pair alone; a longer one by its pairs first, then checked against the vector.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from django.db import connection
@@ -26,16 +32,21 @@ MAX_POSITIONS_PER_TOKEN = 255
 FIELD_GAP = 8  # positions left between fields, so a phrase never runs from the title into the text
 
 
-GIN_INDEX = "search_entry_vector_gin"
+GIN_INDEXES = {"vector": "search_entry_vector_gin", "pairs": "search_entry_pairs_gin"}
+PAIR = "_"  # joins two tokens into a pair lexeme; no token contains it
 
 
 def schema_sql() -> list[str]:
     entry = SearchEntry._meta.db_table
-    return [f"ALTER TABLE {entry} ADD COLUMN IF NOT EXISTS vector tsvector", index_sql()]
+    columns = [f"ALTER TABLE {entry} ADD COLUMN IF NOT EXISTS {column} tsvector" for column in GIN_INDEXES]
+    return [*columns, *index_sql()]
 
 
-def index_sql() -> str:
-    return f"CREATE INDEX IF NOT EXISTS {GIN_INDEX} ON {SearchEntry._meta.db_table} USING gin (vector)"
+def index_sql() -> list[str]:
+    entry = SearchEntry._meta.db_table
+    return [
+        f"CREATE INDEX IF NOT EXISTS {name} ON {entry} USING gin ({column})" for column, name in GIN_INDEXES.items()
+    ]
 
 
 def vector_literal(row: IndexRow) -> str:
@@ -55,6 +66,36 @@ def vector_literal(row: IndexRow) -> str:
     lexemes = [f"'{_quote(token)}':{','.join(found)}" for token, found in positions.items()]
     lexemes.extend(f"'{_quote(token)}'" for token in row.facets.split())
     return " ".join(lexemes)
+
+
+def pairs_literal(row: IndexRow) -> str:
+    """``'age_verification' 'verification_keeps' …``: the neighbouring tokens of each field, without positions."""
+    pairs: set[str] = set()
+    room = MAX_POSITION  # the tokens the vector holds, so that both find the same phrases
+    for text in (row.title, row.meta, row.body):
+        tokens = text.split()[:room]
+        room -= len(tokens) + FIELD_GAP
+        pairs.update(f"{first}{PAIR}{second}" for first, second in itertools.pairwise(tokens))
+        if room <= 0:
+            break
+    return " ".join(f"'{_quote(pair)}'" for pair in sorted(pairs))
+
+
+def match_literals(query: SearchQuery, filters: Filters) -> tuple[str, str]:
+    """What an entry must match: (vector query, pairs query); either may be empty.
+
+    A two-token phrase is only a pair; a longer phrase is its pairs and its phrase in the vector; a word, a
+    prefix and the filters' facets are in the vector.
+    """
+    vector: list[str] = []
+    pairs: list[str] = []
+    for phrase in query.phrases:
+        whole = phrase.tokens[:-1] if phrase.prefix else phrase.tokens
+        pairs.extend(f"'{_quote(a + PAIR + b)}'" for a, b in itertools.pairwise(whole))
+        if phrase.prefix or len(phrase.tokens) != 2:  # exactly one pair: the pairs vector decides it alone
+            vector.append(_phrase(phrase))
+    vector.extend(f"'{_quote(token)}'" for token in filters.facets())
+    return " & ".join(vector), " & ".join(pairs)
 
 
 def query_literal(query: SearchQuery, filters: Filters | None = None) -> str:
@@ -83,10 +124,11 @@ class PostgresEngine(Engine):
     def ensure_schema(self) -> None:
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT 1 FROM information_schema.columns WHERE table_name = %s AND column_name = 'vector'",
-                [SearchEntry._meta.db_table],
+                "SELECT count(*) FROM information_schema.columns WHERE table_name = %s AND column_name = ANY(%s)",
+                [SearchEntry._meta.db_table, list(GIN_INDEXES)],
             )
-            if cursor.fetchone():
+            row = cursor.fetchone()
+            if row and int(row[0]) == len(GIN_INDEXES):
                 return
             for statement in schema_sql():
                 cursor.execute(statement)
@@ -94,46 +136,60 @@ class PostgresEngine(Engine):
     def write(self, rows: Sequence[IndexRow]) -> None:
         entry = SearchEntry._meta.db_table
         with connection.cursor() as cursor:
-            cursor.executemany(
-                f"UPDATE {entry} SET vector = %s::tsvector WHERE id = %s",  # noqa: S608
-                [(vector_literal(row), row.entry_id) for row in rows],
+            # One statement per batch: the vectors travel as arrays.
+            cursor.execute(
+                f"UPDATE {entry} AS e SET vector = v.vector::tsvector, pairs = v.pairs::tsvector "  # noqa: S608
+                "FROM unnest(%s::bigint[], %s::text[], %s::text[]) AS v(id, vector, pairs) WHERE e.id = v.id",
+                [
+                    [row.entry_id for row in rows],
+                    [vector_literal(row) for row in rows],
+                    [pairs_literal(row) for row in rows],
+                ],
             )
 
     def clear(self) -> None:
         """Nothing to do: the vectors live on the entries, which the caller deletes."""
 
     def begin_rebuild(self) -> None:
-        # Building the GIN index once over all rows is many times faster than updating it row by row.
+        # Building the GIN indexes once over all rows is many times faster than updating them row by row.
         with connection.cursor() as cursor:
-            cursor.execute(f"DROP INDEX IF EXISTS {GIN_INDEX}")
+            for name in GIN_INDEXES.values():
+                cursor.execute(f"DROP INDEX IF EXISTS {name}")
 
     def finish_rebuild(self) -> None:
         with connection.cursor() as cursor:
             # The entries' deferred foreign-key checks must run before a table of the transaction is indexed.
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-            cursor.execute(index_sql())
+            for statement in index_sql():
+                cursor.execute(statement)
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")
             cursor.execute(f"ANALYZE {SearchEntry._meta.db_table}")
 
     def search(self, query: SearchQuery, filters: Filters, *, limit: int, offset: int, language: str = "en") -> HitPage:
-        """Ranks the matches newer than the ``candidates``-th newest (by entry id, the order of indexing): the
-        GIN index finds the matches, filters included (facets), and ``ts_rank`` reads only the candidates'
-        vectors."""
+        """Ranks the ``candidates`` newest matches (by entry id, the order of indexing): the GIN indexes find the
+        matches, filters included (facets), and ``ts_rank`` reads only the candidates' vectors."""
         entry = SearchEntry._meta.db_table
-        found = query_literal(query, filters)
+        vector, pairs = match_literals(query, filters)
+        conditions = [f"{column} @@ %s::tsquery" for column, text in (("vector", vector), ("pairs", pairs)) if text]
+        where = " AND ".join(conditions)
+        params = [text for text in (vector, pairs) if text]
         with connection.cursor() as cursor:
+            # Stops at the first candidates + 1 matches, in the table's order: no sort, no vector read for a word.
             cursor.execute(
-                f"SELECT id FROM {entry} WHERE vector @@ %s::tsquery ORDER BY id DESC LIMIT 1 OFFSET %s",  # noqa: S608
-                [found, self.candidates],
+                f"SELECT count(*) FROM (SELECT 1 FROM {entry} WHERE {where} LIMIT %s) AS found",  # noqa: S608
+                [*params, self.candidates + 1],
             )
-            beyond = cursor.fetchone()
-        floor = int(beyond[0]) if beyond else 0
+            row = cursor.fetchone()
+        exact = row is None or int(row[0]) <= self.candidates
+        # "id + 0": sorted after the GIN index found every match, never by walking the primary key backwards
+        # through entries that do not match.
         matches = (
-            f"SELECT x.id AS entry_id, -ts_rank(x.vector, %s::tsquery) AS score FROM {entry} x "  # noqa: S608
-            "WHERE x.vector @@ %s::tsquery AND x.id > %s"
+            f"SELECT x.id AS entry_id, -ts_rank(x.vector, %s::tsquery) AS score FROM ("  # noqa: S608
+            f"SELECT id FROM {entry} WHERE {where} ORDER BY id + 0 DESC LIMIT %s"
+            f") AS c JOIN {entry} x ON x.id = c.id"
         )
-        ranked = [query_literal(query), found, floor]
-        return run_ranked(matches, ranked, filters, language, limit, offset, exact=beyond is None)
+        ranked = [query_literal(query), *params, self.candidates]
+        return run_ranked(matches, ranked, filters, language, limit, offset, exact=exact)
 
     def size_bytes(self) -> int:
         with connection.cursor() as cursor:

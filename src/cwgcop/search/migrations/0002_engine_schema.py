@@ -22,7 +22,9 @@ def drop(apps, schema_editor):
         schema_editor.execute("DROP TABLE IF EXISTS search_fts")
     elif vendor == "postgresql":
         schema_editor.execute("DROP INDEX IF EXISTS search_entry_vector_gin")
+        schema_editor.execute("DROP INDEX IF EXISTS search_entry_pairs_gin")
         schema_editor.execute("ALTER TABLE search_entry DROP COLUMN IF EXISTS vector")
+        schema_editor.execute("ALTER TABLE search_entry DROP COLUMN IF EXISTS pairs")
 
 
 class Migration(migrations.Migration):

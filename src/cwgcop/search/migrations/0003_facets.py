@@ -1,17 +1,21 @@
 """The index gains the filter values of each entry (facets: ``meeting=21 language=en …``), so a filtered search
-finds its matches in the index. SQLite: the FTS5 table gets a fourth column (it is created again); both engines:
-the entries are emptied, and ``cwgcop rebuild_search_index`` must run after this migration."""
+finds its matches in the index. SQLite: the FTS5 table gets a fourth column (it is created again); PostgreSQL:
+the entries get a ``pairs`` vector with its GIN index. Both: the entries are emptied, and
+``cwgcop rebuild_search_index`` must run after this migration."""
 
 from django.db import migrations
 
 
 def recreate(apps, schema_editor):
-    from cwgcop.search.engines import sqlite
+    from cwgcop.search.engines import postgres, sqlite
 
     apps.get_model("search", "SearchEntry").objects.all().delete()
     if schema_editor.connection.vendor == "sqlite":
         schema_editor.execute("DROP TABLE IF EXISTS search_fts")
         for statement in sqlite.schema_sql():
+            schema_editor.execute(statement)
+    elif schema_editor.connection.vendor == "postgresql":
+        for statement in postgres.schema_sql():
             schema_editor.execute(statement)
 
 
