@@ -21,7 +21,7 @@ SCAN_CHARACTERS = 60_000
 WIDTH = 220
 LEAD = 60
 # How much of a text is tokenised first, then next, when looking for the passage (see ``_scan``).
-PARTS = (400, 1_600, 6_400)
+PARTS = (250, 500, 1_000, 2_000, 4_000, 8_000, 16_000)
 _SPACE = re.compile(r"\s+")
 
 

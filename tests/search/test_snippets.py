@@ -1,0 +1,46 @@
+"""Snippets: the passage around the best group of matches, read only as far as needed, with the same result as
+reading the whole text."""
+
+from __future__ import annotations
+
+import pytest
+
+from cwgcop.search import snippets
+from cwgcop.search.query import parse_query
+from cwgcop.search.snippets import snippet
+
+FILLER = "lorem ipsum dolor sit amet " * 40  # 1,080 characters without a match
+
+
+def test_snippet_finds_a_match_far_into_a_long_text() -> None:
+    text = FILLER * 3 + "Age verification keeps children safe. " + FILLER
+    assert str(snippet(text, parse_query("verification"))) == (
+        "… amet lorem ipsum dolor sit amet lorem ipsum dolor sit amet Age <mark>verification</mark> keeps children "
+        "safe. lorem ipsum dolor sit amet lorem ipsum dolor sit amet lorem ipsum dolor sit amet lorem ipsum dolor "
+        "sit amet lorem ipsum dolor …"
+    )
+
+
+def test_snippet_prefers_a_later_passage_holding_every_phrase_over_an_early_one_holding_one() -> None:
+    text = "Verification of age. " + FILLER * 2 + "Grooming and verification together. " + FILLER
+    assert str(snippet(text, parse_query("verification grooming"))) == (
+        "… sit amet lorem ipsum dolor sit amet lorem ipsum dolor sit amet <mark>Grooming</mark> and "
+        "<mark>verification</mark> together. lorem ipsum dolor sit amet lorem ipsum dolor sit amet lorem ipsum "
+        "dolor sit amet lorem ipsum dolor sit amet lorem ipsum dolor …"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        FILLER * 3 + "Age verification keeps children safe. " + FILLER,
+        "Verification of age. " + FILLER * 2 + "Grooming and verification together. " + FILLER,
+        "保护上网儿童是我们的共同责任，" * 30 + "年龄验证与儿童保护。" + "其他内容，" * 300,
+        "Grooming once. " + FILLER * 20,
+    ],
+)
+def test_snippet_reads_in_parts_what_it_would_read_whole(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    query = parse_query("verification grooming 儿童保护")
+    in_parts = str(snippet(text, query))
+    monkeypatch.setattr(snippets, "PARTS", ())
+    assert in_parts == str(snippet(text, query))
