@@ -210,3 +210,13 @@ def test_search_finds_a_phrase_only_inside_one_field() -> None:
     assert symbols('"age verification"') == ["T/2"]
     assert symbols('"online age verification"') == ["T/2"]
     assert sorted(symbols("age verification")) == ["T/1", "T/2"]
+
+
+def test_search_checks_a_long_phrase_not_only_its_neighbouring_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
+    indexed_document(symbol="T/1", texts={"zh-hans": "上网儿，网儿童"})  # 上网儿 and 网儿童, never 上网儿童
+    indexed_document(symbol="T/2", texts={"zh-hans": "保护上网儿童"})
+    indexed_document(symbol="T/3", texts={"zh-hans": "上网儿童的安全"})
+    assert sorted(symbols("上网儿童")) == ["T/2", "T/3"]
+    monkeypatch.setattr(Engine, "candidates", 1)
+    page = search(text="上网儿童", filters=Filters())
+    assert ([r.document.symbol for r in page.results], page.total, page.exact) == (["T/3"], 1, False)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cwgcop.search.engines import Filters, IndexRow
-from cwgcop.search.engines.postgres import match_literals, pairs_literal, query_literal, vector_literal
+from cwgcop.search.engines.postgres import Match, match_literals, pairs_literal, query_literal, vector_literal
 from cwgcop.search.engines.sqlite import match_expression
 from cwgcop.search.query import parse_query
 
@@ -42,13 +42,15 @@ def test_postgres_pairs_hold_neighbouring_tokens_of_each_field_only() -> None:
 
 
 def test_postgres_match_finds_a_two_token_phrase_by_its_pair_alone() -> None:
-    assert match_literals(parse_query('"age verification"'), Filters()) == ("", "'age_verification'")
-    assert match_literals(parse_query("上网儿童"), Filters(year=2024)) == (
-        "('上网' <-> '网儿' <-> '儿童') & 'year=2024'",
+    assert match_literals(parse_query('"age verification"'), Filters()) == Match("", "'age_verification'", "")
+    assert match_literals(parse_query("上网儿童"), Filters(year=2024)) == Match(
+        "('上网' & '网儿' & '儿童') & 'year=2024'",
         "'上网_网儿' & '网儿_儿童'",
+        "('上网' <-> '网儿' <-> '儿童')",
     )
-    assert match_literals(parse_query("age age-verif* 儿"), Filters()) == (
-        "('age') & ('age' <-> 'verif':*) & ('儿':*)",
+    assert match_literals(parse_query("age age-verif* 儿"), Filters()) == Match(
+        "('age') & ('age' & 'verif':*) & ('儿':*)",
         "",
+        "('age' <-> 'verif':*)",
     )
     assert query_literal(parse_query('"age verification"')) == "('age' <-> 'verification')"

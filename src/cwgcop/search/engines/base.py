@@ -13,7 +13,6 @@ from django.utils import timezone
 
 from cwgcop.documents.enums import DocumentStatus
 from cwgcop.documents.models import Document
-from cwgcop.search.models import SearchEntry
 from cwgcop.search.query import SearchQuery
 
 # A search ranks at most this many matching language versions, the most recently indexed ones. Below it every
@@ -87,7 +86,7 @@ class HitPage:
 
 
 def filter_sql(filters: Filters) -> tuple[str, list[Any]]:
-    """SQL conditions on ``d`` (the document) and ``e`` (the entry) for the archive filters."""
+    """SQL conditions on ``d`` (the document) and ``m`` (the matching entry) for the archive filters."""
     conditions = ["d.status = %s"]
     params: list[Any] = [DocumentStatus.PUBLISHED.value]
     if filters.meeting is not None:
@@ -97,7 +96,7 @@ def filter_sql(filters: Filters) -> tuple[str, list[Any]]:
         conditions.append("d.kind = %s")
         params.append(filters.kind)
     if filters.language is not None:
-        conditions.append("e.language = %s")
+        conditions.append("m.language = %s")
         params.append(filters.language)
     if filters.year is not None:
         zone = timezone.get_current_timezone()
@@ -119,33 +118,33 @@ ENTRIES_PER_DOCUMENT = 6
 def ranked_sql(matches_sql: str, filters_sql: str) -> str:
     """The best entry of each matching document, best first, newer first on ties, with the total.
 
-    ``matches_sql`` yields ``(entry_id, score)`` for every candidate entry, lower score better; only the best
-    ``ENTRIES_PER_DOCUMENT`` × (offset + limit) of them (and those tied with the last) are joined to their
-    documents, which is enough for the page, since a document has at most that many entries. Of equally good
-    entries of one document, the one in the preferred language (the reader's) is taken. The total counts the
-    documents of every candidate (the facets in the engine's match already applied the filters).
+    ``matches_sql`` yields ``(entry_id, score, document_id, language)`` for every candidate entry, lower score
+    better; only the best ``ENTRIES_PER_DOCUMENT`` × (offset + limit) of them (and those tied with the last) are
+    looked up in the documents, by scalar subqueries: one index lookup each, never a join the planner could turn
+    into a scan of the documents. That is enough for the page since a document has at most that many entries.
+    Of equally good entries of one document, the one in the preferred language (the reader's) is taken. The
+    total counts the documents of every candidate (the facets in the engine's match already applied the
+    filters).
     """
-    entry = SearchEntry._meta.db_table
     document = Document._meta.db_table
     # MATERIALIZED: the engine's index finds the matches first; the planner must not start from the documents.
     return f"""
         WITH m AS MATERIALIZED ({matches_sql}),
         cut AS (SELECT score FROM m ORDER BY score LIMIT 1 OFFSET %s),
         top AS (
-            SELECT entry_id, score FROM m
-            WHERE NOT EXISTS (SELECT 1 FROM cut) OR score <= (SELECT score FROM cut)
+            SELECT m.entry_id, m.score, m.document_id, m.language,
+                   (SELECT d.published_at FROM {document} d WHERE d.id = m.document_id) AS published_at,
+                   (SELECT 1 FROM {document} d WHERE d.id = m.document_id AND {filters_sql}) AS kept
+            FROM m
+            WHERE NOT EXISTS (SELECT 1 FROM cut) OR m.score <= (SELECT score FROM cut)
         )
-        SELECT document_id, entry_id, score,
-               (SELECT COUNT(DISTINCT x.document_id) FROM m JOIN {entry} x ON x.id = m.entry_id) AS total
-        FROM (
-            SELECT e.document_id, e.id AS entry_id, top.score, d.published_at,
+        SELECT document_id, entry_id, score, (SELECT COUNT(DISTINCT document_id) FROM m) AS total FROM (
+            SELECT document_id, entry_id, score, published_at,
                    ROW_NUMBER() OVER (
-                       PARTITION BY e.document_id ORDER BY top.score, CASE WHEN e.language = %s THEN 0 ELSE 1 END, e.id
+                       PARTITION BY document_id ORDER BY score, CASE WHEN language = %s THEN 0 ELSE 1 END, entry_id
                    ) AS best
             FROM top
-            JOIN {entry} e ON e.id = top.entry_id
-            JOIN {document} d ON d.id = e.document_id
-            WHERE {filters_sql}
+            WHERE kept = 1
         ) AS ranked
         WHERE best = 1
         ORDER BY score, published_at DESC, document_id DESC
@@ -168,7 +167,7 @@ def run_ranked(  # noqa: PLR0917
     sql = ranked_sql(matches_sql, where)
 
     def params(limit: int, offset: int) -> list[Any]:
-        return [*matches_params, ENTRIES_PER_DOCUMENT * (offset + limit) - 1, language, *filter_params, limit, offset]
+        return [*matches_params, ENTRIES_PER_DOCUMENT * (offset + limit) - 1, *filter_params, language, limit, offset]
 
     with connection.cursor() as cursor:
         cursor.execute(sql, params(limit, offset))

@@ -92,9 +92,10 @@ class SQLiteFTS5Engine(Engine):
             )
             beyond = cursor.fetchone()
         floor = int(beyond[0]) if beyond else 0
+        entry = SearchEntry._meta.db_table
         matches = (
-            f"SELECT rowid AS entry_id, rank AS score FROM {FTS_TABLE} "  # noqa: S608
-            f"WHERE {FTS_TABLE} MATCH %s AND rowid > %s"
+            f"SELECT f.rowid AS entry_id, f.rank AS score, e.document_id, e.language "  # noqa: S608
+            f"FROM {FTS_TABLE} f JOIN {entry} e ON e.id = f.rowid WHERE {FTS_TABLE} MATCH %s AND f.rowid > %s"
         )
         return run_ranked(matches, [expression, floor], filters, language, limit, offset, exact=beyond is None)
 
