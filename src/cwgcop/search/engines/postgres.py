@@ -178,6 +178,8 @@ class PostgresEngine(Engine):
         with connection.cursor() as cursor:
             # The entries' deferred foreign-key checks must run before a table of the transaction is indexed.
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            # A GIN index is built several times faster when its pending entries fit in memory (default 64 MB).
+            cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
             for statement in index_sql():
                 cursor.execute(statement)
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")
