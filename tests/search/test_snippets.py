@@ -44,3 +44,12 @@ def test_snippet_reads_in_parts_what_it_would_read_whole(text: str, monkeypatch:
     in_parts = str(snippet(text, query))
     monkeypatch.setattr(snippets, "PARTS", ())
     assert in_parts == str(snippet(text, query))
+
+
+def test_snippet_of_a_text_without_the_chinese_words_is_its_start() -> None:
+    text = "其他内容，" * 100
+    assert str(snippet(text, parse_query("儿童"))) == "其他内容，" * 44 + " …"
+    assert str(snippet("关于保护上网儿童的年龄验证", parse_query("上网儿童 验证"))) == (
+        "关于保护<mark>上网儿童</mark>的年龄<mark>验证</mark>"
+    )
+    assert str(snippet("ｶﾞ儿童", parse_query("儿"))) == "ｶﾞ<mark>儿</mark>童"
