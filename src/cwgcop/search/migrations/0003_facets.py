@@ -9,12 +9,15 @@ from django.db import migrations
 def recreate(apps, schema_editor):
     from cwgcop.search.engines import postgres, sqlite
 
-    apps.get_model("search", "SearchEntry").objects.all().delete()
-    if schema_editor.connection.vendor == "sqlite":
+    vendor = schema_editor.connection.vendor
+    if vendor == "sqlite":  # the FTS rows go with the table, not one by one through the delete trigger
+        schema_editor.execute("DROP TRIGGER IF EXISTS search_entry_fts_delete")
         schema_editor.execute("DROP TABLE IF EXISTS search_fts")
+    apps.get_model("search", "SearchEntry").objects.all().delete()
+    if vendor == "sqlite":
         for statement in sqlite.schema_sql():
             schema_editor.execute(statement)
-    elif schema_editor.connection.vendor == "postgresql":
+    elif vendor == "postgresql":
         for statement in postgres.schema_sql():
             schema_editor.execute(statement)
 
