@@ -44,7 +44,7 @@ def test_postgres_pairs_hold_neighbouring_tokens_of_each_field_only() -> None:
 def test_postgres_match_finds_a_two_token_phrase_by_its_pair_alone() -> None:
     assert match_literals(parse_query('"age verification"'), Filters()) == Match("", "'age_verification'", "")
     assert match_literals(parse_query("上网儿童"), Filters(year=2024)) == Match(
-        "('上网' & '网儿' & '儿童') & 'year=2024'",
+        "'year=2024'",
         "'上网_网儿' & '网儿_儿童'",
         "('上网' <-> '网儿' <-> '儿童')",
     )
@@ -52,5 +52,8 @@ def test_postgres_match_finds_a_two_token_phrase_by_its_pair_alone() -> None:
         "('age') & ('age' & 'verif':*) & ('儿':*)",
         "",
         "('age' <-> 'verif':*)",
+    )
+    assert match_literals(parse_query("cwg-cop-21/5*"), Filters()) == Match(
+        "('5':*)", "'cwg_cop' & 'cop_21'", "('cwg' <-> 'cop' <-> '21' <-> '5':*)"
     )
     assert query_literal(parse_query('"age verification"')) == "('age' <-> 'verification')"

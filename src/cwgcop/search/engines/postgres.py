@@ -110,7 +110,13 @@ def match_literals(query: SearchQuery, filters: Filters) -> Match:
         if len(phrase.tokens) == 1:
             vector.append(_phrase(phrase))
         elif phrase.prefix or len(phrase.tokens) > 2:
-            vector.append(_phrase(phrase).replace(" <-> ", " & "))
+            # Its pairs imply its whole tokens: the vector needs only what they leave out (a prefix, or the whole
+            # tokens when there is no pair). With the whole tokens in the vector too, the planner used the vector
+            # index alone and read the pairs of every entry holding the tokens (5,000 for 1,000 matches).
+            if len(whole) > 1:
+                vector.extend([f"('{_quote(phrase.tokens[-1])}':*)"] if phrase.prefix else [])
+            else:
+                vector.append(_phrase(phrase).replace(" <-> ", " & "))
             phrases.append(_phrase(phrase))
     vector.extend(f"'{_quote(token)}'" for token in filters.facets())
     return Match(" & ".join(vector), " & ".join(pairs), " & ".join(phrases))
