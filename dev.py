@@ -93,6 +93,9 @@ def cmd_demo() -> None:
     run(cwgcop, "migrate", "--verbosity", "0", env=env)
     say("Loading the demo data")
     run(cwgcop, "load_demo", env=env)
+    # A migration may change the index's shape and empty it (search.0003); for the demo's few documents
+    # rebuilding it every time costs a second and keeps an older ./var working.
+    run(cwgcop, "rebuild_search_index", env=env)
     port = os.environ.get("CWGCOP_PORT", "8000")
     print(f"\n  cwgcop is running on http://127.0.0.1:{port}/")
     print("  Secretariat login: secretariat / cwgcop-demo  (sign in at /en/account/login/;", flush=True)
