@@ -1,10 +1,10 @@
 """Whole-page caching of anonymous public pages, invalidated whenever the archive changes.
 
-Views marked :func:`public_page` may be cached; :class:`PageCacheMiddleware`, near the top of the middleware
-stack, stores their *finished* response (with the headers the inner middleware added: CSP, language, Vary) and
-answers the next anonymous reader of the same URL from the cache before sessions, authentication, CSRF, locale
-or URL resolution run at all. That is what makes a cached page cheap: about a tenth of a millisecond of Python
-instead of the whole stack (docs/benchmarks.md).
+Views marked :func:`public_page` may be cached; :class:`PageCacheMiddleware`, first in the middleware stack,
+stores their *finished* response (with every header the stack added: security headers, CSP, language, Vary).
+The next anonymous reader of the same URL is answered from the cache by :class:`PageCacheApp`, the WSGI front of
+``cwgcop.wsgi``, before Django's handler runs at all (or by the middleware, where there is no front: the test
+client, ``runserver`` without it). That is what makes a cached page cheap (docs/benchmarks.md).
 
 A page is cached only for a reader with no session cookie and no pending messages (the messages
 framework keeps them in a cookie; a page showing them is that reader's alone), only when the response
