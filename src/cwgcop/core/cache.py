@@ -3,8 +3,9 @@
 Views marked :func:`public_page` may be cached; :class:`PageCacheMiddleware`, first in the middleware stack,
 stores their *finished* response (with every header the stack added: security headers, CSP, language, Vary).
 The next anonymous reader of the same URL is answered from the cache by :class:`PageCacheApp`, the WSGI front of
-``cwgcop.wsgi``, before Django's handler runs at all (or by the middleware, where there is no front: the test
-client, ``runserver`` without it). That is what makes a cached page cheap (docs/benchmarks.md).
+``cwgcop.wsgi`` (gunicorn and ``runserver`` both serve it), before Django's handler runs at all; Django's test
+client, which has no front, is answered by the middleware. That is what makes a cached page cheap
+(docs/benchmarks.md).
 
 A page is cached only for a reader with no session cookie and no pending messages (the messages
 framework keeps them in a cookie; a page showing them is that reader's alone), only when the response
