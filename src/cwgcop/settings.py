@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -24,24 +25,22 @@ def env_bool(name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-def env_int(name: str, default: int) -> int:
+def _env_number(name: str, default: float, convert: type[float] | type[int], kind: str) -> Any:
     value = os.environ.get(name)
     if value is None or value == "":
         return default
     try:
-        return int(value)
+        return convert(value)
     except ValueError as exc:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from exc
+        raise ImproperlyConfigured(f"{name} must be {kind}, not {value!r}") from exc
+
+
+def env_int(name: str, default: int) -> int:
+    return int(_env_number(name, default, int, "a whole number"))
 
 
 def env_float(name: str, default: float) -> float:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    try:
-        return float(value)
-    except ValueError as exc:
-        raise ImproperlyConfigured(f"{name} must be a number, not {value!r}") from exc
+    return float(_env_number(name, default, float, "a number"))
 
 
 def env_list(name: str, default: list[str]) -> list[str]:

@@ -172,12 +172,20 @@ def _stored(key: str) -> StoredPage | None:
     return stored
 
 
-def cached_page(request: HttpRequest) -> StoredPage | None:
-    """The stored page this request may be answered with, if any."""
+# Set in the WSGI environ by PageCacheApp on a miss: the key it looked up, so the middleware need not again.
+MISSED_KEY = "cwgcop.page_cache_missed"
+
+
+def lookup(request: HttpRequest) -> tuple[str | None, StoredPage | None]:
+    """The page-cache key of this request (None when it may not be cached) and the page stored under it."""
     if not _request_is_cacheable(request):
-        return None
+        return None, None
+    missed = request.META.get(MISSED_KEY)
+    if missed is not None:
+        return missed, None
     request.get_host()  # a Host that ALLOWED_HOSTS refuses gets its 400, never a cached page
-    return _stored(page_key(request))
+    key = page_key(request)
+    return key, _stored(key)
 
 
 def public_page(view: V) -> V:
@@ -203,15 +211,11 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        if not _request_is_cacheable(request):
-            return self.get_response(request)
-        request.get_host()  # a Host that ALLOWED_HOSTS refuses gets its 400, never a cached page
-        key = page_key(request)
-        stored = _stored(key)
+        key, stored = lookup(request)
         if stored is not None:
             return _response(stored)
         response = self.get_response(request)
-        if request.META.get(PUBLIC_PAGE) and _response_is_cacheable(request, response):
+        if key is not None and request.META.get(PUBLIC_PAGE) and _response_is_cacheable(request, response):
             stored = (response.status_code, list(response.items()), cast(HttpResponse, response).content)
             cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
             _local.put(key, stored)
@@ -239,10 +243,12 @@ class PageCacheApp:
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         try:
-            stored = cached_page(WSGIRequest(environ))
+            key, stored = lookup(WSGIRequest(environ))
         except Exception:  # Django's handler gives the proper answer (400, 500) to a bad request
-            stored = None
+            key, stored = None, None
         if stored is None:
+            if key is not None:
+                environ[MISSED_KEY] = key
             return self.application(environ, start_response)
         status, headers, body = stored
         start_response(f"{status} {HTTPStatus(status).phrase}", headers)
