@@ -12,10 +12,13 @@ CHOICES = [
     ("a", "Alpha & <Omega>"),
     ("Group", [("b", "Bravo"), ("c", "Charlie")]),
     (3, "Three"),
+    (None, "Nothing"),
+    ("a", "Alpha again"),  # only the first option with the value is selected
+    ("Other <group>", [("d", "Delta"), ("a", "Alpha in a group")]),
 ]
 
 
-@pytest.mark.parametrize("value", [None, "", "a", "c", 3, "missing"])
+@pytest.mark.parametrize("value", [None, "", "a", "c", "d", 3, "3", "None", "missing"])
 @pytest.mark.parametrize(
     "attrs", [None, {"id": "id_kind", "aria-describedby": "help", "required": True, "disabled": False}]
 )

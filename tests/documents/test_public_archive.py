@@ -242,7 +242,7 @@ def _archive_with(rows: int) -> None:
 @pytest.mark.parametrize("rows", [1, 3])
 def test_archive_query_count_is_fixed(client: Client, django_assert_num_queries: Any, rows: int) -> None:
     _archive_with(rows)
-    # count, page, revisions, files; meetings and sources for the filter form
-    with django_assert_num_queries(6):
+    # count; the page with each document's current revision and its languages; meetings and sources for the form
+    with django_assert_num_queries(4):
         response = client.get("/en/documents/?kind=contribution&language=en")
     assert len(texts(parse(response.content), '//ul[contains(@class, "documents")]/li')) == rows

@@ -207,10 +207,11 @@ def test_meeting_page_query_count_is_fixed(client: Client, django_assert_num_que
     for number in range(1, rows + 1):
         document(meeting=m21, symbol=f"CWG-COP-21/{number}", languages=("en", "fr"))
         document(meeting=m21, symbol=f"CWG-COP-21/INF/{number}", kind="information")
-    # meeting; documents; revisions; files; then the record: attendance figures, agenda items,
+    # meeting; documents with their current revision's number and languages; then the record: attendance
+    # figures, agenda items,
     # outcomes, action items carried forward (their links are prefetched only when there are any); the
     # liaison statements the meeting considered and the milestones expected at it.
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(8):
         response = client.get("/en/meetings/cwg-cop/21/")
     assert len(parse(response.content).xpath('//section[@aria-labelledby="documents"]/ul/li')) == 2 * rows
 

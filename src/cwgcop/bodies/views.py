@@ -28,6 +28,8 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "body": body,
             "meetings": meeting_queries.public_meetings().filter(body=body)[:20],
-            "documents": document_queries.listed_documents().filter(body=body).order_by("-published_at")[:10],
+            "documents": document_queries.document_rows(
+                document_queries.listed_documents().filter(body=body).order_by("-published_at", "-id")[:10]
+            ),
         },
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -49,6 +51,11 @@ def field_suffix(language: str) -> str:
     return language.replace("-", "_")
 
 
+def translated_fields(field: str) -> tuple[str, ...]:
+    """The columns django-modeltranslation makes for ``field``: ``title_ar``, ``title_zh_hans``, …"""
+    return tuple(f"{field}_{field_suffix(code)}" for code in LANGUAGE_ORDER)
+
+
 def translated_with_language(
     obj: object, field: str, language: str | None = None, fallback: str | None = None
 ) -> tuple[str, str]:
@@ -57,7 +64,8 @@ def translated_with_language(
     "Any language" follows ``FALLBACK_ORDER`` (English first, the language most readers share), not the
     ITU listing order, which would show a French reader the Arabic or Chinese text before the English.
     Pages mark a value shown in another language than the page's with that language (WCAG 3.1.2).
-    Both are ``""`` when the field is empty in every language.
+    Both are ``""`` when the field is empty in every language. ``obj`` is a model instance or a mapping of
+    its values (``title_en``, ``title_zh_hans``, …).
     """
     language = language or current_language()
     order = [language]
@@ -65,7 +73,8 @@ def translated_with_language(
         order.append(fallback)
     order.extend(FALLBACK_ORDER)
     for code in order:
-        value = getattr(obj, f"{field}_{field_suffix(code)}", "")
+        name = f"{field}_{field_suffix(code)}"
+        value = obj.get(name, "") if isinstance(obj, Mapping) else getattr(obj, name, "")
         if value:
             return str(value), code
     return "", ""

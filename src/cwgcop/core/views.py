@@ -26,7 +26,9 @@ def home(request: HttpRequest) -> HttpResponse:
             "body": body,
             "upcoming": list(upcoming[:3]),
             "recent": list(recent[:5]),
-            "latest": list(document_queries.listed_documents().order_by("-published_at", "-id")[:10]),
+            "latest": document_queries.document_rows(
+                document_queries.listed_documents().order_by("-published_at", "-id")[:10]
+            ),
         },
     )
 

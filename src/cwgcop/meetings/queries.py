@@ -12,6 +12,7 @@ from django.utils import timezone
 from cwgcop.documents import queries as document_queries
 from cwgcop.documents.enums import DocumentKind, DocumentStatus
 from cwgcop.documents.models import Document
+from cwgcop.documents.rows import DocumentRow
 from cwgcop.meetings.enums import MeetingStatus, RegistrationStatus
 from cwgcop.meetings.models import ActionItem, AgendaItem, CarriedAction, Meeting, Outcome, Registration
 
@@ -39,10 +40,10 @@ def recent(today: datetime.date | None = None) -> QuerySet[Meeting]:
     return public_meetings().filter(end_date__lt=today)
 
 
-def documents_by_kind(meeting: Meeting) -> OrderedDict[str, list[Document]]:
-    """The meeting's published documents grouped by kind, in the order of :class:`DocumentKind`."""
-    documents = list(document_queries.listed_documents().filter(meeting=meeting).order_by("symbol"))
-    groups: OrderedDict[str, list[Document]] = OrderedDict()
+def documents_by_kind(meeting: Meeting) -> OrderedDict[str, list[DocumentRow]]:
+    """The rows of the meeting's published documents grouped by kind, in the order of :class:`DocumentKind`."""
+    documents = document_queries.document_rows(document_queries.listed_documents().filter(meeting=meeting))
+    groups: OrderedDict[str, list[DocumentRow]] = OrderedDict()
     for kind in DocumentKind:
         members = sorted((d for d in documents if d.kind == kind), key=lambda d: _symbol_key(d.symbol))
         if members:

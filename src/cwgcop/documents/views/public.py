@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
@@ -14,7 +16,7 @@ from cwgcop.core.http import file_response
 from cwgcop.documents import queries, storage
 from cwgcop.documents.enums import DocumentStatus
 from cwgcop.documents.filters import ArchiveFilter
-from cwgcop.documents.models import DocumentFile
+from cwgcop.documents.models import Document, DocumentFile
 
 PAGE_SIZE = 25
 # A revision's own symbol, as printed on the document: ``CWG-COP-21/5(Rev.1)``.
@@ -37,6 +39,7 @@ def archive(request: HttpRequest) -> HttpResponse:
         {
             "filter": archive_filter,
             "page": page,
+            "rows": queries.document_rows(cast("QuerySet[Document]", page.object_list)),
             "query": query.urlencode(),
             "active_filters": _active(request),
         },

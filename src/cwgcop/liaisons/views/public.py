@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from cwgcop.core.cache import public_page
+from cwgcop.documents.rows import rows_of
 from cwgcop.liaisons import queries
 from cwgcop.liaisons.filters import RegisterFilter
 
@@ -43,7 +44,11 @@ def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "liaisons/detail.html",
-        {"statement": statement, "thread": queries.thread(statement)},
+        {
+            "statement": statement,
+            "attachments": rows_of(statement.attachments.all()),
+            "thread": queries.thread(statement),
+        },
     )
 
 

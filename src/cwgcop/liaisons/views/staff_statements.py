@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from cwgcop.core import audit
 from cwgcop.core.permissions import check_object_permission, require_permission
 from cwgcop.core.staff_views import form_status, refusal_as_messages, refusal_on_form
+from cwgcop.documents.rows import rows_of
 from cwgcop.liaisons import queries, services
 from cwgcop.liaisons.enums import Direction, LiaisonState
 from cwgcop.liaisons.forms import ConsiderForm, SendForm, StatementForm, statement_initial
@@ -131,6 +132,7 @@ def _manage_page(request: HttpRequest, statement: LiaisonStatement, status: int 
     user = request.user
     context = {
         "statement": statement,
+        "attachments": rows_of(statement.attachments.all()),
         "thread": queries.thread(statement, public_only=False),
         "consider_form": ConsiderForm(),
         "send_form": SendForm(),

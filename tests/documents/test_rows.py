@@ -1,0 +1,102 @@
+"""Rows of document lists: what they show, read in one query, the same whichever way they are made."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+
+from cwgcop.documents import queries, services
+from cwgcop.documents.models import Document
+from cwgcop.documents.rows import LanguageVersion, document_url, rows_of
+from tests.core.factories import cwg_cop, document, meeting_21, moment, revise, upload
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "symbol",
+    ["CWG-COP-21/5", "CWG-COP-21/5(Rev.1)", "CWG-COP-21/INF/3", "CWG-COP-21/LS/1", "ITU-D.SG2-Q3/12", "a"],
+)
+def test_document_url_is_what_reverse_gives(symbol: str) -> None:
+    for language in ("en", "zh-hans", "ar"):
+        with translation.override(language):
+            archive = reverse("documents:archive")
+            assert document_url(symbol, archive=archive) == reverse("documents:detail", kwargs={"symbol": symbol})
+
+
+@pytest.mark.parametrize("symbol", ["CWG COP/1", "-CWG/1", "CWG-COP-21/é"])
+def test_document_url_of_a_symbol_the_pattern_refuses_is_refused_as_reverse_refuses_it(symbol: str) -> None:
+    with pytest.raises(NoReverseMatch):
+        document_url(symbol, archive="/en/documents/")
+
+
+def _listed() -> list[Document]:
+    body = cwg_cop()
+    m21 = meeting_21(body)
+    first = document(
+        meeting=m21,
+        symbol="CWG-COP-21/1",
+        titles={"fr": "Protéger les enfants", "en": "Protecting children"},
+        languages=("zh-hans", "en", "ar"),
+        published=moment(2024, 9, 10, 23),
+    )
+    revised = document(meeting=m21, symbol="CWG-COP-21/2", titles={"zh-hans": "年龄验证"}, languages=("en", "fr"))
+    revise(revised, note="Corrected", languages=("ru", "es"))
+    # A third revision started but not published: the row stays on revision 1.
+    services.start_revision(actor=None, document=revised, note="Pending")
+    upload(revised, "en")
+    return [first, revised]
+
+
+def test_document_rows_show_the_current_revision_and_the_readers_language() -> None:
+    _listed()
+    with translation.override("fr"):
+        rows = queries.document_rows(Document.objects.order_by("symbol"))
+    first, revised = rows
+    assert (first.symbol, first.current_symbol, first.url) == (
+        "CWG-COP-21/1",
+        "CWG-COP-21/1",
+        "/fr/documents/CWG-COP-21/1/",
+    )
+    assert (first.title, first.title_language, first.kind, first.kind_label) == (
+        "Protéger les enfants",
+        "fr",
+        "contribution",
+        "Contribution",
+    )
+    # 23:00 UTC is the next day in Geneva (the platform's time zone), in the label as in the ISO date-time.
+    assert (first.published_iso, first.published_label) == ("2024-09-11T01:00:00+02:00", "11 septembre 2024")
+    assert first.languages == (
+        LanguageVersion("ar", "العربية", "A"),
+        LanguageVersion("zh-hans", "中文", "C"),
+        LanguageVersion("en", "English", "E"),
+    )
+    assert (revised.current_symbol, revised.url) == ("CWG-COP-21/2(Rev.1)", "/fr/documents/CWG-COP-21/2/")
+    assert (revised.title, revised.title_language) == ("年龄验证", "zh-hans")
+    assert [language.code for language in revised.languages] == ["ru", "es"]
+
+
+def test_document_rows_read_any_number_of_documents_in_one_query(django_assert_num_queries: Any) -> None:
+    _listed()
+    with django_assert_num_queries(1):
+        rows = queries.document_rows(Document.objects.order_by("symbol"))
+    assert [row.current_symbol for row in rows] == ["CWG-COP-21/1", "CWG-COP-21/2(Rev.1)"]
+
+
+def test_rows_of_loaded_documents_are_the_rows_read_from_the_database() -> None:
+    _listed()
+    loaded = Document.objects.order_by("symbol").prefetch_related("revisions__files")
+    for language in ("en", "zh-hans", "ar"):
+        with translation.override(language):
+            assert rows_of(loaded) == queries.document_rows(Document.objects.order_by("symbol"))
+
+
+def test_a_document_without_a_published_revision_has_no_languages() -> None:
+    draft_document = services.create_document(
+        actor=None, body=cwg_cop(), kind="contribution", titles={"en": "Draft"}, symbol="CWG-COP-21/9"
+    )
+    (row,) = queries.document_rows(Document.objects.filter(pk=draft_document.pk))
+    assert (row.current_symbol, row.languages, row.published_at, row.published_label) == ("CWG-COP-21/9", (), None, "")
