@@ -8,8 +8,8 @@ from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
 from django.urls import reverse
 
 from cwgcop.bodies.enums import RoleKind
-from cwgcop.core.functions import JoinedStrings
 from cwgcop.documents.enums import DocumentKind, DocumentStatus
+from cwgcop.documents.expressions import CurrentRevision
 from cwgcop.documents.models import Document, DocumentFile, DocumentRevision
 from cwgcop.documents.rows import ROW_FIELDS, DocumentRow, document_row
 
@@ -40,24 +40,11 @@ def listed_documents() -> QuerySet[Document]:
 def document_rows(documents: QuerySet[Document]) -> list[DocumentRow]:
     """The rows of ``documents``, in their order, in one query whatever their number: the documents' columns
     with the number and the languages of their current (latest published) revision."""
-    values = documents.annotate(
-        revision_number=Subquery(_current_revision(OuterRef("pk")).values("number")[:1]),
-        revision_languages=Subquery(
-            DocumentFile.objects.filter(revision=Subquery(_current_revision(OuterRef(OuterRef("pk"))).values("pk")[:1]))
-            .values("revision")
-            .annotate(codes=JoinedStrings("language"))
-            .values("codes")
-        ),
-    ).values(*ROW_FIELDS, "revision_number", "revision_languages")
-    archive = reverse("documents:archive")
-    return [
-        document_row(v, v["revision_number"] or 0, (v["revision_languages"] or "").split(","), archive=archive)
-        for v in values
-    ]
-
-
-def _current_revision(document: OuterRef) -> QuerySet[DocumentRevision]:
-    return DocumentRevision.objects.filter(document=document, published_at__isnull=False).order_by("-number")
+    archive, rows = reverse("documents:archive"), []
+    for values in documents.annotate(current=CurrentRevision()).values(*ROW_FIELDS, "current"):
+        number, _, languages = (values["current"] or "0:").partition(":")
+        rows.append(document_row(values, int(number), languages.split(","), archive=archive))
+    return rows
 
 
 def published_documents() -> QuerySet[Document]:
