@@ -198,7 +198,7 @@ def test_draft_documents_are_not_listed(client: Client, archive: Archive) -> Non
         ("meeting=nonsense", [{"field": "meeting", "message": "There is no meeting nonsense."}]),
         (
             "source=999999",
-            [{"field": "source", "message": "Select a valid choice. That choice is not one of the available choices."}],
+            [{"field": "source", "message": "Select a valid choice. 999999 is not one of the available choices."}],
         ),
         ("limit=0", [{"field": "limit", "message": "Enter a number greater than or equal to 1."}]),
         ("limit=201", [{"field": "limit", "message": "Enter a number less than or equal to 200."}]),

@@ -8,11 +8,12 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from cwgcop.documents import services
+from cwgcop.documents import queries, services
 from cwgcop.documents.views import public
 from tests.core.factories import (
     cwg_cop,
     document,
+    draft,
     meeting,
     meeting_21,
     moment,
@@ -142,6 +143,29 @@ def test_archive_filter_form_offers_meetings_and_sources_of_published_documents(
     assert texts(tree, '//select[@name="sort"]/option[@selected]') == ["Newest first"]
 
 
+def test_archive_filter_options_leave_out_sources_of_withdrawn_and_draft_documents_only(
+    client: Client, archive: dict[str, Any]
+) -> None:
+    body, m21 = cwg_cop(), archive["m21"]
+    withdrawn_only, draft_only = organization("Withdrawn Org", "FR"), organization("Draft Org", "ES")
+    withdrawn = document(meeting=m21, symbol="CWG-COP-21/7", sources=(withdrawn_only,))
+    services.withdraw_document(actor=None, document=withdrawn, reason="Submitted twice")
+    draft(meeting=m21, body=body, symbol="CWG-COP-21/8", sources=(draft_only,))
+    # Two meetings start the same day: the newer (higher id) comes first, as the ORM's order had it.
+    same_day = meeting(body, 23, datetime.date(2025, 2, 12), datetime.date(2025, 2, 13))
+    options = queries.archive_filter_options()
+    assert options["meetings"] == [
+        (same_day.pk, "CWG-COP-23"),
+        (archive["m22"].pk, "CWG-COP-22"),
+        (m21.pk, "CWG-COP-21"),
+    ]
+    assert options["sources"] == [(archive["ecpat"].pk, "ECPAT International"), (archive["saudi"].pk, "Saudi Arabia")]
+    tree = parse(client.get(f"/en/documents/?source={withdrawn_only.pk}").content)
+    assert texts(tree, '//p[@class="error"]') == [
+        f"Select a valid choice. {withdrawn_only.pk} is not one of the available choices."
+    ]
+
+
 def test_archive_filter_state_is_kept_in_the_form(client: Client, archive: dict[str, Any]) -> None:
     tree = parse(client.get(f"/en/documents/?kind=information&year=2024&meeting={archive['m21'].pk}").content)
     assert tree.xpath('//select[@name="kind"]/option[@selected]/@value') == ["information"]
@@ -242,7 +266,7 @@ def _archive_with(rows: int) -> None:
 @pytest.mark.parametrize("rows", [1, 3])
 def test_archive_query_count_is_fixed(client: Client, django_assert_num_queries: Any, rows: int) -> None:
     _archive_with(rows)
-    # count; the page with each document's current revision and its languages; meetings and sources for the form
-    with django_assert_num_queries(4):
+    # count; the page with each document's current revision and its languages; the form's meetings and sources
+    with django_assert_num_queries(3):
         response = client.get("/en/documents/?kind=contribution&language=en")
     assert len(texts(parse(response.content), '//ul[contains(@class, "documents")]/li')) == rows
