@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 from django import forms
+from django.forms.widgets import Input
 
-from cwgcop.core.widgets import FastSelect
+from cwgcop.core.widgets import FastNumberInput, FastSelect, FastTextInput
 
 CHOICES = [
     ("", "Any"),
@@ -30,3 +31,18 @@ def test_fast_select_renders_as_djangos_select(value: object, attrs: dict[str, o
 def test_fast_select_escapes_labels_and_marks_the_selected_option() -> None:
     html = FastSelect(choices=CHOICES).render("kind", "a")
     assert '<option value="a" selected>Alpha &amp; &lt;Omega&gt;</option>' in html
+
+
+@pytest.mark.parametrize("value", [None, "", "2024", 2024, '"<quoted> & more"', 0])
+@pytest.mark.parametrize(
+    "attrs", [None, {"id": "id_year", "required": True, "disabled": False, "min": 1865, "placeholder": 'a"b'}]
+)
+@pytest.mark.parametrize(
+    ("fast", "django_widget"), [(FastTextInput, forms.TextInput), (FastNumberInput, forms.NumberInput)]
+)
+def test_fast_inputs_render_as_djangos(
+    fast: type[Input], django_widget: type[Input], value: object, attrs: dict[str, object] | None
+) -> None:
+    own = {"max": 9998, "class": "narrow"}
+    expected = django_widget(attrs=own).render("year", value, attrs=attrs)
+    assert fast(attrs=own).render("year", value, attrs=attrs) == expected

@@ -1,4 +1,4 @@
-"""Form widgets that render in Python where Django's template-per-option rendering is too slow."""
+"""Form widgets that render in Python where Django's templates cost more than the rest of a list page's form."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.forms.renderers import BaseRenderer
+from django.forms.widgets import Input
 from django.utils.html import conditional_escape, escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
@@ -28,9 +29,9 @@ class FastSelect(forms.Select):
 
     The archive's filter form has some sixty options; through templates they were the largest single part of
     rendering the archive page (about 10 ms of 50 at 10,000 documents, docs/benchmarks.md). Django's own
-    ``optgroups`` (a dictionary of attributes per option) still cost 4 ms, so the options are written directly
-    from the choices, with the rules of ``ChoiceWidget.optgroups``: one option selected at most, the first
-    whose value matches.
+    ``optgroups`` makes a dictionary of attributes per option, so the options are written directly from the
+    choices, with the rules of ``ChoiceWidget.optgroups``: one option selected at most, the first whose value
+    matches.
     """
 
     def render(
@@ -65,3 +66,23 @@ def _option(value: Any, label: Any, wanted: list[str], selected: bool) -> tuple[
         f'\n  <option value="{escape(str(value))}"{mark}>{conditional_escape(label)}</option>\n',
         selected or is_selected,
     )
+
+
+class _FastInput(Input):
+    """An ``<input>`` as ``django/forms/widgets/input.html`` writes it, without a template."""
+
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: BaseRenderer | None = None
+    ) -> SafeString:
+        formatted = self.format_value(value)
+        shown = "" if formatted is None else f' value="{escape(formatted)}"'
+        attributes = _attributes(self.build_attrs(self.attrs, attrs))
+        return mark_safe(f'<input type="{escape(self.input_type)}" name="{escape(name)}"{shown}{attributes}>')  # noqa: S308
+
+
+class FastTextInput(_FastInput, forms.TextInput):
+    """Django's ``TextInput``, with the same markup, rendered without a template."""
+
+
+class FastNumberInput(_FastInput, forms.NumberInput):
+    """Django's ``NumberInput``, with the same markup, rendered without a template."""

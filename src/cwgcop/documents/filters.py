@@ -12,7 +12,7 @@ from django.utils.translation import pgettext_lazy
 
 from cwgcop.core.filters import OptionsFilter
 from cwgcop.core.languages import Language
-from cwgcop.core.widgets import FastSelect
+from cwgcop.core.widgets import FastNumberInput, FastSelect, FastTextInput
 from cwgcop.documents import queries
 from cwgcop.documents.enums import DocumentKind
 from cwgcop.documents.models import Document
@@ -44,7 +44,14 @@ class ArchiveFilter(django_filters.FilterSet):
         empty_label=pgettext_lazy("filter", "Any"),
         widget=FastSelect,
     )
-    year = YearFilter(field_name="published_at", lookup_expr="year", label=_("Year"), min_value=1865, max_value=9998)
+    year = YearFilter(
+        field_name="published_at",
+        lookup_expr="year",
+        label=_("Year"),
+        min_value=1865,
+        max_value=9998,
+        widget=FastNumberInput,
+    )
     source = OptionsFilter(
         options="sources",
         field_name="sources",
@@ -52,7 +59,7 @@ class ArchiveFilter(django_filters.FilterSet):
         empty_label=pgettext_lazy("filter", "Any"),
         widget=FastSelect,
     )
-    q = django_filters.CharFilter(method="filter_text", label=_("Title or symbol contains"))
+    q = django_filters.CharFilter(method="filter_text", label=_("Title or symbol contains"), widget=FastTextInput)
     sort = django_filters.ChoiceFilter(
         choices=[
             ("newest", _("Newest first")),
