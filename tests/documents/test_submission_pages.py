@@ -10,6 +10,8 @@ from cwgcop.core.models import AuditEntry
 from cwgcop.documents import contributions
 from cwgcop.documents.enums import DocumentStatus
 from cwgcop.documents.models import Document, DocumentFile
+from tests.conftest import stored_files
+from tests.core.factories import parse, texts
 from tests.documents.contribution_factories import open_meeting, submitted
 from tests.factories import member, pdf_bytes, secretariat
 
@@ -177,3 +179,50 @@ def test_history_page_of_a_submission_lists_each_step(client: Client) -> None:
     for action in ("document.create", "document.submit", "document.number", "document.publish"):
         assert f"<code>{action}</code>" in page
     assert "CWG-COP-22/1" in page
+
+
+def test_submitter_adds_a_language_to_a_returned_submission_and_sends_it_again(client: Client) -> None:
+    meeting = open_meeting()
+    author = member("owner")
+    document = submitted(actor=author, meeting=meeting)
+    contributions.return_submission(actor=secretariat(meeting.body), document=document, reason="Add Chinese.")
+    client.force_login(author)
+    response = client.post(
+        f"/en/submissions/{document.pk}/upload/", {"language": "zh-hans", "file": _pdf("paper-c.pdf", "zh-hans")}
+    )
+    assert response.status_code == 302
+    revision = Document.objects.get(pk=document.pk).revisions.get()
+    assert sorted(revision.files.values_list("language", "original_name")) == [
+        ("en", "contribution-en.pdf"),
+        ("zh-hans", "paper-c.pdf"),
+    ]
+    # One for the English file submitted first, one for the Chinese file added after the return.
+    assert AuditEntry.objects.filter(action="document.file.add", actor=author).count() == 2
+    assert client.post(f"/en/submissions/{document.pk}/submit-again/").status_code == 302
+    assert Document.objects.get(pk=document.pk).status == DocumentStatus.SUBMITTED
+
+
+def test_a_submission_not_returned_cannot_be_changed_and_nothing_is_left_behind(
+    client: Client, media_root: Any
+) -> None:
+    meeting = open_meeting()
+    author = member("owner")
+    document = submitted(actor=author, meeting=meeting)
+    before, files_before = _written(), stored_files(media_root)
+    client.force_login(author)
+    response = client.post(
+        f"/zh-hans/submissions/{document.pk}/upload/", {"language": "fr", "file": _pdf("papier.pdf", "fr")}
+    )
+    assert response.status_code == 400
+    assert texts(parse(response.content), '//div[@role="alert"]//li') == ["只有被退回的提交才能修改。"]
+    assert (_written(), stored_files(media_root)) == (before, files_before)
+
+
+def test_another_member_cannot_change_a_returned_submission(client: Client) -> None:
+    meeting = open_meeting()
+    document = submitted(actor=member("owner"), meeting=meeting)
+    contributions.return_submission(actor=secretariat(meeting.body), document=document, reason="Add Chinese.")
+    before = _written()
+    client.force_login(member("other"))
+    response = client.post(f"/en/submissions/{document.pk}/upload/", {"language": "fr", "file": _pdf("p.pdf", "fr")})
+    assert (response.status_code, _written()) == (404, before)

@@ -26,7 +26,7 @@ from cwgcop.core.formatting import long_date
 from cwgcop.core.languages import LANGUAGE_ORDER
 from cwgcop.documents import notifications, services
 from cwgcop.documents.enums import DocumentKind, DocumentStatus
-from cwgcop.documents.models import Document, DocumentRevision
+from cwgcop.documents.models import Document, DocumentFile, DocumentRevision
 from cwgcop.documents.symbols import allocate_symbol, provisional_symbol
 from cwgcop.documents.validators import check_upload
 from cwgcop.meetings.enums import MeetingStatus
@@ -167,6 +167,24 @@ def _mark_submitted(*, actor: Any, document: Document, late: bool, action: str) 
 
 
 @transaction.atomic
+def change_returned_file(
+    *, actor: Any, document: Document, language: str, name: str, size: int, stream: IO[bytes]
+) -> DocumentFile:
+    """Add or replace a language version of a returned submission (its submitter, before submitting it again).
+
+    The document is locked first, so a submission that the secretariat is publishing or that its submitter is
+    sending again at the same moment cannot change under them. The upload is checked and stored as
+    ``services.add_file`` does, which leaves nothing behind when it refuses.
+    """
+    with transaction.atomic():
+        document = Document.objects.select_for_update(of=("self",)).get(pk=document.pk)
+        if document.created_by_id != actor.pk:
+            raise PermissionDenied
+        if document.status != DocumentStatus.DRAFT or document.returned_at is None:
+            raise DomainError(_("Only a returned submission can be changed."), code="not_returned")
+        return services.add_file(actor=actor, document=document, language=language, name=name, size=size, stream=stream)
+
+
 def resubmit_contribution(*, actor: Any, document: Document) -> Document:
     """Submit again a returned submission (its submitter, after correcting it). The deadline applies again."""
     document = Document.objects.select_for_update(of=("self",)).select_related("meeting", "body").get(pk=document.pk)

@@ -9,10 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from cwgcop.accounts.services import profile_of
-from cwgcop.core.errors import DomainError
 from cwgcop.core.permissions import require_permission
 from cwgcop.core.staff_views import form_status, refusal_as_messages, refusal_on_form
-from cwgcop.documents import contributions, queries, services, storage
+from cwgcop.documents import contributions, queries, storage
 from cwgcop.documents.enums import DocumentStatus
 from cwgcop.documents.forms import UploadForm
 from cwgcop.documents.models import Document
@@ -90,9 +89,7 @@ def submission_upload(request: HttpRequest, pk: int) -> HttpResponse:
     form = UploadForm(request.POST, request.FILES)
     if form.is_valid():
         with refusal_on_form(form, "file"):
-            if document.status != DocumentStatus.DRAFT:
-                raise DomainError(_("Only a returned submission can be changed."), code="not_returned")
-            services.add_file(actor=request.user, document=document, **form.service_values())
+            contributions.change_returned_file(actor=request.user, document=document, **form.service_values())
             messages.success(request, _("File uploaded."))
             return redirect("submissions:detail", pk=document.pk)
     return _detail_page(request, document, upload_form=form)
