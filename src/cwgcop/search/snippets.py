@@ -13,8 +13,9 @@ from collections import defaultdict
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from cwgcop.search import candidates
 from cwgcop.search.query import SearchQuery
-from cwgcop.search.text import TOKEN_RE, Phrase, Span, spans
+from cwgcop.search.text import TOKEN_CHARACTER_RE, TOKEN_RE, Phrase, Span, spans
 
 # Only the start of a long text is scanned for a passage.
 SCAN_CHARACTERS = 60_000
@@ -125,6 +126,29 @@ def _cannot_match(text: str, query: SearchQuery) -> bool:
 
 
 def _scan(text: str, query: SearchQuery) -> list[tuple[int, int, int]]:
+    """The regions of the matches that decide the passage: those of ``_scan_tokens``, found faster.
+
+    The same parts are read, but in a plain text (``cwgcop.search.candidates``) only the words around the
+    places a phrase may start are tokenised; a match lies in a part when its last token does (the parts end
+    between tokens). A part that does not end between tokens, or a text that is not plain, is read as before.
+    """
+    if not candidates.is_plain(text):
+        return _scan_tokens(text, query)
+    matches = candidates.Matches(text, query, candidates.places(query))
+    for size in PARTS:
+        cut = _boundary(text, size) if size < len(text) else None
+        if cut is None:
+            break
+        if TOKEN_CHARACTER_RE.match(text, cut):
+            return _scan_tokens(text, query)
+        regions = [region for region in _regions(matches.tokens(cut), query) if region[1] <= cut]
+        anchor = _first_complete_anchor(regions, len(query.phrases))
+        if anchor is not None and anchor + WIDTH <= cut:
+            return regions
+    return _regions(matches.tokens(len(text)), query)
+
+
+def _scan_tokens(text: str, query: SearchQuery) -> list[tuple[int, int, int]]:
     """The regions of the matches that decide the passage, tokenising no more of the text than needed.
 
     The text is read in growing parts; once a passage holds every phrase of the query and lies wholly inside
@@ -165,4 +189,8 @@ def _first_complete_anchor(regions: list[tuple[int, int, int]], phrases: int) ->
 def highlight(raw: str, query: SearchQuery) -> SafeString:
     """The whole of a short text (a title), escaped, matches in ``<mark>``."""
     text = unicodedata.normalize("NFC", raw)
-    return mark_safe(_render(text, _regions(spans(text), query), 0, len(text)))  # noqa: S308 - escaped in _render
+    if candidates.is_plain(text):
+        found = candidates.Matches(text, query, candidates.places(query)).tokens(len(text))
+    else:
+        found = spans(text)
+    return mark_safe(_render(text, _regions(found, query), 0, len(text)))  # noqa: S308 - escaped in _render
