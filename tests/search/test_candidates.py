@@ -37,6 +37,7 @@ TEXTS = [
     "verif\u0640ication وَالْعُمْر verificación VERIFICACIÓN Verifikation",
     "a\u0301\u0302b " * 50 + "child children childhood CHILD" + "_verification_ verification_ _children",
     "\u00advérification\u200b children\u00a0verification\u2028grooming",
+    "ｶﾞﾀ ｶﾀ カタ, Abcд ab\u0334cд abcд",
 ]
 
 QUERIES = [
@@ -74,6 +75,8 @@ QUERIES = [
     "amet lorem",
     '"ipsum dolor"',
     "x",
+    "カタ",
+    "abcд",
 ]
 
 

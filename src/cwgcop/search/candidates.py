@@ -22,9 +22,11 @@ tests/search/test_candidates.py compares the result with full tokenisation over 
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from cwgcop.search.query import SearchQuery
 from cwgcop.search.text import (
@@ -40,6 +42,9 @@ from cwgcop.search.text import (
 # punctuation, letter-like and other symbols, CJK punctuation, full- and half-width forms.
 DOMAIN = ((0x0000, 0x08FF), (0x1E00, 0x2BFF), (0x3000, 0x303F), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF))
 # Chinese characters and kana that NFKC changes or joins to their neighbour (checked by a test).
+# Single-byte codecs for the tokens of one script: the text is searched encoded with the first that encodes the
+# whole token (Latin, Cyrillic, Greek, Hebrew, Arabic).
+CODECS = ("latin-1", "cp1251", "cp1253", "cp1255", "cp1256")
 RISKY_CJK = "\u3099-\u309c\u309f-\u309f\u30ff-\u30ff\uf900-\ufaff"  # "a-b" ranges
 
 
@@ -67,6 +72,7 @@ class _Folds:
                     dropped.append(character)
         cjk = _cjk_without_risky()
         self.dropped = _character_class(dropped)
+        self.dropped_characters = dropped
         self.odd = re.compile(f"[^{_ranges(plain)}{cjk}]")
         self.plain_cjk = re.compile(f"[{cjk}]")
 
@@ -107,25 +113,75 @@ def is_plain(text: str) -> bool:
     return all(not TOKEN_CHARACTER_RE.fullmatch(match.group()) for match in odd.finditer(text))
 
 
+class Finder(NamedTuple):
+    """How to find the places of one token: ``in_text`` searched in the text itself, or ``encoded`` in the text
+    encoded with ``codec``, a byte a character and ``?`` for each character the codec lacks."""
+
+    in_text: re.Pattern[str] | None = None
+    codec: str = ""
+    encoded: re.Pattern[bytes] | None = None
+    # For an encoded text without "?": every character was encoded, so no class needs to accept "?".
+    whole: re.Pattern[bytes] | None = None
+
+
 @lru_cache(maxsize=256)
-def places(query: SearchQuery) -> re.Pattern[str] | None:
-    """The expression that finds every place a phrase of ``query`` may start, in a plain text (None: nowhere)."""
-    alternatives = {alternative for phrase in query.phrases if (alternative := _token_pattern(phrase.tokens[0]))}
-    return re.compile("|".join(sorted(alternatives))) if alternatives else None
+def places(query: SearchQuery) -> tuple[Finder, ...]:
+    """How to find every place a phrase of ``query`` may start, in a plain text (nothing: nowhere)."""
+    finders = {_finder(phrase.tokens[0]) for phrase in query.phrases}
+    return tuple(finder for finder in finders if finder is not None)
 
 
-def _token_pattern(token: str) -> str:
+@lru_cache(maxsize=4096)
+def _finder(token: str) -> Finder | None:
+    """Where ``token`` may stand: a Chinese token as itself; a token of one script in the text encoded with
+    that script's single-byte codec (a byte expression is several times cheaper to compile than one with
+    classes of non-Latin-1 characters, and each new query compiles its own); any other with classes of
+    characters."""
     folds = _folds()
-    between = f"{folds.dropped}*" if folds.dropped else ""
-    classes = []
-    for character in token:
-        sources = list(folds.sources.get(character, []))
-        if folds.plain_cjk.fullmatch(character):
-            sources.append(character)
-        if not sources:
-            return ""  # no plain character folds to it: the token is in no plain text
-        classes.append(_character_class(sources))
-    return between.join(classes)
+    sources = [folds.sources.get(character, []) for character in token]
+    if all(folds.plain_cjk.fullmatch(character) for character in token) and not any(sources):
+        return Finder(in_text=re.compile(re.escape(token)))
+    codec = next((codec for codec in CODECS if _encodes(token, codec)), None)
+    if codec is None:
+        classes = []
+        for character, found in zip(token, sources, strict=True):
+            cjk = [character] if folds.plain_cjk.fullmatch(character) else []
+            if not found and not cjk:
+                return None  # no plain character folds to it: the token is in no plain text
+            classes.append(_character_class([*found, *cjk]))
+        return Finder(in_text=re.compile(f"{folds.dropped}*".join(classes)))
+    if not all(sources):
+        return None
+    return Finder(
+        codec=codec,
+        encoded=_bytes_pattern(sources, folds.dropped_characters, codec, other=True),
+        whole=_whole(sources, folds, codec),
+    )
+
+
+def _whole(sources: list[list[str]], folds: _Folds, codec: str) -> re.Pattern[bytes] | None:
+    if not all(any(_encodes(c, codec) for c in found) for found in sources):
+        return None  # some character of the token has no source in the codec: not in a text it encodes whole
+    return _bytes_pattern(sources, folds.dropped_characters, codec, other=False)
+
+
+def _bytes_pattern(sources: list[list[str]], dropped: list[str], codec: str, *, other: bool) -> re.Pattern[bytes]:
+    """Each character's sources as a class of bytes (with ``?`` if ``other``), dropped characters between."""
+
+    def byte_class(characters: list[str], other: bool) -> bytes:
+        encoded = sorted({c.encode(codec) for c in characters if _encodes(c, codec)})
+        return b"[" + b"".join(re.escape(e) for e in encoded) + (b"?" if other else b"") + b"]"
+
+    between = byte_class(dropped, other) + b"*" if other or any(_encodes(c, codec) for c in dropped) else b""
+    return re.compile(between.join(byte_class(found, other) for found in sources))
+
+
+def _encodes(text: str, codec: str) -> bool:
+    try:
+        text.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 class Matches:
@@ -137,18 +193,18 @@ class Matches:
     across two pieces that are not next to each other in the text.
     """
 
-    def __init__(self, text: str, query: SearchQuery, pattern: re.Pattern[str] | None) -> None:
+    def __init__(self, text: str, query: SearchQuery, finders: tuple[Finder, ...]) -> None:
         self.text = text
         self.found: list[Span] = []
         self.end = 0  # the tokens of text[:end] that matter are in ``found``; text[end] is not in a token
-        self.places: Iterator[re.Match[str]] = pattern.finditer(text) if pattern else iter(())
+        self.places: Iterator[tuple[int, int]] = _places(text, finders)
         self.next_place = next(self.places, None)
         self.firsts = {phrase.tokens[0] for phrase in query.phrases if len(phrase.tokens) > 1}
         self.longest = max(len(phrase.tokens) for phrase in query.phrases)
 
     def tokens(self, limit: int) -> list[Span]:
-        while self.next_place is not None and self.next_place.start() < limit:
-            start, end = self.next_place.span()
+        while self.next_place is not None and self.next_place[0] < limit:
+            start, end = self.next_place
             self.next_place = next(self.places, None)
             if end > self.end:  # else it lies in what was read (a place never holds text[self.end])
                 self._read(start, end)
@@ -180,3 +236,20 @@ def _after(text: str, position: int) -> int:
     """The first position from ``position`` that cannot be inside a token (or the end of the text)."""
     match = NON_TOKEN_CHARACTER_RE.search(text, position)
     return match.start() if match else len(text)
+
+
+def _places(text: str, finders: tuple[Finder, ...]) -> Iterator[tuple[int, int]]:
+    """(start, end) of every place the finders find in ``text``, in order of start."""
+    encoded: dict[str, bytes] = {}
+    searches: list[Iterator[tuple[int, int]]] = []
+    for finder in finders:
+        if finder.in_text is not None:
+            searches.append(match.span() for match in finder.in_text.finditer(text))
+            continue
+        if finder.codec not in encoded:
+            encoded[finder.codec] = text.encode(finder.codec, "replace")
+        subject = encoded[finder.codec]
+        pattern = finder.encoded if b"?" in subject else finder.whole
+        if pattern is not None:
+            searches.append(match.span() for match in pattern.finditer(subject))
+    return searches[0] if len(searches) == 1 else heapq.merge(*searches)
