@@ -199,6 +199,7 @@ class Matches:
         self.end = 0  # the tokens of text[:end] that matter are in ``found``; text[end] is not in a token
         self.places: Iterator[tuple[int, int]] = _places(text, finders)
         self.next_place = next(self.places, None)
+        self.nowhere = self.next_place is None  # no phrase can start anywhere in the text
         self.firsts = {phrase.tokens[0] for phrase in query.phrases if len(phrase.tokens) > 1}
         self.longest = max(len(phrase.tokens) for phrase in query.phrases)
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from html import escape  # what django.utils.html.escape calls, without its wrapper for lazy strings
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from cwgcop.search import candidates
@@ -101,7 +101,7 @@ def snippet(raw: str, query: SearchQuery) -> SafeString:
     text = unicodedata.normalize("NFC", raw[:SCAN_CHARACTERS])
     if not text.strip():
         return mark_safe("")
-    regions = [] if _cannot_match(text, query) else _scan(text, query)
+    regions = _scan(text, query)
     if not regions:
         start, end = 0, min(len(text), WIDTH)
     else:
@@ -133,15 +133,24 @@ def _scan(text: str, query: SearchQuery) -> list[tuple[int, int, int]]:
     between tokens). A part that does not end between tokens, or a text that is not plain, is read as before.
     """
     if not candidates.is_plain(text):
-        return _scan_tokens(text, query)
+        return [] if _cannot_match(text, query) else _scan_tokens(text, query)
     matches = candidates.Matches(text, query, candidates.places(query))
+    if matches.nowhere:
+        # Even parts cut inside a word or a Chinese run give only tokens that are pieces of the text's own, and
+        # the places cover those: with no place there is no match, however the parts are cut.
+        return []
+    found: list[tuple[int, int, int]] = []
+    tokens = -1
     for size in PARTS:
         cut = _boundary(text, size) if size < len(text) else None
         if cut is None:
             break
         if TOKEN_CHARACTER_RE.match(text, cut):
             return _scan_tokens(text, query)
-        regions = [region for region in _regions(matches.tokens(cut), query) if region[1] <= cut]
+        if len(matches.tokens(cut)) != tokens:  # else no token was read since the last part
+            tokens = len(matches.found)
+            found = _regions(matches.found, query)
+        regions = [region for region in found if region[1] <= cut]
         anchor = _first_complete_anchor(regions, len(query.phrases))
         if anchor is not None and anchor + WIDTH <= cut:
             return regions
