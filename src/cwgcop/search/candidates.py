@@ -109,6 +109,8 @@ def _folds() -> _Folds:
 
 def is_plain(text: str) -> bool:
     """True when every character of ``text`` that can stand in a token is one this module can search for."""
+    if text.isascii():
+        return True  # every ASCII character folds to itself or its small letter
     odd = _folds().odd
     return all(not TOKEN_CHARACTER_RE.fullmatch(match.group()) for match in odd.finditer(text))
 
@@ -122,6 +124,8 @@ class Finder(NamedTuple):
     encoded: re.Pattern[bytes] | None = None
     # For an encoded text without "?": every character was encoded, so no class needs to accept "?".
     whole: re.Pattern[bytes] | None = None
+    # For an ASCII text, where a token is its letters in any case and nothing else: the ASCII token itself.
+    ascii: str | None = None
 
 
 @lru_cache(maxsize=256)
@@ -156,6 +160,7 @@ def _finder(token: str) -> Finder | None:
         codec=codec,
         encoded=_bytes_pattern(sources, folds.dropped_characters, codec, other=True),
         whole=_whole(sources, folds, codec),
+        ascii=token if token.isascii() else None,
     )
 
 
@@ -243,6 +248,10 @@ def _places(text: str, finders: tuple[Finder, ...]) -> Iterator[tuple[int, int]]
     """(start, end) of every place the finders find in ``text``, in order of start."""
     encoded: dict[str, bytes] = {}
     searches: list[Iterator[tuple[int, int]]] = []
+    if text.isascii():
+        lowered = text.lower()
+        searches = [_occurrences(lowered, finder.ascii) for finder in finders if finder.ascii is not None]
+        return searches[0] if len(searches) == 1 else heapq.merge(*searches)
     for finder in finders:
         if finder.in_text is not None:
             searches.append(match.span() for match in finder.in_text.finditer(text))
@@ -254,3 +263,10 @@ def _places(text: str, finders: tuple[Finder, ...]) -> Iterator[tuple[int, int]]
         if pattern is not None:
             searches.append(match.span() for match in pattern.finditer(subject))
     return searches[0] if len(searches) == 1 else heapq.merge(*searches)
+
+
+def _occurrences(text: str, token: str) -> Iterator[tuple[int, int]]:
+    position = text.find(token)
+    while position >= 0:
+        yield position, position + len(token)
+        position = text.find(token, position + 1)
