@@ -12,7 +12,7 @@ import pytest
 from cwgcop.search import candidates, snippets
 from cwgcop.search.query import parse_query
 from cwgcop.search.snippets import SCAN_CHARACTERS, highlight, snippet
-from cwgcop.search.text import CJK_CHARACTERS, NON_TOKEN_CHARACTER_RE, TOKEN_CHARACTER_RE, TOKEN_RE
+from cwgcop.search.text import CJK_CHARACTERS, NON_TOKEN_CHARACTER_RE, TOKEN_CHARACTER_RE, TOKEN_RE, spans
 
 FILLER = "lorem ipsum dolor sit amet " * 40
 
@@ -63,6 +63,8 @@ QUERIES = [
     "儿童",
     "儿",
     "保护儿童",
+    "保护儿童 护儿",
+    "护儿 保护儿童 儿",
     "年龄验证 儿童保护",
     "カ",
     "ｶ",
@@ -92,6 +94,20 @@ def test_snippet_and_highlight_are_those_of_full_tokenisation(raw: str, monkeypa
     for text in TEXTS:
         assert str(snippet(text, query)) == str(slow(monkeypatch, snippet, text, query)), text
         assert str(highlight(text, query)) == str(slow(monkeypatch, highlight, text, query)), text
+
+
+@pytest.mark.parametrize(
+    "raw", ["保护 护儿", "护儿 保护儿童", "儿 儿童", "verification children", '"ipsum dolor" amet']
+)
+def test_tokens_read_are_the_texts_own_each_once_in_order(raw: str) -> None:
+    query = parse_query(raw)
+    for raw_text in [*TEXTS, "保护儿，" * 40, "保护儿童保护儿童" * 10]:
+        text = unicodedata.normalize("NFC", raw_text)
+        if candidates.is_plain(text):
+            read = candidates.Matches(text, query, candidates.places(query)).tokens(len(text))
+            own = set(spans(text))
+            assert [span for span in read if span in own] == read, text
+            assert [span.start for span in read] == sorted({span.start for span in read}), text
 
 
 def test_matches_near_the_end_of_what_is_scanned(monkeypatch: pytest.MonkeyPatch) -> None:

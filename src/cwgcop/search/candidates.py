@@ -42,6 +42,7 @@ from cwgcop.search.text import (
 # punctuation, letter-like and other symbols, CJK punctuation, full- and half-width forms.
 DOMAIN = ((0x0000, 0x08FF), (0x1E00, 0x2BFF), (0x3000, 0x303F), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF))
 # Chinese characters and kana that NFKC changes or joins to their neighbour (checked by a test).
+_CJK_PAIR = re.compile(f"[{CJK_CHARACTERS}]{{2}}")
 # Single-byte codecs for the tokens of one script: the text is searched encoded with the first that encodes the
 # whole token (Latin, Cyrillic, Greek, Hebrew, Arabic).
 CODECS = ("latin-1", "cp1251", "cp1253", "cp1255", "cp1256")
@@ -201,7 +202,9 @@ class Matches:
     def __init__(self, text: str, query: SearchQuery, finders: tuple[Finder, ...]) -> None:
         self.text = text
         self.found: list[Span] = []
-        self.end = 0  # the tokens of text[:end] that matter are in ``found``; text[end] is not in a token
+        # The tokens that start before ``end`` and matter are in ``found``; the tokens from ``end`` are those of
+        # spans(text, end): text[end] is not in a token, or ``end`` lies inside a run of Chinese characters.
+        self.end = 0
         self.places: Iterator[tuple[int, int]] = _places(text, finders)
         self.next_place = next(self.places, None)
         self.nowhere = self.next_place is None  # no phrase can start anywhere in the text
@@ -217,12 +220,24 @@ class Matches:
         return self.found
 
     def _read(self, start: int, end: int) -> None:
+        """Read the tokens around the place ``text[start:end]`` (and after it, while a phrase may go on).
+
+        A word is read whole. Inside a run of Chinese characters (unchanged by NFKC in a plain text) the token
+        at each position is the bigram there whatever precedes it, so a run is read from the place on and up
+        to it only, not from its start to its end: those runs are often long.
+        """
         text = self.text
-        while start > self.end and TOKEN_CHARACTER_RE.match(text, start - 1):
-            start -= 1
+        start = max(start, self.end)
+        if not _inside_run(text, start):
+            while start > self.end and TOKEN_CHARACTER_RE.match(text, start - 1):
+                start -= 1
         first = len(self.found)
-        stop = _after(text, end)
-        self.found.extend(spans(text, start, stop))
+        if _inside_run(text, end):
+            self.found.extend(spans(text, start, end + 1)[:-1])  # without the run's false last character
+            stop = end
+        else:
+            stop = _after(text, end)
+            self.found.extend(spans(text, start, stop))
         while stop < len(text) and self._short(first):
             more = TOKEN_CHARACTER_RE.search(text, stop)
             if more is None:
@@ -236,6 +251,11 @@ class Matches:
         """True when a phrase may start in the piece read from ``first`` and end after it."""
         found = self.found
         return any(found[i].token in self.firsts for i in range(max(first, len(found) - self.longest + 1), len(found)))
+
+
+def _inside_run(text: str, position: int) -> bool:
+    """True when ``position`` lies between two characters of one run of Chinese characters."""
+    return 0 < position < len(text) and bool(_CJK_PAIR.match(text, position - 1))
 
 
 def _after(text: str, position: int) -> int:
