@@ -37,7 +37,10 @@ TEXTS = [
     "verif\u0640ication وَالْعُمْر verificación VERIFICACIÓN Verifikation",
     "a\u0301\u0302b " * 50 + "child children childhood CHILD" + "_verification_ verification_ _children",
     "\u00advérification\u200b children\u00a0verification\u2028grooming",
-    "ｶﾞﾀ ｶﾀ カタ, Abcд ab\u0334cд abcд",
+    "ｶﾞﾀ ｶﾀ カタ, Abcд ab\u0334cд abcd",
+    "verification čeština verifičation? Ā ō — “quoted” verification’s Čeština, ČEŠTINA",
+    "verification? Yes? “Vérification”, ‘VERIFICATION’ – ÉCOLE école",
+    "Йод? да, йод… ёлка ā Ёлка; العُمر? نعم، العـمر",
 ]
 
 QUERIES = [
@@ -79,6 +82,8 @@ QUERIES = [
     "x",
     "カタ",
     "abcд",
+    "cestina",
+    "ecole",
 ]
 
 

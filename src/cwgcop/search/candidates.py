@@ -26,7 +26,7 @@ import heapq
 import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
-from typing import NamedTuple
+from typing import AnyStr, NamedTuple
 
 from cwgcop.search.query import SearchQuery
 from cwgcop.search.text import (
@@ -41,11 +41,12 @@ from cwgcop.search.text import (
 # The scripts whose characters are folded here, one by one: Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic,
 # punctuation, letter-like and other symbols, CJK punctuation, full- and half-width forms.
 DOMAIN = ((0x0000, 0x08FF), (0x1E00, 0x2BFF), (0x3000, 0x303F), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF))
-# Chinese characters and kana that NFKC changes or joins to their neighbour (checked by a test).
-_CJK_PAIR = re.compile(f"[{CJK_CHARACTERS}]{{2}}")
 # Single-byte codecs for the tokens of one script: the text is searched encoded with the first that encodes the
 # whole token (Latin, Cyrillic, Greek, Hebrew, Arabic).
-CODECS = ("latin-1", "cp1251", "cp1253", "cp1255", "cp1256")
+CODECS = ("cp1252", "cp1251", "cp1253", "cp1255", "cp1256")
+_DROPPED, _OTHER = b"\x00", b"\x01"  # what a character folds to in a folded encoded text: nothing, or no letter
+_CJK_PAIR = re.compile(f"[{CJK_CHARACTERS}]{{2}}")
+# Chinese characters and kana that NFKC changes or joins to their neighbour (checked by a test).
 RISKY_CJK = "\u3099-\u309c\u309f-\u309f\u30ff-\u30ff\uf900-\ufaff"  # "a-b" ranges
 
 
@@ -117,16 +118,16 @@ def is_plain(text: str) -> bool:
 
 
 class Finder(NamedTuple):
-    """How to find the places of one token: ``in_text`` searched in the text itself, or ``encoded`` in the text
-    encoded with ``codec``, a byte a character and ``?`` for each character the codec lacks."""
+    """How to find the places of one token: ``in_text`` searched in the text itself, or the token in the text
+    encoded with ``codec`` (a byte a character, ``?`` for a character the codec lacks)."""
 
     in_text: re.Pattern[str] | None = None
     codec: str = ""
-    encoded: re.Pattern[bytes] | None = None
-    # For an encoded text without "?": every character was encoded, so no class needs to accept "?".
-    whole: re.Pattern[bytes] | None = None
-    # For an ASCII text, where a token is its letters in any case and nothing else: the ASCII token itself.
-    ascii: str | None = None
+    encoded: bytes = b""  # the token in the codec
+    # The expression for an encoded text with "?" for missing characters: each character of the token as the
+    # class of the bytes of the characters that fold to it, and "?"; compiled when first needed.
+    with_missing: bytes = b""
+    ascii: str | None = None  # the token, if ASCII: in an ASCII text a token is its letters in either case
 
 
 @lru_cache(maxsize=256)
@@ -138,10 +139,9 @@ def places(query: SearchQuery) -> tuple[Finder, ...]:
 
 @lru_cache(maxsize=4096)
 def _finder(token: str) -> Finder | None:
-    """Where ``token`` may stand: a Chinese token as itself; a token of one script in the text encoded with
-    that script's single-byte codec (a byte expression is several times cheaper to compile than one with
-    classes of non-Latin-1 characters, and each new query compiles its own); any other with classes of
-    characters."""
+    """Where ``token`` may stand: a Chinese token as itself; a token of one script as its bytes in the text
+    encoded with that script's single-byte codec, then folded byte by byte (no expression to compile: a new
+    query's classes of characters took milliseconds); any other with classes of characters."""
     folds = _folds()
     sources = [folds.sources.get(character, []) for character in token]
     if all(folds.plain_cjk.fullmatch(character) for character in token) and not any(sources):
@@ -159,27 +159,38 @@ def _finder(token: str) -> Finder | None:
         return None
     return Finder(
         codec=codec,
-        encoded=_bytes_pattern(sources, folds.dropped_characters, codec, other=True),
-        whole=_whole(sources, folds, codec),
+        encoded=token.encode(codec),
+        with_missing=_with_missing(sources, folds.dropped_characters, codec),
         ascii=token if token.isascii() else None,
     )
 
 
-def _whole(sources: list[list[str]], folds: _Folds, codec: str) -> re.Pattern[bytes] | None:
-    if not all(any(_encodes(c, codec) for c in found) for found in sources):
-        return None  # some character of the token has no source in the codec: not in a text it encodes whole
-    return _bytes_pattern(sources, folds.dropped_characters, codec, other=False)
-
-
-def _bytes_pattern(sources: list[list[str]], dropped: list[str], codec: str, *, other: bool) -> re.Pattern[bytes]:
-    """Each character's sources as a class of bytes (with ``?`` if ``other``), dropped characters between."""
-
-    def byte_class(characters: list[str], other: bool) -> bytes:
+def _with_missing(sources: list[list[str]], dropped: list[str], codec: str) -> bytes:
+    def byte_class(characters: list[str]) -> bytes:
         encoded = sorted({c.encode(codec) for c in characters if _encodes(c, codec)})
-        return b"[" + b"".join(re.escape(e) for e in encoded) + (b"?" if other else b"") + b"]"
+        return b"[" + b"".join(re.escape(e) for e in encoded) + b"?]"
 
-    between = byte_class(dropped, other) + b"*" if other or any(_encodes(c, codec) for c in dropped) else b""
-    return re.compile(between.join(byte_class(found, other) for found in sources))
+    return (byte_class(dropped) + b"*").join(byte_class(found) for found in sources)
+
+
+@cache
+def _fold_table(codec: str) -> bytes:
+    """Byte by byte, what the character of each byte of ``codec`` folds to, in ``codec``: the byte of its fold,
+    ``_DROPPED`` if it folds to nothing, ``_OTHER`` if it is not in a token or its fold is not in the codec."""
+    table = bytearray(_OTHER * 256)
+    for byte in range(256):
+        try:
+            character = bytes([byte]).decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if not TOKEN_CHARACTER_RE.fullmatch(character):
+            continue
+        folded = fold_letters(character)
+        if not folded:
+            table[byte] = _DROPPED[0]
+        elif len(folded) == 1 and _encodes(folded, codec):
+            table[byte] = folded.encode(codec)[0]
+    return bytes(table)
 
 
 def _encodes(text: str, codec: str) -> bool:
@@ -266,26 +277,33 @@ def _after(text: str, position: int) -> int:
 
 def _places(text: str, finders: tuple[Finder, ...]) -> Iterator[tuple[int, int]]:
     """(start, end) of every place the finders find in ``text``, in order of start."""
-    encoded: dict[str, bytes] = {}
     searches: list[Iterator[tuple[int, int]]] = []
     if text.isascii():
         lowered = text.lower()
         searches = [_occurrences(lowered, finder.ascii) for finder in finders if finder.ascii is not None]
         return searches[0] if len(searches) == 1 else heapq.merge(*searches)
+    encoded: dict[str, tuple[bytes, bool]] = {}
     for finder in finders:
         if finder.in_text is not None:
             searches.append(match.span() for match in finder.in_text.finditer(text))
             continue
         if finder.codec not in encoded:
-            encoded[finder.codec] = text.encode(finder.codec, "replace")
-        subject = encoded[finder.codec]
-        pattern = finder.encoded if b"?" in subject else finder.whole
-        if pattern is not None:
-            searches.append(match.span() for match in pattern.finditer(subject))
+            subject = text.encode(finder.codec, "replace")
+            whole = subject.count(b"?") == text.count("?")  # every "?" is a question mark, not a missing character
+            encoded[finder.codec] = (subject.translate(_fold_table(finder.codec)) if whole else subject, whole)
+        subject, whole = encoded[finder.codec]
+        if not whole:
+            searches.append(match.span() for match in re.compile(finder.with_missing).finditer(subject))
+        elif _DROPPED in subject:
+            between = re.escape(_DROPPED) + b"*"
+            pattern = between.join(re.escape(bytes([byte])) for byte in finder.encoded)
+            searches.append(match.span() for match in re.compile(pattern).finditer(subject))
+        else:
+            searches.append(_occurrences(subject, finder.encoded))
     return searches[0] if len(searches) == 1 else heapq.merge(*searches)
 
 
-def _occurrences(text: str, token: str) -> Iterator[tuple[int, int]]:
+def _occurrences(text: AnyStr, token: AnyStr) -> Iterator[tuple[int, int]]:
     position = text.find(token)
     while position >= 0:
         yield position, position + len(token)
