@@ -193,6 +193,18 @@ def _fold_table(codec: str) -> bytes:
     return bytes(table)
 
 
+@cache
+def _missing(codec: str) -> re.Pattern[str]:
+    """The plain characters ``codec`` lacks that fold to nothing or to a character it has: only these can stand,
+    as a "?" of the encoded text, in a token of the codec's characters."""
+    folds = _folds()
+    missing = [c for c in folds.dropped_characters if not _encodes(c, codec)]
+    for folded, sources in folds.sources.items():
+        if _encodes(folded, codec):
+            missing.extend(c for c in sources if not _encodes(c, codec))
+    return re.compile(_character_class(missing) or "(?!)")
+
+
 def _encodes(text: str, codec: str) -> bool:
     try:
         text.encode(codec)
@@ -289,7 +301,8 @@ def _places(text: str, finders: tuple[Finder, ...]) -> Iterator[tuple[int, int]]
             continue
         if finder.codec not in encoded:
             subject = text.encode(finder.codec, "replace")
-            whole = subject.count(b"?") == text.count("?")  # every "?" is a question mark, not a missing character
+            # Each "?" is a question mark, or a character the codec lacks that cannot fold into the token.
+            whole = subject.count(b"?") == text.count("?") or not _missing(finder.codec).search(text)
             encoded[finder.codec] = (subject.translate(_fold_table(finder.codec)) if whole else subject, whole)
         subject, whole = encoded[finder.codec]
         if not whole:
