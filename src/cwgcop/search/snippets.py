@@ -72,11 +72,13 @@ def _render(text: str, regions: list[tuple[int, int, int]], start: int, end: int
         mark_start, mark_end = max(found_start, position), min(found_end, end)
         if mark_start >= mark_end:
             continue
-        parts.append(_SPACE.sub(" ", escape(text[position:mark_start])))
-        parts.append(f"<mark>{_SPACE.sub(' ', escape(text[mark_start:mark_end]))}</mark>")
+        parts.append(escape(text[position:mark_start]))
+        parts.append(f"<mark>{escape(text[mark_start:mark_end])}</mark>")
         position = mark_end
-    parts.append(_SPACE.sub(" ", escape(text[position:end])))
-    return "".join(parts)
+    parts.append(escape(text[position:end]))
+    # Whitespace is collapsed once over the whole: a mark starts and ends next to a token's character, never
+    # inside a run of whitespace, and escaping and the tags add none.
+    return _SPACE.sub(" ", "".join(parts))
 
 
 def _window(text: str, regions: list[tuple[int, int, int]]) -> tuple[int, int]:
