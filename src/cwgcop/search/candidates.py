@@ -1,21 +1,25 @@
 """Finding a query's matches in a text without tokenising all of it: the fast path of snippets.
 
 Tokenising a text (``cwgcop.search.text.spans``) costs a Python step per word, and per character of Chinese.
-Here a regular expression first finds, at C speed, every place where a phrase's first token *may* stand, and
-only the few words around those places are tokenised, with ``spans`` itself, to find the matches. The matches
-are therefore exactly those of tokenising the whole text, provided that:
+Here the places where a phrase's first token *may* stand are found first, at C speed, and only the few words
+around those places are tokenised, with ``spans`` itself, to find the matches. The matches are therefore
+exactly those of tokenising the whole text, provided that:
 
-- the expression finds a superset of the places: for each character of a query token it accepts every
-  character whose fold (``fold_letters``) is that character, with any characters that fold to nothing (marks,
-  tatweel) between them. A token is a substring of its word's fold (whole, as a prefix, or after the Arabic
-  article), and a word's fold is the sum of its characters' folds.
-- that sum holds: each character of the text's words folds to at most one character. A text with a word
+- the places are a superset of the true ones. A token is a substring of its word's fold (whole, as a prefix,
+  or after the Arabic article), and a word's fold is the sum of its characters' folds (``fold_letters``). A
+  token of one script is found as its bytes in the text encoded with a single-byte codec of that script and
+  folded byte by byte, with bytes of characters that fold to nothing (marks, tatweel) allowed between its
+  letters; a character the codec lacks becomes "?", which may stand for any letter when the text holds such a
+  character that could fold into the token. A Chinese token is found as itself (its runs are unchanged by
+  NFKC in a plain text); a token mixing scripts by classes of the characters that fold to each of its letters.
+- the sum holds: each character of the text's words folds to at most one character. A text with a word
   character outside the known scripts, or one that folds to several (``ß``, ligatures, ``½``), or a Chinese
   character that NFKC changes (compatibility ideographs, kana voicing marks), is not *plain*, and the caller
   tokenises it all as before.
-- the pieces tokenised start and end at characters that cannot be inside a token, so they tokenise as the
-  whole text does; pieces that are not next to each other are kept apart by an empty token that matches
-  nothing, and a piece is read on until a phrase starting in it has room to end in it.
+- each piece tokenised starts where the whole text's tokens start (after a character that cannot be inside a
+  token, or inside a run of Chinese characters, where the token at each position is the bigram there) and
+  ends after a whole token, so it gives exactly the whole text's tokens; a piece is read on until a phrase
+  starting in it has room to end in it.
 
 tests/search/test_candidates.py compares the result with full tokenisation over many texts.
 """
