@@ -41,6 +41,7 @@ TEXTS = [
     "verification čeština verifičation? Ā ō — “quoted” verification’s Čeština, ČEŠTINA",
     "verification? Yes? “Vérification”, ‘VERIFICATION’ – ÉCOLE école",
     "Йод? да, йод… ёлка ā Ёлка; العُمر? نعم، العـمر",
+    "Ελλάδα ελλαδα ΕΛΛΆΔΑ σοφός ΣΟΦΟΣ σοφὸς; שָׁלוֹם שלום; عام ٢٠٢٤ و2024 ۲۰۲۴ ２０２４",
 ]
 
 QUERIES = [
@@ -84,6 +85,10 @@ QUERIES = [
     "abcд",
     "cestina",
     "ecole",
+    "ελλαδα",
+    "σοφος",
+    "שלום",
+    "2024",
 ]
 
 
