@@ -42,6 +42,7 @@ TEXTS = [
     "verification? Yes? “Vérification”, ‘VERIFICATION’ – ÉCOLE école",
     "Йод? да, йод… ёлка ā Ёлка; العُمر? نعم، العـمر",
     "Ελλάδα ελλαδα ΕΛΛΆΔΑ σοφός ΣΟΦΟΣ σοφὸς; שָׁלוֹם שלום; عام ٢٠٢٤ و2024 ۲۰۲۴ ２０２４",
+    FILLER * 2 + "Die Straße, die STRASSE; ﬁnancial ﬁles, financial files. " + FILLER * 2,  # odd only later
 ]
 
 QUERIES = [

@@ -218,12 +218,15 @@ def _encodes(text: str, codec: str) -> bool:
 
 
 class Matches:
-    """The tokens of a plain text around the places a query may match, read as far as asked.
+    """The tokens of a text around the places a query may match, read as far as asked.
 
-    ``tokens(limit)`` gives tokens in text order: every match of the query that starts before ``limit`` is among
-    them, its tokens next to each other as in ``spans(text)``. A piece is read on until each token in it that
-    starts a phrase of several tokens is followed by enough tokens for the longest phrase, so no phrase is read
-    across two pieces that are not next to each other in the text.
+    ``tokens(limit)`` gives tokens in text order: every match of the query that lies before ``limit`` is among
+    them, its tokens next to each other as in ``spans(text)``, provided that each ``limit`` asked for falls
+    between tokens (not inside a word or a run of Chinese characters). The text is searched a window at a
+    time, from the last limit to the next, so that a long text is not encoded and searched whole for a
+    passage found at its start; None when the window is not plain. A piece is read on until each token in it
+    that starts a phrase of several tokens is followed by enough tokens for the longest phrase, so no phrase
+    is read across two pieces that are not next to each other in the text.
     """
 
     def __init__(self, text: str, query: SearchQuery, finders: tuple[Finder, ...]) -> None:
@@ -232,18 +235,20 @@ class Matches:
         # The tokens that start before ``end`` and matter are in ``found``; the tokens from ``end`` are those of
         # spans(text, end): text[end] is not in a token, or ``end`` lies inside a run of Chinese characters.
         self.end = 0
-        self.places: Iterator[tuple[int, int]] = _places(text, finders)
-        self.next_place = next(self.places, None)
-        self.nowhere = self.next_place is None  # no phrase can start anywhere in the text
+        self.searched = 0  # the places in text[:searched] were read
+        self.finders = finders
         self.firsts = {phrase.tokens[0] for phrase in query.phrases if len(phrase.tokens) > 1}
         self.longest = max(len(phrase.tokens) for phrase in query.phrases)
 
-    def tokens(self, limit: int) -> list[Span]:
-        while self.next_place is not None and self.next_place[0] < limit:
-            start, end = self.next_place
-            self.next_place = next(self.places, None)
-            if end > self.end:  # else it lies in what was read (a place never holds text[self.end])
-                self._read(start, end)
+    def tokens(self, limit: int) -> list[Span] | None:
+        if limit > self.searched:
+            window, offset = self.text[self.searched : limit], self.searched
+            if not is_plain(window):
+                return None
+            self.searched = limit
+            for start, end in _places(window, self.finders):
+                if end + offset > self.end:  # else it lies in what was read
+                    self._read(start + offset, end + offset)
         return self.found
 
     def _read(self, start: int, end: int) -> None:

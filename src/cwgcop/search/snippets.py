@@ -134,29 +134,27 @@ def _scan(text: str, query: SearchQuery) -> list[tuple[int, int, int]]:
     places a phrase may start are tokenised; a match lies in a part when its last token does (the parts end
     between tokens). A part that does not end between tokens, or a text that is not plain, is read as before.
     """
-    if not candidates.is_plain(text):
-        return [] if _cannot_match(text, query) else _scan_tokens(text, query)
     matches = candidates.Matches(text, query, candidates.places(query))
-    if matches.nowhere:
-        # Even parts cut inside a word or a Chinese run give only tokens that are pieces of the text's own, and
-        # the places cover those: with no place there is no match, however the parts are cut.
-        return []
     found: list[tuple[int, int, int]] = []
     tokens = -1
     for size in PARTS:
         cut = _boundary(text, size) if size < len(text) else None
         if cut is None:
             break
-        if TOKEN_CHARACTER_RE.match(text, cut):
-            return _scan_tokens(text, query)
-        if len(matches.tokens(cut)) != tokens:  # else no token was read since the last part
-            tokens = len(matches.found)
-            found = _regions(matches.found, query)
+        read = None if TOKEN_CHARACTER_RE.match(text, cut) else matches.tokens(cut)
+        if read is None:  # the part ends inside a word, or holds a character the fast path cannot search
+            return [] if _cannot_match(text, query) else _scan_tokens(text, query)
+        if len(read) != tokens:  # else no token was read since the last part
+            tokens = len(read)
+            found = _regions(read, query)
         regions = [region for region in found if region[1] <= cut]
         anchor = _first_complete_anchor(regions, len(query.phrases))
         if anchor is not None and anchor + WIDTH <= cut:
             return regions
-    return _regions(matches.tokens(len(text)), query)
+    read = matches.tokens(len(text))
+    if read is None:
+        return [] if _cannot_match(text, query) else _scan_tokens(text, query)
+    return _regions(read, query)
 
 
 def _scan_tokens(text: str, query: SearchQuery) -> list[tuple[int, int, int]]:
@@ -200,8 +198,7 @@ def _first_complete_anchor(regions: list[tuple[int, int, int]], phrases: int) ->
 def highlight(raw: str, query: SearchQuery) -> SafeString:
     """The whole of a short text (a title), escaped, matches in ``<mark>``."""
     text = unicodedata.normalize("NFC", raw)
-    if candidates.is_plain(text):
-        found = candidates.Matches(text, query, candidates.places(query)).tokens(len(text))
-    else:
+    found = candidates.Matches(text, query, candidates.places(query)).tokens(len(text))
+    if found is None:
         found = spans(text)
     return mark_safe(_render(text, _regions(found, query), 0, len(text)))  # noqa: S308 - escaped in _render
