@@ -146,13 +146,42 @@ def test_search_snippet_escapes_the_text_and_marks_the_matches() -> None:
     assert str(result.snippet) == "&lt;script&gt;alert(1)&lt;/script&gt; <mark>Vérification</mark> &amp; more"
 
 
+def test_search_result_shows_what_the_document_shows() -> None:
+    meeting = MeetingFactory(body__acronym="CWG-COP", body__symbol_prefix="CWG", number=21)
+    with_meeting = indexed_document(meeting=meeting, symbol="CWG-21/1", kind="information", texts={"en": "Shared."})
+    without = indexed_document(symbol="T/2", texts={"en": "Shared word."}, published_at=with_meeting.published_at)
+    shown = {
+        r.document.symbol: (
+            r.document.id,
+            r.document.current_symbol,
+            r.document.get_kind_display(),
+            r.document.get_absolute_url(),
+            r.document.published_at,
+            r.document.meeting and (r.document.meeting.code, r.document.meeting.name),
+        )
+        for r in search(text="shared", filters=Filters()).results
+    }
+    assert shown == {
+        document.symbol: (
+            document.pk,
+            document.current_symbol,
+            document.get_kind_display(),
+            document.get_absolute_url(),
+            document.published_at,
+            document.meeting and (document.meeting.code, "CWG-COP, meeting 21"),
+        )
+        for document in (with_meeting, without)
+    }
+    assert shown["CWG-21/1"][5] == ("CWG-21", "CWG-COP, meeting 21")
+
+
 def test_search_runs_a_fixed_number_of_queries(django_assert_num_queries) -> None:  # type: ignore[no-untyped-def]
     indexed_document(symbol="T/1", texts={"en": "Common word."})
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(3):
         search(text="common", filters=Filters())
     for number in range(2, 5):
         indexed_document(symbol=f"T/{number}", texts={"en": "Common word.", "fr": "Common mot."})
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(3):
         search(text="common", filters=Filters())
 
 

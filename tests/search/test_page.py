@@ -154,9 +154,9 @@ def test_search_page_runs_a_fixed_number_of_queries(client: Client, django_asser
     meeting = MeetingFactory(body__acronym="CWG-COP", number=21)
     indexed_document(meeting=meeting, texts={"en": "Common word."})
     client.get("/en/search/?q=common")
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(5):
         client.get("/en/search/?q=common&page=1")
     for _ in range(2):
         indexed_document(meeting=meeting, texts={"en": "Common word.", "fr": "Common mot."})
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(5):
         client.get("/en/search/?q=common&page=1")

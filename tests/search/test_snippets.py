@@ -7,7 +7,7 @@ import pytest
 
 from cwgcop.search import snippets
 from cwgcop.search.query import parse_query
-from cwgcop.search.snippets import snippet
+from cwgcop.search.snippets import highlight, snippet
 
 FILLER = "lorem ipsum dolor sit amet " * 40  # 1,080 characters without a match
 
@@ -53,3 +53,16 @@ def test_snippet_of_a_text_without_the_chinese_words_is_its_start() -> None:
         "关于保护<mark>上网儿童</mark>的年龄<mark>验证</mark>"
     )
     assert str(snippet("ｶﾞ儿童", parse_query("儿"))) == "ｶﾞ<mark>儿</mark>童"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("verification children", "a <mark>verification</mark> <mark>children</mark> x 儿童 保护 &lt;b&gt;&amp;"),
+        ('"verification children"', "a <mark>verification children</mark> x 儿童 保护 &lt;b&gt;&amp;"),
+        ("儿童 保护", "a verification children x <mark>儿童</mark> <mark>保护</mark> &lt;b&gt;&amp;"),
+    ],
+)
+def test_snippet_and_highlight_collapse_whitespace_around_and_inside_marks(raw: str, expected: str) -> None:
+    text = "a \n\t verification\n\n children  \t x  \u00a0 儿童\u3000保护 <b>&"
+    assert (str(snippet(text, parse_query(raw))), str(highlight(text, parse_query(raw)))) == (expected, expected)

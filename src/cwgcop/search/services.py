@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from django.utils.safestring import SafeString
 
 from cwgcop.core.languages import current_language
-from cwgcop.documents.models import Document
 from cwgcop.search import queries
 from cwgcop.search.engines import Filters, get_engine
 from cwgcop.search.query import SearchQuery, parse_query
@@ -20,7 +19,7 @@ MAX_LIMIT = 100
 
 @dataclass(frozen=True)
 class Result:
-    document: Document
+    document: queries.ResultDocument
     language: str
     title: str
     title_html: SafeString
@@ -54,20 +53,19 @@ def search(
     page = get_engine().search(query, filters, limit=limit, offset=offset, language=language or current_language())
     if not page.hits:
         return ResultPage(query, filters, [], page.total, limit, offset, page.exact)
-    documents = queries.result_documents([hit.document_id for hit in page.hits])
     entries = queries.result_entries([hit.entry_id for hit in page.hits], characters=SCAN_CHARACTERS)
     results = []
     for hit in page.hits:
-        document, entry = documents.get(hit.document_id), entries.get(hit.entry_id)
-        if document is None or entry is None:  # changed between the two queries
+        entry = entries.get(hit.entry_id)
+        if entry is None:  # unpublished or deleted since the engine's query
             continue
         results.append(
             Result(
-                document=document,
+                document=entry.document,
                 language=entry.language,
                 title=entry.title,
                 title_html=highlight(entry.title, query),
-                snippet=snippet(getattr(entry, "text", None) or "", query),
+                snippet=snippet(entry.text, query),
                 score=hit.score,
             )
         )

@@ -39,6 +39,12 @@ _LETTER = rf"[^\W_{_CJK}]"
 # as a run of (letter | mark), it matches the same text about a quarter faster (no alternation per character).
 TOKEN_RE = re.compile(rf"(?P<cjk>[{_CJK}]+)|(?P<word>(?:{_LETTER}|[{_MARKS}]){_LETTER}*(?:[{_MARKS}]+{_LETTER}*)*)")
 
+# One character that can stand inside a token (a word's letter, digit or mark, or a Chinese character): text
+# is cut between tokens only at a character that is not one.
+TOKEN_CHARACTER_RE = re.compile(rf"[{_CJK}{_MARKS}]|{_LETTER}")
+NON_TOKEN_CHARACTER_RE = re.compile(rf"[^\w{_CJK}{_MARKS}]|_")
+CJK_CHARACTERS = _CJK  # as the inside of a regular expression's [class]
+
 # Longer tokens are cut: nobody searches for them, and both engines have limits on a token's length.
 MAX_TOKEN_LENGTH = 60
 # Only the start of a very long text is indexed (PostgreSQL limits a tsvector's size and positions).
@@ -77,13 +83,20 @@ def _is_arabic(word: str) -> bool:
 @lru_cache(maxsize=200_000)
 def fold_word(word: str) -> str:
     """The canonical token of one word (no spaces, no CJK)."""
-    text = word.replace("й", _SHORT_I).replace("Й", _SHORT_I)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.replace(_SHORT_I, "й").casefold().translate(_ARABIC_LETTERS)
+    text = fold_letters(word)
     if text and _is_arabic(text):
         text = strip_arabic_prefixes(text)
     return text[:MAX_TOKEN_LENGTH]
+
+
+def fold_letters(word: str) -> str:
+    """A word without case, marks or letter variants, letter by letter: ``fold_word`` before the Arabic prefixes
+    are removed and the token is cut. Each character folds on its own, so the fold of a word is the sum of its
+    characters' folds (``cwgcop.search.candidates`` relies on it)."""
+    text = word.replace("й", _SHORT_I).replace("Й", _SHORT_I)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.replace(_SHORT_I, "й").casefold().translate(_ARABIC_LETTERS)
 
 
 def strip_arabic_prefixes(word: str) -> str:

@@ -1,0 +1,231 @@
+"""The fast path of snippets (``cwgcop.search.candidates``) gives exactly what tokenising the whole text gives."""
+
+from __future__ import annotations
+
+import json
+import random
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from cwgcop.search import candidates, snippets
+from cwgcop.search.query import parse_query
+from cwgcop.search.snippets import SCAN_CHARACTERS, highlight, snippet
+from cwgcop.search.text import CJK_CHARACTERS, NON_TOKEN_CHARACTER_RE, TOKEN_CHARACTER_RE, TOKEN_RE, spans
+
+FILLER = "lorem ipsum dolor sit amet " * 40
+
+TEXTS = [
+    "Age verification keeps children safe. Vérification de l'âge, VERIFICATION, verifi\u0301cation.",
+    "Straße und Strasse: die STRASSE der Kinder. Maß, Masse.",
+    "İstanbul, ISTANBUL, istanbul, ıstanbul and Istanbul.",
+    "Йод и йод, ёлка и елка, ЁЖИК, еж; уйти, уити. Защита детей в интернете.",
+    "الأطفال والأطفال بالأطفال للأطفال وأطفال أطفالٌ الْأَطْفَال العمر بالعمر عمر وزارة ـالعمرـ",
+    "关于保护上网儿童的年龄验证。儿童保护，儿童；儿。保护儿童是我们的共同责任",
+    "ｶﾞ儿童 カタカナの儿童 ﬁnancial ﬁles ½ ㎏ Ⅻ ① \ufa10儿童 か\u3099 ゛",
+    "mixed: age儿童verification, CWG-COP-21/5 and cwg cop 21 5, e-mail e\u0301-mail",
+    "verification " * 3 + "children verification grooming " + FILLER,
+    FILLER * 10 + "Age verification keeps children safe. " + FILLER,
+    FILLER * 14 + "lorem grooming  ..  verification " + FILLER * 2,
+    "x" * 230 + " verification " + "y" * 30 + " children",
+    ("保护上网儿童是我们的共同责任，" * 30 + "年龄验证与儿童保护。" + "其他内容，" * 300),
+    "no match at all in this text, only filler words " * 30,
+    "",
+    "   ",
+    '&lt;<b>verification</b> & "children" <script>',
+    "verif\u0640ication وَالْعُمْر verificación VERIFICACIÓN Verifikation",
+    "a\u0301\u0302b " * 50 + "child children childhood CHILD" + "_verification_ verification_ _children",
+    "\u00advérification\u200b children\u00a0verification\u2028grooming",
+    "ｶﾞﾀ ｶﾀ カタ, Abcд ab\u0334cд abcd",
+    "verification čeština verifičation? Ā ō — “quoted” verification’s Čeština, ČEŠTINA",
+    "verification? Yes? “Vérification”, ‘VERIFICATION’ – ÉCOLE école",
+    "Йод? да, йод… ёлка ā Ёлка; العُمر? نعم، العـمر",
+    "Ελλάδα ελλαδα ΕΛΛΆΔΑ σοφός ΣΟΦΟΣ σοφὸς; שָׁלוֹם שלום; عام ٢٠٢٤ و2024 ۲۰۲۴ ２０２４",
+    FILLER * 2 + "Die Straße, die STRASSE; ﬁnancial ﬁles, financial files. " + FILLER * 2,  # odd only later
+]
+
+QUERIES = [
+    "verification",
+    "verification children",
+    '"age verification"',
+    '"children verification grooming"',
+    "verif*",
+    "child*",
+    "strasse",
+    "straße",
+    "istanbul",
+    "İstanbul",
+    "йод",
+    "елка",
+    "ёжик",
+    "уйти",
+    "الأطفال",
+    "أطفال",
+    "العمر",
+    "عمر",
+    "وزارة",
+    "儿童",
+    "儿",
+    "保护儿童",
+    "保护儿童 护儿",
+    "护儿 保护儿童 儿",
+    "年龄验证 儿童保护",
+    "カ",
+    "ｶ",
+    "financial",
+    "ﬁles",
+    "CWG-COP-21/5",
+    "e-mail",
+    "grooming verification",
+    "verificacion",
+    "amet lorem",
+    '"ipsum dolor"',
+    "x",
+    "カタ",
+    "abcд",
+    "cestina",
+    "ecole",
+    "ελλαδα",
+    "σοφος",
+    "שלום",
+    "2024",
+]
+
+
+def slow(monkeypatch: pytest.MonkeyPatch, function, *args):  # type: ignore[no-untyped-def]
+    with monkeypatch.context() as patch:
+        patch.setattr(candidates, "is_plain", lambda text: False)
+        return function(*args)
+
+
+@pytest.mark.parametrize("raw", QUERIES)
+def test_snippet_and_highlight_are_those_of_full_tokenisation(raw: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    query = parse_query(raw)
+    for text in TEXTS:
+        assert str(snippet(text, query)) == str(slow(monkeypatch, snippet, text, query)), text
+        assert str(highlight(text, query)) == str(slow(monkeypatch, highlight, text, query)), text
+
+
+@pytest.mark.parametrize(
+    "raw", ["保护 护儿", "护儿 保护儿童", "儿 儿童", "verification children", '"ipsum dolor" amet']
+)
+def test_tokens_read_are_the_texts_own_each_once_in_order(raw: str) -> None:
+    query = parse_query(raw)
+    for raw_text in [*TEXTS, "保护儿，" * 40, "保护儿童保护儿童" * 10]:
+        text = unicodedata.normalize("NFC", raw_text)
+        if candidates.is_plain(text):
+            read = candidates.Matches(text, query, candidates.places(query)).tokens(len(text))
+            own = set(spans(text))
+            assert [span for span in read if span in own] == read, text
+            assert [span.start for span in read] == sorted({span.start for span in read}), text
+
+
+def test_matches_near_the_end_of_what_is_scanned(monkeypatch: pytest.MonkeyPatch) -> None:
+    for offset in (-400, -230, -30, -13, -12, -5, 0, 5, 300):
+        text = "lorem ipsum " * ((SCAN_CHARACTERS + offset) // 12) + "verification children " + FILLER
+        for raw in ("verification", "verification children", '"verification children"', "children"):
+            query = parse_query(raw)
+            assert str(snippet(text, query)) == str(slow(monkeypatch, snippet, text, query)), (offset, raw)
+
+
+def test_matches_at_every_part_boundary(monkeypatch: pytest.MonkeyPatch) -> None:
+    query = parse_query('"verification children" grooming')
+    for size in snippets.PARTS[:4]:
+        for shift in range(-30, 10, 3):
+            text = "ab " * ((size + shift) // 3) + "verification children and grooming " + "cd " * 400
+            assert str(snippet(text, query)) == str(slow(monkeypatch, snippet, text, query)), (size, shift)
+            text = "ab " * ((size + shift) // 3) + "verification children " + "cd " * 70 + "grooming " + "ef " * 400
+            assert str(snippet(text, query)) == str(slow(monkeypatch, snippet, text, query)), (size, shift)
+
+
+PIECES = [
+    *"aeiouyv ",
+    "é",
+    "E\u0301",
+    "İ",
+    "ı",
+    "й",
+    "Й",
+    "и\u0306",
+    "ё",
+    "ver",
+    "ification",
+    "child",
+    "ren",
+    "ال",
+    "و",
+    "ب",
+    "أطفال",
+    "\u064e",
+    "\u0640",
+    "儿",
+    "童",
+    "保护",
+    "，",
+    "。",
+    ". ",
+    "-",
+    "_",
+    "ｶ",
+    "ﾞ",
+    "2",
+    "²",
+    "\n",
+]
+
+
+ODD_PIECES = ["ß", "ﬁ", "ゟ", "\u3099", "ภ"]
+
+
+def test_random_texts_give_the_same_snippets(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = random.Random(7)
+    queries = [
+        parse_query(raw) for raw in ("verification", "child* ren", '"ver ification"', "儿童", "儿", "أطفال", "ё")
+    ]
+    plain = 0
+    for number in range(400):
+        pieces = [rng.choice(PIECES) for _ in range(rng.randrange(5, 400))]
+        if number % 4 == 0:
+            pieces.insert(rng.randrange(len(pieces)), rng.choice(ODD_PIECES))
+        text = "".join(pieces)
+        plain += candidates.is_plain(unicodedata.normalize("NFC", text))
+        for query in queries:
+            assert str(snippet(text, query)) == str(slow(monkeypatch, snippet, text, query)), (text, query)
+            assert str(highlight(text, query)) == str(slow(monkeypatch, highlight, text, query)), (text, query)
+    assert plain == 300  # the fast path was taken for the texts without an odd character
+
+
+def test_plain_texts_are_those_of_the_known_scripts() -> None:
+    assert candidates.is_plain("Vérification, ёлка, العمر, 儿童，ｶﾞ — «x» ① → 🙂") is True
+    assert [candidates.is_plain(text) for text in ("Straße", "ﬁle", "½", "\ufa10", "か\u3099", "ภาษา")] == [False] * 6
+
+
+def test_token_character_expressions_agree_with_the_tokeniser() -> None:
+    for point in range(0x30000):
+        character = chr(point)
+        token = TOKEN_RE.fullmatch(character) is not None
+        assert (TOKEN_CHARACTER_RE.fullmatch(character) is not None) == token, hex(point)
+        assert (NON_TOKEN_CHARACTER_RE.fullmatch(character) is None) == token, hex(point)
+
+
+def test_chinese_characters_left_out_of_risky_ones_are_stable_under_nfkc() -> None:
+    bounds = [(ord(CJK_CHARACTERS[i]), ord(CJK_CHARACTERS[i + 2])) for i in range(0, len(CJK_CHARACTERS), 3)]
+    risky = candidates.RISKY_CJK
+    risky_points = {p for i in range(0, len(risky), 3) for p in range(ord(risky[i]), ord(risky[i + 2]) + 1)}
+    for low, high in bounds:
+        for point in range(low, high + 1):
+            character = chr(point)
+            if point not in risky_points:
+                assert unicodedata.normalize("NFKC", character) == character, hex(point)
+                assert unicodedata.combining(character) == 0, hex(point)
+
+
+def test_relevance_corpus_gives_the_same_snippets(monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = json.loads(Path(__file__).with_name("relevance_corpus.json").read_text(encoding="utf-8"))
+    texts = [text for item in corpus["documents"] for field in ("titles", "texts") for text in item[field].values()]
+    for item in corpus["queries"]:
+        query = parse_query(item["q"])
+        for text in texts:
+            assert str(snippet(text, query)) == str(slow(monkeypatch, snippet, text, query)), (item["q"], text)
+            assert str(highlight(text, query)) == str(slow(monkeypatch, highlight, text, query)), (item["q"], text)
