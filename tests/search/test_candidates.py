@@ -229,3 +229,13 @@ def test_relevance_corpus_gives_the_same_snippets(monkeypatch: pytest.MonkeyPatc
         for text in texts:
             assert str(snippet(text, query)) == str(slow(monkeypatch, snippet, text, query)), (item["q"], text)
             assert str(highlight(text, query)) == str(slow(monkeypatch, highlight, text, query)), (item["q"], text)
+
+
+def test_warm_builds_every_folding_table_a_search_may_need() -> None:
+    candidates._folds.cache_clear()
+    candidates._fold_table.cache_clear()
+    candidates._missing.cache_clear()
+    candidates.warm()
+    assert candidates._folds.cache_info().currsize == 1
+    assert candidates._fold_table.cache_info().currsize == len(candidates.CODECS)
+    assert candidates._missing.cache_info().currsize == len(candidates.CODECS)

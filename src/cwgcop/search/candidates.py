@@ -113,6 +113,14 @@ def _folds() -> _Folds:
     return _Folds()
 
 
+def warm() -> None:
+    """Build the folding tables now (40–60 ms), not in the first search a server process answers."""
+    _folds()
+    for codec in CODECS:
+        _fold_table(codec)
+        _missing(codec)
+
+
 def is_plain(text: str) -> bool:
     """True when every character of ``text`` that can stand in a token is one this module can search for."""
     if text.isascii():
