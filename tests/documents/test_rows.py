@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
@@ -10,7 +11,7 @@ from django.utils import translation
 
 from cwgcop.documents import queries, services
 from cwgcop.documents.models import Document
-from cwgcop.documents.rows import LanguageVersion, document_url, rows_of
+from cwgcop.documents.rows import VERSIONS, DocumentRow, LanguageVersion, document_url, rows_html, rows_of
 from tests.core.factories import cwg_cop, document, meeting_21, moment, revise, upload
 
 pytestmark = pytest.mark.django_db
@@ -100,3 +101,37 @@ def test_a_document_without_a_published_revision_has_no_languages() -> None:
     )
     (row,) = queries.document_rows(Document.objects.filter(pk=draft_document.pk))
     assert (row.current_symbol, row.languages, row.published_at, row.published_label) == ("CWG-COP-21/9", (), None, "")
+
+
+def test_rows_html_escapes_every_value_and_marks_the_title_language() -> None:
+    row = DocumentRow(
+        id=1,
+        symbol="CWG-COP-21/1",
+        current_symbol="CWG-COP-21/1(Rev.1)",
+        url="/ar/documents/CWG-COP-21/1/",
+        kind="contribution",
+        kind_label="مساهمة",
+        title='Children & "games" <online>',
+        title_language="en",
+        published_at=moment(2024, 9, 10),
+        published_iso="2024-09-10T12:00:00+02:00",
+        published_label="10 سبتمبر 2024",
+        languages=(VERSIONS["ar"], VERSIONS["en"]),
+    )
+    untitled = dataclasses.replace(row, title="", title_language="", published_at=None, languages=())
+    assert rows_html([row, untitled]) == (
+        '<ul class="plain documents"><li class="document-row">\n'
+        '  <a class="symbol" href="/ar/documents/CWG-COP-21/1/" dir="ltr" translate="no">CWG-COP-21/1(Rev.1)</a>\n'
+        '  <span class="title"><span lang="en" dir="auto">'
+        "Children &amp; &quot;games&quot; &lt;online&gt;</span></span>\n"
+        '  <span class="meta">مساهمة · <time datetime="2024-09-10T12:00:00+02:00">10 سبتمبر 2024</time></span>\n'
+        '  <span class="languages-available"><abbr lang="ar" title="العربية">A</abbr>'
+        '<abbr lang="en" title="English">E</abbr></span>\n'
+        '</li><li class="document-row">\n'
+        '  <a class="symbol" href="/ar/documents/CWG-COP-21/1/" dir="ltr" translate="no">CWG-COP-21/1(Rev.1)</a>\n'
+        '  <span class="title"></span>\n'
+        '  <span class="meta">مساهمة</span>\n'
+        '  <span class="languages-available"></span>\n'
+        "</li></ul>"
+    )
+    assert rows_html([]) == '<ul class="plain documents"></ul>'
