@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from django import forms
 from django.forms.widgets import Input
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy
 
 from cwgcop.core.widgets import FastNumberInput, FastSelect, FastTextInput
 
@@ -15,6 +17,8 @@ CHOICES = [
     (3, "Three"),
     (None, "Nothing"),
     ("a", "Alpha again"),  # only the first option with the value is selected
+    ("s", mark_safe("<b>Safe</b> &amp; kept")),
+    ("l", gettext_lazy("Any")),
     ("Other <group>", [("d", "Delta"), ("a", "Alpha in a group")]),
 ]
 

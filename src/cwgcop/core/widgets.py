@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from django import forms
@@ -60,12 +61,13 @@ class FastSelect(forms.Select):
 
 def _option(value: Any, label: Any, wanted: list[str], selected: bool) -> tuple[str, bool]:
     """An ``<option>`` as ``django/forms/widgets/select_option.html`` writes it, and whether one is now selected."""
-    is_selected = not selected and str(value) in wanted
+    text = str(value)
+    is_selected = not selected and text in wanted
     mark = " selected" if is_selected else ""
-    return (
-        f'\n  <option value="{escape(str(value))}"{mark}>{conditional_escape(label)}</option>\n',
-        selected or is_selected,
-    )
+    # The standard library's escape, as Django's does without its lazy-string wrapper; a label already safe
+    # (SafeString) is kept as it is, as conditional_escape does.
+    shown = label.__html__() if hasattr(label, "__html__") else html.escape(str(label))
+    return f'\n  <option value="{html.escape(text)}"{mark}>{shown}</option>\n', selected or is_selected
 
 
 class _FastInput(Input):
