@@ -223,6 +223,24 @@ def test_document_page_query_count_is_fixed(client: Client, django_assert_num_qu
     assert response.status_code == 200
 
 
+@pytest.mark.parametrize("language", ["ar", "zh-hans", "fr"])
+def test_document_page_and_tombstone_read_no_column_they_were_not_given(
+    client: Client, django_assert_num_queries: Any, language: str
+) -> None:
+    # The page loads only the columns it shows (queries.DOCUMENT_PAGE_FIELDS): a column left out would be read
+    # by a query of its own when the page used it.
+    m21 = meeting_21(cwg_cop())
+    shown = document(meeting=m21, symbol="CWG-COP-21/8", titles={"en": "Safety", "ar": "السلامة"})
+    gone = document(meeting=m21, symbol="CWG-COP-21/9")
+    services.withdraw_document(actor=None, document=gone, reason="Submitted twice")
+    with django_assert_num_queries(4):
+        page = client.get(f"/{language}/documents/{shown.symbol}/")
+    with django_assert_num_queries(4):
+        tombstone = client.get(f"/{language}/documents/{gone.symbol}/")
+    assert (page.status_code, tombstone.status_code) == (200, 410)
+    assert "Submitted twice" in tombstone.content.decode()
+
+
 def test_document_page_not_in_archive_year(client: Client) -> None:
     # a document published late on 31 December UTC is dated by the platform's time zone (Geneva)
     document(

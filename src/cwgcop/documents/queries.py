@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from cwgcop.bodies.enums import RoleKind
 from cwgcop.bodies.models import Body, Organization
+from cwgcop.core.languages import translated_fields
 from cwgcop.documents.enums import DocumentKind, DocumentStatus
 from cwgcop.documents.expressions import CurrentRevision
 from cwgcop.documents.models import Document, DocumentFile, DocumentRevision
@@ -88,6 +89,35 @@ def published_documents() -> QuerySet[Document]:
 def public_document(symbol: str) -> Document | None:
     """The published or withdrawn document with ``symbol``; drafts do not exist for the public."""
     return _with_files(Document.objects.filter(status__in=PUBLIC_STATUSES, symbol=symbol)).first()
+
+
+# What a document's page (documents/detail.html, tombstone.html) reads of the document, its body and meeting:
+# with every column of the three (106, most of them translations the page does not show), compiling and reading
+# the query took twice what it does with these.
+DOCUMENT_PAGE_FIELDS = (
+    "id",
+    "symbol",
+    "kind",
+    "status",
+    "original_language",
+    "published_at",
+    "withdrawn_at",
+    "withdrawal_reason",
+    *translated_fields("title"),
+    "body__slug",
+    "body__acronym",
+    *(f"body__{name}" for name in translated_fields("name")),
+    "meeting__number",
+    "meeting__body__slug",
+    "meeting__body__acronym",
+    "meeting__body__symbol_prefix",
+)
+
+
+def document_page(symbol: str) -> Document | None:
+    """The published or withdrawn document with ``symbol``, with what its public page shows (four queries)."""
+    queryset = Document.objects.filter(status__in=PUBLIC_STATUSES, symbol=symbol).only(*DOCUMENT_PAGE_FIELDS)
+    return _with_files(queryset).first()
 
 
 def any_document(symbol: str) -> Document | None:

@@ -53,7 +53,7 @@ def _active(request: HttpRequest) -> bool:
 @require_safe
 @public_page
 def document_detail(request: HttpRequest, symbol: str) -> HttpResponse:
-    document = queries.public_document(symbol)
+    document = queries.document_page(symbol)
     if document is None:
         return _revision_redirect(symbol)
     if document.status == DocumentStatus.WITHDRAWN:
