@@ -14,6 +14,14 @@ class DocumentKind(models.TextChoices):
     ADMINISTRATIVE = "administrative", _("Administrative document")
 
 
+def kind_label(kind: str) -> str:
+    """The name of a document kind in the reader's language (an unknown kind as it is)."""
+    try:
+        return str(DocumentKind(kind).label)
+    except ValueError:
+        return kind
+
+
 class DocumentStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     SUBMITTED = "submitted", _("Submitted")

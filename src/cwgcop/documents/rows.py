@@ -29,7 +29,7 @@ from cwgcop.core.languages import (
     translated_fields,
     translated_with_language,
 )
-from cwgcop.documents.enums import DocumentKind
+from cwgcop.documents.enums import kind_label
 from cwgcop.documents.models.document import Document, revision_symbol
 
 
@@ -76,7 +76,7 @@ def document_row(values: Mapping[str, Any], revision: int, languages: Iterable[s
         current_symbol=revision_symbol(values["symbol"], revision),
         url=document_url(values["symbol"], archive=archive),
         kind=values["kind"],
-        kind_label=_kind_label(values["kind"]),
+        kind_label=kind_label(values["kind"]),
         title=title,
         title_language=title_language,
         published_at=published,
@@ -135,10 +135,3 @@ def rows_of(documents: Iterable[Document]) -> list[DocumentRow]:
         languages = revision.languages() if revision else []
         rows.append(document_row(values, revision.number if revision else 0, languages, archive=archive))
     return rows
-
-
-def _kind_label(kind: str) -> str:
-    try:
-        return str(DocumentKind(kind).label)
-    except ValueError:
-        return kind

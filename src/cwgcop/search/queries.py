@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from cwgcop.bodies.models import Body
 from cwgcop.core import formatting
-from cwgcop.documents.enums import DocumentKind, DocumentStatus
+from cwgcop.documents.enums import DocumentStatus, kind_label
 from cwgcop.documents.models import Document, DocumentFile, DocumentRevision
 from cwgcop.documents.models.document import revision_symbol
 from cwgcop.meetings.models import Meeting
@@ -47,7 +47,7 @@ class ResultDocument:
         return reverse("documents:detail", kwargs={"symbol": self.symbol})
 
     def get_kind_display(self) -> str:
-        return str(dict(DocumentKind.choices).get(self.kind, self.kind))
+        return kind_label(self.kind)
 
 
 @dataclass(frozen=True)

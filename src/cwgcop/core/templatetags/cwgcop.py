@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from cwgcop.core import formatting
-from cwgcop.core.languages import LANGUAGE_SHORT, native_name, translated_with_language
+from cwgcop.core.languages import native_name, translated_with_language
 
 register = template.Library()
 
@@ -61,11 +61,6 @@ def long_datetime(value: datetime.datetime | None) -> str:
 def language_name(code: str) -> str:
     """The language's name in itself (``Français``), so a reader finds their own language whatever the page's."""
     return native_name(code)
-
-
-@register.filter
-def language_short(code: str) -> str:
-    return LANGUAGE_SHORT.get(code, code)
 
 
 @register.filter
