@@ -143,9 +143,11 @@ def test_a_bad_consultation_form_is_refused_with_its_reason_and_nothing_written(
     )
     assert response.status_code == 400
     assert "The consultation must close after it opens." in response.content.decode()
-    reserved = client.post("/en/staff/consultations/new/", _consultation_form(body.pk, slug="help"))
-    assert "This short name is reserved: choose another one." in reserved.content.decode()
-    assert Consultation.objects.filter(slug__in=["online-safety", "help"]).count() == 0
+    # "new" is the address of the creation page under /staff/consultations/, "help" a public page under /consult/.
+    for slug in ("help", "new"):
+        reserved = client.post("/en/staff/consultations/new/", _consultation_form(body.pk, slug=slug))
+        assert "This short name is reserved: choose another one." in reserved.content.decode()
+    assert Consultation.objects.filter(slug__in=["online-safety", "help", "new"]).count() == 0
 
 
 def test_a_group_code_is_shown_once_and_kept_only_as_a_hash() -> None:
