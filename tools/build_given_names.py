@@ -39,6 +39,24 @@ STOP = set(
     aurore céleste clémence constance espérance fleur marine océane prudence violette
     nina ana eva ella eli abe ali al amin ahmed
     google apple samsung mercedes chevy porsche tesla alexa siri
+    you your yours he she him her his hers it its we us our they them their me my mine myself the this that
+    these those there here then than what which who whom whose when where why how all any some none one two
+    three four five six seven eight nine ten and but not nor yet also only just very too much many more most
+    can could would should shall must might may will did does done doing have has had having was were been
+    being are is am get got go goes going went come came make made take took give gave see saw say said tell
+    told know knew think thought want like love help call ask use work play read write talk chat text send
+    good bad new old big small long little great best better last first next same other such own right left
+    day days night time year years week month today home school class friend friends family mum mom dad
+    people person child children kid kids boy boys girl girls man men woman women baby parent parents
+    please thank thanks yes no ok okay sorry hello hi hey bye sure maybe never always often still again
+    about after before from into over under with without for to of in on at by up down out off away back
+    because if so as or while until since though although even ever every each both either neither
+    phone phones game games video videos online internet app apps free safe scary sad happy angry
+    nous vous ils elles mon ton son mes tes ses notre votre leur tout tous toute toutes rien bien mal
+    très trop aussi encore jamais toujours parce quand comme avec sans sous chez vers entre pendant
+    oui non merci salut bonjour ami amie amis jeu jeux école classe mère père frère sœur
+    yo tú él ella nosotros ellos mi tu su nuestro muy también siempre nunca porque cuando donde
+    sí gracias hola amigo amiga juego escuela clase madre padre hermano hermana casa día noche
     """.split()
 ) - {"ana", "eva", "ella", "nina", "ali", "amin", "ahmed"}
 

@@ -9,15 +9,15 @@ from cwgcop.consultations.safeguarding import suggests_risk
 @pytest.mark.parametrize(
     ("text", "country", "expected", "count"),
     [
-        ("mail me at anna.k@example.com", "CH", "mail me at [email]", 1),
+        ("mail me at anna.k@example.com", "CH", "mail me at [e-mail]", 1),
         ("call +41 22 730 51 11 please", "CH", "call [phone] please", 1),
         ("我的电话是13812345678", "CN", "我的电话是[phone]", 1),
         ("rappelle-moi au 06 12 34 56 78", "FR", "rappelle-moi au [phone]", 1),
         ("call 0722 123 456", "KE", "call [phone]", 1),
         ("الرقم 0501234567", "SA", "الرقم [phone]", 1),
-        ("follow @xiaoming_01 on there", "CN", "follow [username] on there", 1),
+        ("follow @xiaoming_01 on there", "CN", "follow [handle] on there", 1),
         ("see https://example.org/me and www.tiktok.com/x", "US", "see [link] and [link]", 2),
-        ("my passport A1234567 and id 123-456-789", "US", "my passport [number] and id [number]", 2),
+        ("my passport A1234567 and id 123-456-789", "US", "my passport [ID number] and id [ID number]", 2),
         ("I am 12 and I play 3 games", "KE", "I am 12 and I play 3 games", 0),
     ],
 )

@@ -80,7 +80,7 @@ ID_CUES = (
 )
 ID_CUE_RE = re.compile(
     rf"(?<![\w])(?:{ID_CUES})(?:\s*(?:number|no\.?|num|numéro|número|номер|№|رقم|号码?|is|est|es|c'est|:|：|是|says|dit))*"
-    r"\s*(?P<value>[\w][\w .\-/]{0,30})",
+    r"\s*(?=(?P<value>[\w][\w .\-/]{0,30}))",
     re.IGNORECASE,
 )
 ID_PART = re.compile(r"[^\s]+")

@@ -1,6 +1,8 @@
 """Redaction measured on the labelled corpus: recall per language and category, clean words wrongly removed.
 
-    python -m cwgcop.consultations.redaction.evaluate [CORPUS_DIR] [--misses]
+    python -m cwgcop.consultations.redaction.evaluate [CORPUS_DIR] [--misses] [--heldout]
+
+``--heldout`` scores the held-out texts (redaction_heldout.txt) instead of the main corpus.
 
 A labelled detail counts as removed when at least 90 % of its letters and digits are inside what the
 redaction removes. A clean word is any word outside the labelled details (each Chinese character counts as a
@@ -56,6 +58,28 @@ def load(corpus: Path = DEFAULT_CORPUS) -> list[dict]:  # type: ignore[type-arg]
     return records
 
 
+MARK = re.compile(r"«(?P<category>\w+)\|(?P<value>[^»]*)»")
+
+
+def load_heldout(corpus: Path = DEFAULT_CORPUS) -> list[dict]:  # type: ignore[type-arg]
+    """The held-out texts (redaction_heldout.txt): details marked «category|detail» in the line."""
+    records = []
+    lines = (corpus / "redaction_heldout.txt").read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines):
+        if not line.strip() or line.startswith("#"):
+            continue
+        lang, marked = line.split("\t", 1)
+        text, spans, position = "", [], 0
+        for match in MARK.finditer(marked):
+            text += marked[position : match.start()]
+            spans.append({"start": len(text), "end": len(text) + len(match["value"]), "category": match["category"]})
+            text += match["value"]
+            position = match.end()
+        text += marked[position:]
+        records.append({"id": f"heldout-{lang}-{number}", "lang": lang, "text": text, "spans": spans})
+    return records
+
+
 def score(records: list[dict]) -> dict[str, Score]:  # type: ignore[type-arg]
     scores: dict[str, Score] = defaultdict(Score)
     for record in records:
@@ -108,7 +132,8 @@ def table(scores: dict[str, Score]) -> str:
 
 def main(argv: list[str]) -> None:
     args = [a for a in argv if not a.startswith("--")]
-    scores = score(load(Path(args[0]) if args else DEFAULT_CORPUS))
+    corpus = Path(args[0]) if args else DEFAULT_CORPUS
+    scores = score(load_heldout(corpus) if "--heldout" in argv else load(corpus))
     print(table(scores))
     if "--misses" in argv:
         for lang in LANGUAGES:

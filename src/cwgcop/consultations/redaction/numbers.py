@@ -72,6 +72,7 @@ class Run:
     spelled: bool = False
     tokens: int = 0
     years_only: bool = True
+    plus: bool = False
 
 
 def _word_weight(word: str) -> tuple[int, str] | None:
@@ -149,10 +150,11 @@ def number_runs(text: str) -> list[Run]:
         weight *= multiplier
         multiplier = 1
         if kind == "plus":
-            current.start = match.start() if not current.tokens else current.start
+            if not current.tokens:
+                current.start, current.plus = match.start(), True
             current.end = match.end()
             continue
-        if not current.tokens:
+        if not current.tokens and not current.plus:
             current.start = match.start()
         current.end = match.end()
         current.tokens += 1
