@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import random
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
@@ -993,11 +994,13 @@ def pool(lang: str, category: str, rng: random.Random) -> list[str]:
 
 
 def build(lang: str) -> list[dict[str, object]]:
-    rng = random.Random(f"redaction-{lang}")  # noqa: S311 - a corpus, not security
+    rng = random.Random(f"redaction-{lang}")
     records: list[dict[str, object]] = []
     cursors: dict[str, int] = {}
 
-    shuffled = {category: rng.sample(pool(lang, category, rng), k=len(pool(lang, category, rng))) for category in FRAMES[lang]}
+    shuffled = {
+        category: rng.sample(pool(lang, category, rng), k=len(pool(lang, category, rng))) for category in FRAMES[lang]
+    }
 
     def take(category: str) -> tuple[str, str]:
         values = shuffled[category]
@@ -1035,8 +1038,8 @@ def build(lang: str) -> list[dict[str, object]]:
 
 
 def main() -> None:
-    for lang in CLEAN:
-        assert len(CLEAN[lang]) == 50, lang
+    for lang, clean in CLEAN.items():
+        assert len(clean) == 50, lang
         records = build(lang)
         for record in records:
             for span in record["spans"]:  # type: ignore[attr-defined]
@@ -1045,7 +1048,7 @@ def main() -> None:
         with path.open("w", encoding="utf-8") as out:
             for record in records:
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        print(path.name, len(records))
+        sys.stdout.write(f"{path.name} {len(records)}\n")
 
 
 if __name__ == "__main__":

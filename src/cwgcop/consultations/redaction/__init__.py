@@ -99,11 +99,17 @@ def redact(text: str, *, country: str | None = None) -> Redacted:
 
 LONG_NUMBER = re.compile(r"(?<![\w])(?:\d[\s.\-/]?){3,}\d(?![\w])")
 HANDLE_LIKE = re.compile(r"(?<![\w@])@?[A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z0-9]+)+(?![\w@])|\b[A-Za-z]+\d{2,}\b")
-FULL_NAME = re.compile(
-    r"(?<![\w])[A-ZÀ-ÖØ-ÞЀ-ЯЁ][a-zß-öø-ÿа-яё'’\-]+(?:\s+[A-ZÀ-ÖØ-ÞЀ-ЯЁ][a-zß-öø-ÿа-яё'’\-]+)+"
-)
-MID_CAPITAL = re.compile(r"(?<=[a-zа-яё,;]\s)[A-ZÀ-ÖØ-ÞЀ-ЯЁ][a-zß-öø-ÿа-яё'’\-]{2,}")
+FULL_NAME = re.compile(r"(?<![\w])[A-ZÀ-ÖØ-ÞЀ-ЯЁ][a-zß-öø-ÿа-яё'’\-]+(?:\s+[A-ZÀ-ÖØ-ÞЀ-ЯЁ][a-zß-öø-ÿа-яё'’\-]+)+")
+MID_CAPITAL = re.compile(r"(?<=[a-zа-яё,;]\s)[A-ZÀ-ÖØ-ÞЀ-ЯЁ][\w'’\-]{2,}")
 ARABIC_WORD = re.compile(r"[؀-ۿ]{2,}")
+
+
+PLATFORM = re.compile(rf"(?:{contacts.PLATFORMS})", re.IGNORECASE)
+
+
+def _brand(words: str) -> bool:
+    """A platform or brand ("WhatsApp", "Google Play"): children name them all the time; nothing personal."""
+    return all(people.BRANDS.fullmatch(w) or PLATFORM.fullmatch(w) for w in words.split())
 
 
 def highlights(text: str, *, country: str | None = None) -> list[Finding]:
@@ -116,8 +122,8 @@ def highlights(text: str, *, country: str | None = None) -> list[Finding]:
     hits = _detect(t, country)
     hits += [Hit(m.start(), m.end(), Category.PHONE) for m in LONG_NUMBER.finditer(t)]
     hits += [Hit(m.start(), m.end(), Category.HANDLE) for m in HANDLE_LIKE.finditer(t)]
-    hits += [Hit(m.start(), m.end(), Category.NAME) for m in FULL_NAME.finditer(t)]
-    hits += [Hit(m.start(), m.end(), Category.NAME) for m in MID_CAPITAL.finditer(t)]
+    hits += [Hit(m.start(), m.end(), Category.NAME) for m in FULL_NAME.finditer(t) if not _brand(m.group(0))]
+    hits += [Hit(m.start(), m.end(), Category.NAME) for m in MID_CAPITAL.finditer(t) if not _brand(m.group(0))]
     hits += [
         Hit(m.start(), m.end(), Category.NAME) for m in ARABIC_WORD.finditer(t) if people.is_given_name(m.group(0))
     ]

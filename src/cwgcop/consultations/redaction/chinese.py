@@ -57,7 +57,26 @@ def tokens(text: str) -> list[Token]:
 
 PERSON = {"nr", "nrfg", "nrt"}
 STRONG = ("我叫", "叫我", "名字是", "名字叫", "名叫", "我名", "本人")
-WEAK = ("我是", "和", "跟", "同学", "朋友", "好友", "闺蜜", "哥哥", "姐姐", "弟弟", "妹妹", "表哥", "表姐", "表妹", "表弟", "问", "找", "叫")
+WEAK = (
+    "我是",
+    "和",
+    "跟",
+    "同学",
+    "朋友",
+    "好友",
+    "闺蜜",
+    "哥哥",
+    "姐姐",
+    "弟弟",
+    "妹妹",
+    "表哥",
+    "表姐",
+    "表妹",
+    "表弟",
+    "问",
+    "找",
+    "叫",
+)
 NOT_NAME_FLAGS = {"v", "p", "uj", "ul", "uz", "ug", "uv", "ud", "c", "d", "r", "m", "x", "f", "t", "b", "zg", "q", "y"}
 
 
@@ -69,9 +88,9 @@ def names(text: str, toks: list[Token]) -> list[Hit]:
         weak = before.endswith(WEAK)
         if not HAS_CJK.match(tok.word):
             continue
-        if tok.flag in PERSON and (strong or weak):
-            pass
-        elif strong and tok.flag not in NOT_NAME_FLAGS and len(tok.word) <= 3:
+        if (tok.flag in PERSON and (strong or weak)) or (
+            strong and tok.flag not in NOT_NAME_FLAGS and len(tok.word) <= 3
+        ):
             pass
         else:
             continue
@@ -87,8 +106,41 @@ def names(text: str, toks: list[Token]) -> list[Hit]:
     return hits
 
 
-SCHOOL_WORDS = ("中学", "小学", "学校", "初中", "高中", "附中", "附小", "一中", "二中", "三中", "幼儿园", "中专", "职高", "学院")
-SCHOOL_STOP = {"我们", "我", "你", "他", "她", "在", "是", "的", "了", "去", "到", "上", "这个", "那个", "这", "那", "们"}
+SCHOOL_WORDS = (
+    "中学",
+    "小学",
+    "学校",
+    "初中",
+    "高中",
+    "附中",
+    "附小",
+    "一中",
+    "二中",
+    "三中",
+    "幼儿园",
+    "中专",
+    "职高",
+    "学院",
+)
+SCHOOL_STOP = {
+    "我们",
+    "我",
+    "你",
+    "他",
+    "她",
+    "在",
+    "是",
+    "的",
+    "了",
+    "去",
+    "到",
+    "上",
+    "这个",
+    "那个",
+    "这",
+    "那",
+    "们",
+}
 WHOLE_SCHOOL = re.compile(rf"[{CJK}]{{2,8}}(?:中学|小学|学校|初中|高中|附中|附小)")
 
 
@@ -103,7 +155,7 @@ def schools(text: str, toks: list[Token]) -> list[Hit]:
         j = i - 1
         while j >= 0:
             prev = toks[j]
-            if prev.word in SCHOOL_STOP or not HAS_CJK.match(prev.word) and not prev.word.isdigit():
+            if prev.word in SCHOOL_STOP or (not HAS_CJK.match(prev.word) and not prev.word.isdigit()):
                 break
             if prev.flag in {"v", "p", "uj", "ul", "r", "c", "d", "x", "f", "y", "t"}:
                 break

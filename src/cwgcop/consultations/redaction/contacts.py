@@ -32,6 +32,9 @@ AT = (
     rf"|\s+(?:{AT_WORDS})\s+|\s*(?:艾特|圈a|圈A|小老鼠|at)\s*)"
 )
 DOT = rf"(?:\s*\.\s*|\s*[(\[{{<]\s*(?:{DOT_WORDS}|\.)\s*[)\]}}>]\s*|\s+(?:{DOT_WORDS})\s+|\s*(?:点|點|dot)\s*)"
+# "ife dot o at yahoo dot com": a spelled dot inside the name before the "at" too.
+SPELLED_DOT = rf"(?:\s+(?:{DOT_WORDS})\s+|\s*[(\[{{<]\s*(?:{DOT_WORDS})\s*[)\]}}>]\s*)"
+USER = rf"{USER}(?:{SPELLED_DOT}[A-Za-z0-9][A-Za-z0-9._+-]{{0,40}}){{0,2}}"
 EMAIL_RE = re.compile(
     rf"{USER}{AT}[A-Za-z0-9-]{{1,40}}(?:{DOT}[A-Za-z0-9-]{{1,40}})*{DOT}(?:{TLDS})(?![A-Za-z0-9])"
     rf"|{USER}{AT}(?:{PROVIDERS})(?![A-Za-z0-9])",
@@ -39,11 +42,11 @@ EMAIL_RE = re.compile(
 )
 URL_RE = re.compile(
     r"\b(?:https?://|www\.)\S+"
-    rf"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|io|me|app|info|ly|gg|tv|cn|ru|uk|de|fr|es|ar|in|br|ke|ng|za)"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|io|me|app|info|ly|gg|tv|cn|ru|uk|de|fr|es|ar|in|br|ke|ng|za)"
     r"(?:/\S*)?\b",
     re.IGNORECASE,
 )
-HANDLE_AT_RE = re.compile(rf"(?<![A-Za-z0-9_.@])@[A-Za-z0-9_][A-Za-z0-9_.]{{1,30}}(?<!\.)")
+HANDLE_AT_RE = re.compile(r"(?<![A-Za-z0-9_.@])@[A-Za-z0-9_][A-Za-z0-9_.]{1,30}(?<!\.)")
 PLATFORMS = (
     r"snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|tt|discord|telegram|tg|whats\s?app|wa|wechat|weixin|wx|qq|"
     r"vk|vkontakte|kik|line|skype|signal|viber|threads|twitter|x\.com|facebook|fb|messenger|youtube|yt|twitch|"

@@ -19,8 +19,11 @@ MONTHS = (
     "كانون الأول"
 )
 DAY = r"(?:the\s+)?(?<!\d)\d{1,2}(?:st|nd|rd|th|er|ère|º|°|-?го|-?е)?"
+
+
 def _year(name: str) -> str:
     return rf"(?P<{name}>(?:19|20)\d\d)(?!\d)"
+
 
 YEAR_TAIL = r"(?:\s*(?:года|год|г\.|年|م))?"
 CJK_NUM = "〇零一二三四五六七八九十"
@@ -50,10 +53,7 @@ CJK_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"�
 
 def _birth_year(match: re.Match[str]) -> bool:
     written = next((match.group(g) for g in ("y1", "y2", "y3", "y4", "y5") if match.group(g)), None)
-    if written:
-        year = int(written)
-    else:
-        year = int("".join(str(CJK_VALUE.get(c, 0)) for c in match.group("cjkyear")))
+    year = int(written or "".join(str(CJK_VALUE.get(c, 0)) for c in match.group("cjkyear")))
     return 1995 <= year <= date.today().year - 3
 
 

@@ -12,32 +12,40 @@ import re
 from dataclasses import dataclass
 
 UNITS = {
-    # English (with "oh" and "o" for zero), French, Spanish, Russian, Arabic
-    "zero oh o one two three four five six seven eight nine nought nil "
-    "zéro un une deux trois quatre cinq six sept huit neuf "
-    "cero uno una dos tres cuatro cinco seis siete ocho nueve "
-    "ноль нуль один одна два две три четыре пять шесть семь восемь девять "
-    "صفر واحد واحدة اثنان اثنين اتنين ثلاثة ثلاث تلاتة أربعة اربعة أربع اربع خمسة خمس ستة ست سبعة سبع ثمانية "
-    "ثمانيه ثمان تسعة تسع"
+    (
+        # English (with "oh" and "o" for zero), French, Spanish, Russian, Arabic
+        "zero oh o one two three four five six seven eight nine nought nil "
+        "zéro un une deux trois quatre cinq six sept huit neuf "
+        "cero uno una dos tres cuatro cinco seis siete ocho nueve "
+        "ноль нуль один одна два две три четыре пять шесть семь восемь девять "
+        "صفر واحد واحدة اثنان اثنين اتنين ثلاثة ثلاث تلاتة أربعة اربعة أربع اربع خمسة خمس ستة ست سبعة سبع ثمانية "
+        "ثمانيه ثمان تسعة تسع"
+    )
 }
 TEENS = {
-    "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen "
-    "dix onze douze treize quatorze quinze seize "
-    "diez once doce trece catorce quince dieciséis dieciseis diecisiete dieciocho diecinueve "
-    "десять одиннадцать двенадцать тринадцать четырнадцать пятнадцать шестнадцать семнадцать восемнадцать "
-    "девятнадцать عشرة عشر"
+    (
+        "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen "
+        "dix onze douze treize quatorze quinze seize "
+        "diez once doce trece catorce quince dieciséis dieciseis diecisiete dieciocho diecinueve "
+        "десять одиннадцать двенадцать тринадцать четырнадцать пятнадцать шестнадцать семнадцать восемнадцать "
+        "девятнадцать عشرة عشر"
+    )
 }
 TENS = {
-    "twenty thirty forty fifty sixty seventy eighty ninety "
-    "vingt vingts trente quarante cinquante soixante septante octante nonante "
-    "veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa veinti "
-    "двадцать тридцать сорок пятьдесят шестьдесят семьдесят восемьдесят девяносто "
-    "عشرون عشرين ثلاثون ثلاثين أربعون اربعين خمسون خمسين ستون ستين سبعون سبعين ثمانون ثمانين تسعون تسعين"
+    (
+        "twenty thirty forty fifty sixty seventy eighty ninety "
+        "vingt vingts trente quarante cinquante soixante septante octante nonante "
+        "veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa veinti "
+        "двадцать тридцать сорок пятьдесят шестьдесят семьдесят восемьдесят девяносто "
+        "عشرون عشرين ثلاثون ثلاثين أربعون اربعين خمسون خمسين ستون ستين سبعون سبعين ثمانون ثمانين تسعون تسعين"
+    )
 }
 HUNDREDS = {
-    "hundred cent cents cien ciento doscientos trescientos cuatrocientos quinientos seiscientos setecientos "
-    "ochocientos novecientos сто двести триста четыреста пятьсот шестьсот семьсот восемьсот девятьсот "
-    "مئة مائة مية ميتين"
+    (
+        "hundred cent cents cien ciento doscientos trescientos cuatrocientos quinientos seiscientos setecientos "
+        "ochocientos novecientos сто двести триста четыреста пятьсот шестьсот семьсот восемьсот девятьсот "
+        "مئة مائة مية ميتين"
+    )
 }
 MULTIPLIERS = {"double": 2, "triple": 3, "doble": 2, "triplo": 3}
 CONNECTORS = {"and", "y", "et", "и", "و"}
@@ -73,9 +81,10 @@ class Run:
     tokens: int = 0
     years_only: bool = True
     plus: bool = False
+    reach: int = 0  # where the run's last token or connector ends: the next token must follow from here
 
 
-def _word_weight(word: str) -> tuple[int, str] | None:
+def _word_weight(word: str) -> tuple[int, str] | None:  # noqa: PLR0911 - one return per kind of word
     """How many digits a spelled number word stands for and its kind (unit, teen, tens, hundred, mult, and)."""
     word = word.lower()
     if word in CONNECTORS:
@@ -99,7 +108,7 @@ def _word_weight(word: str) -> tuple[int, str] | None:
     return None
 
 
-def number_runs(text: str) -> list[Run]:
+def number_runs(text: str) -> list[Run]:  # noqa: PLR0912, PLR0915 - one pass over the tokens, its states together
     runs: list[Run] = []
     current: Run | None = None
     pending = ""  # the kind of the last spelled word, to count "seventy eight" as two digits, not three
@@ -122,7 +131,7 @@ def number_runs(text: str) -> list[Run]:
                 weight = -1
             else:
                 weight, spelled_kind = found
-        gap = text[current.end : match.start()] if current is not None else ""
+        gap = text[max(current.end, current.reach) : match.start()] if current is not None else ""
         joined = current is not None and GAP.fullmatch(gap) is not None
         if joined and "," in gap and kind == "digits" and current is not None and not current.spelled:
             joined = False  # "0722 123 456, 2023": a list of numbers, not one number
@@ -138,13 +147,13 @@ def number_runs(text: str) -> list[Run]:
         assert current is not None
         if spelled_kind in ("and", "mult"):
             multiplier = weight if spelled_kind == "mult" else multiplier
-            current.end = match.end() if current.tokens else current.end
             if not current.tokens:
-                current.start = match.end()
+                current.start = current.end = match.end()
+            current.reach = match.end()
             continue
-        if spelled_kind == "unit" and pending in ("tens", "hundred"):
-            weight = 0
-        elif spelled_kind in ("tens", "teen") and pending == "hundred":
+        if (spelled_kind == "unit" and pending in ("tens", "hundred")) or (
+            spelled_kind in ("tens", "teen") and pending == "hundred"
+        ):
             weight = 0
         pending = spelled_kind if spelled_kind in ("tens", "hundred") else ""
         weight *= multiplier
@@ -158,7 +167,9 @@ def number_runs(text: str) -> list[Run]:
             current.start = match.start()
         current.end = match.end()
         current.tokens += 1
-        current.spelled = current.spelled or kind in ("word", "cjk", "oo") or (kind == "digits" and "o" in value.lower())
+        current.spelled = (
+            current.spelled or kind in ("word", "cjk", "oo") or (kind == "digits" and "o" in value.lower())
+        )
         current.digits += value if kind == "digits" and value.isdigit() else "9" * weight
         current.years_only = current.years_only and kind == "digits" and YEAR.fullmatch(value) is not None
     if current:

@@ -14,6 +14,11 @@ from pathlib import Path
 
 from cwgcop.consultations.redaction.base import Category, Hit
 
+
+def _split(words: str) -> list[str]:
+    return words.split()
+
+
 DATA = Path(__file__).resolve().parents[1] / "data" / "given_names"
 LETTERS = "A-Za-zÀ-ÖØ-öø-ɏЀ-ӿ؀-ۿ"
 TAIL = rf"[{LETTERS}'’\-]*"
@@ -44,13 +49,13 @@ GENERIC = r"with|avec|con|с|со|مع"
 GREETING = r"hi|hello|hey|this is|it's|its|salut|coucou|bonjour|hola|привет|это|مرحبا"
 # Words that follow a cue but are not names ("I'm scared", "je suis triste", "мы с тобой").
 NOT_NAMES = frozenset(
-    """a an the not so very really just also too from in at on and or but is was will gonna going happy sad
+    _split("""a an the not so very really just also too from in at on and or but is was will gonna going happy sad
     scared afraid sure ok okay fine good bad sorry here there 9 10 11 12 13 14 15 16 17 me you him her them
     us it this that my your his our their le la les un une pas très trop en au aux de des du et ou mais
     est suis ici là content contente triste désolé désolée moi toi lui elle nous vous eux el los las uno
     una no muy tan de del y o pero es soy aquí feliz triste yo tú él ella nosotros ты вы он она мы они
     меня тебя тобой ним ней нами вами ними не очень тоже уже здесь там и а но да нет это так
-    لا نعم هذا هذه هنا في من على و أو لكن جدا حزين سعيد خائف أنت هو هي نحن""".split()
+    لا نعم هذا هذه هنا في من على و أو لكن جدا حزين سعيد خائف أنت هو هي نحن""")
 )
 # A name may be followed by a family name: a capitalised word (Latin or Cyrillic), or an Arabic "al-" name.
 FAMILY = re.compile(rf"\s+(?P<family>[A-ZÀ-ÖØ-ÞЀ-ЯЁ]{TAIL}|ال[؀-ۿ]{{2,}})")
@@ -70,7 +75,7 @@ CUE_RE = re.compile(
     re.IGNORECASE,
 )
 ARABIC_GLUED = re.compile(r"(?<![\w])(?:أنا|انا)\s*و(?P<name>[؀-ۿ]{2,})")
-BARE = re.compile(rf"(?<![\w'’\-@#])(?P<name>[A-ZÀ-ÖØ-ÞЀ-ЯЁ][a-zß-öø-ÿа-яё'’]{{1,20}})(?![\w'’\-@])")
+BARE = re.compile(r"(?<![\w'’\-@#])(?P<name>[A-ZÀ-ÖØ-ÞЀ-ЯЁ][a-zß-öø-ÿа-яё'’]{1,20})(?![\w'’\-@])")
 
 
 @cache

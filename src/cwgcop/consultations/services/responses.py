@@ -268,9 +268,7 @@ def _pending(answer: Answer) -> Answer:
 
 
 @transaction.atomic
-def moderate(
-    *, actor: Any, answer: Answer, approve: bool, reason: str = "", keep_highlighted: bool = False
-) -> Answer:
+def moderate(*, actor: Any, answer: Answer, approve: bool, reason: str = "", keep_highlighted: bool = False) -> Answer:
     """Approve or reject an answer waiting for moderation (rejections name a reason from the fixed list).
 
     Approving an answer in which something still looks personal (:func:`redaction.highlights`) is a second,
