@@ -123,9 +123,9 @@ def names(text: str) -> list[Hit]:
         if not (tag in PERSON or unknown_name or short_word):
             continue
         end = begin + len(word)
-        if len(word) == 1 and len(words) > 1 and len(words[1][0]) <= 2 and HAS_CJK.match(words[1][0]):
-            if _tag(words[1][0]) not in NOT_NAME_FLAGS:
-                end += len(words[1][0])
+        given = words[1][0] if len(words) > 1 else ""
+        if len(word) == 1 and 0 < len(given) <= 2 and HAS_CJK.match(given) and _tag(given) not in NOT_NAME_FLAGS:
+            end += len(given)
         hits.append(Hit(begin, end, Category.NAME))
     return hits
 
