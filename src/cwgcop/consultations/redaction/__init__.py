@@ -112,6 +112,15 @@ def _brand(words: str) -> bool:
     return all(people.BRANDS.fullmatch(w) or PLATFORM.fullmatch(w) for w in words.split())
 
 
+def _without_sentence_start(text: str, match: re.Match[str]) -> Hit:
+    """A full name, less a first word that is only capitalised because a sentence starts with it ("Ask …")."""
+    first = match.group(0).split()[0]
+    at_start = re.search(r"(?:^|[.!?]\s+)$", text[: match.start()]) is not None
+    if at_start and not people.is_given_name(first) and len(match.group(0).split()) > 2:  # noqa: PLR2004
+        return Hit(match.start() + len(first) + 1, match.end(), Category.NAME)
+    return Hit(match.start(), match.end(), Category.NAME)
+
+
 def highlights(text: str, *, country: str | None = None) -> list[Finding]:
     """What still looks personal in already-redacted text, for the moderator: everything :func:`find` would
     remove, and what a looser look catches — capitalised words inside a sentence and full names (public
@@ -122,7 +131,7 @@ def highlights(text: str, *, country: str | None = None) -> list[Finding]:
     hits = _detect(t, country)
     hits += [Hit(m.start(), m.end(), Category.PHONE) for m in LONG_NUMBER.finditer(t)]
     hits += [Hit(m.start(), m.end(), Category.HANDLE) for m in HANDLE_LIKE.finditer(t)]
-    hits += [Hit(m.start(), m.end(), Category.NAME) for m in FULL_NAME.finditer(t) if not _brand(m.group(0))]
+    hits += [_without_sentence_start(t, m) for m in FULL_NAME.finditer(t) if not _brand(m.group(0))]
     hits += [Hit(m.start(), m.end(), Category.NAME) for m in MID_CAPITAL.finditer(t) if not _brand(m.group(0))]
     hits += [
         Hit(m.start(), m.end(), Category.NAME) for m in ARABIC_WORD.finditer(t) if people.is_given_name(m.group(0))

@@ -63,9 +63,8 @@ def dates_of_birth(text: str) -> list[Hit]:
         cue = CUE.search(text, max(0, match.start() - 40), match.start())
         if cue or _birth_year(match):
             hits.append(Hit(match.start(), match.end(), Category.DATE_OF_BIRTH))
-    for cue in CUE.finditer(text):
-        window = text[cue.end() : cue.end() + 40]
-        match = PARTIAL_DATE.search(window)
-        if match:
-            hits.append(Hit(cue.end() + match.start(), cue.end() + match.end(), Category.DATE_OF_BIRTH))
+    for birth in CUE.finditer(text):
+        partial = PARTIAL_DATE.search(text[birth.end() : birth.end() + 40])
+        if partial:
+            hits.append(Hit(birth.end() + partial.start(), birth.end() + partial.end(), Category.DATE_OF_BIRTH))
     return hits
