@@ -116,7 +116,7 @@ def _without_sentence_start(text: str, match: re.Match[str]) -> Hit:
     """A full name, less a first word that is only capitalised because a sentence starts with it ("Ask …")."""
     first = match.group(0).split()[0]
     at_start = re.search(r"(?:^|[.!?]\s+)$", text[: match.start()]) is not None
-    if at_start and not people.is_given_name(first) and len(match.group(0).split()) > 2:  # noqa: PLR2004
+    if at_start and not people.is_given_name(first) and len(match.group(0).split()) > 2:
         return Hit(match.start() + len(first) + 1, match.end(), Category.NAME)
     return Hit(match.start(), match.end(), Category.NAME)
 
