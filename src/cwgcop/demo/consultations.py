@@ -241,7 +241,7 @@ def _moderate(consultation: Consultation, moderator: Any) -> None:
         if "[" in answer.text and number % 2 == 0:
             services.moderate(actor=moderator, answer=answer, approve=False, reason="personal-data")
         elif number < 30 and "[" not in answer.text:
-            services.moderate(actor=moderator, answer=answer, approve=True)
+            services.moderate(actor=moderator, answer=answer, approve=True, keep_highlighted=True)
 
 
 def load() -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import re
 import secrets
 from dataclasses import dataclass, field
 from functools import partial
@@ -254,27 +255,111 @@ def withdraw(*, consultation: Consultation, receipt: str) -> bool:
     return kept
 
 
-@transaction.atomic
-def moderate(*, actor: Any, answer: Answer, approve: bool, reason: str = "") -> Answer:
-    """Approve or reject an answer waiting for moderation (rejections name a reason from the fixed list)."""
+def text_digest(text: str) -> str:
+    """A short fingerprint of an answer's text: a removal names the text it was chosen on."""
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _pending(answer: Answer) -> Answer:
     answer = Answer.objects.select_for_update().get(pk=answer.pk)
     if answer.moderation != ModerationStatus.PENDING or answer.response.withdrawn_at is not None:
         raise DomainError(_("This answer has already been moderated."), code="already_moderated")
+    return answer
+
+
+@transaction.atomic
+def moderate(*, actor: Any, answer: Answer, approve: bool, reason: str = "", keep_highlighted: bool = False) -> Answer:
+    """Approve or reject an answer waiting for moderation (rejections name a reason from the fixed list).
+
+    Approving an answer in which something still looks personal (:func:`redaction.highlights`) is a second,
+    explicit step: it is refused unless ``keep_highlighted`` says the moderator checked and keeps those words.
+    """
+    answer = _pending(answer)
     if not approve and reason not in RejectionReason.values:
         raise DomainError(_("Choose the reason for rejecting the answer."), code="reason_missing")
+    highlighted = len(redaction.highlights(answer.text)) if approve else 0
+    if highlighted and not keep_highlighted:
+        raise DomainError(
+            _(
+                "Something in this answer still looks personal (highlighted). Remove it, or confirm that it "
+                "can be published as it is."
+            ),
+            code="highlights_open",
+        )
     answer.moderation = ModerationStatus.APPROVED if approve else ModerationStatus.REJECTED
     answer.rejection_reason = "" if approve else reason
     answer.moderated_at = timezone.now()
     answer.moderated_by = actor
     answer.save(update_fields=["moderation", "rejection_reason", "moderated_at", "moderated_by"])
-    audit.record(
-        actor=actor,
-        action="consultation.moderate",
-        instance=answer,
-        after={"moderation": answer.moderation, "reason": answer.rejection_reason},
-    )
+    after: dict[str, Any] = {"moderation": answer.moderation, "reason": answer.rejection_reason}
+    if highlighted:
+        after["kept_highlighted"] = highlighted
+    audit.record(actor=actor, action="consultation.moderate", instance=answer, after=after)
     bump_archive_generation()
     return answer
+
+
+def _remove(answer: Answer, spans: list[tuple[int, int]], category: redaction.Category, actor: Any) -> Answer:
+    text = answer.text
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + category.placeholder + text[end:]
+    answer.text = text
+    answer.redactions += len(spans)
+    answer.save(update_fields=["text", "redactions"])
+    # Neither the words removed nor the text: what was done and how much.
+    audit.record(
+        actor=actor,
+        action="consultation.redact",
+        instance=answer,
+        after={"category": category.value, "spans": len(spans), "characters": sum(e - s for s, e in spans)},
+    )
+    return answer
+
+
+def _category(value: str) -> redaction.Category:
+    try:
+        return redaction.Category(value)
+    except ValueError:
+        raise DomainError(_("Choose what kind of detail this is."), code="category_invalid") from None
+
+
+@sensitive_variables("text")
+@transaction.atomic
+def remove_span(*, actor: Any, answer: Answer, start: int, end: int, category: str, digest: str) -> Answer:
+    """Replace ``answer.text[start:end]`` with the placeholder of ``category``, before moderation.
+
+    ``digest`` is :func:`text_digest` of the text the moderator saw: if the answer changed since (another
+    moderator removed something), nothing is removed. The removed words are kept nowhere, not even in the audit
+    entry, which records the category and the number of characters.
+    """
+    answer = _pending(answer)
+    kind = _category(category)
+    if digest != text_digest(answer.text):
+        raise DomainError(
+            _("This answer was changed while you were reading it. Look at it again."), code="answer_changed"
+        )
+    if not 0 <= start < end <= len(answer.text) or not answer.text[start:end].strip():
+        raise DomainError(_("Choose words of the answer to remove."), code="span_invalid")
+    return _remove(answer, [(start, end)], kind, actor)
+
+
+@sensitive_variables("words", "text")
+@transaction.atomic
+def remove_words(*, actor: Any, answer: Answer, words: str, category: str) -> Answer:
+    """Replace every occurrence of ``words`` (as the moderator typed them, case and spacing aside) in the
+    answer with the placeholder of ``category``, before moderation. Nothing that was typed is stored or logged."""
+    answer = _pending(answer)
+    kind = _category(category)
+    wanted = " ".join(words.split())
+    if not wanted:
+        raise DomainError(_("Type the words to remove, as they are written in the answer."), code="words_missing")
+    pattern = re.compile(r"\s+".join(re.escape(part) for part in wanted.split(" ")), re.IGNORECASE)
+    spans = [(m.start(), m.end()) for m in pattern.finditer(answer.text)]
+    if not spans:
+        raise DomainError(
+            _("These words are not in the answer. Type them as they are written in it."), code="words_not_found"
+        )
+    return _remove(answer, spans, kind, actor)
 
 
 @transaction.atomic

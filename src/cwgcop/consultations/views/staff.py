@@ -9,13 +9,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from cwgcop.consultations import queries, services
+from cwgcop.consultations import queries, redaction, services
 from cwgcop.consultations.enums import CaseStatus
 from cwgcop.consultations.forms import RejectForm
 from cwgcop.consultations.models import Answer, Consultation, SafeguardingCase
 from cwgcop.core import audit
 from cwgcop.core.errors import DomainError
 from cwgcop.core.permissions import check_object_permission
+from cwgcop.core.staff_views import refusal_as_messages
 
 
 def _consultation(request: HttpRequest, slug: str, permission: str) -> Consultation:
@@ -41,15 +42,41 @@ def moderation(request: HttpRequest, slug: str) -> HttpResponse:
         instance=consultation,
         after={"answers": [a.pk for a in queue]},
     )
-    now = timezone.now()
-    items = [(answer, now - answer.received_at) for answer in queue]
+    items = [_item(answer) for answer in queue]
     return _no_store(
         render(
             request,
             "consultations/staff/moderation.html",
-            {"consultation": consultation, "items": items, "reject_form": RejectForm()},
+            {
+                "consultation": consultation,
+                "items": items,
+                "reject_form": RejectForm(),
+                # What a moderator removes by hand is most often a name: first in the list.
+                "categories": [
+                    (c.value, c.placeholder)
+                    for c in sorted(redaction.Category, key=lambda c: c != redaction.Category.NAME)
+                ],
+            },
         )
     )
+
+
+def _item(answer: Answer) -> dict[str, object]:
+    """An answer in the queue with what still looks personal in it, cut into pieces for the template."""
+    found = redaction.highlights(answer.text) if answer.text else []
+    pieces: list[tuple[str, redaction.Finding | None]] = []
+    position = 0
+    for finding in found:
+        pieces.append((answer.text[position : finding.start], None))
+        pieces.append((answer.text[finding.start : finding.end], finding))
+        position = finding.end
+    pieces.append((answer.text[position:], None))
+    return {
+        "answer": answer,
+        "pieces": [(text, finding) for text, finding in pieces if text],
+        "highlighted": len(found),
+        "digest": services.text_digest(answer.text),
+    }
 
 
 @require_POST
@@ -59,11 +86,51 @@ def moderate(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     approve = request.POST.get("decision") == "approve"
     form = RejectForm(request.POST)
     reason = form.data.get("reason", "") if not approve else ""
+    with refusal_as_messages(request):
+        services.moderate(
+            actor=request.user,
+            answer=answer,
+            approve=approve,
+            reason=str(reason),
+            keep_highlighted=request.POST.get("keep_highlighted") == "yes",
+        )
+    return redirect("staff:consultations:moderation", slug=slug)
+
+
+def _number(value: str | None) -> int:
     try:
-        services.moderate(actor=request.user, answer=answer, approve=approve, reason=str(reason))
-    except DomainError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        return int(value or "")
+    except ValueError:
+        return -1
+
+
+@require_POST
+def remove_span(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    consultation = _consultation(request, slug, "consultations.moderate")
+    answer = get_object_or_404(Answer, pk=pk, response__consultation=consultation)
+    with refusal_as_messages(request):
+        services.remove_span(
+            actor=request.user,
+            answer=answer,
+            start=_number(request.POST.get("start")),
+            end=_number(request.POST.get("end")),
+            category=request.POST.get("category", ""),
+            digest=request.POST.get("digest", ""),
+        )
+    return redirect("staff:consultations:moderation", slug=slug)
+
+
+@require_POST
+def remove_words(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    consultation = _consultation(request, slug, "consultations.moderate")
+    answer = get_object_or_404(Answer, pk=pk, response__consultation=consultation)
+    with refusal_as_messages(request):
+        services.remove_words(
+            actor=request.user,
+            answer=answer,
+            words=request.POST.get("words", ""),
+            category=request.POST.get("category", ""),
+        )
     return redirect("staff:consultations:moderation", slug=slug)
 
 
