@@ -25,20 +25,12 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from cwgcop.consultations.enums import RiskCategory
 from cwgcop.consultations.normalise import normalise
 
 LISTS = Path(__file__).resolve().parent / "data" / "safeguarding"
 LANGUAGES = ("en", "fr", "es", "ru", "ar", "zh-hans")
-CATEGORIES = (
-    "self_harm",
-    "suicide",
-    "sexual_abuse",
-    "physical_abuse",
-    "grooming",
-    "bullying",
-    "exploitation",
-    "running_away",
-)
+CATEGORIES: tuple[str, ...] = tuple(RiskCategory.values)
 CUES = ("experiencer", "negation", "discussion", "except")
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 TOKEN = re.compile(rf"[{CJK}]|[^\W_{CJK}]+|[.!?;\n。！？；،؟…]+")

@@ -18,6 +18,7 @@ urlpatterns = [
     path("<slug:slug>/feedback/", public.feedback, name="feedback"),
     path("<slug:slug>/moderation/", staff.moderation, name="moderation"),
     path("<slug:slug>/moderation/<int:pk>/", staff.moderate, name="moderate"),
+    path("<slug:slug>/moderation/<int:pk>/escalate/", staff.escalate, name="escalate"),
     path("<slug:slug>/safeguarding/", staff.safeguarding, name="safeguarding"),
     path("<slug:slug>/safeguarding/<int:pk>/", staff.act, name="act"),
     path(STAFF, secretariat.manage, name="manage"),
