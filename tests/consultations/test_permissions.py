@@ -111,7 +111,13 @@ ENDPOINTS = [
         SECRETARIAT,
     ),
     Endpoint("publish", "post", lambda w: f"{_slug(w)}/staff/publish/", SECRETARIAT),
-    Endpoint("create a group code", "post", lambda w: f"{_slug(w)}/staff/codes/", SECRETARIAT, {"label": "Club", "facilitator": "Ana Ruiz", "facilitator_contact": "+34 600 000 000"}),
+    Endpoint(
+        "create a group code",
+        "post",
+        lambda w: f"{_slug(w)}/staff/codes/",
+        SECRETARIAT,
+        {"label": "Club", "facilitator": "Ana Ruiz", "facilitator_contact": "+34 600 000 000"},
+    ),
     Endpoint(
         "switch a group code off", "post", lambda w: f"{_slug(w)}/staff/codes/{w.group.pk}/deactivate/", SECRETARIAT
     ),
