@@ -15,6 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import translate_url
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_countries import countries
@@ -162,3 +163,23 @@ def receipt(request: HttpRequest, slug: str) -> HttpResponse:
     elif request.method == "POST":
         return child_page(request, "consultations/receipt_lookup.html", context, status=400, private=True)
     return child_page(request, "consultations/receipt_lookup.html", context, private=True)
+
+
+ERROR_TITLES = {
+    403: gettext_lazy("This page is not for you"),
+    404: gettext_lazy("We could not find this page"),
+    429: gettext_lazy("Too many tries just now"),
+    500: gettext_lazy("Something went wrong on our side"),
+}
+ERROR_TEXTS = {
+    403: gettext_lazy("You can't open this page. If you were sending your answers, go back and send them again."),
+    404: gettext_lazy("The address may be wrong, or the consultation may have ended."),
+    429: gettext_lazy("Many answers came from your network just now. Please wait a little and try again."),
+    500: gettext_lazy("Please try again in a moment. Nothing you did caused this."),
+}
+
+
+def error_page(request: HttpRequest, status: int) -> HttpResponse:
+    """The children's page for a refusal or an error under /consult/ (see ``consultations.middleware``)."""
+    context = {"title": ERROR_TITLES[status], "text": ERROR_TEXTS[status], "status": status}
+    return child_page(request, "consultations/error.html", context, status=status, private=True)
