@@ -182,12 +182,12 @@ class Child:
 
     def open_page(self) -> None:
         page = self.opener.open(self.url + f"?country={self.country}", timeout=120).read().decode()
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+        token = re.search(r'name="form_token" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
         fields = dict.fromkeys(re.findall(r'name="(q\d+)"', page))
         single, scale, text = list(fields)
         choices = re.findall(rf'name="{single}" value="(\d+)"', page)
         self.form = {
-            "csrfmiddlewaretoken": token,
+            "form_token": token,
             "age_band": self.band,
             "country": self.country,
             "gender": ["girl", "boy", "unsaid", "other"][self.number % 4],

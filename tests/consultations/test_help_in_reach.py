@@ -10,7 +10,7 @@ import pytest
 from django.test import Client
 from django.utils import translation
 
-from cwgcop.consultations import helplines, queries, ratelimit
+from cwgcop.consultations import form_tokens, helplines, queries, ratelimit
 from cwgcop.consultations.helplines import DATA, UnsourcedHelpline, helpline_for
 from tests.consultations.factories import consultation
 
@@ -130,7 +130,12 @@ def test_too_many_answers_show_the_help_box_and_keep_the_childs_words(monkeypatc
     found = consultation(slug="rate-2027")
     text_question = found.questions.get(kind="text")
     client = Client()
-    data = {"age_band": "13-15", "country": "SA", f"q{text_question.pk}": "Nobody listens at home"}
+    data = {
+        "form_token": form_tokens.issue(found),
+        "age_band": "13-15",
+        "country": "SA",
+        f"q{text_question.pk}": "Nobody listens at home",
+    }
     response = client.post(f"/en/consult/{found.slug}/answer/", data, HTTP_SEC_FETCH_SITE="same-origin")
     body = response.content.decode()
     assert response.status_code == 429
