@@ -118,7 +118,9 @@ def lexicon(language: str) -> Lexicon:
     unknown = set(sections) - set(CUES) - set(CATEGORIES)
     if unknown:
         raise ValueError(f"unknown sections in safeguarding list {language}: {sorted(unknown)}")
-    found = Lexicon(language=language, **settings)
+    found = Lexicon(
+        language=language, window=settings.get("window", 5), negation_window=settings.get("negation_window", 3)
+    )
     found.cues = {cue: _compile(sections.get(cue, [])) for cue in CUES}
     groups = []
     for category in CATEGORIES:
