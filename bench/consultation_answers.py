@@ -236,14 +236,16 @@ def main() -> None:
     parser.add_argument("--time-limit", type=int, default=600, help="seconds before the run stops by itself")
     parser.add_argument("--rounds", type=int, default=5, help="passes over the texts when timing redaction")
     parser.add_argument("--keep", action="store_true", help="keep the database for inspection")
+    parser.add_argument("--database", default=DATABASE, help="PostgreSQL database to create (and drop)")
+    parser.add_argument("--redis-db", type=int, default=9, help="Redis database for the cache and the rate limit")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="cwgcop-bench-consult-"))
     env = production_env(
         workdir,
         port=args.port,
-        redis_db=9,
+        redis_db=args.redis_db,
         name="consult",
-        DATABASE_URL=create_postgres_database(DATABASE),
+        DATABASE_URL=create_postgres_database(args.database),
         CWGCOP_CONSULTATION_RATE_LIMIT=str(args.answers + 10),
     )
     server: subprocess.Popen[bytes] | None = None
@@ -292,7 +294,7 @@ def main() -> None:
             stop(server)
         shutil.rmtree(workdir, ignore_errors=True)
         if not args.keep:
-            drop_postgres_database(DATABASE)
+            drop_postgres_database(args.database)
     statuses = Counter(str(status) for status, _ in results)
     latencies = [ms for _, ms in results]
     errors = sum(n for status, n in statuses.items() if status.startswith(("5", "error", "-")))
