@@ -117,7 +117,8 @@ def test_an_escalation_without_a_usable_reason_is_refused_and_writes_nothing(
     response = _signed_in(moderator(found)).post(_escalation(found, answer), {"reason": reason})
     assert response.status_code == 400
     assert message in response.content.decode()
-    assert TEXT in response.content.decode()  # the answer is still shown beside the form
+    assert TEXT in response.content.decode()  # the answer is still shown beside the form, and that is audited
+    assert AuditEntry.objects.filter(action="consultation.view_raw").count() == 1
     assert SafeguardingCase.objects.count() == 0
     assert Answer.objects.get(pk=answer.pk).moderation == "pending"
     assert not AuditEntry.objects.filter(action="consultation.escalate").exists()

@@ -124,7 +124,7 @@ def escalate(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             services.escalate_answer(actor=request.user, answer=answer, reason=form.cleaned_data["reason"])
             messages.success(request, _("The answer is with the safeguarding lead."))
             return redirect("consultations:moderation", slug=slug)
-    if request.method == "GET":
-        audit.record(actor=request.user, action="consultation.view_raw", instance=consultation, after={"answers": [pk]})
+    # The page shows the child's words (again, after a refused reason): each showing is audited, like the queue.
+    audit.record(actor=request.user, action="consultation.view_raw", instance=consultation, after={"answers": [pk]})
     context = {"consultation": consultation, "answer": answer, "form": form}
     return _no_store(render(request, "consultations/staff/escalate.html", context, status=form_status(form)))
