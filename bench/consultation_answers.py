@@ -4,7 +4,7 @@
 
 Against PostgreSQL and gunicorn (2 workers × 8 threads, production settings, Redis cache), from this process on
 127.0.0.1 with one thread per child:
-1. every child opens the take-part page (English or Chinese) to get its form and CSRF cookie (not timed);
+1. every child opens the take-part page (English or Chinese) to get its form and signed form token (not timed);
 2. every child posts its answers at the same moment: a choice, a scale and an open text that holds an e-mail
    address, a phone number, a link, a handle or an ID number about half of the time, and a disclosure in one
    answer out of 50 (which opens a safeguarding case and e-mails the lead);
