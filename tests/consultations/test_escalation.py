@@ -39,13 +39,13 @@ def _text_answer(submitted: services.Submitted) -> Answer:
 
 
 def _escalation(found: Consultation, answer: Answer) -> str:
-    return f"/en/consult/{found.slug}/moderation/{answer.pk}/escalate/"
+    return f"/en/staff/consultations/{found.slug}/moderation/{answer.pk}/escalate/"
 
 
 def test_the_moderation_page_offers_a_second_step_for_each_answer(found: Consultation) -> None:
     answer = _text_answer(submit(found, text=TEXT))
     client = _signed_in(moderator(found))
-    queue = client.get(f"/en/consult/{found.slug}/moderation/").content.decode()
+    queue = client.get(f"/en/staff/consultations/{found.slug}/moderation/").content.decode()
     assert f'<a href="{_escalation(found, answer)}">Escalate to safeguarding…</a>' in queue
     step = client.get(_escalation(found, answer))
     body = step.content.decode()
@@ -65,7 +65,7 @@ def test_a_moderator_escalates_an_answer_the_check_missed(
     user = moderator(found, "mod-ivan")
     with django_capture_on_commit_callbacks(execute=True):
         response = _signed_in(user).post(_escalation(found, answer), {"reason": WORRY})
-    assert (response.status_code, response["Location"]) == (302, f"/en/consult/{found.slug}/moderation/")
+    assert (response.status_code, response["Location"]) == (302, f"/en/staff/consultations/{found.slug}/moderation/")
     case = SafeguardingCase.objects.get()
     assert (case.answer, case.lead, case.source, case.escalated_by, case.reason, case.categories) == (
         answer,
@@ -84,7 +84,7 @@ def test_a_moderator_escalates_an_answer_the_check_missed(
     assert sent.to == [the_lead.email]
     assert TEXT not in sent.body
     assert WORRY not in sent.body
-    queue = _signed_in(user).get(f"/en/consult/{found.slug}/moderation/").content.decode()
+    queue = _signed_in(user).get(f"/en/staff/consultations/{found.slug}/moderation/").content.decode()
     assert "0 answers waiting." in queue
 
 
@@ -166,7 +166,8 @@ def test_a_person_who_is_not_a_moderator_here_is_refused_and_nothing_is_written(
     assert SafeguardingCase.objects.count() == 0
     assert Answer.objects.get(pk=answer.pk).moderation == "pending"
     assert not AuditEntry.objects.filter(actor=user).exists()
-    assert Client().post(_escalation(found, answer), {"reason": WORRY}).status_code == 404  # anonymous
+    assert Client().post(_escalation(found, answer), {"reason": WORRY}).status_code == 403  # anonymous
+    assert SafeguardingCase.objects.count() == 0
 
 
 def test_the_lead_sees_the_group_and_its_facilitator_so_the_child_can_be_reached() -> None:
@@ -182,7 +183,7 @@ def test_the_lead_sees_the_group_and_its_facilitator_so_the_child_can_be_reached
     answer = _text_answer(submit(found, text=TEXT, age_band="9-12", country="NG", group_code=code))
     services.escalate_answer(actor=moderator(found, "mod-tunde"), answer=answer, reason=WORRY)
     submit(found, text="my uncle hits me when i cry", age_band="13-15", country="NG")  # detected, no group
-    page = _signed_in(the_lead).get(f"/en/consult/{found.slug}/safeguarding/").content.decode()
+    page = _signed_in(the_lead).get(f"/en/staff/consultations/{found.slug}/safeguarding/").content.decode()
     groups = re.findall(r'<p class="group-code">(.*?)</p>', page)
     assert groups == [
         "Answered with the group code of Lagos Model School, JSS1. Facilitator: Mrs Adaeze Okafor, +234 803 000 1111"
@@ -191,5 +192,7 @@ def test_the_lead_sees_the_group_and_its_facilitator_so_the_child_can_be_reached
     assert "Escalated by mod-tunde" in page
     assert "Found by the safeguarding check · Physical abuse" in page
     # The facilitator's contact is for the lead only: not on the moderation page.
-    moderation = _signed_in(moderator(found, "mod-2")).get(f"/en/consult/{found.slug}/moderation/").content.decode()
+    moderation = (
+        _signed_in(moderator(found, "mod-2")).get(f"/en/staff/consultations/{found.slug}/moderation/").content.decode()
+    )
     assert "+234 803 000 1111" not in moderation
