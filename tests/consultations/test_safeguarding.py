@@ -108,7 +108,7 @@ def test_the_corpus_has_fifty_disclosures_and_fifty_benign_texts_per_language() 
         assert sum(t.label in BENIGN for t in mine) >= 50
         assert sum(t.label == "benign_topic" for t in mine) >= 25
         assert {t.label for t in mine} >= set(CATEGORIES)
-    assert len(texts) == 828
+    assert len(texts) == 924
 
 
 def test_recall_is_at_least_90_percent_and_false_alarms_at_most_10_percent_in_every_language() -> None:
@@ -118,4 +118,4 @@ def test_recall_is_at_least_90_percent_and_false_alarms_at_most_10_percent_in_ev
         assert score.false_alarm_rate(language) <= 0.10, (language, score.false_alarms)
     # The figures written in docs/consultations.md: a change to the lists updates them.
     assert len(score.misses) == 1
-    assert len(score.false_alarms) == 9
+    assert len(score.false_alarms) == 10
