@@ -16,7 +16,7 @@ from django.utils.log import AdminEmailHandler
 
 from cwgcop.bodies.enums import RoleKind
 from cwgcop.bodies.models import Role
-from cwgcop.consultations import services
+from cwgcop.consultations import form_tokens, services
 from cwgcop.consultations.models import Answer, Consultation, Response, SafeguardingCase
 from cwgcop.consultations.views import public
 from cwgcop.core.errors import DomainError
@@ -69,6 +69,7 @@ def _cache_contents() -> str:
 def _form(found: Consultation, text: str) -> dict[str, str]:
     questions = {q.order: q for q in found.questions.all()}
     return {
+        "form_token": form_tokens.issue(found),
         "age_band": "13-15",
         "country": "KE",
         "gender": "unsaid",

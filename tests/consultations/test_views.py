@@ -7,6 +7,7 @@ from django.test import Client
 
 from cwgcop.bodies.enums import RoleKind
 from cwgcop.bodies.models import Role
+from cwgcop.consultations import form_tokens
 from cwgcop.consultations.models import Answer, Response
 from cwgcop.core.models import AuditEntry
 from tests.accounts.factories import give_totp
@@ -19,6 +20,7 @@ pytestmark = pytest.mark.django_db
 def _form(found, **overrides: str) -> dict[str, object]:  # type: ignore[no-untyped-def]
     questions = {q.order: q for q in found.questions.all()}
     data: dict[str, object] = {
+        "form_token": form_tokens.issue(found),
         "age_band": "13-15",
         "country": "CN",
         "gender": "unsaid",

@@ -26,6 +26,7 @@ urlpatterns = [
     path(ONE + "moderation/<int:pk>/", staff.moderate, name="moderate"),
     path(ONE + "moderation/<int:pk>/remove/", staff.remove_span, name="remove_span"),
     path(ONE + "moderation/<int:pk>/remove-words/", staff.remove_words, name="remove_words"),
+    path(ONE + "moderation/<int:pk>/escalate/", staff.escalate, name="escalate"),
     path(ONE + "safeguarding/", staff.safeguarding, name="safeguarding"),
     path(ONE + "safeguarding/<int:pk>/", staff.act, name="act"),
 ]

@@ -258,7 +258,11 @@ def load() -> list[str]:
         consultation = _write(body, meeting)
         consultation = services.publish(actor=None, consultation=consultation)
         _group, code = services.create_group_code(
-            actor=None, consultation=consultation, label="Geneva International School, class 6"
+            actor=None,
+            consultation=consultation,
+            label="Geneva International School, class 6",
+            facilitator="Class teacher (demo)",
+            facilitator_contact="class6-teacher@example.org",
         )
         _respond(consultation, code)
         _moderate(consultation, users["moderator"])

@@ -25,7 +25,15 @@ from cwgcop.bodies.enums import RoleKind
 from cwgcop.bodies.models import Role
 from cwgcop.bodies.regions import region_of
 from cwgcop.consultations import notifications, redaction, safeguarding
-from cwgcop.consultations.enums import AgeBand, CaseStatus, Gender, ModerationStatus, QuestionKind, RejectionReason
+from cwgcop.consultations.enums import (
+    AgeBand,
+    CaseSource,
+    CaseStatus,
+    Gender,
+    ModerationStatus,
+    QuestionKind,
+    RejectionReason,
+)
 from cwgcop.consultations.models import Answer, Consultation, GroupCode, Question, Response, SafeguardingCase
 from cwgcop.core import audit
 from cwgcop.core.cache import bump_archive_generation
@@ -142,15 +150,15 @@ class UnreadableAnswer(RuntimeError):  # noqa: N818 - what the administrators re
 
 
 @sensitive_variables()
-def _read(original: str, *, language: str, country: str) -> tuple[bool, redaction.Redacted]:
-    """Whether ``original`` suggests risk, and its redacted form.
+def _read(original: str, *, country: str) -> tuple[safeguarding.Finding, redaction.Redacted]:
+    """What the safeguarding check finds in ``original`` (in all six languages), and its redacted form.
 
     A failure in here (a bug in a pattern, in the phone-number library…) is raised again as
     :class:`UnreadableAnswer` without its cause: the cause's message and the local variables of the frames below
     would carry the original words into the error report and the log.
     """
     try:
-        return safeguarding.suggests_risk(original, language), redaction.redact(original, country=country)
+        return safeguarding.assess(original), redaction.redact(original, country=country)
     except Exception:
         raise UnreadableAnswer("The answer could not be read; its words are left out of this report.") from None
 
@@ -192,11 +200,12 @@ def submit_response(
             continue
         choices = values.pop("choices", None)
         original = values.pop("text", None)
-        risky = False
+        finding = safeguarding.Finding()
         if original is not None:
-            risky, cleaned = _read(original, language=submission.language, country=submission.country)
+            finding, cleaned = _read(original, country=submission.country)
             values.update(text=cleaned.text, redactions=cleaned.replacements)
             del original, cleaned
+        risky = bool(finding)
         answer = Answer.objects.create(
             response=response,
             question=questions[pk],
@@ -215,7 +224,9 @@ def submit_response(
         if risky:
             at_risk = True
             lead = lead or safeguarding_lead(consultation)
-            case = SafeguardingCase.objects.create(answer=answer, consultation=consultation, lead=lead)
+            case = SafeguardingCase.objects.create(
+                answer=answer, consultation=consultation, lead=lead, categories=sorted(finding.categories)
+            )
             transaction.on_commit(partial(notifications.send_new_case, case.pk))
     audit.record(
         actor=None,
@@ -360,6 +371,55 @@ def remove_words(*, actor: Any, answer: Answer, words: str, category: str) -> An
             _("These words are not in the answer. Type them as they are written in it."), code="words_not_found"
         )
     return _remove(answer, spans, kind, actor)
+
+
+REASON_LIMIT = 1000
+
+
+@transaction.atomic
+def escalate_answer(*, actor: Any, answer: Answer, reason: str) -> SafeguardingCase:
+    """Send an answer the safeguarding check missed to the safeguarding lead, whatever its moderation state.
+
+    The answer is held (out of publication and of the moderation queue) and a case opens for the body's
+    safeguarding lead, who is e-mailed (without the words) once committed. The audit entry names the answer and
+    the moderation state it came from, never its words. Refused: no reason, a reason over 1,000 characters, an
+    answer with no text, an answer that already has a case, an answer of a withdrawn response.
+    """
+    reason = reason.strip()
+    if not reason:
+        raise DomainError(_("Say why this answer worries you."), code="reason_missing")
+    if len(reason) > REASON_LIMIT:
+        raise DomainError(
+            _("Please keep the reason under %(limit)s characters.") % {"limit": REASON_LIMIT}, code="reason_too_long"
+        )
+    answer = Answer.objects.select_for_update().select_related("response", "response__consultation").get(pk=answer.pk)
+    if not answer.text:
+        raise DomainError(_("Only a written answer can be escalated."), code="answer_without_text")
+    if SafeguardingCase.objects.filter(answer=answer).exists():
+        raise DomainError(_("This answer is already with the safeguarding lead."), code="already_escalated")
+    if answer.response.withdrawn_at is not None:
+        raise DomainError(_("The child has taken this answer back."), code="answer_withdrawn")
+    consultation = answer.response.consultation
+    previous = answer.moderation
+    answer.moderation = ModerationStatus.SAFEGUARDING
+    answer.save(update_fields=["moderation"])
+    case = SafeguardingCase.objects.create(
+        answer=answer,
+        consultation=consultation,
+        lead=safeguarding_lead(consultation),
+        source=CaseSource.ESCALATED,
+        escalated_by=actor,
+        reason=reason,
+    )
+    audit.record(
+        actor=actor,
+        action="consultation.escalate",
+        instance=case,
+        after={"answer": answer.pk, "moderation_before": previous},
+    )
+    transaction.on_commit(partial(notifications.send_new_case, case.pk))
+    bump_archive_generation()
+    return case
 
 
 @transaction.atomic

@@ -186,9 +186,7 @@ def group_code_create(request: HttpRequest, slug: str) -> HttpResponse:
     form = GroupCodeForm(request.POST)
     if form.is_valid():
         with refusal_on_form(form):
-            group, code = services.create_group_code(
-                actor=request.user, consultation=consultation, label=form.cleaned_data["label"]
-            )
+            group, code = services.create_group_code(actor=request.user, consultation=consultation, **form.cleaned_data)
             return _manage_page(request, consultation, new_code=code, new_group=group)
     return _manage_page(request, consultation, status=400, code_form=form)
 

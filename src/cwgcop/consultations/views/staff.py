@@ -7,16 +7,16 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from cwgcop.consultations import queries, redaction, services
 from cwgcop.consultations.enums import CaseStatus
-from cwgcop.consultations.forms import RejectForm
+from cwgcop.consultations.forms import EscalateForm, RejectForm
 from cwgcop.consultations.models import Answer, Consultation, SafeguardingCase
 from cwgcop.core import audit
 from cwgcop.core.errors import DomainError
 from cwgcop.core.permissions import check_object_permission
-from cwgcop.core.staff_views import refusal_as_messages
+from cwgcop.core.staff_views import form_status, refusal_as_messages, refusal_on_form
 
 
 def _consultation(request: HttpRequest, slug: str, permission: str) -> Consultation:
@@ -167,3 +167,22 @@ def act(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("Saved."))
     return redirect("staff:consultations:safeguarding", slug=slug)
+
+
+@require_http_methods(["GET", "POST"])
+def escalate(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The second step of "Escalate to safeguarding": the answer again, and why it worries the moderator."""
+    consultation = _consultation(request, slug, "consultations.escalate")
+    answer = get_object_or_404(
+        Answer.objects.select_related("question", "response"), pk=pk, response__consultation=consultation
+    )
+    form = EscalateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with refusal_on_form(form):
+            services.escalate_answer(actor=request.user, answer=answer, reason=form.cleaned_data["reason"])
+            messages.success(request, _("The answer is with the safeguarding lead."))
+            return redirect("staff:consultations:moderation", slug=slug)
+    # The page shows the child's words (again, after a refused reason): each showing is audited, like the queue.
+    audit.record(actor=request.user, action="consultation.view_raw", instance=consultation, after={"answers": [pk]})
+    context = {"consultation": consultation, "answer": answer, "form": form}
+    return _no_store(render(request, "consultations/staff/escalate.html", context, status=form_status(form)))
