@@ -145,8 +145,21 @@ class Finder(NamedTuple):
 @lru_cache(maxsize=256)
 def places(query: SearchQuery) -> tuple[Finder, ...]:
     """How to find every place a phrase of ``query`` may start, in a plain text (nothing: nowhere)."""
-    finders = {_finder(phrase.tokens[0]) for phrase in query.phrases}
+    finders = {_finder(_key(phrase.tokens[0])) for phrase in query.phrases}
     return tuple(finder for finder in finders if finder is not None)
+
+
+def _key(token: str) -> str:
+    """What of ``token`` is surely a substring of the fold of the word it came from.
+
+    A stem (``cwgcop.search.text.fold_word``) may end otherwise than its word (``happy`` → ``happi``, ``heureuse``
+    → ``heureux``, ``dying`` → ``die``) but Snowball changes at most its last two letters: the rest is a substring
+    of the word's fold (a prefix, or after the Arabic prefixes). A token with a digit is never stemmed; Chinese
+    is never stemmed. ``tests/search/test_candidates.py`` checks the rule on the words of every language.
+    """
+    if len(token) < 3 or any(ch.isdigit() for ch in token):
+        return token
+    return token[: len(token) - 2]
 
 
 @lru_cache(maxsize=4096)
@@ -237,8 +250,9 @@ class Matches:
     is read across two pieces that are not next to each other in the text.
     """
 
-    def __init__(self, text: str, query: SearchQuery, finders: tuple[Finder, ...]) -> None:
+    def __init__(self, text: str, query: SearchQuery, finders: tuple[Finder, ...], language: str | None = None) -> None:
         self.text = text
+        self.language = language
         self.found: list[Span] = []
         # The tokens that start before ``end`` and matter are in ``found``; the tokens from ``end`` are those of
         # spans(text, end): text[end] is not in a token, or ``end`` lies inside a run of Chinese characters.
@@ -273,17 +287,17 @@ class Matches:
                 start -= 1
         first = len(self.found)
         if _inside_run(text, end):
-            self.found.extend(spans(text, start, end + 1)[:-1])  # without the run's false last character
+            self.found.extend(spans(text, start, end + 1, self.language)[:-1])  # without the run's last character
             stop = end
         else:
             stop = _after(text, end)
-            self.found.extend(spans(text, start, stop))
+            self.found.extend(spans(text, start, stop, self.language))
         while stop < len(text) and self._short(first):
             more = TOKEN_CHARACTER_RE.search(text, stop)
             if more is None:
                 break
             following = _after(text, more.start())
-            self.found.extend(spans(text, stop, following))
+            self.found.extend(spans(text, stop, following, self.language))
             stop = following
         self.end = stop
 

@@ -64,8 +64,8 @@ def search(
                 document=entry.document,
                 language=entry.language,
                 title=entry.title,
-                title_html=highlight(entry.title, query),
-                snippet=snippet(entry.text, query),
+                title_html=highlight(entry.title, query, entry.language),
+                snippet=snippet(entry.text, query, entry.language),
                 score=hit.score,
             )
         )
