@@ -79,13 +79,19 @@ def soffice(source: Path, target_format: str, folder: Path) -> Path:
 def make_pdfs(folder: Path) -> list[tuple[str, str, Path]]:
     """(language, producer, pdf) for every language: LibreOffice from DOCX, LibreOffice from ODT, scanned."""
     import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
     from PIL import Image
 
     made: list[tuple[str, str, Path]] = []
     for language, text in TEXTS.items():
         document = docx.Document()
         for paragraph in (text, text):  # two paragraphs: a line break inside the page as well
-            document.add_paragraph(paragraph)
+            written = document.add_paragraph(paragraph)
+            # Justified, and right to left for Arabic, as the secretariat's documents are.
+            written.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+            if language == "ar":
+                written.paragraph_format.element.get_or_add_pPr().append(OxmlElement("w:bidi"))
         source = folder / f"{language}-docx.docx"
         document.save(str(source))
         made.append((language, "LibreOffice from DOCX", soffice(source, "pdf", folder)))

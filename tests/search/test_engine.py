@@ -274,3 +274,14 @@ def test_search_checks_a_long_phrase_not_only_its_neighbouring_pairs(monkeypatch
     monkeypatch.setattr(Engine, "candidates", 1)
     page = search(text='"上网儿童"', filters=Filters())
     assert ([r.document.symbol for r in page.results], page.total, page.exact) == (["T/3"], 1, False)
+
+
+def test_migrate_rebuilds_an_index_a_migration_emptied() -> None:
+    from cwgcop.search.apps import rebuild_an_emptied_index
+    from cwgcop.search.models import SearchEntry
+
+    indexed_document(symbol="T/1", texts={"en": "Helplines of the region."})
+    SearchEntry.objects.all().delete()  # as search.0004 does
+    assert symbols("helpline") == []
+    rebuild_an_emptied_index()
+    assert symbols("helpline") == ["T/1"]

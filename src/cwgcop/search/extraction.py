@@ -1,8 +1,8 @@
 """Extracting the text of a published file, for the search index.
 
-Each format is read by a well-kept tool: PDF by poppler's ``pdftotext`` (chosen by measurement, see
-docs/search.md and bench/extraction_accuracy.py; pypdf when it is not installed), DOCX, PPTX and XLSX by
-python-docx, python-pptx and openpyxl, OpenDocument (ODT, ODS, ODP) and HTML by the standard library. A file
+Each format is read by a well-kept tool: PDF by pypdf (chosen by measurement over pdfminer.six, pypdfium2 and
+poppler's pdftotext, see docs/search.md and bench/extraction_accuracy.py), DOCX, PPTX and XLSX by python-docx,
+python-pptx and openpyxl, OpenDocument (ODT, ODS, ODP) and HTML by the standard library. A file
 whose text cannot be read is recorded with the reason, for the secretariat to see; it never stops a document
 from being published. A text that looks wrong (words of an alphabetic script run together, mostly replacement
 characters) is kept and indexed but marked ``suspect`` for the secretariat, not reported as done.
@@ -14,13 +14,9 @@ import html.parser
 import io
 import logging
 import re
-import shutil
-import subprocess  # noqa: S404 - pdftotext, a fixed command on a temporary file
-import tempfile
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
 from typing import IO
 from xml.etree import ElementTree
 
@@ -46,42 +42,7 @@ class Extracted:
     error: str
 
 
-PDFTOTEXT_SECONDS = 120
-
-
-@cache
-def pdftotext_path() -> str | None:
-    """poppler's pdftotext, if installed (Debian: poppler-utils; ``dev.py`` installs it)."""
-    found = shutil.which("pdftotext")
-    if found is None:
-        logger.warning(
-            "pdftotext (poppler-utils) is not installed: PDF text is read with pypdf, which runs the words of "
-            "Arabic PDFs made by LibreOffice together. Install poppler-utils."
-        )
-    return found
-
-
 def _pdf(stream: IO[bytes]) -> Iterator[str]:
-    command = pdftotext_path()
-    if command is None:
-        yield from _pdf_pypdf(stream)
-        return
-    with tempfile.NamedTemporaryFile(suffix=".pdf") as source:
-        source.write(stream.read())
-        source.flush()
-        done = subprocess.run(  # noqa: S603 - a fixed command; the file name is ours
-            [command, "-enc", "UTF-8", "-q", source.name, "-"],
-            capture_output=True,
-            timeout=PDFTOTEXT_SECONDS,
-            check=False,
-        )
-    if done.returncode != 0:
-        raise ExtractionError(f"pdftotext exited with {done.returncode}: {done.stderr.decode(errors='replace')[:300]}")
-    for page in done.stdout.decode("utf-8", errors="replace").split("\f"):
-        yield page
-
-
-def _pdf_pypdf(stream: IO[bytes]) -> Iterator[str]:
     from pypdf import PdfReader
 
     reader = PdfReader(stream, strict=False)
