@@ -62,7 +62,5 @@ def test_postgres_match_finds_a_two_token_phrase_by_its_pair_alone() -> None:
     assert match_literals(parse_query("cwg-cop-21/5*"), Filters()) == Match(
         "('5':*)", "'cwg_cop' & 'cop_21'", "('cwg' <-> 'cop' <-> '21' <-> '5':*)"
     )
-    assert query_literal(parse_query('"age verification"')) == (
-        "(('age' <-> 'verif') | ('age' <-> 'verification'))"
-    )
+    assert query_literal(parse_query('"age verification"')) == ("(('age' <-> 'verif') | ('age' <-> 'verification'))")
     assert query_literal(parse_query('"age verification"'), language="fr") == "('age' <-> 'verif')"

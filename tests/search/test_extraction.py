@@ -210,7 +210,10 @@ def test_an_odf_package_without_its_content_is_refused_as_damaged() -> None:
 def test_an_odf_content_with_entities_is_not_expanded() -> None:
     content = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>'
     result = extract(ODT, io.BytesIO(odf_bytes(ODT, content)))
-    assert (result.status, result.error) == (ExtractionStatus.FAILED, "ExtractionError: content.xml declares a DTD or entities")
+    assert (result.status, result.error) == (
+        ExtractionStatus.FAILED,
+        "ExtractionError: content.xml declares a DTD or entities",
+    )
 
 
 ARABIC_RUN_TOGETHER = "تتلقىخطوطمساعدةالأطفالمكالماتمنالشبابالذينيتعرضونللتنمرأوالاستدراجأوالإساءةعبرالإنترنت" * 4

@@ -78,10 +78,8 @@ def test_search_page_without_results_offers_fewer_words_and_other_languages(clie
     indexed_document(symbol="T/1", texts={"fr": "Les lignes d'assistance répondent aux appels."})
     indexed_document(symbol="T/2", texts={"fr": "Lignes d'écoute."})
     page = html(client, "/en/search/?q=lignes+assistance+zanzibar")
-    assert (
-        '<p>With fewer words: <a href="?q=lignes+assistance">lignes assistance</a> finds 1 document.</p>' in page
-    )
-    page = html(client, '/en/search/?q=%22lignes+d%27assistance%22+ecoute+zanzibar&language=fr')
+    assert '<p>With fewer words: <a href="?q=lignes+assistance">lignes assistance</a> finds 1 document.</p>' in page
+    page = html(client, "/en/search/?q=%22lignes+d%27assistance%22+ecoute+zanzibar&language=fr")
     assert '<a href="?q=%22lignes+d%27assistance%22+ecoute&amp;language=fr">' not in page  # finds nothing either
     page = html(client, "/en/search/?q=lignes+zanzibar&language=fr")
     assert '<a href="?q=lignes&amp;language=fr">lignes</a> finds 2 documents.' in page

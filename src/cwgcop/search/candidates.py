@@ -153,12 +153,17 @@ def _key(token: str) -> str:
     """What of ``token`` is surely a substring of the fold of the word it came from.
 
     A stem (``cwgcop.search.text.fold_word``) may end otherwise than its word (``happy`` → ``happi``, ``heureuse``
-    → ``heureux``, ``dying`` → ``die``) but Snowball changes at most its last two letters: the rest is a substring
-    of the word's fold (a prefix, or after the Arabic prefixes). A token with a digit is never stemmed; Chinese
-    is never stemmed. ``tests/search/test_candidates.py`` checks the rule on the words of every language.
+    → ``heureux``, ``dying`` → ``die``) but Snowball changes at most its last two letters (and an Arabic verb's
+    first): the rest is a substring of the word's fold (a prefix, or after the Arabic prefixes). A token with a
+    digit is never stemmed, nor Chinese. ``tests/search/test_candidates.py`` checks the rule on the words of every
+    language.
     """
     if len(token) < 3 or any(ch.isdigit() for ch in token):
         return token
+    if "\u0600" <= token[0] <= "\u06ff":
+        # Arabic's stemmer also rewrites a verb's first letter (يستخدمون → استخدم, تستحق → استحق).
+        token = token[1:]
+        return token if len(token) < 3 else token[: len(token) - 2]
     return token[: len(token) - 2]
 
 

@@ -145,6 +145,6 @@ def parse_query(raw: str | None) -> SearchQuery:
 def fewer_words(query: SearchQuery) -> str | None:
     """The text of ``query`` without its last word or quoted phrase, or None when it has only one."""
     chunks = [(chunk, quoted) for chunk, quoted in _chunks(query.text) if quoted or _pieces(chunk, quoted)]
-    if len(chunks) < 2:  # noqa: PLR2004
+    if len(chunks) < 2:
         return None
     return " ".join(f'"{chunk}"' if quoted else chunk for chunk, quoted in chunks[:-1])

@@ -25,7 +25,6 @@ documents for the same query:
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -185,8 +184,8 @@ def _stemmed_prefix(word: str, stem: str) -> str:
     """The prefix to look for in the index's stems: what the typed prefix and its stem begin with alike
     (``moderat*`` → ``moder*``, which ``moderation``'s stem begins with), at least two letters."""
     folded = fold_word(word)
-    common = os.path.commonprefix([folded, stem])
-    return common if len(common) >= 2 else folded  # noqa: PLR2004
+    same = next((i for i, (a, b) in enumerate(zip(folded, stem, strict=False)) if a != b), min(len(folded), len(stem)))
+    return folded[:same] if same >= 2 else folded
 
 
 def _is_cjk_token(token: str) -> bool:

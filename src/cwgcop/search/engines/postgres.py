@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from django.db import connection
 
 from cwgcop.core.languages import LANGUAGE_ORDER
-
 from cwgcop.search.engines.base import (
     Engine,
     Filters,
