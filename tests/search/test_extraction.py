@@ -246,3 +246,26 @@ def test_the_secretariat_sees_a_suspect_extraction_on_the_document_page() -> Non
     client.force_login(admin)
     page = client.get("/en/staff/documents/T/1/").content.decode()
     assert "nospaces.txt — <strong>Text looks wrong</strong>" in page
+
+
+def test_an_arabic_pdf_written_by_libreoffice_keeps_the_spaces_between_its_words() -> None:
+    from pathlib import Path
+
+    suite = Path(__file__).with_name("relevance_suite")
+    pdf = (suite / "files" / "R-3.ar.pdf").read_bytes()
+    result = extract("application/pdf", io.BytesIO(pdf))
+    assert result.status == ExtractionStatus.DONE
+    assert "تتيح الرقابة الأبوية للأسر تصفية المواقع" in " ".join(result.text.split())
+    indexed_document(symbol="T/1", texts={}, files={"ar": ("controls.pdf", pdf)})
+    assert symbols("الرقابة الأبوية") == ["T/1"]
+    assert symbols("رقابة أبوية") == ["T/1"]
+
+
+def test_the_chinese_dictionary_loads_once_for_the_process() -> None:
+    from cwgcop.search import chinese
+
+    chinese.warm()
+    loaded = chinese._jieba()
+    chinese.warm()
+    assert chinese._jieba() is loaded
+    assert chinese.words("儿童保护") == ("儿童", "保护")
