@@ -29,7 +29,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import snowballstemmer
 
@@ -124,7 +124,7 @@ def stemmer_language(token: str, language: str | None) -> str | None:
 
 
 @cache
-def _stemmer(language: str) -> snowballstemmer.stemmer:
+def _stemmer(language: str) -> Any:
     return snowballstemmer.stemmer(_SNOWBALL[language])
 
 
