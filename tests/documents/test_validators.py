@@ -79,7 +79,8 @@ def test_unknown_extension_message_lists_the_accepted_types() -> None:
     with pytest.raises(DomainError) as error:
         check_file_name("program.exe")
     assert error.value.messages == [
-        "Files of type “.exe” are not accepted. Accepted: .docx, .htm, .html, .odp, .ods, .odt, .pdf, .pptx, .txt, .xlsx."
+        "Files of type “.exe” are not accepted. "
+        "Accepted: .docx, .htm, .html, .odp, .ods, .odt, .pdf, .pptx, .txt, .xlsx."
     ]
 
 
