@@ -136,9 +136,6 @@ class Finder(NamedTuple):
     in_text: re.Pattern[str] | None = None
     codec: str = ""
     encoded: bytes = b""  # the token in the codec
-    # The expression for an encoded text with "?" for missing characters: each character of the token as the
-    # class of the bytes of the characters that fold to it, and "?"; compiled when first needed.
-    with_missing: bytes = b""
     ascii: str | None = None  # the token, if ASCII: in an ASCII text a token is its letters in either case
 
 
@@ -190,17 +187,23 @@ def _finder(token: str) -> Finder | None:
     return Finder(
         codec=codec,
         encoded=token.encode(codec),
-        with_missing=_with_missing(sources, folds.dropped_characters, codec),
         ascii=token if token.isascii() else None,
     )
 
 
-def _with_missing(sources: list[list[str]], dropped: list[str], codec: str) -> bytes:
-    def byte_class(characters: list[str]) -> bytes:
-        encoded = sorted({c.encode(codec) for c in characters if _encodes(c, codec)})
-        return b"[" + b"".join(re.escape(e) for e in encoded) + b"?]"
+@lru_cache(maxsize=1024)
+def _with_missing(encoded: bytes, codec: str) -> re.Pattern[bytes]:
+    """The expression for an encoded text with "?" for missing characters: each character of the token as the
+    class of the bytes of the characters that fold to it, and "?". Made only for a text that needs it: a query
+    has a finder for each language's form of its words, most never searched in such a text."""
+    folds = _folds()
 
-    return (byte_class(dropped) + b"*").join(byte_class(found) for found in sources)
+    def byte_class(characters: list[str]) -> bytes:
+        found = sorted({c.encode(codec) for c in characters if _encodes(c, codec)})
+        return b"[" + b"".join(re.escape(e) for e in found) + b"?]"
+
+    sources = [folds.sources.get(character, []) for character in encoded.decode(codec)]
+    return re.compile((byte_class(folds.dropped_characters) + b"*").join(byte_class(found) for found in sources))
 
 
 @cache
@@ -342,7 +345,8 @@ def _places(text: str, finders: tuple[Finder, ...]) -> Iterator[tuple[int, int]]
             encoded[finder.codec] = (subject.translate(_fold_table(finder.codec)) if whole else subject, whole)
         subject, whole = encoded[finder.codec]
         if not whole:
-            searches.append(match.span() for match in re.compile(finder.with_missing).finditer(subject))
+            pattern = _with_missing(finder.encoded, finder.codec)
+            searches.append(match.span() for match in pattern.finditer(subject))
         elif _DROPPED in subject:
             between = re.escape(_DROPPED) + b"*"
             pattern = between.join(re.escape(bytes([byte])) for byte in finder.encoded)
