@@ -345,8 +345,8 @@ def _places(text: str, finders: tuple[Finder, ...]) -> Iterator[tuple[int, int]]
             encoded[finder.codec] = (subject.translate(_fold_table(finder.codec)) if whole else subject, whole)
         subject, whole = encoded[finder.codec]
         if not whole:
-            pattern = _with_missing(finder.encoded, finder.codec)
-            searches.append(match.span() for match in pattern.finditer(subject))
+            missing = _with_missing(finder.encoded, finder.codec)
+            searches.append(match.span() for match in missing.finditer(subject))
         elif _DROPPED in subject:
             between = re.escape(_DROPPED) + b"*"
             pattern = between.join(re.escape(bytes([byte])) for byte in finder.encoded)
