@@ -87,6 +87,19 @@ def test_secretariat_records_an_incoming_statement(secretariat: Client, b: Bodie
     assert "Record as considered" in page
 
 
+def test_secretariat_working_in_chinese_keeps_each_language_in_its_column(secretariat: Client, b: Bodies) -> None:
+    response = secretariat.post(
+        "/zh-hans/staff/liaisons/new/incoming/",
+        _incoming_form(
+            b, title_en="Request", title_zh_hans="请求", text_en="Views, please.", text_zh_hans="请提意见。"
+        ),
+    )
+    statement = LiaisonStatement.objects.get()
+    assert response.status_code == 302
+    assert (statement.title_en, statement.title_zh_hans, statement.title_fr) == ("Request", "请求", "")
+    assert (statement.text_en, statement.text_zh_hans, statement.text_fr) == ("Views, please.", "请提意见。", "")
+
+
 def test_reply_to_a_statement_that_does_not_exist_shows_the_reason(secretariat: Client, b: Bodies) -> None:
     response = secretariat.post(
         "/en/staff/liaisons/new/outgoing/",

@@ -14,13 +14,15 @@ from typing import IO, Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cwgcop.bodies.models import Body, Organization
 from cwgcop.core import audit
 from cwgcop.core.cache import bump_archive_generation
 from cwgcop.core.errors import DomainError
 from cwgcop.core.formatting import long_date
-from cwgcop.core.languages import LANGUAGE_ORDER, field_suffix
+from cwgcop.core.languages import LANGUAGE_ORDER
+from cwgcop.core.translated_fields import set_translations
 from cwgcop.documents import storage
 from cwgcop.documents.enums import SYMBOL_SERIES, DocumentKind, DocumentStatus
 from cwgcop.documents.models import Document, DocumentFile, DocumentRevision
@@ -61,16 +63,7 @@ def next_symbol(*, meeting: Meeting, kind: str) -> str:
     return f"{series}{max(numbers, default=0) + 1}"
 
 
-def _set_titles(document: Document, titles: dict[str, str]) -> None:
-    unknown = set(titles) - set(LANGUAGE_ORDER)
-    if unknown:
-        raise DomainError(_("Unknown language: %(codes)s.") % {"codes": ", ".join(sorted(unknown))})
-    for code, text in titles.items():
-        setattr(document, f"title_{field_suffix(code)}", (text or "").strip())
-    if not any((text or "").strip() for text in titles.values()):
-        raise DomainError(_("A document needs a title in at least one language."), code="title_missing")
-    # The untranslated ``title`` is not assigned: modeltranslation would write the value into the field of
-    # whatever language is active (a secretariat working in Chinese would overwrite the Chinese title).
+TITLE_MISSING = gettext_lazy("A document needs a title in at least one language.")
 
 
 @transaction.atomic
@@ -105,7 +98,7 @@ def create_document(
         status=DocumentStatus.DRAFT,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
-    _set_titles(document, titles)
+    set_translations(document, "title", titles, required=True, refusal=TITLE_MISSING)
     try:
         with transaction.atomic():
             document.save()
@@ -289,9 +282,7 @@ def update_document(
     """Change a document's titles or sources (metadata only; files change through revisions)."""
     before = audit.snapshot(document)
     if titles is not None:
-        merged = {code: getattr(document, f"title_{field_suffix(code)}") or "" for code in LANGUAGE_ORDER}
-        merged.update(titles)
-        _set_titles(document, merged)
+        set_translations(document, "title", titles, required=True, refusal=TITLE_MISSING)
     document.save()
     if sources is not None:
         document.sources.set(list(sources))

@@ -29,6 +29,7 @@ from cwgcop.core import audit
 from cwgcop.core.cache import bump_archive_generation
 from cwgcop.core.errors import DomainError
 from cwgcop.core.languages import Language, field_suffix
+from cwgcop.core.translated_fields import set_translations
 from cwgcop.meetings.models import Meeting
 
 TEXT_FIELDS = ("title", "introduction", "privacy_notice")
@@ -106,9 +107,7 @@ def _apply(consultation: Consultation, details: ConsultationDetails) -> None:
     ):
         setattr(consultation, name, getattr(details, name))
     for name in TEXT_FIELDS:
-        for language in Language.values:
-            text = (details.texts.get(name, {}).get(language) or "").strip()
-            setattr(consultation, f"{name}_{field_suffix(language)}", text)
+        set_translations(consultation, name, details.texts.get(name), replace=True)
 
 
 @transaction.atomic
@@ -147,11 +146,6 @@ def _editable(consultation: Consultation) -> None:
         )
 
 
-def _set_texts(obj: Question | Choice, name: str, texts: dict[str, str]) -> None:
-    for language in Language.values:
-        setattr(obj, f"{name}_{field_suffix(language)}", (texts.get(language) or "").strip())
-
-
 def _check_question(kind: str, texts: dict[str, str], choices: list[dict[str, str]]) -> None:
     if kind not in QuestionKind.values:
         raise DomainError(_("Choose the kind of question."), code="kind_invalid")
@@ -168,7 +162,7 @@ def _replace_choices(question: Question, choices: list[dict[str, str]]) -> None:
     question.choices.all().delete()
     for order, labels in enumerate(choices, start=1):
         choice = Choice(question=question, order=order)
-        _set_texts(choice, "label", labels)
+        set_translations(choice, "label", labels, replace=True)
         choice.save()
 
 
@@ -189,7 +183,7 @@ def add_question(
     _check_question(kind, texts, choices)
     last = consultation.questions.aggregate(last=Max("order"))["last"] or 0
     question = Question(consultation=consultation, order=last + 1, kind=kind, required=required)
-    _set_texts(question, "text", texts)
+    set_translations(question, "text", texts, replace=True)
     question.save()
     _replace_choices(question, choices)
     audit.record(actor=actor, action="consultation.question_add", instance=question)
@@ -212,7 +206,7 @@ def update_question(
     before = audit.snapshot(question)
     question.kind = kind
     question.required = required
-    _set_texts(question, "text", texts)
+    set_translations(question, "text", texts, replace=True)
     question.save()
     _replace_choices(question, choices)
     audit.record(actor=actor, action="consultation.question_update", instance=question, before=before)
@@ -328,9 +322,7 @@ def publish_feedback(*, actor: Any, consultation: Consultation, texts: dict[str,
             % {"missing": ", ".join(missing)},
             code="feedback_missing",
         )
-    for language, text in texts.items():
-        if language in Language.values:
-            setattr(consultation, f"feedback_{field_suffix(language)}", text.strip())
+    set_translations(consultation, "feedback", texts)
     consultation.feedback_published_at = consultation.feedback_published_at or timezone.now()
     fields = [f"feedback_{field_suffix(code)}" for code in Language.values] + ["feedback_published_at"]
     consultation.save(update_fields=fields)

@@ -15,10 +15,11 @@ from cwgcop.bodies.models import Body
 from cwgcop.core import audit
 from cwgcop.core.cache import bump_archive_generation
 from cwgcop.core.errors import DomainError
+from cwgcop.core.translated_fields import set_translations
 from cwgcop.documents.models import Document
 from cwgcop.liaisons.enums import MilestoneStatus
 from cwgcop.liaisons.models import Deliverable, Milestone
-from cwgcop.liaisons.services._common import check_publishable_document, set_translations
+from cwgcop.liaisons.services._common import TITLE_MISSING, check_publishable_document
 from cwgcop.meetings.models import Meeting
 
 MILESTONE_FIELDS = ("position", "title", "body_id", "meeting_id", "due_date", "status", "document_id", "achieved_on")
@@ -35,8 +36,8 @@ def create_deliverable(
 ) -> Deliverable:
     """A new tracked deliverable owned by ``owner``; its address is ``slug`` (made from the title if empty)."""
     deliverable = Deliverable(owner=owner)
-    set_translations(deliverable, "title", titles, required=True)
-    set_translations(deliverable, "description", descriptions or {}, required=False)
+    set_translations(deliverable, "title", titles, required=True, refusal=TITLE_MISSING)
+    set_translations(deliverable, "description", descriptions or {})
     deliverable.slug = slugify(slug or deliverable.title)[:80]
     if not deliverable.slug:
         raise DomainError(_("Give the deliverable a short address in Latin letters."), code="slug_missing")
@@ -70,9 +71,9 @@ def update_deliverable(
     deliverable = Deliverable.objects.select_for_update().get(pk=deliverable.pk)
     before = audit.snapshot(deliverable)
     if titles is not None:
-        set_translations(deliverable, "title", titles, required=True)
+        set_translations(deliverable, "title", titles, required=True, refusal=TITLE_MISSING)
     if descriptions is not None:
-        set_translations(deliverable, "description", descriptions, required=False)
+        set_translations(deliverable, "description", descriptions)
     if owner is not None:
         deliverable.owner = owner
     deliverable.save()
@@ -126,7 +127,7 @@ def add_milestone(
         document=document,
         achieved_on=achieved_on,
     )
-    set_translations(milestone, "title", titles, required=True)
+    set_translations(milestone, "title", titles, required=True, refusal=TITLE_MISSING)
     _check_milestone(milestone)
     milestone.save()
     audit.record(
@@ -162,7 +163,7 @@ def update_milestone(
     )
     before = audit.snapshot(milestone, MILESTONE_FIELDS)
     if titles is not None:
-        set_translations(milestone, "title", titles, required=True)
+        set_translations(milestone, "title", titles, required=True, refusal=TITLE_MISSING)
     if body is not None:
         milestone.body = body
     if meeting is not _UNSET:

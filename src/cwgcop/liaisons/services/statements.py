@@ -25,10 +25,11 @@ from cwgcop.core.cache import bump_archive_generation
 from cwgcop.core.errors import DomainError
 from cwgcop.core.formatting import long_date
 from cwgcop.core.languages import LANGUAGE_ORDER
+from cwgcop.core.translated_fields import set_translations
 from cwgcop.documents.models import Document
 from cwgcop.liaisons.enums import Direction, LiaisonState, Purpose
 from cwgcop.liaisons.models import LiaisonContact, LiaisonStatement
-from cwgcop.liaisons.services._common import check_publishable_document, set_translations
+from cwgcop.liaisons.services._common import TITLE_MISSING, check_publishable_document
 from cwgcop.meetings.models import Meeting
 
 AUDITED = (
@@ -217,8 +218,8 @@ def create_statement(
         published_at=timezone.now() if incoming else None,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
-    set_translations(statement, "title", titles, required=True, original=original_language)
-    set_translations(statement, "text", texts or {}, required=False, original=original_language)
+    set_translations(statement, "title", titles, required=True, refusal=TITLE_MISSING)
+    set_translations(statement, "text", texts or {})
     statement.save()
     _store_relations(
         statement, from_bodies=from_list, to_bodies=to_list, attachments=documents, contacts=checked_contacts
@@ -300,9 +301,9 @@ def update_statement(
         check_publishable_document(document)
     checked_contacts = _check_contacts(contacts) if contacts is not None else None
     if titles is not None:
-        set_translations(statement, "title", titles, required=True, original=statement.original_language)
+        set_translations(statement, "title", titles, required=True, refusal=TITLE_MISSING)
     if texts is not None:
-        set_translations(statement, "text", texts, required=False, original=statement.original_language)
+        set_translations(statement, "text", texts)
     statement.save()
     _store_relations(
         statement,

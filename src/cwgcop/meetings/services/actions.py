@@ -14,11 +14,11 @@ from cwgcop.bodies.models import Body, Organization
 from cwgcop.core import audit
 from cwgcop.core.cache import bump_archive_generation
 from cwgcop.core.errors import DomainError
+from cwgcop.core.translated_fields import set_translations
 from cwgcop.documents.enums import DocumentStatus
 from cwgcop.documents.models import Document
 from cwgcop.meetings.enums import OPEN_MEETING_STATUSES, ActionOwnerKind, ActionStatus, MeetingStatus
 from cwgcop.meetings.models import ActionItem, CarriedAction, Meeting, Outcome
-from cwgcop.meetings.services.texts import set_translations
 
 
 def _owner(

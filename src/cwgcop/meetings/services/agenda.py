@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 from cwgcop.core import audit
 from cwgcop.core.cache import bump_archive_generation
 from cwgcop.core.errors import DomainError
+from cwgcop.core.translated_fields import set_translations
 from cwgcop.documents.models import Document
 from cwgcop.meetings.enums import AgendaStatus, MeetingStatus
 from cwgcop.meetings.models import AgendaItem, Meeting
-from cwgcop.meetings.services.texts import set_translations
 
 
 def _lock_draft(meeting: Meeting) -> Meeting:

@@ -13,10 +13,10 @@ from cwgcop.bodies.models import Body
 from cwgcop.core import audit
 from cwgcop.core.cache import bump_archive_generation
 from cwgcop.core.errors import DomainError
+from cwgcop.core.translated_fields import set_translations
 from cwgcop.meetings.enums import OPEN_MEETING_STATUSES, MeetingFormat, MeetingStatus
 from cwgcop.meetings.models import Meeting
 from cwgcop.meetings.services.actions import carry_forward_open_actions
-from cwgcop.meetings.services.texts import set_translations
 
 FIGURES = ("participants_total", "participants_onsite", "participants_remote")
 

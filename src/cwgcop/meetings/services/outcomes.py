@@ -13,10 +13,10 @@ from cwgcop.bodies.models import Body
 from cwgcop.core import audit
 from cwgcop.core.cache import bump_archive_generation
 from cwgcop.core.errors import DomainError
+from cwgcop.core.translated_fields import set_translations
 from cwgcop.documents.models import Document
 from cwgcop.meetings.enums import MeetingStatus, OutcomeKind
 from cwgcop.meetings.models import Meeting, Outcome
-from cwgcop.meetings.services.texts import set_translations
 
 
 def outcome_state(outcome: Outcome) -> dict[str, Any]:
