@@ -119,7 +119,7 @@ def test_required_text_refusal_can_name_what_is_missing() -> None:
 
 def test_optional_text_may_be_empty_in_every_language() -> None:
     body = Body(acronym="EG-SAFE", slug="eg-safe")
-    set_translations(body, "description", {code: "" for code in LANGUAGE_ORDER})
+    set_translations(body, "description", dict.fromkeys(LANGUAGE_ORDER, ""))
     assert columns(body, "description") == dict.fromkeys(LANGUAGE_ORDER, "")
 
 
