@@ -11,13 +11,16 @@ queries read the language columns.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from django.db import models
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from cwgcop.core.errors import DomainError
 from cwgcop.core.languages import LANGUAGE_ORDER, field_suffix
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 def set_translations(
@@ -26,7 +29,7 @@ def set_translations(
     texts: Mapping[str, str | None] | None,
     *,
     required: bool = False,
-    refusal: str | Promise | None = None,
+    refusal: StrOrPromise | None = None,
     replace: bool = False,
 ) -> None:
     """Write ``field`` in each language of ``texts`` (stripped); refuse a language that is not one of the six.
