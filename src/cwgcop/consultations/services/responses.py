@@ -24,9 +24,18 @@ from cwgcop.bodies.enums import RoleKind
 from cwgcop.bodies.models import Role
 from cwgcop.bodies.regions import region_of
 from cwgcop.consultations import notifications, redaction, safeguarding
-from cwgcop.consultations.enums import AgeBand, CaseStatus, Gender, ModerationStatus, QuestionKind, RejectionReason
+from cwgcop.consultations.enums import (
+    AgeBand,
+    CaseStatus,
+    ConsultationAction,
+    Gender,
+    ModerationStatus,
+    QuestionKind,
+    RejectionReason,
+)
 from cwgcop.consultations.models import Answer, Consultation, GroupCode, Question, Response, SafeguardingCase
 from cwgcop.core import audit
+from cwgcop.core.actors import Actor, signed_in_or_none
 from cwgcop.core.cache import bump_archive_generation
 from cwgcop.core.errors import DomainError
 
@@ -218,7 +227,7 @@ def submit_response(
             transaction.on_commit(partial(notifications.send_new_case, case.pk))
     audit.record(
         actor=None,
-        action="consultation.respond",
+        action=ConsultationAction.RESPOND,
         instance=response,
         after={"consultation": consultation.pk, "age_band": response.age_band, "region": response.region},
     )
@@ -244,7 +253,9 @@ def withdraw(*, consultation: Consultation, receipt: str) -> bool:
     such an answer was kept (the child is told so).
     """
     response = response_for_receipt(consultation, receipt)
-    audit.record(actor=None, action="consultation.withdraw", instance=response, after={"consultation": consultation.pk})
+    audit.record(
+        actor=None, action=ConsultationAction.WITHDRAW, instance=response, after={"consultation": consultation.pk}
+    )
     response.answers.filter(case__isnull=True).delete()
     kept = response.answers.exists()
     response.withdrawn_at = timezone.now()
@@ -255,7 +266,7 @@ def withdraw(*, consultation: Consultation, receipt: str) -> bool:
 
 
 @transaction.atomic
-def moderate(*, actor: Any, answer: Answer, approve: bool, reason: str = "") -> Answer:
+def moderate(*, actor: Actor, answer: Answer, approve: bool, reason: str = "") -> Answer:
     """Approve or reject an answer waiting for moderation (rejections name a reason from the fixed list)."""
     answer = Answer.objects.select_for_update().get(pk=answer.pk)
     if answer.moderation != ModerationStatus.PENDING or answer.response.withdrawn_at is not None:
@@ -265,11 +276,11 @@ def moderate(*, actor: Any, answer: Answer, approve: bool, reason: str = "") -> 
     answer.moderation = ModerationStatus.APPROVED if approve else ModerationStatus.REJECTED
     answer.rejection_reason = "" if approve else reason
     answer.moderated_at = timezone.now()
-    answer.moderated_by = actor
+    answer.moderated_by = signed_in_or_none(actor)
     answer.save(update_fields=["moderation", "rejection_reason", "moderated_at", "moderated_by"])
     audit.record(
         actor=actor,
-        action="consultation.moderate",
+        action=ConsultationAction.MODERATE,
         instance=answer,
         after={"moderation": answer.moderation, "reason": answer.rejection_reason},
     )
@@ -278,7 +289,7 @@ def moderate(*, actor: Any, answer: Answer, approve: bool, reason: str = "") -> 
 
 
 @transaction.atomic
-def act_on_case(*, actor: Any, case: SafeguardingCase, status: str, notes: str = "") -> SafeguardingCase:
+def act_on_case(*, actor: Actor, case: SafeguardingCase, status: str, notes: str = "") -> SafeguardingCase:
     """Record the safeguarding lead's action; the first one stamps the time to first action, which the audit
     entry also logs (in whole seconds since the case opened)."""
     if status not in CaseStatus.values:
@@ -292,7 +303,7 @@ def act_on_case(*, actor: Any, case: SafeguardingCase, status: str, notes: str =
     case.status = status
     if notes.strip():
         case.notes = (case.notes + f"\n[{now:%Y-%m-%d %H:%M}] {notes.strip()}").strip()
-    case.lead = case.lead or actor
+    case.lead = case.lead or signed_in_or_none(actor)
     case.save(update_fields=["first_action_at", "status", "notes", "lead"])
-    audit.record(actor=actor, action="consultation.case", instance=case, after=logged)
+    audit.record(actor=actor, action=ConsultationAction.CASE, instance=case, after=logged)
     return case

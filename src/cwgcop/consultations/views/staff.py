@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from cwgcop.accounts.middleware import requires_mfa
 from cwgcop.consultations import queries, services
-from cwgcop.consultations.enums import CaseStatus
+from cwgcop.consultations.enums import CaseStatus, ConsultationAction
 from cwgcop.consultations.forms import RejectForm
 from cwgcop.consultations.models import Answer, Consultation, SafeguardingCase
 from cwgcop.core import audit
@@ -41,7 +41,7 @@ def moderation(request: HttpRequest, slug: str) -> HttpResponse:
     queue = list(queries.moderation_queue(consultation)[:100])
     audit.record(
         actor=request.user,
-        action="consultation.view_raw",
+        action=ConsultationAction.VIEW_RAW,
         instance=consultation,
         after={"answers": [a.pk for a in queue]},
     )
@@ -79,7 +79,7 @@ def safeguarding(request: HttpRequest, slug: str) -> HttpResponse:
     cases = list(queries.safeguarding_cases(consultation))
     audit.record(
         actor=request.user,
-        action="consultation.view_cases",
+        action=ConsultationAction.VIEW_CASES,
         instance=consultation,
         after={"cases": [c.pk for c in cases]},
     )

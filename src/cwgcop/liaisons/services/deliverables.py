@@ -13,11 +13,12 @@ from django.utils.translation import gettext as _
 
 from cwgcop.bodies.models import Body
 from cwgcop.core import audit
+from cwgcop.core.actors import Actor
 from cwgcop.core.cache import bump_archive_generation
 from cwgcop.core.errors import DomainError
 from cwgcop.core.translated_fields import set_translations
 from cwgcop.documents.models import Document
-from cwgcop.liaisons.enums import MilestoneStatus
+from cwgcop.liaisons.enums import LiaisonAction, MilestoneStatus
 from cwgcop.liaisons.models import Deliverable, Milestone
 from cwgcop.liaisons.services._common import TITLE_MISSING, check_publishable_document
 from cwgcop.meetings.models import Meeting
@@ -28,7 +29,7 @@ MILESTONE_FIELDS = ("position", "title", "body_id", "meeting_id", "due_date", "s
 @transaction.atomic
 def create_deliverable(
     *,
-    actor: Any,
+    actor: Actor,
     owner: Body,
     titles: dict[str, str],
     descriptions: dict[str, str] | None = None,
@@ -54,7 +55,7 @@ def create_deliverable(
             _("A deliverable with the address “%(slug)s” already exists.") % {"slug": deliverable.slug},
             code="slug_taken",
         ) from exc
-    audit.record(actor=actor, action="deliverable.create", instance=deliverable)
+    audit.record(actor=actor, action=LiaisonAction.DELIVERABLE_CREATE, instance=deliverable)
     bump_archive_generation()
     return deliverable
 
@@ -62,7 +63,7 @@ def create_deliverable(
 @transaction.atomic
 def update_deliverable(
     *,
-    actor: Any,
+    actor: Actor,
     deliverable: Deliverable,
     titles: dict[str, str] | None = None,
     descriptions: dict[str, str] | None = None,
@@ -77,7 +78,7 @@ def update_deliverable(
     if owner is not None:
         deliverable.owner = owner
     deliverable.save()
-    audit.record(actor=actor, action="deliverable.update", instance=deliverable, before=before)
+    audit.record(actor=actor, action=LiaisonAction.DELIVERABLE_UPDATE, instance=deliverable, before=before)
     bump_archive_generation()
     return deliverable
 
@@ -104,7 +105,7 @@ def _check_milestone(milestone: Milestone) -> None:
 @transaction.atomic
 def add_milestone(
     *,
-    actor: Any,
+    actor: Actor,
     deliverable: Deliverable,
     titles: dict[str, str],
     body: Body,
@@ -131,7 +132,10 @@ def add_milestone(
     _check_milestone(milestone)
     milestone.save()
     audit.record(
-        actor=actor, action="milestone.create", instance=milestone, after=audit.snapshot(milestone, MILESTONE_FIELDS)
+        actor=actor,
+        action=LiaisonAction.MILESTONE_CREATE,
+        instance=milestone,
+        after=audit.snapshot(milestone, MILESTONE_FIELDS),
     )
     bump_archive_generation()
     return milestone
@@ -143,7 +147,7 @@ _UNSET: Any = object()
 @transaction.atomic
 def update_milestone(
     *,
-    actor: Any,
+    actor: Actor,
     milestone: Milestone,
     titles: dict[str, str] | None = None,
     body: Body | None = None,
@@ -180,7 +184,7 @@ def update_milestone(
     milestone.save()
     audit.record(
         actor=actor,
-        action="milestone.update",
+        action=LiaisonAction.MILESTONE_UPDATE,
         instance=milestone,
         before=before,
         after=audit.snapshot(milestone, MILESTONE_FIELDS),
