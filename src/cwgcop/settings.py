@@ -76,7 +76,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CWGCOP_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     "modeltranslation",
-    "django.contrib.admin",
+    "cwgcop.core.admin_site.ReadOnlyAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
