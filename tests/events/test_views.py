@@ -16,7 +16,7 @@ from cwgcop.bodies.models import Role
 from cwgcop.events.forms import STARTED_SALT
 from cwgcop.events.models import Event, Registration
 from tests.accounts.factories import give_totp
-from tests.events.factories import EventFactory, confirmed
+from tests.events.factories import EventFactory, EventSeriesFactory, confirmed
 from tests.factories import BodyFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -201,3 +201,39 @@ def test_staff_page_asks_a_secretariat_without_two_factor_to_set_it_up(client: C
     refused = client.post(base + "capacity/", {"capacity": "50"})
     assert refused.status_code == 403
     assert Event.objects.get(pk=event.pk).capacity == event.capacity
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_series_index_runs_a_fixed_number_of_queries(client: Client, django_assert_num_queries, rows: int) -> None:  # type: ignore[no-untyped-def]
+    for number in range(rows):
+        EventSeriesFactory(slug=f"helpline-forum-{number}", title_en=f"Helpline forum {number}")
+    with django_assert_num_queries(1):  # the series with their body
+        page = client.get("/en/events/").content.decode()
+    assert page.count('href="/en/events/helpline-forum-') == rows
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_series_page_runs_a_fixed_number_of_queries(client: Client, django_assert_num_queries, rows: int) -> None:  # type: ignore[no-untyped-def]
+    series = EventSeriesFactory(slug="helpline-forum", title_en="Helpline forum")
+    for number in range(rows):
+        event = EventFactory(series=series, slug=f"session-{number}", capacity=4)
+        confirmed(event, 2 * number + 1, country="BR")
+        confirmed(event, 2 * number + 2, country="KE", stakeholder_kind="academia")
+    with django_assert_num_queries(3):  # series, events with their waiting lists, figures
+        page = client.get("/en/events/helpline-forum/").content.decode()
+    assert page.count("2 confirmed participants") == rows
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_staff_registrations_page_runs_a_fixed_number_of_queries(  # type: ignore[no-untyped-def]
+    client: Client, django_assert_num_queries, rows: int
+) -> None:
+    event = EventFactory(capacity=2, slug="forum")
+    for number in range(1, rows + 1):
+        confirmed(event, number, needs_captions=number % 2 == 0)
+    _secretariat(client, event)
+    url = f"/en/events/{event.series.slug}/forum/staff/"
+    client.get(url)  # the session and the two-factor check settle on the first request
+    with django_assert_num_queries(11):  # the same for 1 or 3 registrations
+        page = client.get(url).content.decode()
+    assert [f"Person {n}" in page for n in range(1, 4)] == [n <= rows for n in range(1, 4)]
