@@ -16,6 +16,7 @@ from cwgcop.core import audit
 from cwgcop.core.actors import Actor
 from cwgcop.core.cache import bump_archive_generation
 from cwgcop.core.errors import DomainError
+from cwgcop.core.languages import translated
 from cwgcop.core.translated_fields import set_translations
 from cwgcop.documents.models import Document
 from cwgcop.liaisons.enums import LiaisonAction, MilestoneStatus
@@ -39,7 +40,8 @@ def create_deliverable(
     deliverable = Deliverable(owner=owner)
     set_translations(deliverable, "title", titles, required=True, refusal=TITLE_MISSING)
     set_translations(deliverable, "description", descriptions or {})
-    deliverable.slug = slugify(slug or deliverable.title)[:80]
+    # From the English title (else another), whatever language the page is in: addresses stay in Latin letters.
+    deliverable.slug = slugify(slug or translated(deliverable, "title", "en"))[:80]
     if not deliverable.slug:
         raise DomainError(_("Give the deliverable a short address in Latin letters."), code="slug_missing")
     if Deliverable.objects.filter(slug=deliverable.slug).exists():
