@@ -244,7 +244,7 @@ def test_history_page_runs_a_fixed_number_of_queries(client: Client, django_asse
     client.force_login(sec)
     url = f"/en/staff/history/bodies.role/{role.pk}/"
     client.get(url)  # the session and the two-factor check settle on the first request
-    with django_assert_num_queries(9):  # the same for 1 or 3 entries (actors joined)
+    with django_assert_num_queries(9):  # the same for 1 or 3 entries
         page = client.get(url).content.decode()
     assert page.count("<code>role.grant</code>") == rows
 
@@ -256,6 +256,6 @@ def test_token_page_runs_a_fixed_number_of_queries(client: Client, django_assert
         services.create_api_token(actor=user, name=f"nightly job {number}")
     client.force_login(user)
     client.get("/en/account/tokens/")  # the session settles on the first request
-    with django_assert_num_queries(4):  # session, user, roles, tokens
+    with django_assert_num_queries(4):  # the same for 1 or 3 tokens
         page = client.get("/en/account/tokens/").content.decode()
     assert page.count("/revoke/") == rows

@@ -82,6 +82,6 @@ def test_events_list_runs_a_fixed_number_of_queries(client: Client, django_asser
         event = EventFactory(slug=f"session-{number}", capacity=5)
         confirmed(event, 2 * number + 1, country="IN")
         confirmed(event, 2 * number + 2, country="MX", stakeholder_kind="academia")
-    with django_assert_num_queries(3):  # series, events with their waiting lists, figures
+    with django_assert_num_queries(3):  # the same for 1 or 3 events
         data = client.get("/api/v1/events/industry-connect/").json()
     assert [event["counts"]["confirmed"] for event in data] == [2] * rows

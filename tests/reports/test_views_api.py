@@ -121,6 +121,6 @@ def test_report_list_runs_a_fixed_number_of_queries(client: Client, django_asser
         )
     client.force_login(_person("rep-sec3", RoleKind.SECRETARIAT, body))
     client.get("/en/reports/")  # the session and the two-factor check settle on the first request
-    with django_assert_num_queries(7):  # the same for 1 or 3 reports (each with its body and document joined)
+    with django_assert_num_queries(7):  # the same for 1 or 3 reports
         page = client.get("/en/reports/").content.decode()
     assert page.count("-01-01 – ") == rows
