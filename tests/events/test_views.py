@@ -237,3 +237,26 @@ def test_staff_registrations_page_runs_a_fixed_number_of_queries(  # type: ignor
     with django_assert_num_queries(11):  # the same for 1 or 3 registrations
         page = client.get(url).content.decode()
     assert [f"Person {n}" in page for n in range(1, 4)] == [n <= rows for n in range(1, 4)]
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_series_calendar_runs_a_fixed_number_of_queries(client: Client, django_assert_num_queries, rows: int) -> None:  # type: ignore[no-untyped-def]
+    series = EventSeriesFactory(slug="helpline-forum", title_en="Helpline forum")
+    for number in range(rows):
+        EventFactory(series=series, slug=f"session-{number}", title_en=f"Session {number}")
+    with django_assert_num_queries(2):  # the same for 1 or 3 events
+        feed = icalendar.Calendar.from_ical(client.get("/events/helpline-forum.ics").content)
+    assert len(list(feed.walk("VEVENT"))) == rows
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_staff_export_runs_a_fixed_number_of_queries(client: Client, django_assert_num_queries, rows: int) -> None:  # type: ignore[no-untyped-def]
+    event = EventFactory(capacity=5, slug="forum")
+    for number in range(1, rows + 1):
+        confirmed(event, number, country="VN")
+    _secretariat(client, event)
+    url = f"/en/events/{event.series.slug}/forum/staff/export.csv"
+    client.get(url)  # the session and the two-factor check settle on the first request
+    with django_assert_num_queries(8):  # the same for 1 or 3 registrations
+        content = client.get(url).content.decode("utf-8-sig")
+    assert len(list(csv.reader(io.StringIO(content)))) == 1 + rows
