@@ -102,7 +102,7 @@ INSTALLED_APPS = [
     "cwgcop.reports",
     "cwgcop.liaisons",
     "cwgcop.consultations",
-    "cwgcop.api",
+    "cwgcop.site",
     "django_tasks",
     "django_tasks_db",
 ]

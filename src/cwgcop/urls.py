@@ -6,14 +6,14 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
-from cwgcop.api.api import api
-from cwgcop.api.errors import api_not_found
-from cwgcop.core import views as core_views
+from cwgcop.core.api.errors import api_not_found
 from cwgcop.documents.feeds import DocumentsFeed
 from cwgcop.documents.views import public as document_views
 from cwgcop.events.views import public as event_views
 from cwgcop.liaisons.feeds import LiaisonsFeed
 from cwgcop.meetings import views as meeting_views
+from cwgcop.site.api import api
+from cwgcop.site.views import public as site_views
 
 SYMBOL = r"(?P<symbol>[A-Za-z0-9][A-Za-z0-9.\-/]*?)"
 LANG = r"(?P<language>ar|zh-hans|en|fr|ru|es)"
@@ -34,11 +34,11 @@ urlpatterns = [
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns += i18n_patterns(
-    path("", core_views.home, name="home"),
+    path("", site_views.home, name="home"),
     path("meetings/", include("cwgcop.meetings.urls")),
     path("documents/", include("cwgcop.documents.urls")),
     path("submissions/", include("cwgcop.documents.submission_urls")),
-    path("bodies/", include("cwgcop.bodies.urls")),
+    path("bodies/", include("cwgcop.site.bodies_urls")),
     path("events/", include("cwgcop.events.urls")),
     path("reports/", include("cwgcop.reports.urls")),
     path("search/", include("cwgcop.search.urls")),

@@ -9,7 +9,7 @@ from ninja import NinjaAPI
 from ninja.errors import HttpError
 from ninja.testing import TestClient
 
-from cwgcop.api import errors
+from cwgcop.core.api import errors
 from cwgcop.core.errors import DomainError
 
 pytestmark = pytest.mark.django_db

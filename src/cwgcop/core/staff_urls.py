@@ -1,15 +1,15 @@
 from django.urls import include, path, re_path
 
 from cwgcop.accounts import staff_views as account_staff
-from cwgcop.core import staff_views
 from cwgcop.documents.views import queue as submission_queue
 from cwgcop.documents.views import staff as document_staff
 from cwgcop.meetings import staff_views as meeting_staff
+from cwgcop.site.views import staff as site_staff
 
 app_name = "staff"
 SYMBOL = r"(?P<symbol>[A-Za-z0-9][A-Za-z0-9.\-/]*?)"
 urlpatterns = [
-    path("", staff_views.dashboard, name="dashboard"),
+    path("", site_staff.dashboard, name="dashboard"),
     path("meetings/new/", meeting_staff.meeting_create, name="meeting-create"),
     path("meetings/<int:pk>/edit/", meeting_staff.meeting_edit, name="meeting-edit"),
     path("", include("cwgcop.meetings.staff_urls")),

@@ -1,4 +1,4 @@
-"""The staff dashboard, and the steps every staff page shares when a service refuses a change.
+"""The steps every staff page shares when a service refuses a change.
 
 A staff view loads its object (404) and checks a named permission, validates a form, calls one service and
 redirects. The service may refuse with a ``DomainError``, having written nothing; the two context managers
@@ -13,14 +13,9 @@ from contextlib import contextmanager
 
 from django.contrib import messages
 from django.forms import BaseForm
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import HttpRequest
 
 from cwgcop.core.errors import DomainError
-from cwgcop.core.permissions import require_permission
-from cwgcop.documents import queries as document_queries
-from cwgcop.documents.enums import DocumentStatus
-from cwgcop.meetings import queries as meeting_queries
 
 
 @contextmanager
@@ -45,17 +40,3 @@ def refusal_as_messages(request: HttpRequest) -> Iterator[None]:
 def form_status(form: BaseForm) -> int:
     """A page that shows a form with errors answers 400, so that tests and tools see the refusal."""
     return 400 if form.errors else 200
-
-
-@require_permission("bodies.use_staff_pages")
-def dashboard(request: HttpRequest) -> HttpResponse:
-    documents = document_queries.staff_documents()
-    return render(
-        request,
-        "staff/dashboard.html",
-        {
-            "pending": list(documents.exclude(status__in=[DocumentStatus.PUBLISHED, DocumentStatus.WITHDRAWN])[:50]),
-            "recent": list(documents.filter(status=DocumentStatus.PUBLISHED)[:20]),
-            "meetings": list(meeting_queries.public_meetings()[:20]),
-        },
-    )

@@ -16,10 +16,10 @@ from ninja import Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from cwgcop.accounts.api_auth import api_token_auth, api_user
-from cwgcop.api.errors import ApiError, invalid_parameters
-from cwgcop.api.pagination import LazyPage
-from cwgcop.api.schemas import ErrorSchema
 from cwgcop.bodies.models import Body
+from cwgcop.core.api.errors import ApiError, invalid_parameters
+from cwgcop.core.api.pagination import LazyPage
+from cwgcop.core.api.schemas import ErrorSchema
 from cwgcop.core.errors import DomainError
 from cwgcop.documents.models import Document
 from cwgcop.liaisons import queries, serializers, services

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from cwgcop.api.serializers import absolute
+from cwgcop.core.api.serializers import absolute
 from cwgcop.core.languages import LANGUAGE_ORDER, field_suffix
 from cwgcop.documents.models import Document
 from cwgcop.liaisons.models import Deliverable, LiaisonStatement, Milestone
