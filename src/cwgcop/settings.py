@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "cwgcop.liaisons",
     "cwgcop.consultations",
     "cwgcop.site",
+    "cwgcop.demo",
     "django_tasks",
     "django_tasks_db",
 ]
