@@ -125,7 +125,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
-ROOT_URLCONF = "cwgcop.urls"
+ROOT_URLCONF = "cwgcop.site.urls"
 WSGI_APPLICATION = "cwgcop.wsgi.application"
 
 TEMPLATES = [

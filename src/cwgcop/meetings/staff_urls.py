@@ -2,8 +2,8 @@
 
 from django.urls import path
 
-from cwgcop.meetings import staff_participation_views as participation
-from cwgcop.meetings import staff_record_views as record
+from cwgcop.meetings.views import staff_participation as participation
+from cwgcop.meetings.views import staff_record as record
 
 urlpatterns = [
     path("meetings/<int:pk>/", participation.meeting_manage, name="meeting-manage"),

@@ -1,3 +1,5 @@
+"""The root URL configuration (``ROOT_URLCONF``): every app's pages, the API, the feeds and the downloads."""
+
 from __future__ import annotations
 
 from allauth.account.decorators import secure_admin_login
@@ -7,16 +9,23 @@ from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
 from cwgcop.core.api.errors import api_not_found
-from cwgcop.documents.feeds import DocumentsFeed
+from cwgcop.documents import urls as document_urls
 from cwgcop.documents.views import public as document_views
+from cwgcop.documents.views.feeds import DocumentsFeed
 from cwgcop.events.views import public as event_views
-from cwgcop.liaisons.feeds import LiaisonsFeed
-from cwgcop.meetings import views as meeting_views
+from cwgcop.liaisons.views.feeds import LiaisonsFeed
+from cwgcop.meetings.views import public as meeting_views
 from cwgcop.site.api import api
 from cwgcop.site.views import public as site_views
 
 SYMBOL = r"(?P<symbol>[A-Za-z0-9][A-Za-z0-9.\-/]*?)"
 LANG = r"(?P<language>ar|zh-hans|en|fr|ru|es)"
+
+# The pages of the bodies gather their meetings and documents, so they live here at the top.
+body_urlpatterns = [
+    path("", site_views.body_list, name="list"),
+    path("<slug:slug>/", site_views.body_detail, name="detail"),
+]
 
 urlpatterns = [
     path("api/v1/", api.urls),
@@ -37,15 +46,15 @@ urlpatterns += i18n_patterns(
     path("", site_views.home, name="home"),
     path("meetings/", include("cwgcop.meetings.urls")),
     path("documents/", include("cwgcop.documents.urls")),
-    path("submissions/", include("cwgcop.documents.submission_urls")),
-    path("bodies/", include("cwgcop.site.bodies_urls")),
+    path("submissions/", include((document_urls.submission_urlpatterns, "submissions"))),
+    path("bodies/", include((body_urlpatterns, "bodies"))),
     path("events/", include("cwgcop.events.urls")),
     path("reports/", include("cwgcop.reports.urls")),
     path("search/", include("cwgcop.search.urls")),
     path("consult/", include("cwgcop.consultations.urls")),
     path("", include("cwgcop.liaisons.urls")),
     path("staff/liaisons/", include("cwgcop.liaisons.staff_urls")),
-    path("staff/", include("cwgcop.core.staff_urls")),
+    path("staff/", include("cwgcop.site.staff_urls")),
     # Sign-up, sign-in, e-mail verification, password reset and two-factor authentication (allauth),
     # then the account's own pages (profile, API tokens).
     path("account/", include("allauth.urls")),

@@ -1,9 +1,9 @@
 from django.urls import include, path, re_path
 
-from cwgcop.accounts import staff_views as account_staff
-from cwgcop.documents.views import queue as submission_queue
+from cwgcop.accounts.views import staff as account_staff
 from cwgcop.documents.views import staff as document_staff
-from cwgcop.meetings import staff_views as meeting_staff
+from cwgcop.documents.views import staff_queue as submission_queue
+from cwgcop.meetings.views import staff as meeting_staff
 from cwgcop.site.views import staff as site_staff
 
 app_name = "staff"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -18,35 +17,11 @@ from cwgcop.core.cache import public_page
 from cwgcop.core.errors import DomainError
 from cwgcop.core.permissions import check_object_permission, require_permission
 from cwgcop.meetings import queries
-from cwgcop.meetings.figures import participation_figures
 from cwgcop.meetings.filters import ActionFilter
 from cwgcop.meetings.models import ActionItem, Meeting
 from cwgcop.meetings.services import agenda as agenda_services
-from cwgcop.meetings.services.registration import registration_closed_reason
 
 PAGE_SIZE = 50
-
-
-def meeting_page_context(request: HttpRequest, meeting: Meeting) -> dict[str, Any]:
-    """What the meeting page shows beyond its facts and documents.
-
-    The anonymous page is cached for everybody, so anything personal (the reader's registration, the
-    private remote link, the chair's and secretariat's buttons) is only added for a signed-in reader,
-    whose pages are never cached.
-    """
-    registration = queries.registration_of(request.user, meeting)
-    registered = registration is not None and registration.is_active
-    return {
-        "figures": participation_figures(meeting),
-        "agenda_items": list(queries.agenda(meeting)),
-        "outcomes": list(queries.outcomes(meeting)),
-        "carried_actions": queries.carried_actions(meeting),
-        "registration": registration,
-        "registration_closed": registration_closed_reason(meeting),
-        "show_remote_link": bool(meeting.remote_link) and (not meeting.remote_link_private or registered),
-        "can_adopt_agenda": request.user.has_perm("meetings.adopt_agenda", meeting),
-        "can_manage": request.user.has_perm("meetings.manage_participation", meeting),
-    }
 
 
 def _filtered(request: HttpRequest) -> ActionFilter:

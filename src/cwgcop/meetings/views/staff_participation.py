@@ -18,12 +18,7 @@ from cwgcop.meetings.forms import AttendanceConfirmForm, AttendanceForm, Attenda
 from cwgcop.meetings.models import Attendance, Meeting
 from cwgcop.meetings.services import actions as action_services
 from cwgcop.meetings.services import attendance as services
-
-
-def managed_meeting(request: HttpRequest, pk: int, permission: str = "meetings.manage_participation") -> Meeting:
-    meeting: Meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
-    check_object_permission(request, permission, meeting)
-    return meeting
+from cwgcop.meetings.views import managed_meeting
 
 
 @require_permission("bodies.use_staff_pages")

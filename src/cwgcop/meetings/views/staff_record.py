@@ -20,7 +20,7 @@ from cwgcop.meetings.models import ActionItem, AgendaItem, Meeting, Outcome
 from cwgcop.meetings.services import actions as action_services
 from cwgcop.meetings.services import agenda as agenda_services
 from cwgcop.meetings.services import outcomes as outcome_services
-from cwgcop.meetings.staff_participation_views import managed_meeting
+from cwgcop.meetings.views import managed_meeting
 
 
 def _direction(request: HttpRequest) -> Literal["up", "down"]:

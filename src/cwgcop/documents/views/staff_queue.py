@@ -11,8 +11,8 @@ from django.views.decorators.http import require_POST
 from cwgcop.core.errors import DomainError
 from cwgcop.core.permissions import check_object_permission, require_permission
 from cwgcop.documents import contributions, queries
+from cwgcop.documents.forms import ReturnForm
 from cwgcop.documents.models import Document
-from cwgcop.documents.submission_forms import ReturnForm
 
 
 def _reviewable(request: HttpRequest, pk: int) -> Document:
