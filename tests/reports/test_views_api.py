@@ -102,3 +102,14 @@ def test_api_request_draft_needs_the_secretariat_token(client: Client) -> None:
     )
     assert empty.status_code == 400
     assert "held no meeting" in empty.json()["detail"]
+
+
+@pytest.mark.parametrize(("posted", "version"), [({"version": "3"}, 3), ({"version": "3x"}, 0), ({}, 0)])
+def test_a_garbled_or_missing_version_counts_as_version_0_which_the_service_refuses_as_stale(
+    posted: dict[str, str], version: int
+) -> None:
+    from django.test import RequestFactory
+
+    from cwgcop.reports.views import _version
+
+    assert _version(RequestFactory().post("/en/reports/7/approve/", posted)) == version

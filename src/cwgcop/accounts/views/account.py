@@ -13,9 +13,9 @@ from cwgcop.accounts.forms import ProfileForm, TokenForm
 from cwgcop.accounts.mfa import has_totp
 from cwgcop.accounts.middleware import requires_mfa
 from cwgcop.accounts.rules import holds_staff_role
-from cwgcop.core.errors import DomainError
 from cwgcop.core.languages import current_language
 from cwgcop.core.permissions import require_permission
+from cwgcop.core.refusals import refusal_as_messages, refusal_on_form
 
 
 @require_permission("accounts.manage_own_account")
@@ -43,11 +43,8 @@ def profile(request: HttpRequest) -> HttpResponse:
     }
     form = ProfileForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusal_on_form(form):
             services.update_profile(actor=request.user, user=request.user, **form.profile_values())
-        except DomainError as error:
-            form.add_error(None, error)
-        else:
             messages.success(request, _("Your profile is saved."))
             return redirect("accounts:home")
     return render(request, "accounts/profile.html", {"form": form}, status=400 if form.errors else 200)
@@ -59,11 +56,8 @@ def tokens(request: HttpRequest) -> HttpResponse:
     form = TokenForm(request.POST or None)
     issued = None
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusal_on_form(form, "name"):
             issued = services.create_api_token(actor=request.user, name=form.cleaned_data["name"])
-        except DomainError as error:
-            form.add_error("name", error)
-        else:
             form = TokenForm()
     context = {"form": form, "issued": issued, "tokens": queries.tokens_of(request.user)}
     return render(request, "accounts/tokens.html", context, status=400 if form.errors else 200)
@@ -76,11 +70,7 @@ def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     token = queries.tokens_of(request.user).filter(pk=pk).first()
     if token is None:
         raise Http404
-    try:
+    with refusal_as_messages(request):
         services.revoke_api_token(actor=request.user, token=token)
-    except DomainError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
         messages.success(request, _("The token “%(name)s” is revoked.") % {"name": token.name})
     return redirect("accounts:tokens")

@@ -17,9 +17,9 @@ from cwgcop.accounts import queries, services
 from cwgcop.accounts.forms import RoleGrantForm
 from cwgcop.bodies.models import Body, Role
 from cwgcop.core import audit
-from cwgcop.core.errors import DomainError
 from cwgcop.core.models import AuditEntry
 from cwgcop.core.permissions import check_object_permission, require_permission
+from cwgcop.core.refusals import refusal_as_messages, refusal_on_form
 
 HISTORY_LIMIT = 200
 
@@ -60,11 +60,8 @@ def role_grant(request: HttpRequest, slug: str) -> HttpResponse:
         if person is None:
             form.add_error("email", _("No account uses this e-mail address. Ask the person to sign up first."))
         else:
-            try:
+            with refusal_on_form(form):
                 role = services.grant_role(actor=request.user, user=person, body=body, kind=form.cleaned_data["kind"])
-            except DomainError as error:
-                form.add_error(None, error)
-            else:
                 messages.success(request, _("%(role)s granted.") % {"role": role})
                 return redirect("staff:body-roles", slug=body.slug)
     return _roles_page(request, body, form, status=400)
@@ -77,12 +74,8 @@ def role_revoke(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     role = Role.objects.filter(body=body, pk=pk).select_related("user", "body").first()
     if role is None:
         raise Http404
-    try:
+    with refusal_as_messages(request):
         services.revoke_role(actor=request.user, role=role)
-    except DomainError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
         messages.success(request, _("%(role)s revoked.") % {"role": role})
     return redirect("staff:body-roles", slug=body.slug)
 

@@ -24,7 +24,7 @@ from cwgcop.consultations import metrics, queries, services
 from cwgcop.consultations.forms import ConsultationForm, FeedbackForm, GroupCodeForm, PackageForm, QuestionForm
 from cwgcop.consultations.models import Consultation, GroupCode, Question
 from cwgcop.core.permissions import check_object_permission
-from cwgcop.core.staff_views import refusal_as_messages, refusal_on_form
+from cwgcop.core.refusals import refusal_as_messages, refusal_on_form
 
 
 def _signed_in(request: HttpRequest) -> None:

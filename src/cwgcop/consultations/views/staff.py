@@ -15,8 +15,8 @@ from cwgcop.consultations.enums import CaseStatus
 from cwgcop.consultations.forms import RejectForm
 from cwgcop.consultations.models import Answer, Consultation, SafeguardingCase
 from cwgcop.core import audit
-from cwgcop.core.errors import DomainError
 from cwgcop.core.permissions import check_object_permission
+from cwgcop.core.refusals import refusal_as_messages
 
 
 def _consultation(request: HttpRequest, slug: str, permission: str) -> Consultation:
@@ -64,11 +64,8 @@ def moderate(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     approve = request.POST.get("decision") == "approve"
     form = RejectForm(request.POST)
     reason = form.data.get("reason", "") if not approve else ""
-    try:
+    with refusal_as_messages(request):
         services.moderate(actor=request.user, answer=answer, approve=approve, reason=str(reason))
-    except DomainError as error:
-        for message in error.messages:
-            messages.error(request, message)
     return redirect("consultations:moderation", slug=slug)
 
 
@@ -97,13 +94,9 @@ def safeguarding(request: HttpRequest, slug: str) -> HttpResponse:
 def act(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     consultation = _consultation(request, slug, "consultations.safeguard")
     case = get_object_or_404(SafeguardingCase, pk=pk, consultation=consultation)
-    try:
+    with refusal_as_messages(request):
         services.act_on_case(
             actor=request.user, case=case, status=request.POST.get("status", ""), notes=request.POST.get("notes", "")
         )
-    except DomainError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
         messages.success(request, _("Saved."))
     return redirect("consultations:safeguarding", slug=slug)

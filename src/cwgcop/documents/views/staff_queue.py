@@ -8,8 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cwgcop.core.errors import DomainError
 from cwgcop.core.permissions import check_object_permission, require_permission
+from cwgcop.core.refusals import refusal_as_messages, refusal_on_form
 from cwgcop.documents import contributions, queries
 from cwgcop.documents.forms import ReturnForm
 from cwgcop.documents.models import Document
@@ -39,12 +39,8 @@ def queue(request: HttpRequest) -> HttpResponse:
 @require_permission("documents.use_submission_queue")
 def queue_publish(request: HttpRequest, pk: int) -> HttpResponse:
     document = _reviewable(request, pk)
-    try:
+    with refusal_as_messages(request):
         revision = contributions.publish_submission(actor=request.user, document=document)
-    except DomainError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
         messages.success(request, _("%(symbol)s is published.") % {"symbol": revision.symbol})
     return redirect("staff:submission-queue")
 
@@ -55,11 +51,8 @@ def queue_return(request: HttpRequest, pk: int) -> HttpResponse:
     document = _reviewable(request, pk)
     form = ReturnForm(request.POST, prefix=f"r{document.pk}")
     if form.is_valid():
-        try:
+        with refusal_on_form(form):
             contributions.return_submission(actor=request.user, document=document, reason=form.cleaned_data["reason"])
-        except DomainError as error:
-            form.add_error(None, error)
-        else:
             messages.success(request, _("The submission was returned to its submitter."))
             return redirect("staff:submission-queue")
     return _queue_page(request, {document.pk: form})

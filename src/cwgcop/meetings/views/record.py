@@ -14,8 +14,8 @@ from django.views.decorators.http import require_POST, require_safe
 
 from cwgcop.accounts.middleware import requires_mfa
 from cwgcop.core.cache import public_page
-from cwgcop.core.errors import DomainError
 from cwgcop.core.permissions import check_object_permission, require_permission
+from cwgcop.core.refusals import refusal_as_messages
 from cwgcop.meetings import queries
 from cwgcop.meetings.filters import ActionFilter
 from cwgcop.meetings.models import ActionItem, Meeting
@@ -115,12 +115,8 @@ def _meeting(body: str, number: int) -> Meeting:
 def agenda_adopt(request: HttpRequest, body: str, number: int) -> HttpResponse:
     meeting = _meeting(body, number)
     check_object_permission(request, "meetings.adopt_agenda", meeting)
-    try:
+    with refusal_as_messages(request):
         agenda_services.adopt_agenda(actor=request.user, meeting=meeting)
-    except DomainError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
         messages.success(request, _("The agenda of %(meeting)s is adopted.") % {"meeting": meeting.code})
     return redirect(f"{meeting.get_absolute_url()}#agenda")
 
@@ -131,11 +127,7 @@ def agenda_adopt(request: HttpRequest, body: str, number: int) -> HttpResponse:
 def agenda_reopen(request: HttpRequest, body: str, number: int) -> HttpResponse:
     meeting = _meeting(body, number)
     check_object_permission(request, "meetings.adopt_agenda", meeting)
-    try:
+    with refusal_as_messages(request):
         agenda_services.reopen_agenda(actor=request.user, meeting=meeting)
-    except DomainError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
         messages.success(request, _("The agenda of %(meeting)s is a draft again.") % {"meeting": meeting.code})
     return redirect(f"{meeting.get_absolute_url()}#agenda")

@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cwgcop.core.errors import DomainError
 from cwgcop.core.permissions import require_permission
+from cwgcop.core.refusals import refusal_as_messages, refusal_on_form
 from cwgcop.meetings import queries
 from cwgcop.meetings.forms import RegistrationForm
 from cwgcop.meetings.models import Meeting, Registration
@@ -41,11 +41,8 @@ def register(request: HttpRequest, body: str, number: int) -> HttpResponse:
     closed = services.registration_closed_reason(meeting)
     form = RegistrationForm(request.POST or None, meeting=meeting, initial=_initial(request, existing))
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusal_on_form(form):
             registration = services.register_for_meeting(actor=request.user, meeting=meeting, **form.cleaned_data)
-        except DomainError as error:
-            form.add_error(None, error)
-        else:
             messages.success(
                 request,
                 _("You are registered for %(meeting)s. A confirmation has been sent to your e-mail address.")
@@ -96,12 +93,8 @@ def registration_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     registration = _registration(request, pk)
     if not request.user.has_perm("meetings.cancel_registration", registration):
         raise Http404
-    try:
+    with refusal_as_messages(request):
         services.cancel_registration(actor=request.user, registration=registration)
-    except DomainError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
         messages.success(
             request, _("Your registration for %(meeting)s is cancelled.") % {"meeting": registration.meeting.code}
         )

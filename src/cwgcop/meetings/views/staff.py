@@ -7,8 +7,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from cwgcop.core.errors import DomainError
 from cwgcop.core.permissions import check_object_permission, require_permission
+from cwgcop.core.refusals import refusal_on_form
 from cwgcop.meetings import services
 from cwgcop.meetings.forms import MeetingForm
 from cwgcop.meetings.models import Meeting
@@ -20,7 +20,7 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         body = form.cleaned_data["body"]
         check_object_permission(request, "bodies.manage_body", body)
-        try:
+        with refusal_on_form(form):
             meeting = services.create_meeting(
                 actor=request.user,
                 body=body,
@@ -32,9 +32,6 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
                 summaries=form.translations("summary"),
                 **form.service_values(),
             )
-        except DomainError as error:
-            form.add_error(None, error)
-        else:
             messages.success(request, _("Meeting %(meeting)s created.") % {"meeting": meeting})
             return redirect(meeting.get_absolute_url())
     return render(request, "meetings/staff/meeting_form.html", {"form": form}, status=400 if form.errors else 200)
@@ -75,7 +72,7 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
             form.fields[name].disabled = True
             form.fields[name].help_text = _("Counted from the attendance list.")
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusal_on_form(form):
             services.update_meeting(
                 actor=request.user,
                 meeting=meeting,
@@ -86,9 +83,6 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 end_date=form.cleaned_data["end_date"],
                 **form.service_values(),
             )
-        except DomainError as error:
-            form.add_error(None, error)
-        else:
             messages.success(request, _("Meeting %(meeting)s saved.") % {"meeting": meeting})
             return redirect(meeting.get_absolute_url())
     return render(

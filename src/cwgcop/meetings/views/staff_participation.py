@@ -10,8 +10,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from cwgcop.core import audit
-from cwgcop.core.errors import DomainError
 from cwgcop.core.permissions import check_object_permission, require_permission
+from cwgcop.core.refusals import refusal_as_messages, refusal_on_form
 from cwgcop.meetings import queries
 from cwgcop.meetings.figures import participation_figures
 from cwgcop.meetings.forms import AttendanceConfirmForm, AttendanceForm, AttendanceUploadForm
@@ -44,11 +44,8 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     registrations = list(queries.registrations(meeting))
     form = AttendanceForm(request.POST or None, registrations=registrations, meeting=meeting)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusal_on_form(form):
             services.record_attendance(actor=request.user, meeting=meeting, attended=form.attended())
-        except DomainError as error:
-            form.add_error(None, error)
-        else:
             messages.success(request, _("Attendance saved."))
             return redirect("staff:meeting-attendance", pk=meeting.pk)
     others = Attendance.objects.filter(meeting=meeting, registration__isnull=True).order_by("name", "id")
@@ -89,23 +86,21 @@ def attendance_import(request: HttpRequest, pk: int) -> HttpResponse:
     if not confirm.is_valid():
         return render(request, "meetings/staff/attendance_import.html", context, status=400)
     text = confirm.cleaned_data["text"]
-    try:
+    with refusal_on_form(confirm):
         result = services.import_attendance(
             actor=request.user, meeting=meeting, text=text, only_valid_rows=confirm.cleaned_data["only_valid_rows"]
         )
-    except DomainError as error:
-        confirm.add_error(None, error)
-        return _preview(request, meeting, text, confirm, context, status=400)
-    messages.success(
-        request,
-        ngettext(
-            "%(count)s row imported.",
-            "%(count)s rows imported.",
-            result.valid_count,
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s row imported.",
+                "%(count)s rows imported.",
+                result.valid_count,
+            )
+            % {"count": result.valid_count},
         )
-        % {"count": result.valid_count},
-    )
-    return redirect("staff:meeting-attendance", pk=meeting.pk)
+        return redirect("staff:meeting-attendance", pk=meeting.pk)
+    return _preview(request, meeting, text, confirm, context, status=400)
 
 
 def _preview(
@@ -130,12 +125,8 @@ def _preview(
 @require_permission("bodies.use_staff_pages")
 def carry_forward(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = managed_meeting(request, pk, "meetings.manage_actions")
-    try:
+    with refusal_as_messages(request):
         carried = action_services.carry_forward_open_actions(actor=request.user, meeting=meeting)
-    except DomainError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
         messages.success(
             request,
             ngettext(

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from cwgcop.core import audit
 from cwgcop.core.permissions import check_object_permission, require_permission
-from cwgcop.core.staff_views import form_status, refusal_as_messages, refusal_on_form
+from cwgcop.core.refusals import form_status, refusal_as_messages, refusal_on_form
 from cwgcop.meetings import queries
 from cwgcop.meetings.forms import ActionItemForm, AgendaItemForm, CloseActionForm, OutcomeForm
 from cwgcop.meetings.models import ActionItem, AgendaItem, Meeting, Outcome

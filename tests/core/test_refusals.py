@@ -1,4 +1,5 @@
-"""The steps staff pages share: a refused change is shown on the form or as messages, and nothing else is caught."""
+"""The one way views show a refusal: on the form, as messages, or as the page's own error response; nothing else
+is caught."""
 
 from __future__ import annotations
 
@@ -7,11 +8,11 @@ from django import forms
 from django.contrib import messages
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.test import RequestFactory
 
 from cwgcop.core.errors import DomainError
-from cwgcop.core.staff_views import form_status, refusal_as_messages, refusal_on_form
+from cwgcop.core.refusals import form_status, refusal_as_messages, refusal_as_response, refusal_on_form
 
 
 class NoteForm(forms.Form):
@@ -98,3 +99,37 @@ def test_form_status_is_400_for_a_form_with_errors_and_200_otherwise() -> None:
     assert form_status(NoteForm()) == 200
     assert form_status(NoteForm({"note": "x"})) == 200
     assert form_status(NoteForm({})) == 400
+
+
+def _gone(request: HttpRequest, error: DomainError) -> HttpResponse:
+    return HttpResponse(f"{request.path} {error.code}: {' '.join(error.messages)}", status=410)
+
+
+@refusal_as_response(_gone)
+def _link(request: HttpRequest, secret: str) -> HttpResponse:
+    if secret != "s3cret":
+        raise DomainError("This link no longer works.", code="link_invalid")
+    return HttpResponse(f"open {secret}")
+
+
+def test_refusal_as_response_answers_a_refusal_with_the_pages_own_response() -> None:
+    response = _link(RequestFactory().get("/links/x/"), "wrong")
+    assert (response.status_code, response.content.decode()) == (
+        410,
+        "/links/x/ link_invalid: This link no longer works.",
+    )
+
+
+def test_refusal_as_response_leaves_the_answer_alone_when_nothing_is_refused() -> None:
+    response = _link(RequestFactory().get("/links/x/"), "s3cret")
+    assert (response.status_code, response.content.decode()) == (200, "open s3cret")
+    assert _link.__name__ == "_link"
+
+
+def test_refusal_as_response_lets_other_errors_through() -> None:
+    @refusal_as_response(_gone)
+    def broken(request: HttpRequest) -> HttpResponse:
+        raise ValueError("bug")
+
+    with pytest.raises(ValueError, match="bug"):
+        broken(RequestFactory().get("/"))
