@@ -10,7 +10,7 @@ import pytest
 from django.test import Client
 
 from cwgcop.documents import services
-from tests.api.conftest import Archive
+from tests.archive import Archive
 from tests.factories import MeetingFactory, OrganizationFactory, pdf_bytes, published_document
 
 pytestmark = pytest.mark.django_db

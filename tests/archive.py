@@ -1,3 +1,5 @@
+"""The archive every API test reads: CWG-COP with its 21st and 22nd meetings and three published documents."""
+
 from __future__ import annotations
 
 import datetime

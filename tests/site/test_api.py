@@ -2,7 +2,7 @@
 
 When the schema changes on purpose, update the snapshot and commit it with the change:
 
-    CWGCOP_UPDATE_SNAPSHOT=1 CWGCOP_TESTING=true pytest tests/api/test_openapi.py
+    CWGCOP_UPDATE_SNAPSHOT=1 CWGCOP_TESTING=true pytest tests/site/test_api.py
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import pytest
 from django.test import Client
 
 SNAPSHOT = Path(__file__).with_name("openapi.snapshot.json")
-UPDATE = "CWGCOP_UPDATE_SNAPSHOT=1 CWGCOP_TESTING=true pytest tests/api/test_openapi.py"
+UPDATE = "CWGCOP_UPDATE_SNAPSHOT=1 CWGCOP_TESTING=true pytest tests/site/test_api.py"
 
 
 def _schema_text(client: Client, language: str = "en") -> str:
@@ -35,7 +35,7 @@ def test_openapi_schema_matches_the_snapshot(client: Client) -> None:
             list(difflib.unified_diff(kept.splitlines(True), current.splitlines(True), "snapshot", "current"))[:60]
         )
         pytest.fail(
-            "The API's OpenAPI schema differs from tests/api/openapi.snapshot.json.\n"
+            "The API's OpenAPI schema differs from tests/site/openapi.snapshot.json.\n"
             f"If the change is intended, update the snapshot and commit it with the change:\n\n    {UPDATE}\n\n"
             f"The first differences:\n{diff}",
             pytrace=False,

@@ -1,4 +1,4 @@
-"""Public pages of bodies, and the role predicates that guard the staff pages."""
+"""The public pages of the bodies (each with its meetings and latest documents)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from cwgcop.bodies.enums import BodyKind, RoleKind
-from cwgcop.bodies.models import Body, Role
+from cwgcop.bodies.enums import BodyKind
+from cwgcop.bodies.models import Body
 from tests.core.factories import cwg_cop, document, meeting, meeting_21, moment, parse, texts
-from tests.factories import BodyFactory, UserFactory
+from tests.factories import BodyFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -69,25 +69,3 @@ def test_body_list_query_count_is_fixed(client: Client, django_assert_num_querie
         BodyFactory(acronym=f"WG-{number}")
     with django_assert_num_queries(1):
         client.get("/en/bodies/")
-
-
-def test_secretariat_role_is_per_body(bodies: dict[str, Body]) -> None:
-    user = UserFactory(username="sec")
-    Role.objects.create(user=user, body=bodies["group"], kind=RoleKind.SECRETARIAT)
-    assert user.has_perm("bodies.use_staff_pages")
-    assert user.has_perm("bodies.manage_body", bodies["group"])
-    assert not user.has_perm("bodies.manage_body", bodies["council"])
-
-
-def test_other_roles_do_not_open_the_staff_pages(bodies: dict[str, Body]) -> None:
-    user = UserFactory(username="chair")
-    for kind in (RoleKind.CHAIR, RoleKind.VICE_CHAIR, RoleKind.MEMBER, RoleKind.MODERATOR):
-        Role.objects.create(user=user, body=bodies["group"], kind=kind)
-    assert not user.has_perm("bodies.use_staff_pages")
-    assert not user.has_perm("bodies.manage_body", bodies["group"])
-
-
-def test_superuser_manages_every_body(bodies: dict[str, Body]) -> None:
-    admin = UserFactory(username="admin", is_superuser=True)
-    assert admin.has_perm("bodies.manage_body", bodies["council"])
-    assert admin.has_perm("bodies.use_staff_pages")

@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from tests.api.conftest import Archive
+from tests.archive import Archive
 from tests.factories import BodyFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
