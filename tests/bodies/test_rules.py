@@ -4,21 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from cwgcop.bodies.enums import BodyKind, RoleKind
+from cwgcop.bodies.enums import RoleKind
 from cwgcop.bodies.models import Body, Role
-from tests.core.factories import cwg_cop
-from tests.factories import BodyFactory, UserFactory
+from tests.core.factories import council_and_group
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def bodies() -> dict[str, Body]:
-    council = BodyFactory(acronym="COUNCIL", slug="council", kind=BodyKind.COUNCIL, name_en="ITU Council")
-    group = cwg_cop()
-    group.parent = council
-    group.save(update_fields=["parent"])
-    return {"council": council, "group": group}
+    return council_and_group()
 
 
 def test_secretariat_role_is_per_body(bodies: dict[str, Body]) -> None:

@@ -8,9 +8,8 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from cwgcop.bodies.enums import BodyKind
 from cwgcop.bodies.models import Body
-from tests.core.factories import cwg_cop, document, meeting, meeting_21, moment, parse, texts
+from tests.core.factories import council_and_group, cwg_cop, document, meeting, meeting_21, moment, parse, texts
 from tests.factories import BodyFactory
 
 pytestmark = pytest.mark.django_db
@@ -18,11 +17,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def bodies() -> dict[str, Body]:
-    council = BodyFactory(acronym="COUNCIL", slug="council", kind=BodyKind.COUNCIL, name_en="ITU Council")
-    group = cwg_cop()
-    group.parent = council
-    group.save(update_fields=["parent"])
-    return {"council": council, "group": group}
+    return council_and_group()
 
 
 def test_body_list_names_each_body(client: Client, bodies: dict[str, Body]) -> None:

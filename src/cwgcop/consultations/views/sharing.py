@@ -14,7 +14,7 @@ from django.utils.translation import override
 from django.views.decorators.http import require_GET
 
 from cwgcop.consultations import exports, services
-from cwgcop.consultations.views.secretariat import _private
+from cwgcop.consultations.views import no_store
 from cwgcop.core.errors import DomainError
 from cwgcop.core.refusals import refusal_as_response
 
@@ -24,7 +24,7 @@ CONTENT_TYPES = {"json": "application/json; charset=utf-8", "csv": "text/csv; ch
 def _sealed(response: HttpResponse) -> HttpResponse:
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Referrer-Policy"] = "no-referrer"
-    return _private(response)
+    return no_store(response)
 
 
 def _package_refused(request: HttpRequest, error: DomainError) -> HttpResponse:
