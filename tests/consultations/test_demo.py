@@ -33,7 +33,7 @@ def test_the_demo_consultation_is_complete_answered_and_loaded_once(client: Clie
     assert Response.objects.filter(consultation=found).count() == 300
     for username in ("moderator", "safeguarding"):
         assert client.login(username=username, password="cwgcop-demo")
-        assert client.get("/en/consult/staff/")["Location"] == "/en/account/2fa/totp/activate/"
+        assert client.get("/en/staff/consultations/")["Location"] == "/en/account/2fa/totp/activate/"
         client.logout()
     page = client.get("/zh-hans/consult/child-helplines/results/").content.decode()
     assert "儿童求助热线：你怎么看？" in page

@@ -244,7 +244,7 @@ def test_a_new_case_e_mails_the_lead_a_link_and_never_the_words(
     [message] = mailoutbox
     assert message.to == ["lead@example.org"]
     assert message.subject == "A safeguarding case is waiting: Child helplines"
-    assert "http://127.0.0.1:8000/en/consult/helplines/safeguarding/" in message.body
+    assert "http://127.0.0.1:8000/en/staff/consultations/helplines/safeguarding/" in message.body
     assert "kill" not in message.body
 
 

@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from cwgcop.accounts.middleware import requires_mfa
 from cwgcop.core.permissions import check_object_permission, require_permission
 from cwgcop.core.refusals import refusal_as_messages, refusal_on_form
 from cwgcop.documents import storage
@@ -20,7 +19,6 @@ from cwgcop.reports.forms import DraftForm
 from cwgcop.reports.models import CouncilReport, Rendition, default_period_start
 
 
-@requires_mfa
 @require_permission("reports.view_drafts")
 def report_list(request: HttpRequest) -> HttpResponse:
     form = DraftForm(request.POST or None)
@@ -41,7 +39,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
                 languages=form.cleaned_data["languages"],
             )
             messages.success(request, _("Draft created from the platform's data."))
-            return redirect("reports:detail", pk=report.pk)
+            return redirect("staff:reports:detail", pk=report.pk)
     reports = CouncilReport.objects.select_related("body", "document").order_by("-created_at")[:50]
     return render(
         request, "reports/staff/list.html", {"form": form, "reports": reports}, status=400 if form.errors else 200
@@ -54,7 +52,6 @@ def _report(request: HttpRequest, pk: int) -> CouncilReport:
     return report
 
 
-@requires_mfa
 @require_permission("reports.view_drafts")
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(request, pk)
@@ -81,7 +78,6 @@ def _version(request: HttpRequest) -> int:
 
 
 @require_POST
-@requires_mfa
 @require_permission("reports.view_drafts")
 def report_edit(request: HttpRequest, pk: int, language: str) -> HttpResponse:
     report = _report(request, pk)
@@ -92,11 +88,10 @@ def report_edit(request: HttpRequest, pk: int, language: str) -> HttpResponse:
     with refusal_as_messages(request):
         services.edit(actor=request.user, report=report, language=language, texts=texts, based_on=_version(request))
         messages.success(request, _("Saved as a new version."))
-    return redirect("reports:detail", pk=pk)
+    return redirect("staff:reports:detail", pk=pk)
 
 
 @require_POST
-@requires_mfa
 @require_permission("reports.view_drafts")
 def report_approve(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(request, pk)
@@ -105,11 +100,10 @@ def report_approve(request: HttpRequest, pk: int) -> HttpResponse:
     with refusal_as_messages(request):
         services.approve(actor=request.user, report=report, version=_version(request))
         messages.success(request, _("Approved."))
-    return redirect("reports:detail", pk=pk)
+    return redirect("staff:reports:detail", pk=pk)
 
 
 @require_POST
-@requires_mfa
 @require_permission("reports.view_drafts")
 def report_publish(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(request, pk)
@@ -117,7 +111,7 @@ def report_publish(request: HttpRequest, pk: int) -> HttpResponse:
     with refusal_as_messages(request):
         services.publish(actor=request.user, report=report)
         messages.success(request, _("Published in the archive."))
-    return redirect("reports:detail", pk=pk)
+    return redirect("staff:reports:detail", pk=pk)
 
 
 @require_safe

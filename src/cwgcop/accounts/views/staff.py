@@ -63,7 +63,7 @@ def role_grant(request: HttpRequest, slug: str) -> HttpResponse:
             with refusal_on_form(form):
                 role = services.grant_role(actor=request.user, user=person, body=body, kind=form.cleaned_data["kind"])
                 messages.success(request, _("%(role)s granted.") % {"role": role})
-                return redirect("staff:body-roles", slug=body.slug)
+                return redirect("staff:accounts:body-roles", slug=body.slug)
     return _roles_page(request, body, form, status=400)
 
 
@@ -77,7 +77,7 @@ def role_revoke(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     with refusal_as_messages(request):
         services.revoke_role(actor=request.user, role=role)
         messages.success(request, _("%(role)s revoked.") % {"role": role})
-    return redirect("staff:body-roles", slug=body.slug)
+    return redirect("staff:accounts:body-roles", slug=body.slug)
 
 
 def _body_of(instance: Model) -> Body | None:

@@ -32,8 +32,8 @@ from cwgcop.core.languages import Language, field_suffix
 from cwgcop.meetings.models import Meeting
 
 TEXT_FIELDS = ("title", "introduction", "privacy_notice")
-# Addresses under /consult/ that are not consultations.
-RESERVED_SLUGS = frozenset({"help", "package", "staff"})
+# Addresses under /consult/ and /staff/consultations/ that are not consultations.
+RESERVED_SLUGS = frozenset({"help", "new", "package", "staff"})
 SETTINGS_FIELDS = ("languages", "age_bands", "consent_required_bands")
 
 

@@ -9,7 +9,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from cwgcop.accounts.middleware import requires_mfa
 from cwgcop.consultations import queries, services
 from cwgcop.consultations.enums import CaseStatus
 from cwgcop.consultations.forms import RejectForm
@@ -20,8 +19,6 @@ from cwgcop.core.refusals import refusal_as_messages
 
 
 def _consultation(request: HttpRequest, slug: str, permission: str) -> Consultation:
-    if not request.user.is_authenticated:
-        raise Http404
     consultation = Consultation.objects.filter(slug=slug).select_related("body").first()
     if consultation is None:
         raise Http404
@@ -35,7 +32,6 @@ def _no_store(response: HttpResponse) -> HttpResponse:
 
 
 @require_safe
-@requires_mfa
 def moderation(request: HttpRequest, slug: str) -> HttpResponse:
     consultation = _consultation(request, slug, "consultations.moderate")
     queue = list(queries.moderation_queue(consultation)[:100])
@@ -57,7 +53,6 @@ def moderation(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_POST
-@requires_mfa
 def moderate(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     consultation = _consultation(request, slug, "consultations.moderate")
     answer = get_object_or_404(Answer, pk=pk, response__consultation=consultation)
@@ -66,11 +61,10 @@ def moderate(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     reason = form.data.get("reason", "") if not approve else ""
     with refusal_as_messages(request):
         services.moderate(actor=request.user, answer=answer, approve=approve, reason=str(reason))
-    return redirect("consultations:moderation", slug=slug)
+    return redirect("staff:consultations:moderation", slug=slug)
 
 
 @require_safe
-@requires_mfa
 def safeguarding(request: HttpRequest, slug: str) -> HttpResponse:
     consultation = _consultation(request, slug, "consultations.safeguard")
     cases = list(queries.safeguarding_cases(consultation))
@@ -90,7 +84,6 @@ def safeguarding(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_POST
-@requires_mfa
 def act(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     consultation = _consultation(request, slug, "consultations.safeguard")
     case = get_object_or_404(SafeguardingCase, pk=pk, consultation=consultation)
@@ -99,4 +92,4 @@ def act(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             actor=request.user, case=case, status=request.POST.get("status", ""), notes=request.POST.get("notes", "")
         )
         messages.success(request, _("Saved."))
-    return redirect("consultations:safeguarding", slug=slug)
+    return redirect("staff:consultations:safeguarding", slug=slug)

@@ -42,7 +42,7 @@ def queue_publish(request: HttpRequest, pk: int) -> HttpResponse:
     with refusal_as_messages(request):
         revision = contributions.publish_submission(actor=request.user, document=document)
         messages.success(request, _("%(symbol)s is published.") % {"symbol": revision.symbol})
-    return redirect("staff:submission-queue")
+    return redirect("staff:documents:submission-queue")
 
 
 @require_POST
@@ -54,5 +54,5 @@ def queue_return(request: HttpRequest, pk: int) -> HttpResponse:
         with refusal_on_form(form):
             contributions.return_submission(actor=request.user, document=document, reason=form.cleaned_data["reason"])
             messages.success(request, _("The submission was returned to its submitter."))
-            return redirect("staff:submission-queue")
+            return redirect("staff:documents:submission-queue")
     return _queue_page(request, {document.pk: form})

@@ -9,7 +9,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cwgcop.accounts.middleware import requires_mfa
 from cwgcop.core.permissions import check_object_permission, require_permission
 from cwgcop.core.refusals import refusal_as_messages, refusal_on_form
 from cwgcop.events import exports, queries, services
@@ -64,13 +63,11 @@ def _page(request: HttpRequest, event: Event, status: int = 200, **forms: object
     return render(request, "events/staff/registrations.html", context, status=status)
 
 
-@requires_mfa
 @require_permission("bodies.use_staff_pages")
 def registrations(request: HttpRequest, series: str, event: str) -> HttpResponse:
     return _page(request, _managed(request, series, event))
 
 
-@requires_mfa
 @require_permission("bodies.use_staff_pages")
 def export(request: HttpRequest, series: str, event: str, fmt: str) -> HttpResponse:
     if fmt not in {"csv", "xlsx"}:
@@ -88,7 +85,6 @@ def export(request: HttpRequest, series: str, event: str, fmt: str) -> HttpRespo
 
 
 @require_POST
-@requires_mfa
 @require_permission("bodies.use_staff_pages")
 def check_in(request: HttpRequest, series: str, event: str, public_id: str) -> HttpResponse:
     found = _managed(request, series, event)
@@ -101,7 +97,6 @@ def check_in(request: HttpRequest, series: str, event: str, public_id: str) -> H
 
 
 @require_POST
-@requires_mfa
 @require_permission("bodies.use_staff_pages")
 def capacity(request: HttpRequest, series: str, event: str) -> HttpResponse:
     found = _managed(request, series, event)
@@ -110,12 +105,11 @@ def capacity(request: HttpRequest, series: str, event: str) -> HttpResponse:
         with refusal_on_form(form, "capacity"):
             services.set_capacity(actor=request.user, event=found, capacity=form.cleaned_data["capacity"])
             messages.success(request, _("Capacity saved."))
-            return redirect("events:staff-registrations", series=series, event=event)
+            return redirect("staff:events:registrations", series=series, event=event)
     return _page(request, found, status=400, capacity_form=form)
 
 
 @require_POST
-@requires_mfa
 @require_permission("bodies.use_staff_pages")
 def email_all(request: HttpRequest, series: str, event: str) -> HttpResponse:
     found = _managed(request, series, event)
@@ -130,5 +124,5 @@ def email_all(request: HttpRequest, series: str, event: str) -> HttpResponse:
                 statuses=form.cleaned_data["statuses"],
             )
             messages.success(request, _("Message sent to %(count)s people.") % {"count": count})
-            return redirect("events:staff-registrations", series=series, event=event)
+            return redirect("staff:events:registrations", series=series, event=event)
     return _page(request, found, status=400, email_form=form)

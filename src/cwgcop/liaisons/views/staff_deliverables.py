@@ -48,7 +48,7 @@ def deliverable_create(request: HttpRequest) -> HttpResponse:
                 slug=form.cleaned_data["slug"],
             )
             messages.success(request, _("Deliverable created: now add the milestones of its route."))
-            return redirect("liaisons_staff:deliverable", slug=deliverable.slug)
+            return redirect("staff:liaisons:deliverable", slug=deliverable.slug)
     return render(request, "liaisons/staff/deliverable_form.html", {"form": form}, status=400 if form.errors else 200)
 
 
@@ -89,7 +89,7 @@ def deliverable_manage(request: HttpRequest, slug: str) -> HttpResponse:
                 descriptions=form.translations("description"),
             )
             messages.success(request, _("Deliverable saved."))
-            return redirect("liaisons_staff:deliverable", slug=deliverable.slug)
+            return redirect("staff:liaisons:deliverable", slug=deliverable.slug)
     return _manage_page(request, deliverable, form=form)
 
 
@@ -101,9 +101,9 @@ def milestone_add(request: HttpRequest, slug: str) -> HttpResponse:
         with refusal_on_form(form):
             services.add_milestone(actor=request.user, deliverable=deliverable, **form.service_values())
             messages.success(request, _("Milestone added."))
-            return redirect("liaisons_staff:deliverable", slug=deliverable.slug)
+            return redirect("staff:liaisons:deliverable", slug=deliverable.slug)
     if request.method != "POST":
-        return redirect("liaisons_staff:deliverable", slug=deliverable.slug)
+        return redirect("staff:liaisons:deliverable", slug=deliverable.slug)
     return _manage_page(request, deliverable, milestone_form=form)
 
 
@@ -118,7 +118,7 @@ def milestone_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         with refusal_on_form(form):
             services.update_milestone(actor=request.user, milestone=milestone, **form.service_values())
             messages.success(request, _("Milestone saved."))
-            return redirect("liaisons_staff:deliverable", slug=deliverable.slug)
+            return redirect("staff:liaisons:deliverable", slug=deliverable.slug)
     return render(
         request,
         "liaisons/staff/milestone_form.html",

@@ -1,25 +1,19 @@
-"""The meeting's public record (agenda, outcomes, action items, figures) and the chair's agenda decisions."""
+"""The meeting's public record: the register of action items (page and CSV) and one action item."""
 
 from __future__ import annotations
 
 import csv
 
 from django.conf import settings
-from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 
-from cwgcop.accounts.middleware import requires_mfa
 from cwgcop.core.cache import public_page
-from cwgcop.core.permissions import check_object_permission, require_permission
-from cwgcop.core.refusals import refusal_as_messages
 from cwgcop.meetings import queries
 from cwgcop.meetings.filters import ActionFilter
-from cwgcop.meetings.models import ActionItem, Meeting
-from cwgcop.meetings.services import agenda as agenda_services
+from cwgcop.meetings.models import ActionItem
 
 PAGE_SIZE = 50
 
@@ -100,34 +94,3 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
         c.meeting for c in item.carried_to.select_related("meeting", "meeting__body").order_by("meeting__number")
     ]
     return render(request, "meetings/action.html", {"item": item, "carried_to": carried_to})
-
-
-def _meeting(body: str, number: int) -> Meeting:
-    meeting = queries.meeting(body, number)
-    if meeting is None:
-        raise Http404
-    return meeting
-
-
-@require_POST
-@requires_mfa
-@require_permission("meetings.adopt_agenda")
-def agenda_adopt(request: HttpRequest, body: str, number: int) -> HttpResponse:
-    meeting = _meeting(body, number)
-    check_object_permission(request, "meetings.adopt_agenda", meeting)
-    with refusal_as_messages(request):
-        agenda_services.adopt_agenda(actor=request.user, meeting=meeting)
-        messages.success(request, _("The agenda of %(meeting)s is adopted.") % {"meeting": meeting.code})
-    return redirect(f"{meeting.get_absolute_url()}#agenda")
-
-
-@require_POST
-@requires_mfa
-@require_permission("meetings.adopt_agenda")
-def agenda_reopen(request: HttpRequest, body: str, number: int) -> HttpResponse:
-    meeting = _meeting(body, number)
-    check_object_permission(request, "meetings.adopt_agenda", meeting)
-    with refusal_as_messages(request):
-        agenda_services.reopen_agenda(actor=request.user, meeting=meeting)
-        messages.success(request, _("The agenda of %(meeting)s is a draft again.") % {"meeting": meeting.code})
-    return redirect(f"{meeting.get_absolute_url()}#agenda")

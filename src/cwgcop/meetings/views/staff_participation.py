@@ -47,7 +47,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
         with refusal_on_form(form):
             services.record_attendance(actor=request.user, meeting=meeting, attended=form.attended())
             messages.success(request, _("Attendance saved."))
-            return redirect("staff:meeting-attendance", pk=meeting.pk)
+            return redirect("staff:meetings:meeting-attendance", pk=meeting.pk)
     others = Attendance.objects.filter(meeting=meeting, registration__isnull=True).order_by("name", "id")
     return render(
         request,
@@ -64,7 +64,7 @@ def attendance_remove(request: HttpRequest, pk: int) -> HttpResponse:
     check_object_permission(request, "meetings.manage_participation", listed.meeting)
     services.remove_attendance(actor=request.user, attendance=listed)
     messages.success(request, _("%(name)s was taken off the attendance list.") % {"name": listed.name})
-    return redirect("staff:meeting-attendance", pk=listed.meeting_id)
+    return redirect("staff:meetings:meeting-attendance", pk=listed.meeting_id)
 
 
 @require_permission("bodies.use_staff_pages")
@@ -99,7 +99,7 @@ def attendance_import(request: HttpRequest, pk: int) -> HttpResponse:
             )
             % {"count": result.valid_count},
         )
-        return redirect("staff:meeting-attendance", pk=meeting.pk)
+        return redirect("staff:meetings:meeting-attendance", pk=meeting.pk)
     return _preview(request, meeting, text, confirm, context, status=400)
 
 
@@ -136,4 +136,4 @@ def carry_forward(request: HttpRequest, pk: int) -> HttpResponse:
             )
             % {"count": len(carried)},
         )
-    return redirect("staff:meeting-manage", pk=meeting.pk)
+    return redirect("staff:meetings:meeting-manage", pk=meeting.pk)
