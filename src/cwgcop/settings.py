@@ -100,7 +100,8 @@ INSTALLED_APPS = [
     "cwgcop.reports",
     "cwgcop.liaisons",
     "cwgcop.consultations",
-    "cwgcop.api",
+    "cwgcop.site",
+    "cwgcop.demo",
     "django_tasks",
     "django_tasks_db",
 ]
@@ -124,7 +125,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
-ROOT_URLCONF = "cwgcop.urls"
+ROOT_URLCONF = "cwgcop.site.urls"
 WSGI_APPLICATION = "cwgcop.wsgi.application"
 
 TEMPLATES = [

@@ -123,7 +123,18 @@ def test_report_list_runs_a_fixed_number_of_queries(client: Client, django_asser
             actor=None, body=body, start=datetime.date(year, 1, 1), end=datetime.date(year, 12, 31), languages=["fr"]
         )
     client.force_login(_person("rep-sec3", RoleKind.SECRETARIAT, body))
-    client.get("/en/reports/")  # the session and the two-factor check settle on the first request
+    client.get("/en/staff/reports/")  # the session and the two-factor check settle on the first request
     with django_assert_num_queries(7):  # the same for 1 or 3 reports
-        page = client.get("/en/reports/").content.decode()
+        page = client.get("/en/staff/reports/").content.decode()
     assert page.count("-01-01 – ") == rows
+
+
+@pytest.mark.parametrize(("posted", "version"), [({"version": "3"}, 3), ({"version": "3x"}, 0), ({}, 0)])
+def test_a_garbled_or_missing_version_counts_as_version_0_which_the_service_refuses_as_stale(
+    posted: dict[str, str], version: int
+) -> None:
+    from django.test import RequestFactory
+
+    from cwgcop.reports.views import _version
+
+    assert _version(RequestFactory().post("/en/reports/7/approve/", posted)) == version

@@ -24,13 +24,12 @@ from cwgcop.core.errors import DomainError
 from cwgcop.core.formatting import long_date
 from cwgcop.core.languages import LANGUAGE_ORDER
 from cwgcop.core.translated_fields import set_translations
-from cwgcop.documents import storage
+from cwgcop.documents import signals, storage
 from cwgcop.documents.enums import SYMBOL_SERIES, DocumentAction, DocumentKind, DocumentStatus
 from cwgcop.documents.models import Document, DocumentFile, DocumentRevision
 from cwgcop.documents.symbols import allocate_symbol
 from cwgcop.documents.validators import check_upload
 from cwgcop.meetings.models import Meeting
-from cwgcop.search import hooks as search_hooks
 
 SYMBOL_RE = re.compile(r"^[A-Z0-9][A-Z0-9.\-]*(/[A-Z0-9][A-Z0-9.\-]*)*$")
 
@@ -203,7 +202,7 @@ def publish_document(
         after={**audit.snapshot(document, ["status", "published_at"]), "revision": revision.number},
     )
     bump_archive_generation()
-    search_hooks.document_changed(document.pk)
+    signals.document_changed.send(sender=Document, document_id=document.pk)
     return revision
 
 
@@ -268,7 +267,7 @@ def withdraw_document(*, actor: Actor, document: Document, reason: str) -> Docum
     document.save(update_fields=["status", "withdrawn_at", "withdrawal_reason", "updated_at"])
     audit.record(actor=actor, action=DocumentAction.WITHDRAW, instance=document, before=before)
     bump_archive_generation()
-    search_hooks.document_changed(document.pk)
+    signals.document_changed.send(sender=Document, document_id=document.pk)
     return document
 
 
@@ -290,5 +289,5 @@ def update_document(
     audit.record(actor=actor, action=DocumentAction.UPDATE, instance=document, before=before)
     if document.is_public:
         bump_archive_generation()
-        search_hooks.document_changed(document.pk)
+        signals.document_changed.send(sender=Document, document_id=document.pk)
     return document

@@ -2,8 +2,8 @@
 
 from django.urls import path, re_path
 
-from cwgcop.documents.views import queue as submission_queue
 from cwgcop.documents.views import staff as document_staff
+from cwgcop.documents.views import staff_queue as submission_queue
 
 app_name = "documents"
 SYMBOL = r"(?P<symbol>[A-Za-z0-9][A-Za-z0-9.\-/]*?)"

@@ -5,10 +5,8 @@ from __future__ import annotations
 import html
 import io
 from dataclasses import dataclass
-from pathlib import Path
 
 import arabic_reshaper
-import matplotlib
 from bidi import get_display
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
@@ -21,11 +19,10 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, Image, Paragraph, SimpleDocTemplate, Spacer
 
-from cwgcop.demo.files import CJK_FONT, _font
 from cwgcop.reports.builder import BULLET
+from cwgcop.reports.fonts import CJK_FONT, arabic_font, pdf_font
 
 
 @dataclass(frozen=True)
@@ -83,18 +80,7 @@ def as_docx(content: Content) -> bytes:
     return buffer.getvalue()
 
 
-# DejaVu Sans has the Arabic letters and their presentation forms. It comes with matplotlib (a dependency,
-# for the participation chart), so every installation has the file; no system font is needed.
-ARABIC_FONT = "DejaVuSans"
 FRAME_PADDING = 6  # reportlab's Frame pads each side by 6 pt
-
-
-def _arabic_font() -> str:
-    if ARABIC_FONT not in pdfmetrics.getRegisteredFontNames():
-        path = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
-        # shapable=False: the text arrives already shaped; reportlab must not shape it a second time.
-        pdfmetrics.registerFont(TTFont(ARABIC_FONT, str(path), shapable=False))
-    return ARABIC_FONT
 
 
 def visual_lines(text: str, font: str, size: float, width: float) -> list[str]:
@@ -129,7 +115,7 @@ class _PdfStyles:
 
 def _styles(language: str) -> _PdfStyles:
     rtl = language == "ar"
-    font = _arabic_font() if rtl else _font(language)
+    font = arabic_font() if rtl else pdf_font(language)
     common: dict[str, object] = {"fontName": font, "wordWrap": "CJK" if font == CJK_FONT else None}
     if rtl:
         common["alignment"] = TA_RIGHT

@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from cwgcop.core.errors import DomainError
 from cwgcop.core.permissions import check_object_permission, require_permission
+from cwgcop.core.refusals import refusal_as_messages, refusal_on_form
 from cwgcop.documents import storage
 from cwgcop.reports import services
 from cwgcop.reports.enums import ReportStatus
@@ -30,7 +30,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
             if form.cleaned_data["since_last_report"]
             else form.cleaned_data["start"]
         )
-        try:
+        with refusal_on_form(form):
             report = services.create_draft(
                 actor=request.user,
                 body=body,
@@ -38,9 +38,6 @@ def report_list(request: HttpRequest) -> HttpResponse:
                 end=form.cleaned_data["end"],
                 languages=form.cleaned_data["languages"],
             )
-        except DomainError as error:
-            form.add_error(None, error)
-        else:
             messages.success(request, _("Draft created from the platform's data."))
             return redirect("staff:reports:detail", pk=report.pk)
     reports = CouncilReport.objects.select_related("body", "document").order_by("-created_at")[:50]
@@ -73,6 +70,13 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _version(request: HttpRequest) -> int:
+    """The version the reader had open. Versions count from 1, so a missing or garbled one (0) is refused by the
+    service as stale, with its message asking to reload."""
+    value = request.POST.get("version", "")
+    return int(value) if value.isdigit() else 0
+
+
 @require_POST
 @require_permission("reports.view_drafts")
 def report_edit(request: HttpRequest, pk: int, language: str) -> HttpResponse:
@@ -81,13 +85,8 @@ def report_edit(request: HttpRequest, pk: int, language: str) -> HttpResponse:
     texts = {
         key.removeprefix("section-"): str(value) for key, value in request.POST.items() if key.startswith("section-")
     }
-    try:
-        based_on = int(request.POST.get("version", "0"))
-        services.edit(actor=request.user, report=report, language=language, texts=texts, based_on=based_on)
-    except (DomainError, ValueError) as error:
-        for message in getattr(error, "messages", [str(error)]):
-            messages.error(request, message)
-    else:
+    with refusal_as_messages(request):
+        services.edit(actor=request.user, report=report, language=language, texts=texts, based_on=_version(request))
         messages.success(request, _("Saved as a new version."))
     return redirect("staff:reports:detail", pk=pk)
 
@@ -98,12 +97,8 @@ def report_approve(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(request, pk)
     if not request.user.has_perm("reports.approve", report.body):
         raise PermissionDenied
-    try:
-        services.approve(actor=request.user, report=report, version=int(request.POST.get("version", "0")))
-    except (DomainError, ValueError) as error:
-        for message in getattr(error, "messages", [str(error)]):
-            messages.error(request, message)
-    else:
+    with refusal_as_messages(request):
+        services.approve(actor=request.user, report=report, version=_version(request))
         messages.success(request, _("Approved."))
     return redirect("staff:reports:detail", pk=pk)
 
@@ -113,12 +108,8 @@ def report_approve(request: HttpRequest, pk: int) -> HttpResponse:
 def report_publish(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(request, pk)
     check_object_permission(request, "reports.draft", report.body)
-    try:
+    with refusal_as_messages(request):
         services.publish(actor=request.user, report=report)
-    except DomainError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
         messages.success(request, _("Published in the archive."))
     return redirect("staff:reports:detail", pk=pk)
 

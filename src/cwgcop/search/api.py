@@ -1,6 +1,6 @@
 """``GET /api/v1/search?q=…``: the same search as the page, with the archive's filters, as JSON. No login.
 
-Errors take the API's one shape (``cwgcop.api.errors``): a query that cannot be searched answers 400 with
+Errors take the API's one shape (``cwgcop.core.api.errors``): a query that cannot be searched answers 400 with
 ``{"detail": <message in the reader's language>, "code": "query_empty" | "query_no_words" | …}``.
 """
 
@@ -12,10 +12,10 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
-from cwgcop.api.documents import _meeting_id
-from cwgcop.api.schemas import ErrorSchema
+from cwgcop.core.api.schemas import ErrorSchema
 from cwgcop.core.languages import Language
 from cwgcop.documents.enums import DocumentKind
+from cwgcop.documents.schemas import meeting_id
 from cwgcop.search import services
 from cwgcop.search.engines import Filters
 
@@ -76,7 +76,7 @@ def _hit(request: HttpRequest, result: services.Result) -> dict[str, Any]:
 def search(request: HttpRequest, params: Query[SearchParams]) -> dict[str, Any]:
     """Published documents matching ``q``, best first (newer first on equal relevance), ``limit`` from ``offset``."""
     filters = Filters(
-        meeting=_meeting_id(params.meeting) if params.meeting else None,
+        meeting=meeting_id(params.meeting) if params.meeting else None,
         kind=params.kind.value if params.kind else None,
         language=params.language.value if params.language else None,
         year=params.year,

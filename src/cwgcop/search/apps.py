@@ -11,6 +11,10 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self) -> None:
+        from cwgcop.documents.signals import document_changed
+        from cwgcop.search import hooks
+
+        document_changed.connect(hooks.document_changed, dispatch_uid="search.document_changed")
         post_migrate.connect(rebuild_an_emptied_index, sender=self)
 
 

@@ -24,9 +24,8 @@ from django_countries import countries
 from cwgcop.consultations import form_tokens, helplines, queries, ratelimit, results, services
 from cwgcop.consultations.forms import ReceiptForm, ResponseForm
 from cwgcop.consultations.models import Consultation
-from cwgcop.core.errors import DomainError
 from cwgcop.core.languages import LANGUAGE_ORDER, current_language, native_name
-from cwgcop.core.staff_views import refusal_on_form
+from cwgcop.core.refusals import form_status, refusal_on_form
 
 
 def _consultation(slug: str) -> Consultation:
@@ -121,11 +120,8 @@ def _submit(request: HttpRequest, consultation: Consultation, form: ResponseForm
         form.add_error(None, _("Many answers came from your network just now. Please wait a little and try again."))
         return _page(request, consultation, form, status=429)
     if form.is_valid():
-        try:
+        with refusal_on_form(form):
             submitted = services.submit_response(consultation=consultation, submission=form.submission())
-        except DomainError as error:
-            form.add_error(None, error)
-        else:
             template = "consultations/help_now.html" if submitted.at_risk else "consultations/receipt.html"
             context = {"consultation": consultation, "receipt": submitted.receipt}
             return child_page(request, template, context, private=True, country=submitted.response.country.code)
@@ -164,19 +160,15 @@ def receipt(request: HttpRequest, slug: str) -> HttpResponse:
     context: dict[str, object] = {"consultation": consultation, "form": form}
     if request.method == "POST" and form.is_valid():
         code = form.cleaned_data["receipt"]
-        try:
+        with refusal_on_form(form, "receipt"):
             if request.POST.get("action") == "withdraw":
                 context["kept_for_safeguarding"] = services.withdraw(consultation=consultation, receipt=code)
                 context["withdrawn"] = True
             else:
                 services.response_for_receipt(consultation, code)
                 context["feedback_open"] = True
-        except DomainError as error:
-            form.add_error("receipt", error)
-            return child_page(request, "consultations/receipt_lookup.html", context, status=400, private=True)
-    elif request.method == "POST":
-        return child_page(request, "consultations/receipt_lookup.html", context, status=400, private=True)
-    return child_page(request, "consultations/receipt_lookup.html", context, private=True)
+    status = form_status(form)
+    return child_page(request, "consultations/receipt_lookup.html", context, status=status, private=True)
 
 
 ERROR_TITLES = {

@@ -14,9 +14,8 @@ from cwgcop.consultations.enums import CaseStatus, ConsultationAction
 from cwgcop.consultations.forms import EscalateForm, RejectForm
 from cwgcop.consultations.models import Answer, Consultation, SafeguardingCase
 from cwgcop.core import audit
-from cwgcop.core.errors import DomainError
 from cwgcop.core.permissions import check_object_permission
-from cwgcop.core.staff_views import form_status, refusal_as_messages, refusal_on_form
+from cwgcop.core.refusals import form_status, refusal_as_messages, refusal_on_form
 
 
 def _consultation(request: HttpRequest, slug: str, permission: str) -> Consultation:
@@ -157,14 +156,10 @@ def safeguarding(request: HttpRequest, slug: str) -> HttpResponse:
 def act(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     consultation = _consultation(request, slug, "consultations.safeguard")
     case = get_object_or_404(SafeguardingCase, pk=pk, consultation=consultation)
-    try:
+    with refusal_as_messages(request):
         services.act_on_case(
             actor=request.user, case=case, status=request.POST.get("status", ""), notes=request.POST.get("notes", "")
         )
-    except DomainError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
         messages.success(request, _("Saved."))
     return redirect("staff:consultations:safeguarding", slug=slug)
 
