@@ -12,11 +12,13 @@ from pypdf import PdfReader
 from cwgcop.bodies.models import Body
 from cwgcop.core.errors import DomainError
 from cwgcop.demo.loader import load_demo
+from cwgcop.demo.reports import PARTICULARS
 from cwgcop.documents.models import Document
 from cwgcop.liaisons import services as liaison_services
 from cwgcop.meetings.models import Outcome
+from cwgcop.meetings.services.texts import set_translations
 from cwgcop.reports import builder, services
-from cwgcop.reports.models import CouncilReport, Mandate, Rendition
+from cwgcop.reports.models import CouncilReport, Rendition
 from tests.factories import BodyFactory, MeetingFactory, UserFactory
 from tests.liaisons import factories as liaison_factories
 
@@ -81,6 +83,14 @@ SEED_DELIVERABLE = (
 )
 
 
+def _seed_particulars(body: Body) -> CouncilReport:
+    """An unsaved report carrying what the seed's secretariat entered for its period."""
+    report = CouncilReport(body=body, **SEED_PERIOD)
+    for name, texts in PARTICULARS.items():
+        set_translations(report, name, texts)
+    return report
+
+
 def _paragraphs(sections: list[dict[str, str]], key: str) -> list[str]:
     return next(s["text"] for s in sections if s["key"] == key).split("\n\n")
 
@@ -90,7 +100,7 @@ def test_chinese_report_from_demo_data_carries_every_fact_of_the_seed() -> None:
     from cwgcop.bodies.models import Body
 
     body = Body.objects.get(acronym="CWG-COP")
-    sections = builder.build(body=body, language="zh-hans", **SEED_PERIOD)
+    sections = builder.build(body=body, language="zh-hans", report=_seed_particulars(body), **SEED_PERIOD)
     report = _text(sections)
     assert [fact for fact in SEED_FACTS if fact not in report] == []
     outcomes = [o.text_zh_hans for o in Outcome.objects.filter(meeting__body__acronym="CWG-COP")]  # type: ignore[attr-defined]
@@ -111,7 +121,6 @@ def _factory_body_with_liaisons() -> Body:
     body = BodyFactory(acronym="CWG-X", name="Working group X", name_en="Working group X")
     partner = BodyFactory(acronym="SG9", name="Study Group 9", name_en="Study Group 9")
     subgroup = BodyFactory(acronym="CG-X", name="Correspondence group X", name_en="Correspondence group X", parent=body)
-    Mandate.objects.create(body=body, focus_areas="Open data\nYouth voice", focus_areas_en="Open data\nYouth voice")
     first = MeetingFactory(
         body=body,
         number=3,
@@ -177,7 +186,10 @@ def _factory_body_with_liaisons() -> Body:
 
 def test_report_for_another_body_and_period_from_factory_data() -> None:
     body = _factory_body_with_liaisons()
-    sections = builder.build(body=body, start=datetime.date(2023, 1, 1), end=datetime.date(2023, 12, 31), language="en")
+    particulars = CouncilReport(body=body, focus_areas_en="Open data\nYouth voice")  # type: ignore[misc]
+    sections = builder.build(
+        body=body, start=datetime.date(2023, 1, 1), end=datetime.date(2023, 12, 31), language="en", report=particulars
+    )
     text = _text(sections)
     assert next(s["text"] for s in sections if s["key"] == "purpose") == (
         "This report summarises the main outcomes of the third meeting of the Working group X (CWG-X), "
@@ -187,7 +199,7 @@ def test_report_for_another_body_and_period_from_factory_data() -> None:
     assert "fourth" not in text
     assert "57" not in text
     assert _paragraphs(sections, "activities")[2:] == [
-        "2.1 CWG-X held the third meeting on 6–7 March 2023 at Nairobi, in in-person format.",
+        "2.1 CWG-X held the third meeting on 6–7 March 2023 at Nairobi, in person.",
         (
             "2.2 At the third meeting, 42 participants discussed the contributions and information documents received. "
             "Liaison statements received: Request for data (from Study Group 9)."

@@ -12,3 +12,11 @@ class OutputFormat(models.TextChoices):
     DOCX = "docx", "DOCX"
     PDF = "pdf", "PDF"
     HTML = "html", "HTML"
+
+
+class GoverningTextKind(models.TextChoices):
+    """The standing texts a report cites, in the order its introduction follows."""
+
+    ESTABLISHING = "establishing", _("Establishing resolution or decision")
+    TERMS_OF_REFERENCE = "terms_of_reference", _("Terms of reference")
+    GOVERNING = "governing", _("Governing resolution")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cwgcop.reports import views
+from cwgcop.reports import text_views, views
 
 app_name = "reports"
 urlpatterns = [
@@ -10,4 +10,10 @@ urlpatterns = [
     path("<int:pk>/approve/", views.report_approve, name="approve"),
     path("<int:pk>/publish/", views.report_publish, name="publish"),
     path("<int:pk>/<str:language>.<str:fmt>", views.download, name="download"),
+    path("<int:pk>/particulars/", text_views.report_particulars, name="particulars"),
+    path("<int:pk>/v<int:number>/<str:language>.<str:fmt>", text_views.report_preview, name="preview"),
+    path("governing-texts/<slug:slug>/", text_views.governing_texts, name="governing_texts"),
+    path("governing-texts/edit/<int:pk>/", text_views.governing_text_edit, name="governing_text_edit"),
+    path("council/", text_views.council_reports, name="council"),
+    path("history/<slug:slug>.png", text_views.history_chart, name="history_chart"),
 ]

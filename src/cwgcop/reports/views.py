@@ -39,6 +39,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
                 start=start,
                 end=form.cleaned_data["end"],
                 languages=form.cleaned_data["languages"],
+                council_document=form.cleaned_data["council_document"] or None,
             )
         except DomainError as error:
             form.add_error(None, error)
