@@ -107,12 +107,19 @@ def test_chinese_report_from_demo_data_carries_every_fact_of_the_seed() -> None:
     assert len(outcomes) >= 9
     assert [text for text in outcomes if text not in report] == []
     activities = _paragraphs(sections, "activities")
-    assert [p[:4] for p in activities[2:]] == ["2.1 ", "2.2 ", "2.3 ", "2.4 ", "2.5 ", "2.6 "]
-    assert activities[3] == SEED_21_DISCUSSED
+    assert [p[:4] for p in activities[2:]] == ["2.1 ", "2.2 ", "2.3 ", "2.4 ", "2.5 ", "2.6 ", "2.7 "]
+    # §2.3 of the seed, with what the platform also knows: the summary, the documents the meeting considered.
+    assert activities[3].startswith(SEED_21_DISCUSSED.split("收到的联络声明", maxsplit=1)[0][:60])
+    assert "会议审议了2份文稿（CWG-COP-21/1, CWG-COP-21/2）和1份情况通报文件（CWG-COP-21/INF/1）。" in activities[3]
+    assert activities[3].endswith("收到的联络声明" + SEED_21_DISCUSSED.split("收到的联络声明")[1])
     assert activities[4].startswith("2.3 第二十一次会议的主要成果是：\n– ")
     assert activities[4].splitlines()[-1] == SEED_21_SENT
-    assert "联络声明" not in activities[5] + activities[6]  # the 22nd meeting received and sent none
-    assert activities[7] == SEED_DELIVERABLE
+    assert activities[5] == (
+        "2.4 在第二十一次会议上提出的行动事项及其截至2025年6月30日的状态：\n"
+        "– CWG-COP-21/A1 向下一次会议提交关于由BDT主导的非正式ICT行业圆桌会议的提案。（秘书处）：未结"
+    )
+    assert "联络声明" not in activities[6] + activities[7]  # the 22nd meeting received and sent none
+    assert activities[8] == SEED_DELIVERABLE.replace("2.6 ", "2.7 ")
 
 
 def _factory_body_with_liaisons() -> Body:
@@ -236,7 +243,9 @@ def test_edit_approve_publish_with_versions_and_stale_approval_refused() -> None
 
     body = Body.objects.get(acronym="CWG-COP")
     chair = UserFactory(username="chair")
-    report = services.create_draft(actor=None, body=body, languages=["zh-hans", "en"], **SEED_PERIOD)
+    report = services.create_draft(
+        actor=None, body=body, languages=["zh-hans", "en"], particulars=PARTICULARS, **SEED_PERIOD
+    )
     assert report.latest.number == 1
     services.edit(actor=None, report=report, language="en", texts={"financial": "Within budget."}, based_on=1)
     with pytest.raises(DomainError) as stale_edit:
@@ -247,6 +256,10 @@ def test_edit_approve_publish_with_versions_and_stale_approval_refused() -> None
     assert stale.value.code == "stale_version"
     assert CouncilReport.objects.get(pk=report.pk).status == "draft"
     services.approve(actor=chair, report=report, version=2)
+    with pytest.raises(DomainError) as unnumbered:
+        services.publish(actor=None, report=report)
+    assert unnumbered.value.code == "council_number_missing"
+    CouncilReport.objects.filter(pk=report.pk).update(council_document="C25/39")
     services.publish(actor=None, report=report)
     report.refresh_from_db()
     document = Document.objects.get(pk=report.document_id)

@@ -28,7 +28,14 @@ def test_secretariat_drafts_edits_chair_approves_secretariat_publishes_public_do
     chair = _person("rep-chair", RoleKind.CHAIR, body)
     client.force_login(secretariat)
     response = client.post(
-        "/en/reports/", {"body": body.pk, "start": "2024-06-01", "end": "2025-06-30", "languages": ["zh-hans", "en"]}
+        "/en/reports/",
+        {
+            "body": body.pk,
+            "start": "2024-06-01",
+            "end": "2025-06-30",
+            "languages": ["zh-hans", "en"],
+            "council_document": "C25/39",
+        },
     )
     report = CouncilReport.objects.get()
     assert response["Location"] == f"/en/reports/{report.pk}/"

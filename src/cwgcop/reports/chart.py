@@ -18,6 +18,7 @@ matplotlib.use("Agg")  # no display: render straight to PNG
 
 from matplotlib import dates as mdates
 from matplotlib import pyplot
+from PIL import Image
 
 from cwgcop.bodies.models import Body
 from cwgcop.meetings.models import Meeting
@@ -53,9 +54,15 @@ def history(body: Body) -> list[Point]:
 def _save(figure: object, fmt: str) -> bytes:
     buffer = io.BytesIO()
     figure.tight_layout()  # type: ignore[attr-defined]
-    figure.savefig(buffer, format=fmt, metadata={"Date": None} if fmt == "svg" else None)  # type: ignore[attr-defined]
+    figure.savefig(buffer, format=fmt)  # type: ignore[attr-defined]
     pyplot.close(figure)  # type: ignore[arg-type]
-    return buffer.getvalue()
+    if fmt != "png":
+        return buffer.getvalue()
+    # Without the alpha channel, a PDF embeds the chart as one image, not an image and its mask.
+    buffer.seek(0)
+    flat = io.BytesIO()
+    Image.open(buffer).convert("RGB").save(flat, format="PNG", optimize=True)
+    return flat.getvalue()
 
 
 def participation_png(data: list[Point]) -> bytes:

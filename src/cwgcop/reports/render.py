@@ -82,7 +82,7 @@ def _header_lines(content: Content) -> list[str]:
             lines.append(content.council_session)
         if content.council_document:
             lines.append(_("Council document %(number)s") % {"number": content.council_document})
-        if content.symbol:
+        if content.symbol and content.symbol != content.council_document:
             lines.append(content.symbol)
         return lines
 
