@@ -127,9 +127,13 @@ def test_each_period_cites_the_revision_in_force_and_only_its_own_meetings() -> 
     late = _text(builder.build(body=body, language="en", **LATE))
     assert "It is submitted under Council Decision 640 (2017) and Resolution 77 (Rev. Lima, 2018)." in early
     assert "– map the sea floor" in early
-    assert "Oslo" not in early and "seventh" not in early and "65" not in early
+    assert "Oslo" not in early
+    assert "seventh" not in early
+    assert "65" not in early
     assert "It is submitted under Council Decision 640 (2017) and Resolution 77 (Rev. Oslo, 2022)." in late
-    assert "Lima" not in late and "second meeting" not in late and "33" not in late
+    assert "Lima" not in late
+    assert "second meeting" not in late
+    assert "33" not in late
     assert (
         "2.1 ODP held the seventh and eighth meetings on 4–5 March 2024 and 1 October 2024 at Oslo, "
         "in hybrid format and in person."
@@ -165,7 +169,9 @@ def test_a_second_body_has_its_own_texts_and_meetings() -> None:
     )
     text = _text(builder.build(body=other, language="en", **LATE))
     assert "held the first meeting on 3 June 2024 at Suva, in hybrid format." in text
-    assert "Resolution 77" not in text and "ODP" not in text and "Oslo" not in text
+    assert "Resolution 77" not in text
+    assert "ODP" not in text
+    assert "Oslo" not in text
     assert "It is submitted under" not in text  # the reef group has no governing text yet
 
 
@@ -193,7 +199,8 @@ def test_every_rendition_carries_the_period_and_not_the_other() -> None:
         assert "48 took part on site and 17 remotely." in rendition
         assert "Lima" not in rendition
     # The period's chart lists the period's meetings only; the history chart is not asked for.
-    assert '<th scope="row">7</th><td>65</td>' in html and '<th scope="row">8</th><td>1234</td>' in html
+    assert '<th scope="row">7</th><td>65</td>' in html
+    assert '<th scope="row">8</th><td>1234</td>' in html
     assert '<th scope="row">2</th>' not in html
     assert "every meeting of the body" not in html
 
@@ -213,7 +220,8 @@ def test_arabic_pdf_keeps_logical_order_and_flags_missing_sections() -> None:
     logical = " ".join(re.sub("[\u202a-\u202e]", "", text).split())
     # Words in reading order (a visual-order text layer would give "المجلس مقرر"), brackets the right way round.
     assert "بموجب مقرر المجلس" in logical
-    assert "(2017)" in logical and ")2017(" not in logical
+    assert "(2017)" in logical
+    assert ")2017(" not in logical
 
 
 def test_bad_input_is_refused_and_nothing_is_written() -> None:

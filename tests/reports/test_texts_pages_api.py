@@ -80,7 +80,8 @@ def test_secretariat_adds_a_revision_on_the_staff_page_and_the_older_one_closes(
     ]
     # The page in Arabic: the Arabic fields are right to left.
     page = client.get("/ar/reports/governing-texts/tsg/").content.decode()
-    assert 'dir="rtl"' in page and 'name="citation_ar"' in page
+    assert 'dir="rtl"' in page
+    assert 'name="citation_ar"' in page
     bad = client.post(
         "/en/reports/governing-texts/tsg/",
         {
