@@ -84,7 +84,7 @@ def history_image(data: list[Point], fmt: str = "png") -> bytes:
     figure, axes = pyplot.subplots(figsize=(7.2, 3.0), dpi=150)
     days = [p.start for p in data]
     counts = [p.participants for p in data]
-    axes.plot(days, counts, color=COLOUR, linewidth=1, marker="o", markersize=4)
+    axes.plot(days, counts, color=COLOUR, linewidth=1, marker="o", markersize=4)  # type: ignore[arg-type]
     for point in data:
         axes.annotate(
             str(point.number),
@@ -98,8 +98,8 @@ def history_image(data: list[Point], fmt: str = "png") -> bytes:
     last = datetime.date(max(days).year + 1, 1, 1)
     axes.set_xlim(first, last)  # type: ignore[arg-type]
     axes.set_ylim(0, max(counts) * 1.2)
-    axes.xaxis.set_major_locator(mdates.YearLocator())
-    axes.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    axes.xaxis.set_major_locator(mdates.YearLocator())  # type: ignore[no-untyped-call]
+    axes.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))  # type: ignore[no-untyped-call]
     axes.spines[["top", "right"]].set_visible(False)
     axes.tick_params(labelsize=8)
     return _save(figure, fmt)

@@ -51,7 +51,7 @@ def governing_texts(request: HttpRequest, slug: str) -> HttpResponse:
 @requires_mfa
 @require_permission("reports.view_drafts")
 def governing_text_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    text = get_object_or_404(GoverningText.objects.select_related("body"), pk=pk)
+    text: GoverningText = get_object_or_404(GoverningText.objects.select_related("body"), pk=pk)
     check_object_permission(request, "reports.draft", text.body)
     form = GoverningTextForm(request.POST or None, instance=text)
     if request.method == "POST" and form.is_valid():
@@ -75,7 +75,7 @@ def governing_text_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_permission("reports.view_drafts")
 def report_particulars(request: HttpRequest, pk: int) -> HttpResponse:
     """What the secretariat enters for the report's period; saving writes a new version."""
-    report = get_object_or_404(CouncilReport.objects.select_related("body"), pk=pk)
+    report: CouncilReport = get_object_or_404(CouncilReport.objects.select_related("body"), pk=pk)
     check_object_permission(request, "reports.draft", report.body)
     form = ParticularsForm(request.POST or None, report=report)
     if request.method == "POST" and form.is_valid():
@@ -99,7 +99,7 @@ def report_particulars(request: HttpRequest, pk: int) -> HttpResponse:
 def report_preview(request: HttpRequest, pk: int, number: int, language: str, fmt: str) -> HttpResponse:
     """One version of a draft as DOCX, PDF or HTML, for the secretariat and the chair before approval; sections
     with content not yet written in the language say so."""
-    report = get_object_or_404(CouncilReport.objects.select_related("body", "document"), pk=pk)
+    report: CouncilReport = get_object_or_404(CouncilReport.objects.select_related("body", "document"), pk=pk)
     check_object_permission(request, "reports.view_drafts", report.body)
     version = report.versions.filter(number=number).first()
     if version is None or language not in version.sections or fmt not in services.FORMATS:

@@ -53,7 +53,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
 
 
 def _report(request: HttpRequest, pk: int) -> CouncilReport:
-    report = get_object_or_404(CouncilReport.objects.select_related("body"), pk=pk)
+    report: CouncilReport = get_object_or_404(CouncilReport.objects.select_related("body"), pk=pk)
     check_object_permission(request, "reports.view_drafts", report.body)
     return report
 

@@ -26,7 +26,9 @@ def _check(
         raise DomainError(_("Unknown kind of governing text."), code="kind_invalid")
     if valid_from and valid_until and valid_until < valid_from:
         raise DomainError(_("A text cannot cease to be in force before it comes into force."), code="dates_invalid")
-    others = GoverningText.objects.filter(body=body, kind=kind).exclude(pk=exclude)
+    others = GoverningText.objects.filter(body=body, kind=kind)
+    if exclude is not None:
+        others = others.exclude(pk=exclude)
     low, high = valid_from or datetime.date.min, valid_until or datetime.date.max
     for other in others:
         if (other.valid_from or datetime.date.min) <= high and (other.valid_until or datetime.date.max) >= low:
@@ -73,9 +75,9 @@ def add_governing_text(
         if valid_from is not None
         else None
     )
-    if previous is not None:
+    if previous is not None and valid_from is not None:
         before = audit.snapshot(previous)
-        previous.valid_until = valid_from - datetime.timedelta(days=1)  # type: ignore[operator]
+        previous.valid_until = valid_from - datetime.timedelta(days=1)
         previous.save(update_fields=["valid_until"])
         audit.record(actor=actor, action="report.governing_text.close", instance=previous, before=before)
     _check(body=body, kind=kind, valid_from=valid_from, valid_until=valid_until, exclude=None)
