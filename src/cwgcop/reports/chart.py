@@ -61,7 +61,7 @@ def _save(figure: object, fmt: str) -> bytes:
     # Without the alpha channel, a PDF embeds the chart as one image, not an image and its mask.
     buffer.seek(0)
     flat = io.BytesIO()
-    Image.open(buffer).convert("RGB").save(flat, format="PNG", optimize=True)
+    Image.open(buffer).convert("RGB").save(flat, format="PNG")
     return flat.getvalue()
 
 

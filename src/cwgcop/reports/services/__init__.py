@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import io
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -227,6 +228,25 @@ def approve(*, actor: Any, report: CouncilReport, version: int) -> CouncilReport
     return report
 
 
+@dataclass(frozen=True)
+class Charts:
+    """The charts of a report, drawn once and shared by its renditions in every language and format."""
+
+    period: list[chart.Point]
+    period_png: bytes
+    history_png: bytes
+
+
+def draw_charts(report: CouncilReport) -> Charts:
+    data = chart.period(report.body, report.start, report.end)
+    history = chart.history(report.body) if report.history_chart else []
+    return Charts(
+        period=data,
+        period_png=chart.participation_png(data) if data else b"",
+        history_png=chart.history_image(history) if history else b"",
+    )
+
+
 def render_report(
     report: CouncilReport,
     language: str,
@@ -235,6 +255,7 @@ def render_report(
     *,
     preview: bool = False,
     symbol: str = "",
+    charts: Charts | None = None,
 ) -> bytes:
     """``report`` in ``language`` as ``fmt``: the approved version's sections (else the latest, else
     ``sections``), the period's participation chart, and the body's history chart when the report asks for it."""
@@ -243,15 +264,14 @@ def render_report(
     if sections is None:
         version = report.versions.get(number=report.approved_version) if report.approved_version else report.latest
         sections = version.sections[language]
-    data = chart.period(report.body, report.start, report.end)
-    history = chart.history(report.body) if report.history_chart else []
+    charts = charts or draw_charts(report)
     content = render.Content(
         title=report_title(report.body, report.end, language),
         language=language,
         sections=sections,
-        chart_png=chart.participation_png(data) if data else b"",
-        chart_data=data,
-        history_png=chart.history_image(history) if history else b"",
+        chart_png=charts.period_png,
+        chart_data=charts.period,
+        history_png=charts.history_png,
         council_document=report.council_document or "",
         council_session=translated(report, "council_session", language) if report.pk else "",
         symbol=symbol or (report.document.symbol if report.document_id and report.document else ""),
@@ -309,9 +329,12 @@ def publish(*, actor: Any, report: CouncilReport) -> CouncilReport:
         original_language=report.languages[0],
     )
     slug = document.symbol.lower().replace("/", "-")
+    charts = draw_charts(report)
     for language in report.languages:
         for fmt in FORMATS:
-            data = render_report(report, language, fmt, version.sections[language], symbol=document.symbol)
+            data = render_report(
+                report, language, fmt, version.sections[language], symbol=document.symbol, charts=charts
+            )
             blob = storage.store(io.BytesIO(data), f".{fmt}")
             Rendition.objects.create(
                 report=report, language=language, format=fmt, storage_key=blob.key, sha256=blob.sha256, size=blob.size
