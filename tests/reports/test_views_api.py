@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.test import Client
 
@@ -21,7 +23,9 @@ def _person(username: str, kind: RoleKind, body: Body):  # type: ignore[no-untyp
     return user
 
 
-def test_secretariat_drafts_edits_chair_approves_secretariat_publishes_public_downloads(client: Client) -> None:
+def test_secretariat_drafts_edits_chair_approves_secretariat_publishes_public_downloads(
+    client: Client, django_capture_on_commit_callbacks: Any
+) -> None:
     load_demo()
     body = Body.objects.get(acronym="CWG-COP")
     secretariat = _person("rep-sec", RoleKind.SECRETARIAT, body)
@@ -52,7 +56,17 @@ def test_secretariat_drafts_edits_chair_approves_secretariat_publishes_public_do
     client.post(f"/en/reports/{report.pk}/approve/", {"version": "2"})
     assert CouncilReport.objects.get().status == "approved"
     client.force_login(secretariat)
-    client.post(f"/en/reports/{report.pk}/publish/")
+    with django_capture_on_commit_callbacks() as callbacks:
+        client.post(f"/en/reports/{report.pk}/publish/")
+    # The request returns at once: the report is being published, its files are made by a background task.
+    report.refresh_from_db()
+    assert report.status == "publishing"
+    page = client.get(f"/en/reports/{report.pk}/").content.decode()
+    assert '<meta http-equiv="refresh" content="5">' in page
+    assert "Being published: 0 of 6 files made." in page
+    with django_capture_on_commit_callbacks(execute=True):
+        for callback in callbacks:
+            callback()
     report.refresh_from_db()
     assert report.status == "published"
     client.logout()

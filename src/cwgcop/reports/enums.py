@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class ReportStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     APPROVED = "approved", _("Approved by the chair")
+    PUBLISHING = "publishing", _("Being published")
     PUBLISHED = "published", _("Published")
 
 

@@ -73,6 +73,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "versions": report.versions.select_related("created_by").order_by("-number"),
             "can_draft": request.user.has_perm("reports.draft", report.body),
             "can_approve": request.user.has_perm("reports.approve", report.body),
+            "progress": services.publication_progress(report) if report.status == ReportStatus.PUBLISHING else None,
         },
     )
 
@@ -121,12 +122,12 @@ def report_publish(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(request, pk)
     check_object_permission(request, "reports.draft", report.body)
     try:
-        services.publish(actor=request.user, report=report)
+        services.request_publication(actor=request.user, report=report)
     except DomainError as error:
         for message in error.messages:
             messages.error(request, message)
     else:
-        messages.success(request, _("Published in the archive."))
+        messages.success(request, _("Publication started: the files are being made."))
     return redirect("reports:detail", pk=pk)
 
 

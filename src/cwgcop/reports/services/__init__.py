@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import io
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -308,18 +309,18 @@ def archive_titles(report: CouncilReport) -> dict[str, str]:
     return titles
 
 
-@transaction.atomic
-def publish(*, actor: Any, report: CouncilReport) -> CouncilReport:
-    """Publish the approved version as an archive document (kind: report, its own symbol) with a PDF per
-    language, and keep DOCX, PDF and HTML renditions of every language for download."""
-    report = CouncilReport.objects.select_for_update().get(pk=report.pk)
+def _check_publishable(report: CouncilReport) -> None:
     if report.status != ReportStatus.APPROVED:
         raise DomainError(_("Only a report the chair approved can be published."), code="not_approved")
     if not report.council_document:
         raise DomainError(
             _("Enter the report's Council document number before publishing it."), code="council_number_missing"
         )
-    version = report.versions.get(number=report.approved_version or 0)
+
+
+def _start_publication(actor: Any, report: CouncilReport) -> CouncilReport:
+    report = CouncilReport.objects.select_for_update().get(pk=report.pk)
+    _check_publishable(report)
     document = document_services.create_document(
         actor=actor,
         body=report.body,
@@ -328,29 +329,94 @@ def publish(*, actor: Any, report: CouncilReport) -> CouncilReport:
         titles=archive_titles(report),
         original_language=report.languages[0],
     )
-    slug = document.symbol.lower().replace("/", "-")
-    charts = draw_charts(report)
-    for language in report.languages:
-        for fmt in FORMATS:
-            data = render_report(
-                report, language, fmt, version.sections[language], symbol=document.symbol, charts=charts
-            )
-            blob = storage.store(io.BytesIO(data), f".{fmt}")
-            Rendition.objects.create(
-                report=report, language=language, format=fmt, storage_key=blob.key, sha256=blob.sha256, size=blob.size
-            )
-            if fmt == "pdf":
-                document_services.add_file(
-                    actor=actor,
-                    document=document,
-                    language=language,
-                    name=f"{slug}-{language}.pdf",
-                    size=len(data),
-                    stream=io.BytesIO(data),
-                )
-    document_services.publish_document(actor=actor, document=document)
-    report.status = ReportStatus.PUBLISHED
+    report.status = ReportStatus.PUBLISHING
     report.document = document
     report.save(update_fields=["status", "document"])
+    audit.record(
+        actor=actor, action="report.publication_requested", instance=report, after={"document": document.symbol}
+    )
+    return report
+
+
+@transaction.atomic
+def request_publication(*, actor: Any, report: CouncilReport) -> CouncilReport:
+    """Start publishing the approved version: its archive document (kind: report, its own symbol) is created as a
+    draft at once, and the renditions are made by a background task (:func:`cwgcop.reports.tasks.publish_report`)
+    after the commit, so the request returns at once; :func:`publication_progress` tells how far it is."""
+    report = _start_publication(actor, report)
+    actor_id = actor.pk if getattr(actor, "is_authenticated", False) else None
+    transaction.on_commit(partial(_enqueue_publication, report.pk, actor_id))
+    return report
+
+
+def _enqueue_publication(report_id: int, actor_id: int | None) -> None:
+    from cwgcop.reports.tasks import publish_report
+
+    publish_report.enqueue(report_id, actor_id)
+
+
+def publication_progress(report: CouncilReport) -> tuple[int, int]:
+    """(renditions made, renditions to make) of a report being published."""
+    return Rendition.objects.filter(report=report).count(), len(report.languages) * len(FORMATS)
+
+
+def render_renditions(*, report: CouncilReport) -> int:
+    """Make the renditions of a report being published that are not made yet, each stored and recorded in its own
+    transaction (so the progress shows, and a worker that stops resumes where it was). Returns how many it made."""
+    version = report.versions.get(number=report.approved_version or 0)
+    symbol = report.document.symbol if report.document else ""
+    made = set(Rendition.objects.filter(report=report).values_list("language", "format"))
+    charts = draw_charts(report)
+    count = 0
+    for language in report.languages:
+        for fmt in FORMATS:
+            if (language, fmt) in made:
+                continue
+            data = render_report(report, language, fmt, version.sections[language], symbol=symbol, charts=charts)
+            blob = storage.store(io.BytesIO(data), f".{fmt}")
+            with transaction.atomic():
+                Rendition.objects.get_or_create(
+                    report=report,
+                    language=language,
+                    format=fmt,
+                    defaults={"storage_key": blob.key, "sha256": blob.sha256, "size": blob.size},
+                )
+            count += 1
+    return count
+
+
+@transaction.atomic
+def complete_publication(*, actor: Any, report: CouncilReport) -> CouncilReport:
+    """Attach the PDF of each language to the archive document, publish it, and mark the report published."""
+    report = CouncilReport.objects.select_for_update().select_related("document").get(pk=report.pk)
+    done, total = publication_progress(report)
+    if report.status != ReportStatus.PUBLISHING or report.document is None or done != total:
+        raise DomainError(_("The report's files are not all made yet."), code="not_rendered")
+    document = report.document
+    slug = document.symbol.lower().replace("/", "-")
+    for rendition in Rendition.objects.filter(report=report, format="pdf").order_by("pk"):
+        with storage.open_blob(rendition.storage_key) as stream:
+            data = stream.read()
+        document_services.add_file(
+            actor=actor,
+            document=document,
+            language=rendition.language,
+            name=f"{slug}-{rendition.language}.pdf",
+            size=len(data),
+            stream=io.BytesIO(data),
+        )
+    document_services.publish_document(actor=actor, document=document)
+    report.status = ReportStatus.PUBLISHED
+    report.save(update_fields=["status"])
     audit.record(actor=actor, action="report.publish", instance=report, after={"document": document.symbol})
     return report
+
+
+@transaction.atomic
+def publish(*, actor: Any, report: CouncilReport) -> CouncilReport:
+    """Publish the approved version in one transaction, here and now (the command, the API and scripts): the
+    archive document with a PDF per language, and DOCX, PDF and HTML renditions of every language. Pages use
+    :func:`request_publication`, which does the same in the background."""
+    report = _start_publication(actor, report)
+    render_renditions(report=report)
+    return complete_publication(actor=actor, report=report)
