@@ -388,7 +388,7 @@ def render_renditions(*, report: CouncilReport) -> int:
 @transaction.atomic
 def complete_publication(*, actor: Any, report: CouncilReport) -> CouncilReport:
     """Attach the PDF of each language to the archive document, publish it, and mark the report published."""
-    report = CouncilReport.objects.select_for_update().select_related("document").get(pk=report.pk)
+    report = CouncilReport.objects.select_for_update().get(pk=report.pk)
     done, total = publication_progress(report)
     if report.status != ReportStatus.PUBLISHING or report.document is None or done != total:
         raise DomainError(_("The report's files are not all made yet."), code="not_rendered")
