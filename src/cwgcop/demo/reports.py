@@ -42,14 +42,6 @@ MANDATE: dict[str, dict[str, str]] = {
         "鼓励CWG-COP在其会议召开之前及会议期间与青年人开展在线磋商，以听取他们有关保护上网儿童各项事宜的意见和看法\n"
         "继续不设密码地公开提供有关保护上网儿童问题的输出文件",
     },
-    "resolutions": {
-        "en": "Plenipotentiary Resolution 179 (Rev. Bucharest, 2022)\nCouncil Resolution 1306 (2010)",
-        "zh-hans": "全权代表大会第179号决议（2022年，布加勒斯特，修订版）\n理事会第1306号决议（2010年）",
-    },
-    "purpose_basis": {
-        "en": "Council Resolution 1306 (2010) and Plenipotentiary Resolution 179 (Rev. Bucharest, 2022)",
-        "zh-hans": "国际电联理事会2010年会议第1306号决议和全权代表大会第179号决议（2022年，布加勒斯特，修订版）",
-    },
     "action_required": {"en": "The Council is invited to note this report.", "zh-hans": "请理事会将本报告记录在案。"},
     "strategic_plan": {
         "en": "Convening platform, digital applications, policy-framework development and knowledge products.",

@@ -49,7 +49,7 @@ class Section:
         return {"key": self.key, "title": self.title, "text": wording.tidy(self.text), "missing": self.missing}
 
 
-class _Writer:
+class Writer:
     """Reads translated content in the report's language and notes what exists only in another language."""
 
     def __init__(self, language: str) -> None:
@@ -98,7 +98,7 @@ def _names(bodies: Any, language: str) -> str:
     return wording.join([translated(b, "name", language) for b in bodies], language)
 
 
-def _received(w: _Writer, meeting: Meeting) -> list[str]:
+def _received(w: Writer, meeting: Meeting) -> list[str]:
     return [
         _("%(title)s (from %(bodies)s)")
         % {"title": w.t(s, "title", str(s)), "bodies": _names(s.from_bodies.all(), w.language)}
@@ -106,7 +106,7 @@ def _received(w: _Writer, meeting: Meeting) -> list[str]:
     ]
 
 
-def _sent(w: _Writer, meeting: Meeting) -> list[str]:
+def _sent(w: Writer, meeting: Meeting) -> list[str]:
     described = []
     for statement in queries.liaisons_at(meeting, Direction.OUTGOING):
         values = {
@@ -121,7 +121,7 @@ def _sent(w: _Writer, meeting: Meeting) -> list[str]:
     return described
 
 
-def _milestone(w: _Writer, milestone: Any) -> str:
+def _milestone(w: Writer, milestone: Any) -> str:
     """``Discussed in ITU-T Study Group 17 (ITU-T SG17, April 2025, planned)``."""
     language = w.language
     if milestone.meeting is not None:
@@ -142,7 +142,7 @@ def _milestone(w: _Writer, milestone: Any) -> str:
 
 
 def _deliverables(
-    w: _Writer, body: Body, meetings: list[Meeting], start: datetime.date, end: datetime.date
+    w: Writer, body: Body, meetings: list[Meeting], start: datetime.date, end: datetime.date
 ) -> list[str]:
     return [
         _("%(title)s, prepared by the %(owner)s (%(acronym)s): %(route)s.")
@@ -156,7 +156,7 @@ def _deliverables(
     ]
 
 
-def _citations(w: _Writer, texts: dict[str, GoverningText]) -> list[str]:
+def _citations(w: Writer, texts: dict[str, GoverningText]) -> list[str]:
     """The establishing and governing texts' citations, in that order (the legal basis of the report)."""
     kinds = (GoverningTextKind.ESTABLISHING, GoverningTextKind.GOVERNING)
     found = [w.t(texts.get(kind), "citation", str(GoverningTextKind(kind).label)) for kind in kinds]
@@ -164,7 +164,7 @@ def _citations(w: _Writer, texts: dict[str, GoverningText]) -> list[str]:
 
 
 def _cover(
-    w: _Writer, body: Body, report: CouncilReport | None, texts: dict[str, GoverningText], meetings: list[Meeting]
+    w: Writer, body: Body, report: CouncilReport | None, texts: dict[str, GoverningText], meetings: list[Meeting]
 ) -> list[Section]:
     language = w.language
     numbers = [m.number for m in meetings]
@@ -211,7 +211,7 @@ def _cover(
     return sections
 
 
-def particular_sections(w: _Writer, report: CouncilReport | None) -> list[Section]:
+def particular_sections(w: Writer, report: CouncilReport | None) -> list[Section]:
     """The cover sections the secretariat enters per report: action required, strategic plan, finances."""
     return [
         w.section(
@@ -232,7 +232,7 @@ def particular_sections(w: _Writer, report: CouncilReport | None) -> list[Sectio
     ]
 
 
-def _introduction(w: _Writer, texts: dict[str, GoverningText]) -> Section:
+def _introduction(w: Writer, texts: dict[str, GoverningText]) -> Section:
     establishing = texts.get(GoverningTextKind.ESTABLISHING)
     terms = texts.get(GoverningTextKind.TERMS_OF_REFERENCE)
     governing = texts.get(GoverningTextKind.GOVERNING)
@@ -314,7 +314,7 @@ def _documents(meeting: Meeting, language: str) -> str:
     return _("The meeting considered %(documents)s.") % {"documents": wording.join(parts, language)}
 
 
-def _discussed(w: _Writer, meeting: Meeting) -> str:
+def _discussed(w: Writer, meeting: Meeting) -> str:
     """Who took part at the meeting, what it discussed and considered, and the liaison statements it received."""
     language = w.language
     text = _participants(meeting, language)
@@ -335,7 +335,7 @@ def _discussed(w: _Writer, meeting: Meeting) -> str:
     return text
 
 
-def _outcomes(w: _Writer, meeting: Meeting) -> str:
+def _outcomes(w: Writer, meeting: Meeting) -> str:
     items = [w.t(o, "text", f"{meeting} {o.position}") for o in queries.outcomes_of(meeting)]
     sent = _sent(w, meeting)
     if sent:
@@ -365,7 +365,7 @@ def action_state(item: ActionItem, end: datetime.date, language: str) -> str:
     return _("%(state)s on %(date)s") % {"state": label, "date": wording.day(item.closed_at.date(), language)}
 
 
-def _actions(w: _Writer, meeting: Meeting, end: datetime.date) -> str:
+def _actions(w: Writer, meeting: Meeting, end: datetime.date) -> str:
     items = queries.action_items_raised(meeting)
     if not items:
         return ""
@@ -388,16 +388,16 @@ def _actions(w: _Writer, meeting: Meeting, end: datetime.date) -> str:
     return wording.sentence(lead) + "\n" + _bullets(lines)
 
 
-def focus_paragraph(report: CouncilReport | None, language: str, w: _Writer | None = None) -> str:
+def focus_paragraph(report: CouncilReport | None, language: str, w: Writer | None = None) -> str:
     """The period's focus areas as the paragraph "In the period, the group focused on: – …" ("" if none)."""
-    writer = w or _Writer(language)
+    writer = w or Writer(language)
     with override(language):
         focus = writer.lines(report, "focus_areas", _("Focus areas")) if report is not None else []
         return _("In the period, the group focused on:") + "\n" + _bullets(focus) if focus else ""
 
 
 def _activities(
-    w: _Writer,
+    w: Writer,
     *,
     body: Body,
     report: CouncilReport | None,
@@ -464,7 +464,7 @@ def build(
     """
     meetings = check_period(body, start, end)
     texts = queries.texts_in_force(body, start, end)
-    w = _Writer(language)
+    w = Writer(language)
     with override(language):
         sections = [
             *_cover(w, body, report, texts, meetings),

@@ -152,7 +152,7 @@ def set_particulars(
     sections: dict[str, list[dict[str, Any]]] = {}
     for language, items in latest.sections.items():
         with override(language):
-            fresh = {s.key: s.as_dict() for s in builder.particular_sections(builder._Writer(language), report)}
+            fresh = {s.key: s.as_dict() for s in builder.particular_sections(builder.Writer(language), report)}
         rewritten = []
         for section in items:
             if section["key"] in fresh:
