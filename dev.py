@@ -73,13 +73,21 @@ def ensure_chromium() -> str:
 
 
 # What WeasyPrint (the PDF of the reports to the Council) needs from the system: Pango and its HarfBuzz, and fonts
-# for the six languages (Noto: Latin, Cyrillic and Arabic in fonts-noto-core, Chinese in fonts-noto-cjk).
-PDF_PACKAGES = ("libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz0b", "fonts-noto-core", "fonts-noto-cjk")
+# for the six languages (Noto: Latin, Cyrillic and Arabic in fonts-noto-core, Chinese in fonts-noto-cjk); the tests
+# read the PDFs back with poppler's pdftotext and pdftoppm.
+PDF_PACKAGES = (
+    "libpango-1.0-0",
+    "libpangoft2-1.0-0",
+    "libharfbuzz0b",
+    "fonts-noto-core",
+    "fonts-noto-cjk",
+    "poppler-utils",
+)
 PDF_FONTS = ("Noto Sans", "Noto Naskh Arabic", "Noto Sans CJK SC")
 
 
 def _missing_fonts() -> list[str]:
-    if shutil.which("fc-list") is None:
+    if shutil.which("fc-list") is None or shutil.which("pdftotext") is None:
         return list(PDF_FONTS)
     families = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True, check=False).stdout
     return [font for font in PDF_FONTS if font not in families]
