@@ -167,8 +167,9 @@ def test_api_writes_governing_texts_and_particulars(client: Client) -> None:
         content_type="application/json",
         **auth,
     ).json()
-    purpose = next(s["text"] for s in draft["sections"]["en"] if s["key"] == "purpose")
-    assert purpose.endswith("It is submitted under Decision 5 (2018).")
+    purpose = next(s for s in draft["sections"]["en"] if s["key"] == "purpose")
+    assert purpose["text"].endswith("It is submitted under Decision 5 (2018).")
+    assert purpose["missing"] == []
     other = services.create_draft(actor=None, body=body, languages=["en"], start=PERIOD["start"], end=PERIOD["end"])
     taken = client.put(
         f"/api/v1/reports/{other.pk}/particulars",

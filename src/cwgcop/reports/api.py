@@ -77,6 +77,8 @@ class SectionOut(Schema):
     key: str
     title: str
     text: str
+    # What the section took from another language because it is not written in the report's language yet.
+    missing: list[str] = []
 
 
 class ReportOut(Schema):
