@@ -59,14 +59,14 @@ def test_secretariat_adds_a_revision_on_the_staff_page_and_the_older_one_closes(
     body = _guild()
     client.force_login(secretariat(body, "tide-sec"))
     first = {"kind": "governing", "valid_from": "2019-01-01", **_form("citation", {"en": "Resolution 9 (2018)"})}
-    assert client.post("/en/reports/governing-texts/tsg/", first).status_code == 302
+    assert client.post("/en/staff/reports/governing-texts/tsg/", first).status_code == 302
     second = {
         "kind": "governing",
         "valid_from": "2023-01-01",
         **_form("citation", {"en": "Resolution 9 (Rev. 2022)", "ar": "القرار 9 (المراجَع، 2022)"}),
         **_form("items", {"en": "watch the tides\nwarn the coasts"}),
     }
-    assert client.post("/en/reports/governing-texts/tsg/", second).status_code == 302
+    assert client.post("/en/staff/reports/governing-texts/tsg/", second).status_code == 302
     texts = list(
         GoverningText.objects.filter(body=body).order_by("valid_from").values_list("citation_en", "valid_until")
     )
@@ -79,11 +79,11 @@ def test_secretariat_adds_a_revision_on_the_staff_page_and_the_older_one_closes(
         "report.governing_text.close",
     ]
     # The page in Arabic: the Arabic fields are right to left.
-    page = client.get("/ar/reports/governing-texts/tsg/").content.decode()
+    page = client.get("/ar/staff/reports/governing-texts/tsg/").content.decode()
     assert 'dir="rtl"' in page
     assert 'name="citation_ar"' in page
     bad = client.post(
-        "/en/reports/governing-texts/tsg/",
+        "/en/staff/reports/governing-texts/tsg/",
         {
             "kind": "governing",
             "valid_from": "2020-01-01",
@@ -102,7 +102,7 @@ def test_particulars_preview_and_missing_language_flag(client: Client) -> None:
     report = services.create_draft(actor=clerk, body=body, languages=["ar", "en"], **PERIOD)
     client.force_login(clerk)
     posted = client.post(
-        f"/en/reports/{report.pk}/particulars/",
+        f"/en/staff/reports/{report.pk}/particulars/",
         {
             "version": "1",
             "council_document": "C24/12",
@@ -119,20 +119,20 @@ def test_particulars_preview_and_missing_language_flag(client: Client) -> None:
     arabic = {s["key"]: s for s in report.latest.sections["ar"]}
     assert arabic["financial"]["text"] == "Within the 2024-2025 budget."
     assert arabic["financial"]["missing"] == ["الآثار المالية"]
-    page = client.get(f"/ar/reports/{report.pk}/").content.decode()
+    page = client.get(f"/ar/staff/reports/{report.pk}/").content.decode()
     assert 'lang="ar" dir="rtl"' in page
     assert "لم يُكتب بعد بهذه اللغة (مأخوذ من لغة أخرى): الآثار المالية" in page
     # The chair downloads the draft before approving it: the preview says what is not yet in Arabic.
     client.force_login(_chair(body))
-    preview = client.get(f"/en/reports/{report.pk}/v2/ar.docx")
+    preview = client.get(f"/en/staff/reports/{report.pk}/v2/ar.docx")
     assert preview.status_code == 200
     paragraphs = [p.text for p in docx.Document(io.BytesIO(preview.content)).paragraphs]
     assert "لم يُكتب بعد باللغة العربية: الآثار المالية" in paragraphs
-    html = client.get(f"/en/reports/{report.pk}/v2/en.html").content.decode()
+    html = client.get(f"/en/staff/reports/{report.pk}/v2/en.html").content.decode()
     assert '<p class="draft">Draft: not approved.</p>' in html
-    assert client.get(f"/en/reports/{report.pk}/v9/en.html").status_code == 404
+    assert client.get(f"/en/staff/reports/{report.pk}/v9/en.html").status_code == 404
     client.logout()
-    assert client.get(f"/en/reports/{report.pk}/v2/en.html").status_code == 302  # to the login page
+    assert client.get(f"/en/staff/reports/{report.pk}/v2/en.html").status_code == 302  # to the login page
 
 
 def test_api_writes_governing_texts_and_particulars(client: Client) -> None:

@@ -9,7 +9,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from cwgcop.accounts.middleware import requires_mfa
 from cwgcop.bodies.models import Body
 from cwgcop.core.permissions import check_object_permission, require_permission
 from cwgcop.core.staff_views import form_status, refusal_on_form
@@ -19,7 +18,6 @@ from cwgcop.reports.forms import GoverningTextForm, ParticularsForm
 from cwgcop.reports.models import CouncilReport, GoverningText
 
 
-@requires_mfa
 @require_permission("reports.view_drafts")
 def governing_texts(request: HttpRequest, slug: str) -> HttpResponse:
     """A body's governing texts, every version with its dates; the secretariat adds a version here."""
@@ -38,7 +36,7 @@ def governing_texts(request: HttpRequest, slug: str) -> HttpResponse:
                 url=form.cleaned_data["url"],
             )
             messages.success(request, _("Governing text saved."))
-            return redirect("reports:governing_texts", slug=body.slug)
+            return redirect("staff:reports:governing_texts", slug=body.slug)
     texts = GoverningText.objects.filter(body=body).order_by("kind", "-valid_from")
     return render(
         request,
@@ -48,7 +46,6 @@ def governing_texts(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@requires_mfa
 @require_permission("reports.view_drafts")
 def governing_text_edit(request: HttpRequest, pk: int) -> HttpResponse:
     text: GoverningText = get_object_or_404(GoverningText.objects.select_related("body"), pk=pk)
@@ -65,13 +62,12 @@ def governing_text_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 url=form.cleaned_data["url"],
             )
             messages.success(request, _("Governing text saved."))
-            return redirect("reports:governing_texts", slug=text.body.slug)
+            return redirect("staff:reports:governing_texts", slug=text.body.slug)
     return render(
         request, "reports/staff/governing_text_edit.html", {"text": text, "form": form}, status=form_status(form)
     )
 
 
-@requires_mfa
 @require_permission("reports.view_drafts")
 def report_particulars(request: HttpRequest, pk: int) -> HttpResponse:
     """What the secretariat enters for the report's period; saving writes a new version."""
@@ -89,12 +85,11 @@ def report_particulars(request: HttpRequest, pk: int) -> HttpResponse:
                 history_chart=form.cleaned_data["history_chart"],
             )
             messages.success(request, _("Saved as a new version."))
-            return redirect("reports:detail", pk=report.pk)
+            return redirect("staff:reports:detail", pk=report.pk)
     return render(request, "reports/staff/particulars.html", {"report": report, "form": form}, status=form_status(form))
 
 
 @require_safe
-@requires_mfa
 @require_permission("reports.view_drafts")
 def report_preview(request: HttpRequest, pk: int, number: int, language: str, fmt: str) -> HttpResponse:
     """One version of a draft as DOCX, PDF or HTML, for the secretariat and the chair before approval; sections

@@ -1,19 +1,17 @@
 from django.urls import path
 
+from cwgcop.core.redirects import moved
 from cwgcop.reports import text_views, views
 
 app_name = "reports"
 urlpatterns = [
-    path("", views.report_list, name="list"),
-    path("<int:pk>/", views.report_detail, name="detail"),
-    path("<int:pk>/edit/<str:language>/", views.report_edit, name="edit"),
-    path("<int:pk>/approve/", views.report_approve, name="approve"),
-    path("<int:pk>/publish/", views.report_publish, name="publish"),
     path("<int:pk>/<str:language>.<str:fmt>", views.download, name="download"),
-    path("<int:pk>/particulars/", text_views.report_particulars, name="particulars"),
-    path("<int:pk>/v<int:number>/<str:language>.<str:fmt>", text_views.report_preview, name="preview"),
-    path("governing-texts/<slug:slug>/", text_views.governing_texts, name="governing_texts"),
-    path("governing-texts/edit/<int:pk>/", text_views.governing_text_edit, name="governing_text_edit"),
     path("council/", text_views.council_reports, name="council"),
     path("history/<slug:slug>.png", text_views.history_chart, name="history_chart"),
+    # Drafting moved under /staff/reports/ (staff_urls.py); old addresses keep working.
+    moved("", "staff:reports:list"),
+    moved("<int:pk>/", "staff:reports:detail"),
+    moved("<int:pk>/edit/<str:language>/", "staff:reports:edit"),
+    moved("<int:pk>/approve/", "staff:reports:approve"),
+    moved("<int:pk>/publish/", "staff:reports:publish"),
 ]
