@@ -224,3 +224,11 @@ def test_someone_who_may_not_moderate_cannot_remove_words(found: Consultation) -
     assert response.status_code == 403
     answer.refresh_from_db()
     assert answer.text == FULL_NAME
+
+
+def test_thanks_and_kinship_words_in_chinese_are_not_highlighted_as_names() -> None:
+    from cwgcop.consultations import redaction
+
+    assert redaction.highlights("希望可以在线聊天，打电话有点害怕。谢谢") == []
+    assert redaction.highlights("我妈妈和爸爸都说要小心。") == []
+    assert [(f.start, f.end, f.category.value) for f in redaction.highlights("我的同桌叫王小明。")] == [(5, 8, "name")]

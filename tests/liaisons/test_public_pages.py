@@ -129,8 +129,8 @@ def test_body_and_meeting_sections_run_the_same_queries_for_one_or_three_rows(
             actor=None, deliverable=deliverable, titles={"en": f"Step {number}"}, body=b.cwg, meeting=meeting
         )
     # body; meetings; documents (none here); statements sent, with their from and to bodies; received, the
-    # same; milestones expected of the body
-    with django_assert_num_queries(10):
+    # same; milestones expected of the body; its participation history
+    with django_assert_num_queries(11):
         html = client.get("/en/bodies/cwg-cop/").content.decode()
     assert len(_titles(html)) == 2 * rows
     # statements considered, with their from and to bodies; milestones expected at the meeting

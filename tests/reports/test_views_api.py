@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -23,7 +24,9 @@ def _person(username: str, kind: RoleKind, body: Body):  # type: ignore[no-untyp
     return user
 
 
-def test_secretariat_drafts_edits_chair_approves_secretariat_publishes_public_downloads(client: Client) -> None:
+def test_secretariat_drafts_edits_chair_approves_secretariat_publishes_public_downloads(
+    client: Client, django_capture_on_commit_callbacks: Any
+) -> None:
     load_demo()
     body = Body.objects.get(acronym="CWG-COP")
     secretariat = _person("rep-sec", RoleKind.SECRETARIAT, body)
@@ -31,7 +34,13 @@ def test_secretariat_drafts_edits_chair_approves_secretariat_publishes_public_do
     client.force_login(secretariat)
     response = client.post(
         "/en/staff/reports/",
-        {"body": body.pk, "start": "2024-06-01", "end": "2025-06-30", "languages": ["zh-hans", "en"]},
+        {
+            "body": body.pk,
+            "start": "2024-06-01",
+            "end": "2025-06-30",
+            "languages": ["zh-hans", "en"],
+            "council_document": "C25/39",
+        },
     )
     report = CouncilReport.objects.get()
     assert response["Location"] == f"/en/staff/reports/{report.pk}/"
@@ -48,7 +57,17 @@ def test_secretariat_drafts_edits_chair_approves_secretariat_publishes_public_do
     client.post(f"/en/staff/reports/{report.pk}/approve/", {"version": "2"})
     assert CouncilReport.objects.get().status == "approved"
     client.force_login(secretariat)
-    client.post(f"/en/staff/reports/{report.pk}/publish/")
+    with django_capture_on_commit_callbacks() as callbacks:
+        client.post(f"/en/staff/reports/{report.pk}/publish/")
+    # The request returns at once: the report is being published, its files are made by a background task.
+    report.refresh_from_db()
+    assert report.status == "publishing"
+    page = client.get(f"/en/staff/reports/{report.pk}/").content.decode()
+    assert '<meta http-equiv="refresh" content="5">' in page
+    assert "Being published: 0 of 6 files made." in page
+    with django_capture_on_commit_callbacks(execute=True):
+        for callback in callbacks:
+            callback()
     report.refresh_from_db()
     assert report.status == "published"
     client.logout()
@@ -135,6 +154,6 @@ def test_a_garbled_or_missing_version_counts_as_version_0_which_the_service_refu
 ) -> None:
     from django.test import RequestFactory
 
-    from cwgcop.reports.views import _version
+    from cwgcop.reports.views.reports import _version
 
     assert _version(RequestFactory().post("/en/reports/7/approve/", posted)) == version

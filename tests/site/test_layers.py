@@ -28,6 +28,8 @@ LAYERS: list[set[str]] = [
     {"site"},
     # The project's own entry points: settings (names the root URL configuration), the WSGI application, the CLI.
     {"settings", "wsgi", "cli"},
+    # The test settings, which start from the production ones.
+    {"settings_test"},
     {"__main__"},
     {"demo"},
 ]
@@ -122,7 +124,7 @@ def test_every_module_is_found() -> None:
 
 def test_every_app_is_in_a_layer() -> None:
     apps = {p.name for p in PACKAGE.iterdir() if (p / "apps.py").exists()}
-    assert apps == {app for apps in LAYERS for app in apps} - {"settings", "wsgi", "cli", "__main__"}
+    assert apps == {app for apps in LAYERS for app in apps} - {"settings", "settings_test", "wsgi", "cli", "__main__"}
 
 
 def test_core_imports_no_domain_app_nor_site_nor_demo() -> None:

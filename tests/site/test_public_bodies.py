@@ -52,8 +52,8 @@ def test_body_page_query_count_is_fixed(client: Client, django_assert_num_querie
         held = meeting(group, number, datetime.date(2024, number, 1), datetime.date(2024, number, 2))
         document(meeting=held, symbol=f"CWG-COP-{number}/1", languages=("en", "fr"))
     # body; meetings; documents with their current revision and its languages; liaison statements sent and
-    # received; milestones
-    with django_assert_num_queries(6):
+    # received; milestones; participation history (reports)
+    with django_assert_num_queries(7):
         response = client.get("/en/bodies/cwg-cop/")
     assert len(parse(response.content).xpath('//li[@class="document-row"]')) == rows
 

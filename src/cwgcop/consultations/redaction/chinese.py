@@ -222,6 +222,14 @@ def detect(text: str) -> list[Hit]:
     return names(text) + schools(text, toks) + addresses(text)
 
 
+# Everyday words jieba's tagger takes for a person's name because their first character is a family name
+# (谢 in 谢谢 "thanks"), and kinship words, which name nobody.
+NOT_PERSONS = frozenset(
+    {"谢谢", "哈哈", "呵呵", "嘻嘻", "妈妈", "爸爸", "哥哥", "姐姐", "弟弟", "妹妹"}
+    | {"爷爷", "奶奶", "叔叔", "阿姨", "宝宝"}
+)
+
+
 def person_tokens(text: str) -> list[Hit]:
     """Every person, place or organisation name jieba sees: the moderator's second look."""
     if not HAS_CJK.search(text):
@@ -229,5 +237,5 @@ def person_tokens(text: str) -> list[Hit]:
     return [
         Hit(t.start, t.end, Category.NAME if t.flag in PERSON else Category.ADDRESS)
         for t in tokens(text, hmm=True)
-        if t.flag in PERSON | {"ns", "nt"} and len(t.word) >= 2
+        if t.flag in PERSON | {"ns", "nt"} and len(t.word) >= 2 and t.word not in NOT_PERSONS
     ]

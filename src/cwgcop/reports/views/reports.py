@@ -37,6 +37,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
                 start=start,
                 end=form.cleaned_data["end"],
                 languages=form.cleaned_data["languages"],
+                council_document=form.cleaned_data["council_document"] or None,
             )
             messages.success(request, _("Draft created from the platform's data."))
             return redirect("staff:reports:detail", pk=report.pk)
@@ -47,7 +48,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
 
 
 def _report(request: HttpRequest, pk: int) -> CouncilReport:
-    report = get_object_or_404(CouncilReport.objects.select_related("body"), pk=pk)
+    report: CouncilReport = get_object_or_404(CouncilReport.objects.select_related("body"), pk=pk)
     check_object_permission(request, "reports.view_drafts", report.body)
     return report
 
@@ -66,6 +67,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "versions": report.versions.select_related("created_by").order_by("-number"),
             "can_draft": request.user.has_perm("reports.draft", report.body),
             "can_approve": request.user.has_perm("reports.approve", report.body),
+            "progress": services.publication_progress(report) if report.status == ReportStatus.PUBLISHING else None,
         },
     )
 
@@ -109,8 +111,8 @@ def report_publish(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(request, pk)
     check_object_permission(request, "reports.draft", report.body)
     with refusal_as_messages(request):
-        services.publish(actor=request.user, report=report)
-        messages.success(request, _("Published in the archive."))
+        services.request_publication(actor=request.user, report=report)
+        messages.success(request, _("Publication started: the files are being made."))
     return redirect("staff:reports:detail", pk=pk)
 
 
