@@ -7,6 +7,7 @@ and in-process work, with no server to install.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import sys
 from pathlib import Path
@@ -73,6 +74,16 @@ SECRET_KEY = _secret
 
 ALLOWED_HOSTS = env_list("CWGCOP_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if DEBUG or TESTING else [])
 CSRF_TRUSTED_ORIGINS = env_list("CWGCOP_CSRF_TRUSTED_ORIGINS", [])
+# Proxies (addresses or CIDR networks) whose X-Forwarded-For is believed: the client's address, which every
+# rate limit counts by, is read from that header only when the peer is one of them (cwgcop.core.http).
+CWGCOP_TRUSTED_PROXIES = env_list("CWGCOP_TRUSTED_PROXIES", [])
+for _proxy in CWGCOP_TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError as _exc:
+        raise ImproperlyConfigured(
+            f"CWGCOP_TRUSTED_PROXIES must list addresses or networks (10.0.0.0/8), not {_proxy!r}"
+        ) from _exc
 
 INSTALLED_APPS = [
     "modeltranslation",
@@ -180,13 +191,23 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when CWGCOP_REDIS_URL is set (production, several processes), otherwise process memory.
 REDIS_URL = os.environ.get("CWGCOP_REDIS_URL", "")
+# An unreachable Redis is logged and worked around, never an error (cwgcop.core.cache_backend): pages are
+# rendered without the cache, rate-limit counters (these key prefixes) are kept in the process meanwhile.
+RATE_LIMIT_KEY_PREFIXES = ("rl:", "allauth:rl:", "consult-rate:")
+REDIS_TIMEOUT_SECONDS = env_float("CWGCOP_REDIS_TIMEOUT_SECONDS", 1.0)
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "cwgcop.core.cache_backend.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CWGCOP_CACHE_PREFIX", "cwgcop"),
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                "SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT_SECONDS,
+                "SOCKET_TIMEOUT": REDIS_TIMEOUT_SECONDS,
+                "RETRY_SECONDS": env_float("CWGCOP_CACHE_RETRY_SECONDS", 5.0),
+                "LOCAL_FALLBACK_PREFIXES": RATE_LIMIT_KEY_PREFIXES,
+            },
         }
     }
 else:
@@ -356,10 +377,6 @@ CWGCOP_EVENT_RETENTION_DAYS = env_int("CWGCOP_EVENT_RETENTION_DAYS", 90)
 CWGCOP_EVENT_RATE_LIMIT = os.environ.get("CWGCOP_EVENT_RATE_LIMIT", "10/h")
 # A registration form sent back sooner than this after it was shown is treated as a robot's.
 CWGCOP_EVENT_FORM_MIN_SECONDS = env_int("CWGCOP_EVENT_FORM_MIN_SECONDS", 0 if TESTING else 3)
-RATELIMIT_USE_CACHE = "default"
-# django-ratelimit warns that process memory is not shared between server processes; production sets
-# CWGCOP_REDIS_URL (documented), the embedded default runs one process.
-SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 # Consultations with children and young people.
 CWGCOP_CONSULTATION_MAX_ANSWER_CHARS = env_int("CWGCOP_CONSULTATION_MAX_ANSWER_CHARS", 2000)

@@ -57,3 +57,5 @@ urlpatterns += i18n_patterns(
 
 handler404 = "cwgcop.core.views.page_not_found"
 handler500 = "cwgcop.core.views.server_error"
+# allauth answers its rate limits (sign-in, sign-up, password reset) with this view.
+handler429 = "cwgcop.core.views.too_many_requests"

@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from cwgcop.accounts.rules import holds_staff_role
+from cwgcop.core.http import client_address
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -14,3 +15,7 @@ class AccountAdapter(DefaultAccountAdapter):
         if holds_staff_role(request.user):
             return reverse("staff:dashboard")
         return reverse("accounts:home")
+
+    def get_client_ip(self, request: HttpRequest) -> str:
+        """allauth's rate limits (sign-in, sign-up, password reset) count by the same address as every other."""
+        return client_address(request)

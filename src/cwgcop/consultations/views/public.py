@@ -101,8 +101,7 @@ def take_part(request: HttpRequest, slug: str) -> HttpResponse:
 def answer(request: HttpRequest, slug: str) -> HttpResponse:
     consultation = _consultation(slug)
     form = ResponseForm(request.POST, consultation=consultation, language=current_language())
-    if ratelimit.over_limit(request):
-        form.is_valid()
+    if form.is_valid() and ratelimit.over_limit(request):  # a form with errors is not counted
         form.add_error(None, _("Many answers came from your network just now. Please wait a little and try again."))
         return _page(request, consultation, form, status=429)
     if form.is_valid():
