@@ -104,7 +104,11 @@ def archive_generation() -> int:
 
 
 def bump_archive_generation() -> None:
-    """Make every cached public page stale. Call it once the change is committed."""
+    """Make every cached public page stale. Call it once the change is committed.
+
+    Robust: the change is committed whatever happens here, so a failure is logged and never reaches the
+    request (with Redis down the backend already answers without raising; see core.cache_backend).
+    """
 
     def bump() -> None:
         try:
@@ -114,7 +118,7 @@ def bump_archive_generation() -> None:
             cache.set(GENERATION_KEY, generation, timeout=None)
         _local.remember_generation(int(generation))
 
-    transaction.on_commit(bump)
+    transaction.on_commit(bump, robust=True)
 
 
 def forget_local_pages() -> None:
