@@ -284,6 +284,13 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 # Uploads above this size are refused before anything is written (bytes).
 CWGCOP_MAX_UPLOAD_BYTES = env_int("CWGCOP_MAX_UPLOAD_MB", 50) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Office files (DOCX, XLSX, PPTX) are ZIP packages: refused before anything is unpacked when they hold more
+# parts, would unpack to more bytes, or compress a part (above 1 MB) more times than this.
+CWGCOP_OFFICE_MAX_PARTS = env_int("CWGCOP_OFFICE_MAX_PARTS", 5000)
+CWGCOP_OFFICE_MAX_UNCOMPRESSED_BYTES = env_int("CWGCOP_OFFICE_MAX_UNCOMPRESSED_MB", 200) * 1024 * 1024
+CWGCOP_OFFICE_MAX_RATIO = env_int("CWGCOP_OFFICE_MAX_RATIO", 100)
+# Text extraction of one file stops after this many seconds (the text read so far is kept).
+CWGCOP_EXTRACTION_SECONDS = env_int("CWGCOP_EXTRACTION_SECONDS", 60)
 # The guard drops the bytes of a file past the limit as they arrive and keeps unsafe names for refusal.
 FILE_UPLOAD_HANDLERS = [
     "cwgcop.core.uploads.UploadGuard",
