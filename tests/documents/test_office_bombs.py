@@ -7,28 +7,56 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 from django.test import Client
 
-from cwgcop.documents.models import Document
+from cwgcop.core.models import AuditEntry
+from cwgcop.documents import services
+from cwgcop.documents.models import Document, DocumentFile, DocumentRevision
 from cwgcop.documents.validators import DOCX
 from cwgcop.search.extraction import extract
 from cwgcop.search.models import ExtractionStatus
-from tests.documents.test_bad_input import (  # noqa: F401 - fixtures
+from tests.conftest import stored_files
+from tests.documents.test_bad_input import (
     State,
     _add,
     _page_text,
     _refused,
     _upload_page,
-    draft,
-    staff_client,
-    state,
 )
-from tests.factories import docx_bytes
+from tests.factories import BodyFactory, docx_bytes, secretariat
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def state(media_root: Path) -> Callable[[], State]:
+    return lambda: (
+        Document.objects.count(),
+        DocumentRevision.objects.count(),
+        DocumentFile.objects.count(),
+        AuditEntry.objects.count(),
+        stored_files(media_root),
+    )
+
+
+@pytest.fixture
+def draft() -> Document:
+    body = BodyFactory(acronym="CWG-COP", symbol_prefix="CWG-COP")
+    return services.create_document(
+        actor=None, body=body, kind="contribution", symbol="CWG-COP-40/2", titles={"en": "B"}
+    )
+
+
+@pytest.fixture
+def staff_client(draft: Document) -> Client:
+    client = Client()
+    client.force_login(secretariat(draft.body))
+    return client
+
 
 MB = 1024 * 1024
 CONTENT_TYPES = (
