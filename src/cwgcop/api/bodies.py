@@ -6,11 +6,11 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from cwgcop.api import serializers
 from cwgcop.api.errors import NotFoundError
-from cwgcop.api.pagination import LazyPage
+from cwgcop.api.pagination import LazyPage, LimitOffsetPagination
 from cwgcop.api.schemas import BodySchema, ErrorSchema
 from cwgcop.bodies import queries
 

@@ -13,10 +13,10 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from cwgcop.api.errors import NotFoundError
-from cwgcop.api.pagination import LazyPage
+from cwgcop.api.pagination import LazyPage, LimitOffsetPagination
 from cwgcop.api.schemas import ErrorSchema
 from cwgcop.consultations import queries, results
 from cwgcop.consultations.models import Consultation

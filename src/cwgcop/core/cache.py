@@ -247,7 +247,9 @@ class PageCacheApp:
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         try:
-            key, stored = lookup(WSGIRequest(environ))
+            # A copy: WSGIRequest writes the decoded path back into the environ it is given (META is the
+            # environ), and Django's handler must still find the raw PATH_INFO the server sent.
+            key, stored = lookup(WSGIRequest(dict(environ)))
         except Exception:  # Django's handler gives the proper answer (400, 500) to a bad request
             key, stored = None, None
         if stored is None:

@@ -13,11 +13,11 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from cwgcop.accounts.api_auth import api_token_auth, api_user
 from cwgcop.api.errors import ApiError, invalid_parameters
-from cwgcop.api.pagination import LazyPage
+from cwgcop.api.pagination import LazyPage, LimitOffsetPagination
 from cwgcop.api.schemas import ErrorSchema
 from cwgcop.bodies.models import Body
 from cwgcop.core.errors import DomainError
