@@ -338,6 +338,8 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = False
     SECURE_SSL_REDIRECT = env_bool("CWGCOP_SSL_REDIRECT", default=False)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Load balancers check health over plain HTTP: never redirected.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 
 LOGGING = {
     "version": 1,
@@ -361,6 +363,8 @@ if _tasks_backend not in _TASK_BACKENDS:
         f"CWGCOP_TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)}, not {_tasks_backend!r}"
     )
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_tasks_backend], "QUEUES": ["default"]}}
+# /readyz reports the task queue as behind when the oldest task due has waited longer than this.
+CWGCOP_READY_MAX_TASK_AGE_SECONDS = env_int("CWGCOP_READY_MAX_TASK_AGE_SECONDS", 600)
 
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_LIMIT = 200

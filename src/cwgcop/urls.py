@@ -8,6 +8,7 @@ from django.views.generic import RedirectView
 
 from cwgcop.api.api import api
 from cwgcop.api.errors import api_not_found
+from cwgcop.core import health
 from cwgcop.core import views as core_views
 from cwgcop.documents.feeds import DocumentsFeed
 from cwgcop.documents.views import public as document_views
@@ -19,6 +20,9 @@ SYMBOL = r"(?P<symbol>[A-Za-z0-9][A-Za-z0-9.\-/]*?)"
 LANG = r"(?P<language>ar|zh-hans|en|fr|ru|es)"
 
 urlpatterns = [
+    # For load balancers and monitoring (docs/deployment.md, "Health checks").
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("api/v1/", api.urls),
     re_path(r"^api/v1/(?P<rest>.*)$", api_not_found, name="api-not-found"),
     path("feeds/documents.atom", DocumentsFeed(), name="feeds-documents"),
