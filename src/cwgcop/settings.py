@@ -313,7 +313,7 @@ EMAIL_HOST_PASSWORD = os.environ.get("CWGCOP_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("CWGCOP_EMAIL_USE_TLS", default=False)
 # Where the file-based e-mail backend writes messages (django.core.mail.backends.filebased.EmailBackend).
 EMAIL_FILE_PATH = os.environ.get("CWGCOP_EMAIL_FILE_PATH", str(DATA_DIR / "mail"))
-# E-mail leaves through the task queue (cwgcop.core.mail); a delivery that fails is tried this many times.
+# E-mail leaves through the task queue (cwgcop.core.outbox); a delivery that fails is tried this many times.
 CWGCOP_EMAIL_ATTEMPTS = env_int("CWGCOP_EMAIL_ATTEMPTS", 5)
 DEFAULT_FROM_EMAIL = os.environ.get("CWGCOP_DEFAULT_FROM_EMAIL", "cwgcop@localhost")
 SITE_URL = os.environ.get("CWGCOP_SITE_URL", "http://127.0.0.1:8000").rstrip("/")

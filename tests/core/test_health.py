@@ -10,7 +10,7 @@ from django.test import Client
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from cwgcop.core.mail import send_later
+from cwgcop.core.outbox import send_later
 from tests.core.test_cache_down import redis_down  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.django_db

@@ -18,7 +18,7 @@ from django.test import Client
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from cwgcop.core.mail import message_data, message_from, send_later
+from cwgcop.core.outbox import message_data, message_from, send_later
 from cwgcop.core.tasks import retry_delay
 from cwgcop.events.models import Registration
 from cwgcop.meetings.models import Registration as MeetingRegistration

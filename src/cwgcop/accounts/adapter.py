@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from cwgcop.accounts.rules import holds_staff_role
 from cwgcop.core.http import client_address
-from cwgcop.core.mail import send_later
+from cwgcop.core.outbox import send_later
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -22,7 +22,7 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
         """Sign-up, address confirmation, password reset: rendered now, delivered through the task queue, so
-        a mail server that is down never turns a stored sign-up into an error (cwgcop.core.mail)."""
+        a mail server that is down never turns a stored sign-up into an error (cwgcop.core.outbox)."""
         from allauth.core import context as allauth_context
 
         request = allauth_context.request

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from cwgcop.core.mail import send_later
+from cwgcop.core.outbox import send_later
 
 
 def send_new_case(case_id: int) -> None:

@@ -1,4 +1,4 @@
-"""Background work of the ground floor: delivering e-mail, with retries (see cwgcop.core.mail)."""
+"""Background work of the ground floor: delivering e-mail, with retries (see cwgcop.core.outbox)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from django.conf import settings
 from django.utils import timezone
 from django_tasks import task
 
-from cwgcop.core.mail import message_from
+from cwgcop.core.outbox import message_from
 
 logger = logging.getLogger("cwgcop.mail")
 

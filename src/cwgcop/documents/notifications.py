@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from cwgcop.accounts.services import display_name, profile_of
-from cwgcop.core.mail import send_later
+from cwgcop.core.outbox import send_later
 from cwgcop.documents.models import Document
 
 SUBMISSION_RECEIVED: Final = "submission_received"

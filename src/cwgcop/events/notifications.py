@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from cwgcop.core.mail import send_later, send_many_later
+from cwgcop.core.outbox import send_later, send_many_later
 from cwgcop.events.calendar import calendar_bytes
 
 if TYPE_CHECKING:

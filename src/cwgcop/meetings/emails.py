@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from cwgcop.core.mail import send_later
+from cwgcop.core.outbox import send_later
 from cwgcop.meetings import calendar
 from cwgcop.meetings.models import Registration
 
