@@ -83,11 +83,29 @@ def postgres_reachable(url: str) -> bool:
         return False
 
 
+DEMO_LOGINS = (
+    ("secretariat", "the secretariat: meetings, documents, liaisons, events, reports"),
+    ("chair", "the chair: approves agendas, outcomes and the report to the Council"),
+    ("member", "a delegate: registers and submits contributions"),
+    ("moderator", "moderates the children's consultation"),
+    ("safeguarding", "the safeguarding lead of the children's consultation"),
+)
+
+
 def cmd_demo() -> None:
     ensure_venv("")
     data_dir = Path(os.environ.get("CWGCOP_DATA_DIR") or ROOT / "var")
     data_dir.mkdir(parents=True, exist_ok=True)
-    env = {"CWGCOP_DEBUG": "true", "CWGCOP_DATA_DIR": str(data_dir)}
+    port = os.environ.get("CWGCOP_PORT", "8000")
+    site_url = os.environ.get("CWGCOP_SITE_URL") or f"http://127.0.0.1:{port}"
+    env = {
+        "CWGCOP_DEBUG": "true",
+        "CWGCOP_DATA_DIR": str(data_dir),
+        # Links in e-mails and calendars point at the address this server answers on.
+        "CWGCOP_SITE_URL": site_url,
+        # Every e-mail in the terminal and as a file in var/mail/ (unless a backend is chosen).
+        "CWGCOP_EMAIL_BACKEND": os.environ.get("CWGCOP_EMAIL_BACKEND", "cwgcop.core.mail.DevelopmentBackend"),
+    }
     cwgcop = BIN / "cwgcop"
     say("Migrating the SQLite database in " + str(data_dir))
     run(cwgcop, "migrate", "--verbosity", "0", env=env)
@@ -96,11 +114,12 @@ def cmd_demo() -> None:
     # A migration may change the index's shape and empty it (search.0003); for the demo's few documents
     # rebuilding it every time costs a second and keeps an older ./var working.
     run(cwgcop, "rebuild_search_index", env=env)
-    port = os.environ.get("CWGCOP_PORT", "8000")
-    print(f"\n  cwgcop is running on http://127.0.0.1:{port}/")
-    print("  Secretariat login: secretariat / cwgcop-demo  (sign in at /en/account/login/;", flush=True)
-    print("    the first secretariat page asks you to set up an authenticator app, as in production)", flush=True)
-    print("  Member login:      member / cwgcop-demo\n", flush=True)
+    print(f"\n  cwgcop is running on {site_url}/")
+    print("  Sign in at /en/account/login/ with any of these logins (password: cwgcop-demo):")
+    for username, who in DEMO_LOGINS:
+        print(f"    {username:<13} {who}")
+    print("  Staff roles are asked to set up an authenticator app (any TOTP app) on their first staff page.")
+    print(f"  E-mail is not sent: every message is printed here and written to {data_dir / 'mail'}/\n", flush=True)
     run(cwgcop, "runserver", f"127.0.0.1:{port}", env=env)
 
 

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
+
 import pytest
 from django.test import Client
 
@@ -20,3 +23,23 @@ def test_demo_logins_work_and_the_secretariat_is_asked_for_two_factors(client: C
     page = client.get("/en/account/").content.decode()
     assert "Demo Delegate" in page
     assert "Brazil" in page
+
+
+def _printed_demo_logins() -> list[str]:
+    """The logins `python3 dev.py demo` prints, read from dev.py itself."""
+    path = Path(__file__).resolve().parents[2] / "dev.py"
+    spec = importlib.util.spec_from_file_location("cwgcop_dev", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return [username for username, _who in module.DEMO_LOGINS]
+
+
+def test_every_login_the_demo_prints_signs_in(client: Client) -> None:
+    load_demo()
+    printed = _printed_demo_logins()
+    assert printed == ["secretariat", "chair", "member", "moderator", "safeguarding"]
+    for username in printed:
+        response = client.post("/en/account/login/", {"login": username, "password": "cwgcop-demo"})
+        assert response.status_code == 302, username
+        client.logout()

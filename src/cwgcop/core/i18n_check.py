@@ -1,18 +1,24 @@
-"""Checks the translation catalogues: Chinese and English complete, the other four present, .mo current.
+"""Checks the translation catalogues: all six languages complete, every plural form written, .mo current.
 
 Run by ``python3 dev.py lint``: ``python -m cwgcop.core.i18n_check``. Exits non-zero with a list of problems.
+
+English is the source language: an English entry may stay empty (gettext then shows the msgid), but every
+other catalogue must translate every entry, with exactly as many plural forms as its language has
+(Arabic six, Russian four, Spanish and French three, Chinese one) and none of them empty.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 import polib
 
 PACKAGE = Path(__file__).resolve().parent.parent
-COMPLETE = ("zh_Hans", "en")
-PRESENT = ("ar", "fr", "ru", "es")
+SOURCE = "en"
+TRANSLATED = ("ar", "zh_Hans", "fr", "ru", "es")
+NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
 
 
 def app_locales() -> list[Path]:
@@ -27,19 +33,44 @@ def problems() -> list[str]:
     return found
 
 
+def plural_count(catalogue: polib.POFile) -> int | None:
+    match = NPLURALS.search(catalogue.metadata.get("Plural-Forms", ""))
+    return int(match.group(1)) if match else None
+
+
+def completeness_problems(code: str, catalogue: polib.POFile) -> list[str]:
+    """Untranslated, fuzzy and short plural entries of a catalogue that must be complete."""
+    found: list[str] = []
+    missing = [e.msgid for e in catalogue.untranslated_entries()] + [e.msgid for e in catalogue.fuzzy_entries()]
+    if missing:
+        found.append(f"{code}: {len(missing)} untranslated or fuzzy, e.g. {missing[:3]}")
+    forms = plural_count(catalogue)
+    if forms is None:
+        found.append(f"{code}: the catalogue has no Plural-Forms header")
+        return found
+    short = [
+        e.msgid
+        for e in catalogue
+        if e.msgid_plural
+        and not e.obsolete
+        and (sorted(e.msgstr_plural) != list(range(forms)) or not all(v.strip() for v in e.msgstr_plural.values()))
+    ]
+    if short:
+        found.append(f"{code}: {len(short)} plural entries without all {forms} forms, e.g. {short[:3]}")
+    return found
+
+
 def catalogue_problems(locale: Path) -> list[str]:
     found: list[str] = []
-    for code in COMPLETE + PRESENT:
+    for code in (SOURCE, *TRANSLATED):
         po_path = locale / code / "LC_MESSAGES" / "django.po"
         mo_path = po_path.with_suffix(".mo")
         if not po_path.exists():
             found.append(f"{code}: no catalogue at {po_path}")
             continue
         catalogue = polib.pofile(str(po_path))
-        if code in COMPLETE and code != "en":
-            missing = [e.msgid for e in catalogue.untranslated_entries()] + [e.msgid for e in catalogue.fuzzy_entries()]
-            if missing:
-                found.append(f"{code}: {len(missing)} untranslated or fuzzy, e.g. {missing[:3]}")
+        if code != SOURCE:
+            found.extend(completeness_problems(code, catalogue))
         if not mo_path.exists():
             found.append(f"{code}: not compiled (no {mo_path.name})")
             continue

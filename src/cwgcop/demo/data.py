@@ -195,6 +195,32 @@ MEETINGS: list[dict[str, Any]] = [
     },
 ]
 
+# The seed's facts end with a 23rd meeting planned for October 2025 (demo/liaisons.py keeps it as the seed
+# says). The meeting after it is placed relative to the day the demo is loaded, so that on any day one meeting
+# accepts contributions and registrations: about eight weeks ahead, on a Wednesday and Thursday in Geneva.
+NEXT_MEETING_WEEKS_AHEAD = 8
+NEXT_MEETING_CONTRIBUTIONS_CLOSE = datetime.timedelta(days=12)
+NEXT_MEETING_REGISTRATION_CLOSES = datetime.timedelta(days=7)
+
+
+def next_meeting(today: datetime.date) -> dict[str, Any]:
+    """The 24th meeting, open for contributions, dated from ``today``."""
+    ahead = today + datetime.timedelta(weeks=NEXT_MEETING_WEEKS_AHEAD)
+    start = ahead + datetime.timedelta(days=(2 - ahead.weekday()) % 7)
+    closes = datetime.datetime.combine(start, datetime.time(23, 59), tzinfo=GENEVA)
+    return {
+        "body": "CWG-COP",
+        "number": 24,
+        "start_date": start,
+        "end_date": start + datetime.timedelta(days=1),
+        "venues": MEETINGS[-1]["venues"],
+        "format": "hybrid",
+        "status": "open",
+        "contribution_deadline": closes - NEXT_MEETING_CONTRIBUTIONS_CLOSE,
+        "registration_deadline": closes - NEXT_MEETING_REGISTRATION_CLOSES,
+    }
+
+
 # Each document: its facts, and the paragraphs its generated files carry, per language.
 DOCUMENTS: list[dict[str, Any]] = [
     {

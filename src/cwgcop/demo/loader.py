@@ -10,6 +10,7 @@ from typing import Any
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
 from cwgcop.accounts import services as account_services
 from cwgcop.bodies.enums import RoleKind
@@ -278,4 +279,16 @@ def load_demo() -> Summary:
         _action_items(meetings, summary)
     liaison_demo.load(summary.created)
     summary.created.extend(demo_consultations.load())
+    with transaction.atomic():
+        _next_meeting(bodies, summary)
     return summary
+
+
+def _next_meeting(bodies: dict[str, Body], summary: Summary) -> None:
+    """The meeting after the seed's, open for contributions on the day the demo is loaded."""
+    spec = data.next_meeting(timezone.localdate())
+    body = bodies[spec.pop("body")]
+    if Meeting.objects.filter(body=body, number=spec["number"]).exists():
+        return
+    meeting = meeting_services.create_meeting(actor=None, body=body, **spec)
+    summary.add(f"meeting {meeting}")
