@@ -215,7 +215,7 @@ def main() -> None:
     promoted = [a for a in expected_promoted if a in set(after["confirmed"])]
     print(
         f"\nEvent registration under load: {args.people} people, capacity {args.capacity}, PostgreSQL, "
-        f"gunicorn 2 workers × 8 threads, {os.cpu_count()} cores\n"
+        f"gunicorn 2 workers × 8 threads, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}\n"
     )
     print(
         f"e-mail through the queue: all {len(links)} confirmation messages delivered by one db_worker "
