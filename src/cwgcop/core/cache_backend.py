@@ -100,9 +100,13 @@ class ResilientRedisCache(RedisCache):
         return self._call(
             key,
             lambda: super(ResilientRedisCache, self).set(key, value, timeout, *args, **kwargs),
-            lambda: self._local.set(key, value, timeout, kwargs.get("version")) or True,
+            lambda: self._set_locally(key, value, timeout, kwargs.get("version")),
             False,
         )
+
+    def _set_locally(self, key: Any, value: Any, timeout: Any, version: Any) -> bool:
+        self._local.set(key, value, timeout, version)
+        return True
 
     def add(self, key: Any, value: Any, timeout: Any = DEFAULT_TIMEOUT, *args: Any, **kwargs: Any) -> Any:
         return self._call(

@@ -65,16 +65,14 @@ def _storage() -> dict[str, Any]:
 
 
 def _queue() -> dict[str, Any]:
-    backend = settings.TASKS["default"]["BACKEND"]
+    backend = str(settings.TASKS["default"]["BACKEND"])
     if not backend.startswith("django_tasks_db"):
         return {"ok": True, "backend": "immediate", "oldest_seconds": 0}
     from django_tasks_db.models import DBTaskResult
 
     now = timezone.now()
     due = DBTaskResult.objects.ready()  # queued and due (a retry waiting for its time is not late)
-    oldest: datetime.datetime | None = (
-        due.order_by("enqueued_at").values_list("enqueued_at", flat=True).first()  # type: ignore[attr-defined]
-    )
+    oldest: datetime.datetime | None = due.order_by("enqueued_at").values_list("enqueued_at", flat=True).first()
     age = int((now - oldest).total_seconds()) if oldest else 0
     return {"ok": age <= settings.CWGCOP_READY_MAX_TASK_AGE_SECONDS, "backend": "database", "oldest_seconds": age}
 
