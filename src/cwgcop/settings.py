@@ -128,11 +128,13 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     # Under /api/ every error answers JSON {detail, code}, in the reader's language (after LocaleMiddleware).
     "cwgcop.api.middleware.ApiErrorsMiddleware",
+    # Under /consult/, a 403, 404, 429 or 500 answer (a refused CSRF check too) still shows a child helpline.
+    "cwgcop.consultations.middleware.HelpOnErrorsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "cwgcop.accounts.middleware.StaffMfaMiddleware",
+    "cwgcop.accounts.middleware.StaffAccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]

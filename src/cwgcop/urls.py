@@ -48,7 +48,6 @@ urlpatterns += i18n_patterns(
     path("search/", include("cwgcop.search.urls")),
     path("consult/", include("cwgcop.consultations.urls")),
     path("", include("cwgcop.liaisons.urls")),
-    path("staff/liaisons/", include("cwgcop.liaisons.staff_urls")),
     path("staff/", include("cwgcop.core.staff_urls")),
     # Sign-up, sign-in, e-mail verification, password reset and two-factor authentication (allauth),
     # then the account's own pages (profile, API tokens).

@@ -70,7 +70,15 @@ def test_token_page_needs_totp_for_staff(client: Client) -> None:
     user = UserFactory(username="mod")
     Role.objects.create(user=user, body=body, kind=RoleKind.MODERATOR)
     client.force_login(user)
-    assert client.get("/en/account/tokens/").status_code == 302
+    assert client.get("/en/account/tokens/")["Location"] == "/en/account/2fa/totp/activate/"
+    # The page is not a staff page; the middleware's short list of account pages holds the rule (and the revoke).
+    issued = services.create_api_token(actor=user, name="from before the role")
+    assert client.post("/en/account/tokens/", {"name": "sneaky"}).status_code == 403
+    assert client.post(f"/en/account/tokens/{issued.token.pk}/revoke/").status_code == 403
+    issued.token.refresh_from_db()
+    assert (user.api_tokens.count(), issued.token.revoked_at) == (1, None)
+    give_totp(user)
+    assert client.get("/en/account/tokens/").status_code == 200
 
 
 def test_token_page_shows_the_key_once_and_revokes(client: Client) -> None:

@@ -102,7 +102,7 @@ def test_a_child_answers_in_chinese_and_follows_the_consultation_to_its_feedback
     assert (stored.text, stored.moderation, stored.response.language) == (WORDS, "pending", "zh-hans")
 
     reviewer = _signed_in(new_page, staff, base)
-    reviewer.goto(f"{base}/en/consult/{found.slug}/moderation/")
+    reviewer.goto(f"{base}/en/staff/consultations/{found.slug}/moderation/")
     item = reviewer.locator("article.moderation-item", has_text="希望可以在线聊天")
     item.get_by_role("button", name="Approve").click()
     expect(reviewer.get_by_text("No answer is waiting.")).to_be_visible()

@@ -121,7 +121,7 @@ def test_html_and_script_in_answers_are_shown_as_text_everywhere(client: Client)
     submitted = submit(found, text='<script>alert("x")</script><img src=x onerror=alert(1)> <b>bold</b>')
     staff = Client()
     staff.force_login(moderator(found))
-    queue = staff.get(f"/en/consult/{found.slug}/moderation/").content.decode()
+    queue = staff.get(f"/en/staff/consultations/{found.slug}/moderation/").content.decode()
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in queue
     assert "<script" not in queue
     approve_text(submitted)

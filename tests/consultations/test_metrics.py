@@ -90,7 +90,7 @@ def test_metrics_count_exactly(measured: Consultation, now: datetime.datetime) -
 def test_metrics_page_shows_the_figures_to_the_secretariat(measured: Consultation) -> None:
     client = Client()
     client.force_login(secretariat(measured))
-    page = client.get(f"/en/consult/{measured.slug}/staff/metrics/")
+    page = client.get(f"/en/staff/consultations/{measured.slug}/metrics/")
     body = page.content.decode()
     assert page["Cache-Control"] == "private, no-store"
     assert '<dd id="m-responses">7</dd>' in body

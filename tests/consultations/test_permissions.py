@@ -1,8 +1,9 @@
 """Every staff endpoint of consultations, for every kind of person; and nothing a child wrote is visible
 anywhere (page, API, sharing package) before a moderator approves it.
 
-Anonymous readers get 404 (the staff area is not advertised), people without the role 403. Safeguarding
-cases are for the safeguarding lead only: not the secretariat, not a moderator unless they are also a lead.
+Anonymous readers are sent to sign in (a form posted anonymously is refused, 403), people without the role get
+403. Safeguarding cases are for the safeguarding lead only: not the secretariat, not a moderator unless they are
+also a lead.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from tests.factories import BodyFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-ALLOWED, FORBIDDEN, HIDDEN = "allowed", 403, 404
+ALLOWED, FORBIDDEN, SIGN_IN = "allowed", 403, 302
 
 
 @dataclass
@@ -59,13 +60,13 @@ class Endpoint:
 
 
 def _slug(world: World) -> str:
-    return f"/en/consult/{world.consultation.slug}"
+    return f"/en/staff/consultations/{world.consultation.slug}"
 
 
 SECRETARIAT = {"secretariat"}
 ENDPOINTS = [
-    Endpoint("staff list", "get", lambda w: "/en/consult/staff/", {"secretariat", "moderator", "lead"}),
-    Endpoint("create", "get", lambda w: "/en/consult/staff/new/", SECRETARIAT),
+    Endpoint("staff list", "get", lambda w: "/en/staff/consultations/", {"secretariat", "moderator", "lead"}),
+    Endpoint("create", "get", lambda w: "/en/staff/consultations/new/", SECRETARIAT),
     Endpoint("moderation queue", "get", lambda w: f"{_slug(w)}/moderation/", {"secretariat", "moderator"}),
     Endpoint(
         "moderate",
@@ -73,6 +74,19 @@ ENDPOINTS = [
         lambda w: f"{_slug(w)}/moderation/{w.answer.pk}/",
         {"secretariat", "moderator"},
         {"decision": "approve"},
+    ),
+    Endpoint(
+        "escalation page",
+        "get",
+        lambda w: f"{_slug(w)}/moderation/{w.answer.pk}/escalate/",
+        {"secretariat", "moderator", "lead"},
+    ),
+    Endpoint(
+        "escalate",
+        "post",
+        lambda w: f"{_slug(w)}/moderation/{w.answer.pk}/escalate/",
+        {"secretariat", "moderator", "lead"},
+        {"reason": "He writes about a man who waits for him after school."},
     ),
     Endpoint("safeguarding queue", "get", lambda w: f"{_slug(w)}/safeguarding/", {"lead"}),
     Endpoint(
@@ -82,38 +96,42 @@ ENDPOINTS = [
         {"lead"},
         {"status": "in-progress", "notes": "x"},
     ),
-    Endpoint("manage", "get", lambda w: f"{_slug(w)}/staff/", SECRETARIAT),
-    Endpoint("edit", "get", lambda w: f"{_slug(w)}/staff/edit/", SECRETARIAT),
-    Endpoint("add a question", "get", lambda w: f"{_slug(w)}/staff/questions/new/", SECRETARIAT),
+    Endpoint("manage", "get", lambda w: f"{_slug(w)}/", SECRETARIAT),
+    Endpoint("edit", "get", lambda w: f"{_slug(w)}/edit/", SECRETARIAT),
+    Endpoint("add a question", "get", lambda w: f"{_slug(w)}/questions/new/", SECRETARIAT),
     Endpoint(
         "edit a question",
         "get",
-        lambda w: f"{_slug(w)}/staff/questions/{w.consultation.questions.first().pk}/",  # type: ignore[union-attr]
+        lambda w: f"{_slug(w)}/questions/{w.consultation.questions.first().pk}/",  # type: ignore[union-attr]
         SECRETARIAT,
     ),
     Endpoint(
         "delete a question",
         "post",
-        lambda w: f"{_slug(w)}/staff/questions/{w.consultation.questions.first().pk}/delete/",  # type: ignore[union-attr]
+        lambda w: f"{_slug(w)}/questions/{w.consultation.questions.first().pk}/delete/",  # type: ignore[union-attr]
         SECRETARIAT,
     ),
-    Endpoint("publish", "post", lambda w: f"{_slug(w)}/staff/publish/", SECRETARIAT),
-    Endpoint("create a group code", "post", lambda w: f"{_slug(w)}/staff/codes/", SECRETARIAT, {"label": "Club"}),
+    Endpoint("publish", "post", lambda w: f"{_slug(w)}/publish/", SECRETARIAT),
     Endpoint(
-        "switch a group code off", "post", lambda w: f"{_slug(w)}/staff/codes/{w.group.pk}/deactivate/", SECRETARIAT
+        "create a group code",
+        "post",
+        lambda w: f"{_slug(w)}/codes/",
+        SECRETARIAT,
+        {"label": "Club", "facilitator": "Ana Ruiz", "facilitator_contact": "+34 600 000 000"},
     ),
-    Endpoint("feedback form", "get", lambda w: f"{_slug(w)}/staff/feedback/", SECRETARIAT),
-    Endpoint("publish feedback", "post", lambda w: f"{_slug(w)}/staff/feedback/", SECRETARIAT, {"feedback_en": "x"}),
-    Endpoint("archive", "post", lambda w: f"{_slug(w)}/staff/archive/", SECRETARIAT),
-    Endpoint("packages", "get", lambda w: f"{_slug(w)}/staff/packages/", SECRETARIAT),
+    Endpoint("switch a group code off", "post", lambda w: f"{_slug(w)}/codes/{w.group.pk}/deactivate/", SECRETARIAT),
+    Endpoint("feedback form", "get", lambda w: f"{_slug(w)}/feedback/", SECRETARIAT),
+    Endpoint("publish feedback", "post", lambda w: f"{_slug(w)}/feedback/", SECRETARIAT, {"feedback_en": "x"}),
+    Endpoint("archive", "post", lambda w: f"{_slug(w)}/archive/", SECRETARIAT),
+    Endpoint("packages", "get", lambda w: f"{_slug(w)}/packages/", SECRETARIAT),
     Endpoint(
         "create a package",
         "post",
-        lambda w: f"{_slug(w)}/staff/packages/",
+        lambda w: f"{_slug(w)}/packages/",
         SECRETARIAT,
         {"recipient": "GCI", "recipient_kind": "gci-experts", "recipient_email": "g@example.org", "language": "en"},
     ),
-    Endpoint("metrics", "get", lambda w: f"{_slug(w)}/staff/metrics/", {"secretariat", "moderator", "lead"}),
+    Endpoint("metrics", "get", lambda w: f"{_slug(w)}/metrics/", {"secretariat", "moderator", "lead"}),
 ]
 PEOPLE = ["anonymous", "member", "moderator", "lead", "secretariat", "secretariat elsewhere"]
 
@@ -141,7 +159,7 @@ def _client_for(person: str, world: World) -> Client:
 
 def _expected(person: str, endpoint: Endpoint) -> object:
     if person == "anonymous":
-        return HIDDEN
+        return SIGN_IN if endpoint.method == "get" else FORBIDDEN
     if person == "secretariat elsewhere":
         # The list and the creation page serve every secretariat; this body's consultation is not theirs.
         return ALLOWED if endpoint.name in {"staff list", "create"} else FORBIDDEN
@@ -165,11 +183,14 @@ def test_every_staff_endpoint_answers_each_person_as_it_should(endpoint: Endpoin
             assert response.status_code not in {403, 404}, (person, response.status_code)
         else:
             assert response.status_code == expected, (person, response.status_code)
+            if expected == SIGN_IN:
+                assert response["Location"] == f"/en/account/login/?next={endpoint.path(world)}"
 
 
 def _nothing_changed(world: World) -> None:
     assert Answer.objects.get(pk=world.answer.pk).moderation == "pending"
     assert SafeguardingCase.objects.get(pk=world.case.pk).first_action_at is None
+    assert SafeguardingCase.objects.count() == 1  # nobody escalated
     assert GroupCode.objects.get(pk=world.group.pk).active is True
     assert world.consultation.questions.count() == 3
     assert Consultation.objects.get(pk=world.consultation.pk).archived_at is None
@@ -251,7 +272,11 @@ def test_nothing_a_child_wrote_is_visible_anywhere_until_a_moderator_approves_it
         assert "UNSEEN-WORDS" not in text, place
     staff_client = Client()
     staff_client.force_login(secretariat(found))
-    for path in ("/en/consult/staff/", f"/en/consult/{found.slug}/staff/", f"/en/consult/{found.slug}/staff/metrics/"):
+    for path in (
+        "/en/staff/consultations/",
+        f"/en/staff/consultations/{found.slug}/",
+        f"/en/staff/consultations/{found.slug}/metrics/",
+    ):
         assert "UNSEEN-WORDS" not in staff_client.get(path).content.decode(), path
     approve_text(submitted)
     _package, after = services.create_package(

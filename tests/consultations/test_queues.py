@@ -39,7 +39,7 @@ def found() -> Consultation:
 
 
 def _queue(found: Consultation) -> str:
-    return f"/en/consult/{found.slug}/moderation/"
+    return f"/en/staff/consultations/{found.slug}/moderation/"
 
 
 def test_the_queue_shows_the_oldest_answer_first_with_its_waiting_time(found: Consultation) -> None:
@@ -58,7 +58,7 @@ def test_the_queue_shows_the_oldest_answer_first_with_its_waiting_time(found: Co
     assert items == [
         (
             "What would make them better? · waiting for 3\xa0hours, 5\xa0minutes · 1 detail removed",
-            "Write to me at [email]",
+            "Write to me at [e-mail]",
         ),
         ("What would make them better? · waiting for 20\xa0minutes", "Chat at night please"),
     ]
@@ -153,15 +153,15 @@ def test_each_queue_endpoint_takes_only_its_method(found: Consultation) -> None:
     assert client.post(_queue(found)).status_code == 405
     assert client.get(f"{_queue(found)}{answer.pk}/").status_code == 405
     as_lead = _signed_in(lead_user)
-    assert as_lead.post(f"/en/consult/{found.slug}/safeguarding/").status_code == 405
-    assert as_lead.get(f"/en/consult/{found.slug}/safeguarding/{risky.pk}/").status_code == 405
+    assert as_lead.post(f"/en/staff/consultations/{found.slug}/safeguarding/").status_code == 405
+    assert as_lead.get(f"/en/staff/consultations/{found.slug}/safeguarding/{risky.pk}/").status_code == 405
 
 
 # Safeguarding: the named lead's queue.
 
 
 def _cases(found: Consultation) -> str:
-    return f"/en/consult/{found.slug}/safeguarding/"
+    return f"/en/staff/consultations/{found.slug}/safeguarding/"
 
 
 def test_a_case_goes_to_the_first_named_lead_and_logs_the_time_to_first_action(found: Consultation) -> None:

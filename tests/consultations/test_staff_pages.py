@@ -55,9 +55,9 @@ def test_the_secretariat_writes_checks_and_publishes_a_consultation() -> None:
     user = staff(consultation(slug="other", body=body), RoleKind.SECRETARIAT, "sec")
     client = Client()
     client.force_login(user)
-    created = client.post("/en/consult/staff/new/", _consultation_form(body.pk, meeting=str(meeting.pk)))
+    created = client.post("/en/staff/consultations/new/", _consultation_form(body.pk, meeting=str(meeting.pk)))
     assert created.status_code == 302
-    assert created["Location"] == "/en/consult/online-safety/staff/"
+    assert created["Location"] == "/en/staff/consultations/online-safety/"
     draft = Consultation.objects.get(slug="online-safety")
     assert (draft.title_en, draft.title_zh_hans, draft.meeting, draft.published_at) == (
         "Staying safe online",
@@ -66,7 +66,7 @@ def test_the_secretariat_writes_checks_and_publishes_a_consultation() -> None:
         None,
     )
     added = client.post(
-        "/en/consult/online-safety/staff/questions/new/",
+        "/en/staff/consultations/online-safety/questions/new/",
         {
             "kind": "single",
             "required": "on",
@@ -80,7 +80,7 @@ def test_the_secretariat_writes_checks_and_publishes_a_consultation() -> None:
     assert "Give the same number of choices in every language." in added.content.decode()
     assert Question.objects.filter(consultation=draft).count() == 0
     client.post(
-        "/en/consult/online-safety/staff/questions/new/",
+        "/en/staff/consultations/online-safety/questions/new/",
         {
             "kind": "single",
             "required": "on",
@@ -90,31 +90,31 @@ def test_the_secretariat_writes_checks_and_publishes_a_consultation() -> None:
             "choices_zh_hans": "知道\n不知道\n不确定",
         },
     )
-    client.post("/en/consult/online-safety/staff/questions/new/", {"kind": "text", "text_en": "What would help?"})
+    client.post("/en/staff/consultations/online-safety/questions/new/", {"kind": "text", "text_en": "What would help?"})
     question = Question.objects.get(consultation=draft, order=1)
     assert [c.label_zh_hans for c in question.choices.all()] == ["知道", "不知道", "不确定"]
-    refused = client.post("/en/consult/online-safety/staff/publish/", follow=True)
+    refused = client.post("/en/staff/consultations/online-safety/publish/", follow=True)
     page = refused.content.decode()
     assert "The consultation cannot open before every language is complete." in page
     assert "zh-hans: privacy notice" in page
     assert "zh-hans: question 2" in page
     assert Consultation.objects.get(pk=draft.pk).published_at is None
     client.post(
-        "/en/consult/online-safety/staff/edit/",
+        "/en/staff/consultations/online-safety/edit/",
         _consultation_form(body.pk, privacy_notice_zh_hans="我们在回复你之后保存你的回答180天。"),
     )
     client.post(
-        f"/en/consult/online-safety/staff/questions/{Question.objects.get(consultation=draft, order=2).pk}/",
+        f"/en/staff/consultations/online-safety/questions/{Question.objects.get(consultation=draft, order=2).pk}/",
         {"kind": "text", "text_en": "What would help?", "text_zh_hans": "什么会有帮助？"},
     )
-    no_lead = client.post("/en/consult/online-safety/staff/publish/", follow=True).content.decode()
+    no_lead = client.post("/en/staff/consultations/online-safety/publish/", follow=True).content.decode()
     assert "Name a safeguarding lead for this body before the consultation opens" in no_lead
     lead(draft)
-    published = client.post("/en/consult/online-safety/staff/publish/", follow=True).content.decode()
+    published = client.post("/en/staff/consultations/online-safety/publish/", follow=True).content.decode()
     assert "Published: children can take part" in published
     assert Consultation.objects.get(pk=draft.pk).published_at is not None
     frozen = client.post(
-        f"/en/consult/online-safety/staff/questions/{question.pk}/",
+        f"/en/staff/consultations/online-safety/questions/{question.pk}/",
         {"kind": "text", "text_en": "Changed", "text_zh_hans": "改了"},
     )
     assert frozen.status_code == 400
@@ -138,27 +138,36 @@ def test_a_bad_consultation_form_is_refused_with_its_reason_and_nothing_written(
     client.force_login(user)
     now = timezone.now()
     response = client.post(
-        "/en/consult/staff/new/",
+        "/en/staff/consultations/new/",
         _consultation_form(body.pk, closes_at=_local(now - datetime.timedelta(days=2))),
     )
     assert response.status_code == 400
     assert "The consultation must close after it opens." in response.content.decode()
-    reserved = client.post("/en/consult/staff/new/", _consultation_form(body.pk, slug="help"))
-    assert "This short name is reserved: choose another one." in reserved.content.decode()
-    assert Consultation.objects.filter(slug__in=["online-safety", "help"]).count() == 0
+    # "new" is the address of the creation page under /staff/consultations/, "help" a public page under /consult/.
+    for slug in ("help", "new"):
+        reserved = client.post("/en/staff/consultations/new/", _consultation_form(body.pk, slug=slug))
+        assert "This short name is reserved: choose another one." in reserved.content.decode()
+    assert Consultation.objects.filter(slug__in=["online-safety", "help", "new"]).count() == 0
 
 
 def test_a_group_code_is_shown_once_and_kept_only_as_a_hash() -> None:
     found = consultation(consent_required_bands=["9-12"])
     client = Client()
     client.force_login(secretariat(found))
-    page = client.post(f"/en/consult/{found.slug}/staff/codes/", {"label": "Nairobi school, class 6"})
+    missing = client.post(f"/en/staff/consultations/{found.slug}/codes/", {"label": "Nairobi school, class 6"})
+    assert missing.status_code == 400
+    assert GroupCode.objects.count() == 0
+    page = client.post(
+        f"/en/staff/consultations/{found.slug}/codes/",
+        {"label": "Nairobi school, class 6", "facilitator": "Grace Wanjiru", "facilitator_contact": "+254 700 111 222"},
+    )
     code = re.search(r'<strong class="receipt-code">([A-Z2-9]{4}-[A-Z2-9]{4})</strong>', page.content.decode()).group(1)  # type: ignore[union-attr]
     group = GroupCode.objects.get()
     assert (group.label, group.code_hash) == ("Nairobi school, class 6", services.hash_code(code))
-    assert code not in client.get(f"/en/consult/{found.slug}/staff/").content.decode()
+    assert (group.facilitator, group.facilitator_contact) == ("Grace Wanjiru", "+254 700 111 222")
+    assert code not in client.get(f"/en/staff/consultations/{found.slug}/").content.decode()
     assert submit(found, age_band="9-12", group_code=code).response.group_code == group
-    client.post(f"/en/consult/{found.slug}/staff/codes/{group.pk}/deactivate/")
+    client.post(f"/en/staff/consultations/{found.slug}/codes/{group.pk}/deactivate/")
     with pytest.raises(DomainError) as switched_off:
         submit(found, age_band="9-12", group_code=code)
     assert switched_off.value.code == "group_code_required"
@@ -169,19 +178,21 @@ def test_feedback_then_archive_through_the_pages() -> None:
     client = Client()
     client.force_login(secretariat(found))
     too_early = client.post(
-        f"/en/consult/{found.slug}/staff/feedback/", {"feedback_en": "We did it.", "feedback_zh_hans": "我们做到了。"}
+        f"/en/staff/consultations/{found.slug}/feedback/",
+        {"feedback_en": "We did it.", "feedback_zh_hans": "我们做到了。"},
     )
     assert too_early.status_code == 400
     assert "Write back to the children once the consultation has closed." in too_early.content.decode()
     close(found)
-    refused = client.post(f"/en/consult/{found.slug}/staff/archive/", follow=True).content.decode()
+    refused = client.post(f"/en/staff/consultations/{found.slug}/archive/", follow=True).content.decode()
     assert "Publish the “you said, we did” page before archiving" in refused
     assert Consultation.objects.get(pk=found.pk).archived_at is None
     done = client.post(
-        f"/en/consult/{found.slug}/staff/feedback/", {"feedback_en": "We did it.", "feedback_zh_hans": "我们做到了。"}
+        f"/en/staff/consultations/{found.slug}/feedback/",
+        {"feedback_en": "We did it.", "feedback_zh_hans": "我们做到了。"},
     )
     assert done.status_code == 302
-    client.post(f"/en/consult/{found.slug}/staff/archive/")
+    client.post(f"/en/staff/consultations/{found.slug}/archive/")
     archived = Consultation.objects.get(pk=found.pk)
     assert archived.archived_at is not None
     assert archived.feedback_zh_hans == "我们做到了。"
@@ -193,25 +204,26 @@ def test_the_list_page_has_a_fixed_number_of_queries(django_assert_num_queries: 
     user = secretariat(first)
     client = Client()
     client.force_login(user)
-    client.get("/en/consult/staff/")  # sessions and the like are warmed up
+    client.get("/en/staff/consultations/")  # sessions and the like are warmed up
     with django_assert_num_queries(8) as one:
-        page = client.get("/en/consult/staff/")
-    assert page.content.decode().count('href="/en/consult/one/staff/"') == 1
+        page = client.get("/en/staff/consultations/")
+    assert page.content.decode().count('href="/en/staff/consultations/one/"') == 1
     consultation(slug="two", body=body)
     consultation(slug="three", body=body)
     with django_assert_num_queries(len(one.captured_queries)):
-        page = client.get("/en/consult/staff/")
-    assert page.content.decode().count('/staff/">Manage</a>') == 3
+        page = client.get("/en/staff/consultations/")
+    managed = re.findall(r'href="(/en/staff/consultations/[a-z]+/)">Manage</a>', page.content.decode())
+    assert sorted(managed) == [f"/en/staff/consultations/{slug}/" for slug in ("one", "three", "two")]
 
 
 def test_a_moderator_sees_the_list_with_moderation_links_only() -> None:
     found = consultation()
     client = Client()
     client.force_login(moderator(found))
-    page = client.get("/en/consult/staff/").content.decode()
-    assert f'href="/en/consult/{found.slug}/moderation/"' in page
-    assert f'href="/en/consult/{found.slug}/staff/"' not in page
-    assert f'href="/en/consult/{found.slug}/safeguarding/"' not in page
+    page = client.get("/en/staff/consultations/").content.decode()
+    assert f'href="/en/staff/consultations/{found.slug}/moderation/"' in page
+    assert f'href="/en/staff/consultations/{found.slug}/"' not in page
+    assert f'href="/en/staff/consultations/{found.slug}/safeguarding/"' not in page
     assert "New consultation" not in page
 
 
@@ -225,7 +237,7 @@ def test_a_sharing_package_is_created_and_its_link_e_mailed(
     client.force_login(secretariat(found))
     with django_capture_on_commit_callbacks(execute=True):
         page = client.post(
-            f"/en/consult/{found.slug}/staff/packages/",
+            f"/en/staff/consultations/{found.slug}/packages/",
             {
                 "recipient": "Child Helpline International",
                 "recipient_kind": "focal-point",
@@ -241,6 +253,6 @@ def test_a_sharing_package_is_created_and_its_link_e_mailed(
     link = re.search(r"http://127\.0\.0\.1:8000/zh-hans/consult/package/\S+/", message.body).group(0)  # type: ignore[union-attr]
     assert link in page.content.decode()
     assert Client().get(link.removeprefix("http://127.0.0.1:8000")).status_code == 200
-    listed = client.get(f"/en/consult/{found.slug}/staff/packages/").content.decode()
+    listed = client.get(f"/en/staff/consultations/{found.slug}/packages/").content.decode()
     assert "Child Helpline International" in listed
     assert '<td class="number">1</td>' in listed  # one download

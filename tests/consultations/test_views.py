@@ -7,6 +7,7 @@ from django.test import Client
 
 from cwgcop.bodies.enums import RoleKind
 from cwgcop.bodies.models import Role
+from cwgcop.consultations import form_tokens
 from cwgcop.consultations.models import Answer, Response
 from cwgcop.core.models import AuditEntry
 from tests.accounts.factories import give_totp
@@ -19,6 +20,7 @@ pytestmark = pytest.mark.django_db
 def _form(found, **overrides: str) -> dict[str, object]:  # type: ignore[no-untyped-def]
     questions = {q.order: q for q in found.questions.all()}
     data: dict[str, object] = {
+        "form_token": form_tokens.issue(found),
         "age_band": "13-15",
         "country": "CN",
         "gender": "unsaid",
@@ -79,12 +81,12 @@ def test_html_in_answers_is_stored_and_shown_as_text(client: Client) -> None:
     Role.objects.create(user=moderator, body=found.body, kind=RoleKind.MODERATOR)
     give_totp(moderator)
     client.force_login(moderator)
-    page = client.get(f"/en/consult/{found.slug}/moderation/").content.decode()
+    page = client.get(f"/en/staff/consultations/{found.slug}/moderation/").content.decode()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<script>alert(1)" not in page
     assert AuditEntry.objects.filter(action="consultation.view_raw").count() == 1
     answer = submitted.response.answers.get(question__kind="text")
-    client.post(f"/en/consult/{found.slug}/moderation/{answer.pk}/", {"decision": "approve"})
+    client.post(f"/en/staff/consultations/{found.slug}/moderation/{answer.pk}/", {"decision": "approve"})
     assert Answer.objects.get(pk=answer.pk).moderation == "approved"
 
 
@@ -92,13 +94,19 @@ def test_moderation_and_safeguarding_need_their_roles(client: Client) -> None:
     found = consultation()
     submitted = submit(found, text="hello")
     answer = submitted.response.answers.get(question__kind="text")
-    assert client.get(f"/en/consult/{found.slug}/moderation/").status_code == 404
+    anonymous = client.get(f"/en/staff/consultations/{found.slug}/moderation/")
+    assert anonymous["Location"] == f"/en/account/login/?next=/en/staff/consultations/{found.slug}/moderation/"
     member = UserFactory(username="member")
     give_totp(member)
     client.force_login(member)
-    assert client.get(f"/en/consult/{found.slug}/moderation/").status_code == 403
-    assert client.post(f"/en/consult/{found.slug}/moderation/{answer.pk}/", {"decision": "approve"}).status_code == 403
-    assert client.get(f"/en/consult/{found.slug}/safeguarding/").status_code == 403
+    assert client.get(f"/en/staff/consultations/{found.slug}/moderation/").status_code == 403
+    assert (
+        client.post(
+            f"/en/staff/consultations/{found.slug}/moderation/{answer.pk}/", {"decision": "approve"}
+        ).status_code
+        == 403
+    )
+    assert client.get(f"/en/staff/consultations/{found.slug}/safeguarding/").status_code == 403
     assert Answer.objects.get(pk=answer.pk).moderation == "pending"
 
 

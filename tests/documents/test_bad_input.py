@@ -105,7 +105,7 @@ def _multipart(fields: dict[str, str], file_name: str, content: bytes) -> tuple[
 
 def _upload_page(client: Client, document: Document, file_name: str, content: bytes, language: str = "en") -> Any:
     with translation.override(language):
-        url = reverse("staff:document-upload", kwargs={"symbol": document.symbol})
+        url = reverse("staff:documents:document-upload", kwargs={"symbol": document.symbol})
     body, content_type = _multipart({"language": "en"}, file_name, content)
     return client.post(url, data=body, content_type=content_type)
 
@@ -349,7 +349,7 @@ def test_duplicate_symbol_is_refused_by_the_page(
 ) -> None:
     before = state()
     response = staff_client.post(
-        reverse("staff:document-create"),
+        reverse("staff:documents:document-create"),
         {
             "body": draft.body.pk,
             "kind": "contribution",
@@ -399,7 +399,9 @@ def test_revision_of_withdrawn_document_is_refused_by_the_page(withdrawn: Docume
     client = Client()
     client.force_login(secretariat(withdrawn.body, username="sec2"))
     before = state()
-    response = client.post(reverse("staff:document-revise", kwargs={"symbol": withdrawn.symbol}), {"note": "Fix"})
+    response = client.post(
+        reverse("staff:documents:document-revise", kwargs={"symbol": withdrawn.symbol}), {"note": "Fix"}
+    )
     assert response.status_code == 400
     assert "CWG-COP-21/7 was withdrawn and cannot be revised." in _page_text(response)
     assert state() == before

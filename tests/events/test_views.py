@@ -150,7 +150,7 @@ def test_staff_sees_filters_and_exports_registrations(client: Client) -> None:
     confirmed(event, 2, name="=HYPERLINK(1)")
     confirmed(event, 3)
     _secretariat(client, event)
-    base = f"/en/events/{event.series.slug}/{event.slug}/staff/"
+    base = f"/en/staff/events/{event.series.slug}/{event.slug}/"
     page = client.get(base + "?status=waitlisted").content.decode()
     assert "Person 3" in page
     assert "Person 1" not in page
@@ -167,7 +167,7 @@ def test_staff_checks_in_changes_capacity_and_emails_all(client: Client, django_
     first = confirmed(event, 1)
     confirmed(event, 2)
     _secretariat(client, event)
-    base = f"/en/events/{event.series.slug}/{event.slug}/staff/"
+    base = f"/en/staff/events/{event.series.slug}/{event.slug}/"
     client.post(f"{base}{first.public_id}/check-in/")
     assert Registration.objects.get(pk=first.pk).checked_in_at is not None
     refused = client.post(base + "capacity/", {"capacity": "1"})
@@ -181,7 +181,7 @@ def test_staff_checks_in_changes_capacity_and_emails_all(client: Client, django_
 
 def test_staff_pages_need_the_secretariat_role(client: Client) -> None:
     event = EventFactory()
-    base = f"/en/events/{event.series.slug}/{event.slug}/staff/"
+    base = f"/en/staff/events/{event.series.slug}/{event.slug}/"
     assert client.get(base).status_code == 302
     client.force_login(UserFactory(username="someone"))
     assert client.get(base).status_code == 403
@@ -196,7 +196,7 @@ def test_staff_page_asks_a_secretariat_without_two_factor_to_set_it_up(client: C
     user = UserFactory(username="events-sec-nomfa")
     Role.objects.create(user=user, body=body, kind=RoleKind.SECRETARIAT)
     client.force_login(user)
-    base = f"/en/events/{event.series.slug}/{event.slug}/staff/"
+    base = f"/en/staff/events/{event.series.slug}/{event.slug}/"
     assert client.get(base).status_code == 302
     refused = client.post(base + "capacity/", {"capacity": "50"})
     assert refused.status_code == 403

@@ -320,7 +320,7 @@ def test_a_member_cannot_raise_or_close_items(client: Client, cwg: object, role:
 def test_anonymous_cannot_raise_items(client: Client, cwg: object) -> None:
     source = outcome(_meeting(cwg, 21))
     response = client.post(f"/en/staff/outcomes/{source.pk}/actions/new/", {"description_en": "X"})
-    assert response.status_code == 302
+    assert response.status_code == 403
     assert ActionItem.objects.count() == 0
 
 

@@ -52,8 +52,8 @@ WRITES: list[tuple[str, Callable[[dict[str, Any]], dict[str, Any]]]] = [
     ("/en/staff/actions/{item.pk}/", lambda r: {"description_en": "X", "owner_kind": "secretariat"}),
     ("/en/staff/actions/{item.pk}/close/", lambda r: {"status": "dropped", "note": "No"}),
     ("/en/staff/actions/{item.pk}/reopen/", lambda r: {}),
-    ("/en/meetings/cwg-cop/23/agenda/adopt/", lambda r: {}),
-    ("/en/meetings/cwg-cop/23/agenda/reopen/", lambda r: {}),
+    ("/en/staff/meetings/cwg-cop/23/agenda/adopt/", lambda r: {}),
+    ("/en/staff/meetings/cwg-cop/23/agenda/reopen/", lambda r: {}),
 ]
 
 
@@ -67,8 +67,5 @@ def test_writes_of_the_record_are_refused(client: Client, url: str, data: Any, w
         client.force_login(person("sec", body=BodyFactory(acronym="SG17", slug="sg17"), role=RoleKind.SECRETARIAT))
     entries = AuditEntry.objects.count()
     response = client.post(url.format(**record), data(record))
-    if who == "anonymous":
-        assert (response.status_code, "login" in response["Location"]) == (302, True)
-    else:
-        assert response.status_code == 403
+    assert response.status_code == 403
     assert AuditEntry.objects.count() == entries

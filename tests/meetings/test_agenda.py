@@ -102,7 +102,7 @@ def test_the_chair_adopts_the_agenda_from_the_meeting_page(client: Client) -> No
     client.force_login(person("chair", body=meeting.body, role=RoleKind.CHAIR))
     page = client.get("/en/meetings/cwg-cop/23/").content.decode()
     assert "Adopt the agenda" in page
-    response = client.post("/en/meetings/cwg-cop/23/agenda/adopt/")
+    response = client.post("/en/staff/meetings/cwg-cop/23/agenda/adopt/")
     assert (response.status_code, response["Location"]) == (302, "/en/meetings/cwg-cop/23/#agenda")
     meeting.refresh_from_db()
     assert meeting.agenda_status == "adopted"
@@ -115,7 +115,7 @@ def test_only_a_chair_adopts_the_agenda(client: Client, role: RoleKind) -> None:
     services.add_agenda_item(actor=None, meeting=meeting, titles={"en": "Opening"})
     client.force_login(person("someone", body=meeting.body, role=role))
     assert "Adopt the agenda" not in client.get("/en/meetings/cwg-cop/23/").content.decode()
-    assert client.post("/en/meetings/cwg-cop/23/agenda/adopt/").status_code == 403
+    assert client.post("/en/staff/meetings/cwg-cop/23/agenda/adopt/").status_code == 403
     meeting.refresh_from_db()
     assert meeting.agenda_status == "draft"
 
@@ -125,7 +125,7 @@ def test_the_chair_of_another_body_cannot_adopt(client: Client) -> None:
     services.add_agenda_item(actor=None, meeting=meeting, titles={"en": "Opening"})
     other = upcoming_meeting(number=1, body=BodyFactory(acronym="SG17", slug="sg17"))
     client.force_login(person("chair", body=other.body, role=RoleKind.CHAIR))
-    assert client.post("/en/meetings/cwg-cop/23/agenda/adopt/").status_code == 403
+    assert client.post("/en/staff/meetings/cwg-cop/23/agenda/adopt/").status_code == 403
     meeting.refresh_from_db()
     assert meeting.agenda_status == "draft"
 
@@ -133,8 +133,8 @@ def test_the_chair_of_another_body_cannot_adopt(client: Client) -> None:
 def test_anonymous_cannot_adopt(client: Client) -> None:
     meeting = upcoming_meeting(number=23)
     services.add_agenda_item(actor=None, meeting=meeting, titles={"en": "Opening"})
-    response = client.post("/en/meetings/cwg-cop/23/agenda/adopt/")
-    assert response.status_code == 302
+    response = client.post("/en/staff/meetings/cwg-cop/23/agenda/adopt/")
+    assert response.status_code == 403
     meeting.refresh_from_db()
     assert meeting.agenda_status == "draft"
 

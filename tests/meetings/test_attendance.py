@@ -150,9 +150,9 @@ def test_another_bodys_secretariat_may_not_record_attendance(client: Client) -> 
 
 def test_anonymous_is_sent_to_sign_in_from_the_attendance_page(client: Client) -> None:
     meeting = upcoming_meeting(number=23)
-    response = client.post(f"/en/staff/meetings/{meeting.pk}/attendance/", {})
-    assert response.status_code == 302
-    assert "login" in response["Location"]
+    response = client.get(f"/en/staff/meetings/{meeting.pk}/attendance/")
+    assert response["Location"] == f"/en/account/login/?next=/en/staff/meetings/{meeting.pk}/attendance/"
+    assert client.post(f"/en/staff/meetings/{meeting.pk}/attendance/", {}).status_code == 403
 
 
 def test_the_meeting_page_shows_figures_by_region_and_kind(client: Client) -> None:

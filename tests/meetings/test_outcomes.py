@@ -155,7 +155,7 @@ def test_a_member_cannot_edit_or_delete_an_outcome(client: Client) -> None:
 def test_anonymous_cannot_record_outcomes(client: Client) -> None:
     meeting = upcoming_meeting(number=23)
     response = client.post(f"/en/staff/meetings/{meeting.pk}/outcomes/", {"kind": "agreed", "text_en": "X"})
-    assert response.status_code == 302
+    assert response.status_code == 403
     assert Outcome.objects.count() == 0
 
 

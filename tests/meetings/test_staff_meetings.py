@@ -140,9 +140,10 @@ def test_secretariat_edits_a_meeting_with_historic_total(client: Client, body: B
 def test_anonymous_reader_is_sent_to_sign_in(client: Client, body: Body) -> None:
     m21 = meeting_21(body)
     for url in ["/en/staff/meetings/new/", f"/en/staff/meetings/{m21.pk}/edit/"]:
-        response = client.post(url, {**FORM, "body": body.pk})
+        response = client.get(url)
         assert response.status_code == 302
         assert response["Location"] == f"/en/account/login/?next={url}"
+        assert client.post(url, {**FORM, "body": body.pk}).status_code == 403
     assert Meeting.objects.count() == 1
 
 

@@ -105,14 +105,14 @@ def test_page_refuses_a_period_without_meetings_and_a_reversed_one(client: Clien
     body = _body()
     client.force_login(secretariat(body, "rep-bad"))
     empty = client.post(
-        "/en/reports/", {"body": body.pk, "start": "2030-01-01", "end": "2030-12-31", "languages": ["en"]}
+        "/en/staff/reports/", {"body": body.pk, "start": "2030-01-01", "end": "2030-12-31", "languages": ["en"]}
     )
     assert empty.status_code == 400
     assert (
         "CWG-X held no meeting between 2030-01-01 and 2030-12-31: there is nothing to report." in empty.content.decode()
     )
     reversed_period = client.post(
-        "/zh-hans/reports/", {"body": body.pk, "start": "2025-06-30", "end": "2024-06-01", "languages": ["en"]}
+        "/zh-hans/staff/reports/", {"body": body.pk, "start": "2025-06-30", "end": "2024-06-01", "languages": ["en"]}
     )
     assert reversed_period.status_code == 400
     assert "报告期的结束日期早于开始日期。" in reversed_period.content.decode()
@@ -126,10 +126,10 @@ def test_since_the_last_report_starts_the_day_after_it_ended(client: Client) -> 
     )
     client.force_login(secretariat(body, "rep-since"))
     response = client.post(
-        "/en/reports/", {"body": body.pk, "since_last_report": "on", "end": "2025-06-30", "languages": ["en"]}
+        "/en/staff/reports/", {"body": body.pk, "since_last_report": "on", "end": "2025-06-30", "languages": ["en"]}
     )
     draft = CouncilReport.objects.get(status=ReportStatus.DRAFT)
-    assert response["Location"] == f"/en/reports/{draft.pk}/"
+    assert response["Location"] == f"/en/staff/reports/{draft.pk}/"
     assert (draft.start, draft.end) == (datetime.date(2024, 7, 1), datetime.date(2025, 6, 30))
 
 

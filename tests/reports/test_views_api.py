@@ -28,24 +28,25 @@ def test_secretariat_drafts_edits_chair_approves_secretariat_publishes_public_do
     chair = _person("rep-chair", RoleKind.CHAIR, body)
     client.force_login(secretariat)
     response = client.post(
-        "/en/reports/", {"body": body.pk, "start": "2024-06-01", "end": "2025-06-30", "languages": ["zh-hans", "en"]}
+        "/en/staff/reports/",
+        {"body": body.pk, "start": "2024-06-01", "end": "2025-06-30", "languages": ["zh-hans", "en"]},
     )
     report = CouncilReport.objects.get()
-    assert response["Location"] == f"/en/reports/{report.pk}/"
-    page = client.get(f"/en/reports/{report.pk}/").content.decode()
+    assert response["Location"] == f"/en/staff/reports/{report.pk}/"
+    page = client.get(f"/en/staff/reports/{report.pk}/").content.decode()
     assert "2024年9月30日至10月1日" in page
     client.post(
-        f"/en/reports/{report.pk}/edit/en/", {"version": "1", "section-financial": "Within the 2024-2025 budget."}
+        f"/en/staff/reports/{report.pk}/edit/en/", {"version": "1", "section-financial": "Within the 2024-2025 budget."}
     )
     assert report.latest.number == 2
-    assert client.post(f"/en/reports/{report.pk}/approve/", {"version": "2"}).status_code == 403
+    assert client.post(f"/en/staff/reports/{report.pk}/approve/", {"version": "2"}).status_code == 403
     client.force_login(chair)
-    client.post(f"/en/reports/{report.pk}/approve/", {"version": "1"})
+    client.post(f"/en/staff/reports/{report.pk}/approve/", {"version": "1"})
     assert CouncilReport.objects.get().status == "draft"  # stale: version 2 exists
-    client.post(f"/en/reports/{report.pk}/approve/", {"version": "2"})
+    client.post(f"/en/staff/reports/{report.pk}/approve/", {"version": "2"})
     assert CouncilReport.objects.get().status == "approved"
     client.force_login(secretariat)
-    client.post(f"/en/reports/{report.pk}/publish/")
+    client.post(f"/en/staff/reports/{report.pk}/publish/")
     report.refresh_from_db()
     assert report.status == "published"
     client.logout()
@@ -63,14 +64,16 @@ def test_drafts_are_not_public(client: Client) -> None:
     body = Body.objects.get(acronym="CWG-COP")
     secretariat = _person("rep-sec2", RoleKind.SECRETARIAT, body)
     client.force_login(secretariat)
-    client.post("/en/reports/", {"body": body.pk, "start": "2024-06-01", "end": "2025-06-30", "languages": ["en"]})
+    client.post(
+        "/en/staff/reports/", {"body": body.pk, "start": "2024-06-01", "end": "2025-06-30", "languages": ["en"]}
+    )
     report = CouncilReport.objects.get()
     client.logout()
     assert client.get(f"/en/reports/{report.pk}/en.pdf").status_code == 404
     assert client.get(f"/api/v1/reports/{report.pk}").status_code == 404
     member = UserFactory(username="member-x")
     client.force_login(member)
-    assert client.get(f"/en/reports/{report.pk}/").status_code == 403
+    assert client.get(f"/en/staff/reports/{report.pk}/").status_code == 403
 
 
 def test_api_request_draft_needs_the_secretariat_token(client: Client) -> None:

@@ -66,7 +66,7 @@ def role_grant(request: HttpRequest, slug: str) -> HttpResponse:
                 form.add_error(None, error)
             else:
                 messages.success(request, _("%(role)s granted.") % {"role": role})
-                return redirect("staff:body-roles", slug=body.slug)
+                return redirect("staff:accounts:body-roles", slug=body.slug)
     return _roles_page(request, body, form, status=400)
 
 
@@ -84,7 +84,7 @@ def role_revoke(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             messages.error(request, message)
     else:
         messages.success(request, _("%(role)s revoked.") % {"role": role})
-    return redirect("staff:body-roles", slug=body.slug)
+    return redirect("staff:accounts:body-roles", slug=body.slug)
 
 
 def _body_of(instance: Model) -> Body | None:

@@ -11,7 +11,6 @@ from django.views.decorators.http import require_POST
 from cwgcop.accounts import queries, services
 from cwgcop.accounts.forms import ProfileForm, TokenForm
 from cwgcop.accounts.mfa import has_totp
-from cwgcop.accounts.middleware import requires_mfa
 from cwgcop.accounts.rules import holds_staff_role
 from cwgcop.core.errors import DomainError
 from cwgcop.core.languages import current_language
@@ -53,7 +52,6 @@ def profile(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/profile.html", {"form": form}, status=400 if form.errors else 200)
 
 
-@requires_mfa
 @require_permission("accounts.manage_own_account")
 def tokens(request: HttpRequest) -> HttpResponse:
     form = TokenForm(request.POST or None)
@@ -70,7 +68,6 @@ def tokens(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-@requires_mfa
 @require_permission("accounts.manage_own_account")
 def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     token = queries.tokens_of(request.user).filter(pk=pk).first()

@@ -45,6 +45,24 @@ class CaseStatus(models.TextChoices):
     CLOSED = "closed", pgettext_lazy("case", "Closed")
 
 
+class RiskCategory(models.TextChoices):
+    """What the safeguarding check looks for (the sections of its lexicons)."""
+
+    SELF_HARM = "self_harm", _("Self-harm")
+    SUICIDE = "suicide", _("Suicide")
+    SEXUAL_ABUSE = "sexual_abuse", _("Sexual abuse")
+    PHYSICAL_ABUSE = "physical_abuse", _("Physical abuse")
+    GROOMING = "grooming", _("Grooming")
+    BULLYING = "bullying", _("Bullying")
+    EXPLOITATION = "exploitation", _("Exploitation")
+    RUNNING_AWAY = "running_away", _("Running away")
+
+
+class CaseSource(models.TextChoices):
+    DETECTED = "detected", _("Found by the safeguarding check")
+    ESCALATED = "escalated", _("Escalated by a moderator")
+
+
 class RecipientKind(models.TextChoices):
     FOCAL_POINT = "focal-point", _("Focal-point organisation")
     GCI_EXPERTS = "gci-experts", _("GCI expert group")

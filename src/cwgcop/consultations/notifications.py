@@ -20,7 +20,7 @@ def send_new_case(case_id: int) -> None:
     if case is None or case.lead is None or not case.lead.email:
         return
     with override(settings.LANGUAGE_CODE):
-        path = reverse("consultations:safeguarding", kwargs={"slug": case.consultation.slug})
+        path = reverse("staff:consultations:safeguarding", kwargs={"slug": case.consultation.slug})
         subject = _("A safeguarding case is waiting: %(consultation)s") % {
             "consultation": case.consultation.display_title
         }

@@ -1,35 +1,37 @@
 from django.urls import path
 
-from cwgcop.consultations.views import public, secretariat, sharing, staff
+from cwgcop.consultations.views import public, sharing
+from cwgcop.core.redirects import moved
 
 app_name = "consultations"
-STAFF = "<slug:slug>/staff/"
+OLD_STAFF = "<slug:slug>/staff/"
 urlpatterns = [
     path("", public.index, name="index"),
     path("help/", public.help_page, name="help"),
     path("package/<str:token>/", sharing.package, name="package"),
     path("package/<str:token>/<str:fmt>/", sharing.package, name="package-download"),
-    path("staff/", secretariat.consultation_list, name="staff-list"),
-    path("staff/new/", secretariat.consultation_create, name="create"),
+    # The staff pages moved under /staff/consultations/ (staff_urls.py); old addresses keep working.
+    moved("staff/", "staff:consultations:list"),
+    moved("staff/new/", "staff:consultations:create"),
     path("<slug:slug>/", public.take_part, name="detail"),
     path("<slug:slug>/answer/", public.answer, name="answer"),
     path("<slug:slug>/results/", public.results_page, name="results"),
     path("<slug:slug>/receipt/", public.receipt, name="receipt"),
     path("<slug:slug>/feedback/", public.feedback, name="feedback"),
-    path("<slug:slug>/moderation/", staff.moderation, name="moderation"),
-    path("<slug:slug>/moderation/<int:pk>/", staff.moderate, name="moderate"),
-    path("<slug:slug>/safeguarding/", staff.safeguarding, name="safeguarding"),
-    path("<slug:slug>/safeguarding/<int:pk>/", staff.act, name="act"),
-    path(STAFF, secretariat.manage, name="manage"),
-    path(STAFF + "edit/", secretariat.consultation_edit, name="edit"),
-    path(STAFF + "questions/new/", secretariat.question_add, name="question-add"),
-    path(STAFF + "questions/<int:pk>/", secretariat.question_edit, name="question-edit"),
-    path(STAFF + "questions/<int:pk>/delete/", secretariat.question_delete, name="question-delete"),
-    path(STAFF + "publish/", secretariat.publish, name="publish"),
-    path(STAFF + "codes/", secretariat.group_code_create, name="code-create"),
-    path(STAFF + "codes/<int:pk>/deactivate/", secretariat.group_code_deactivate, name="code-deactivate"),
-    path(STAFF + "feedback/", secretariat.feedback_edit, name="feedback-edit"),
-    path(STAFF + "archive/", secretariat.archive, name="archive"),
-    path(STAFF + "packages/", secretariat.packages, name="packages"),
-    path(STAFF + "metrics/", secretariat.metrics_page, name="metrics"),
+    moved("<slug:slug>/moderation/", "staff:consultations:moderation"),
+    moved("<slug:slug>/moderation/<int:pk>/", "staff:consultations:moderate"),
+    moved("<slug:slug>/safeguarding/", "staff:consultations:safeguarding"),
+    moved("<slug:slug>/safeguarding/<int:pk>/", "staff:consultations:act"),
+    moved(OLD_STAFF, "staff:consultations:manage"),
+    moved(OLD_STAFF + "edit/", "staff:consultations:edit"),
+    moved(OLD_STAFF + "questions/new/", "staff:consultations:question-add"),
+    moved(OLD_STAFF + "questions/<int:pk>/", "staff:consultations:question-edit"),
+    moved(OLD_STAFF + "questions/<int:pk>/delete/", "staff:consultations:question-delete"),
+    moved(OLD_STAFF + "publish/", "staff:consultations:publish"),
+    moved(OLD_STAFF + "codes/", "staff:consultations:code-create"),
+    moved(OLD_STAFF + "codes/<int:pk>/deactivate/", "staff:consultations:code-deactivate"),
+    moved(OLD_STAFF + "feedback/", "staff:consultations:feedback-edit"),
+    moved(OLD_STAFF + "archive/", "staff:consultations:archive"),
+    moved(OLD_STAFF + "packages/", "staff:consultations:packages"),
+    moved(OLD_STAFF + "metrics/", "staff:consultations:metrics"),
 ]

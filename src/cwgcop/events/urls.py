@@ -1,9 +1,11 @@
 from django.urls import path
 
-from cwgcop.events.views import public, staff
+from cwgcop.core.redirects import moved
+from cwgcop.events.views import public
 
 app_name = "events"
 REG = "registration/<uuid:public_id>/<str:secret>/"
+OLD_STAFF = "<slug:series>/<slug:event>/staff/"
 urlpatterns = [
     path("", public.series_index, name="index"),
     path(REG, public.registration_manage, name="registration-manage"),
@@ -13,9 +15,10 @@ urlpatterns = [
     path("<slug:series>/", public.series_detail, name="series"),
     path("<slug:series>/<slug:event>/", public.event_detail, name="detail"),
     path("<slug:series>/<slug:event>/register/", public.register, name="register"),
-    path("<slug:series>/<slug:event>/staff/", staff.registrations, name="staff-registrations"),
-    path("<slug:series>/<slug:event>/staff/export.<str:fmt>", staff.export, name="staff-export"),
-    path("<slug:series>/<slug:event>/staff/capacity/", staff.capacity, name="staff-capacity"),
-    path("<slug:series>/<slug:event>/staff/email/", staff.email_all, name="staff-email"),
-    path("<slug:series>/<slug:event>/staff/<uuid:public_id>/check-in/", staff.check_in, name="staff-check-in"),
+    # The staff pages moved under /staff/events/ (staff_urls.py); old addresses keep working.
+    moved(OLD_STAFF, "staff:events:registrations"),
+    moved(OLD_STAFF + "export.<str:fmt>", "staff:events:export"),
+    moved(OLD_STAFF + "capacity/", "staff:events:capacity"),
+    moved(OLD_STAFF + "email/", "staff:events:email"),
+    moved(OLD_STAFF + "<uuid:public_id>/check-in/", "staff:events:check-in"),
 ]

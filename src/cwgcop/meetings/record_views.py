@@ -13,7 +13,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from cwgcop.accounts.middleware import requires_mfa
 from cwgcop.core.cache import public_page
 from cwgcop.core.errors import DomainError
 from cwgcop.core.permissions import check_object_permission, require_permission
@@ -135,7 +134,6 @@ def _meeting(body: str, number: int) -> Meeting:
 
 
 @require_POST
-@requires_mfa
 @require_permission("meetings.adopt_agenda")
 def agenda_adopt(request: HttpRequest, body: str, number: int) -> HttpResponse:
     meeting = _meeting(body, number)
@@ -151,7 +149,6 @@ def agenda_adopt(request: HttpRequest, body: str, number: int) -> HttpResponse:
 
 
 @require_POST
-@requires_mfa
 @require_permission("meetings.adopt_agenda")
 def agenda_reopen(request: HttpRequest, body: str, number: int) -> HttpResponse:
     meeting = _meeting(body, number)

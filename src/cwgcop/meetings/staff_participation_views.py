@@ -55,7 +55,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(request, _("Attendance saved."))
-            return redirect("staff:meeting-attendance", pk=meeting.pk)
+            return redirect("staff:meetings:meeting-attendance", pk=meeting.pk)
     others = Attendance.objects.filter(meeting=meeting, registration__isnull=True).order_by("name", "id")
     return render(
         request,
@@ -72,7 +72,7 @@ def attendance_remove(request: HttpRequest, pk: int) -> HttpResponse:
     check_object_permission(request, "meetings.manage_participation", listed.meeting)
     services.remove_attendance(actor=request.user, attendance=listed)
     messages.success(request, _("%(name)s was taken off the attendance list.") % {"name": listed.name})
-    return redirect("staff:meeting-attendance", pk=listed.meeting_id)
+    return redirect("staff:meetings:meeting-attendance", pk=listed.meeting_id)
 
 
 @require_permission("bodies.use_staff_pages")
@@ -110,7 +110,7 @@ def attendance_import(request: HttpRequest, pk: int) -> HttpResponse:
         )
         % {"count": result.valid_count},
     )
-    return redirect("staff:meeting-attendance", pk=meeting.pk)
+    return redirect("staff:meetings:meeting-attendance", pk=meeting.pk)
 
 
 def _preview(
@@ -150,4 +150,4 @@ def carry_forward(request: HttpRequest, pk: int) -> HttpResponse:
             )
             % {"count": len(carried)},
         )
-    return redirect("staff:meeting-manage", pk=meeting.pk)
+    return redirect("staff:meetings:meeting-manage", pk=meeting.pk)

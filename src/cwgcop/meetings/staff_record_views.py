@@ -46,7 +46,7 @@ def agenda(request: HttpRequest, pk: int) -> HttpResponse:
         with refusal_on_form(form):
             agenda_services.add_agenda_item(actor=request.user, meeting=meeting, **form.service_values())
             messages.success(request, _("Agenda item added."))
-            return redirect("staff:meeting-agenda", pk=meeting.pk)
+            return redirect("staff:meetings:meeting-agenda", pk=meeting.pk)
     items = AgendaItem.objects.filter(meeting=meeting).prefetch_related("documents").order_by("position")
     return render(
         request,
@@ -70,7 +70,7 @@ def agenda_item_edit(request: HttpRequest, pk: int) -> HttpResponse:
         with refusal_on_form(form):
             agenda_services.update_agenda_item(actor=request.user, item=item, **form.service_values())
             messages.success(request, _("Agenda item saved."))
-            return redirect("staff:meeting-agenda", pk=item.meeting_id)
+            return redirect("staff:meetings:meeting-agenda", pk=item.meeting_id)
     heading = _("Edit agenda item %(number)s") % {"number": item.position}
     return _record_form_page(request, item.meeting, form, heading)
 
@@ -81,7 +81,7 @@ def agenda_item_move(request: HttpRequest, pk: int) -> HttpResponse:
     item = _agenda_item(request, pk)
     with refusal_as_messages(request):
         agenda_services.move_agenda_item(actor=request.user, item=item, direction=_direction(request))
-    return redirect("staff:meeting-agenda", pk=item.meeting_id)
+    return redirect("staff:meetings:meeting-agenda", pk=item.meeting_id)
 
 
 @require_POST
@@ -91,7 +91,7 @@ def agenda_item_remove(request: HttpRequest, pk: int) -> HttpResponse:
     with refusal_as_messages(request):
         agenda_services.remove_agenda_item(actor=request.user, item=item)
         messages.success(request, _("Agenda item removed."))
-    return redirect("staff:meeting-agenda", pk=item.meeting_id)
+    return redirect("staff:meetings:meeting-agenda", pk=item.meeting_id)
 
 
 # --- Outcomes -------------------------------------------------------------------------------------------------
@@ -105,7 +105,7 @@ def outcomes(request: HttpRequest, pk: int) -> HttpResponse:
         with refusal_on_form(form):
             outcome_services.record_outcome(actor=request.user, meeting=meeting, **form.service_values())
             messages.success(request, _("Outcome recorded."))
-            return redirect("staff:meeting-outcomes", pk=meeting.pk)
+            return redirect("staff:meetings:meeting-outcomes", pk=meeting.pk)
     return render(
         request,
         "meetings/staff/outcomes.html",
@@ -128,7 +128,7 @@ def outcome_edit(request: HttpRequest, pk: int) -> HttpResponse:
         with refusal_on_form(form):
             outcome_services.update_outcome(actor=request.user, outcome=outcome, **form.service_values())
             messages.success(request, _("Outcome saved."))
-            return redirect("staff:meeting-outcomes", pk=outcome.meeting_id)
+            return redirect("staff:meetings:meeting-outcomes", pk=outcome.meeting_id)
     heading = _("Edit outcome %(number)s") % {"number": outcome.position}
     return _record_form_page(request, outcome.meeting, form, heading, history=audit.history(outcome)[:20])
 
@@ -139,7 +139,7 @@ def outcome_move(request: HttpRequest, pk: int) -> HttpResponse:
     outcome = _outcome(request, pk)
     with refusal_as_messages(request):
         outcome_services.move_outcome(actor=request.user, outcome=outcome, direction=_direction(request))
-    return redirect("staff:meeting-outcomes", pk=outcome.meeting_id)
+    return redirect("staff:meetings:meeting-outcomes", pk=outcome.meeting_id)
 
 
 @require_POST
@@ -149,7 +149,7 @@ def outcome_remove(request: HttpRequest, pk: int) -> HttpResponse:
     with refusal_as_messages(request):
         outcome_services.remove_outcome(actor=request.user, outcome=outcome)
         messages.success(request, _("Outcome deleted."))
-    return redirect("staff:meeting-outcomes", pk=outcome.meeting_id)
+    return redirect("staff:meetings:meeting-outcomes", pk=outcome.meeting_id)
 
 
 # --- Action items ---------------------------------------------------------------------------------------------
@@ -164,7 +164,7 @@ def action_create(request: HttpRequest, pk: int) -> HttpResponse:
         with refusal_on_form(form):
             item = action_services.raise_action_item(actor=request.user, outcome=outcome, **form.service_values())
             messages.success(request, _("Action item %(item)s raised.") % {"item": item.reference})
-            return redirect("staff:meeting-outcomes", pk=outcome.meeting_id)
+            return redirect("staff:meetings:meeting-outcomes", pk=outcome.meeting_id)
     heading = _("Raise an action item from outcome %(number)s") % {"number": outcome.position}
     return _record_form_page(request, outcome.meeting, form, heading, outcome=outcome)
 
@@ -184,7 +184,7 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
         with refusal_on_form(form):
             action_services.update_action_item(actor=request.user, item=item, **form.service_values())
             messages.success(request, _("Action item %(item)s saved.") % {"item": item.reference})
-            return redirect("staff:action-edit", pk=item.pk)
+            return redirect("staff:meetings:action-edit", pk=item.pk)
     return _action_page(request, item, form, close_form, status=form_status(form))
 
 
@@ -215,7 +215,7 @@ def action_close(request: HttpRequest, pk: int) -> HttpResponse:
                 note=close_form.cleaned_data["note"],
             )
             messages.success(request, _("Action item %(item)s closed.") % {"item": item.reference})
-            return redirect("staff:action-edit", pk=item.pk)
+            return redirect("staff:meetings:action-edit", pk=item.pk)
     return _action_page(request, item, ActionItemForm(item=item), close_form, status=400)
 
 
@@ -226,4 +226,4 @@ def action_reopen(request: HttpRequest, pk: int) -> HttpResponse:
     with refusal_as_messages(request):
         action_services.reopen_action_item(actor=request.user, item=item)
         messages.success(request, _("Action item %(item)s reopened.") % {"item": item.reference})
-    return redirect("staff:action-edit", pk=item.pk)
+    return redirect("staff:meetings:action-edit", pk=item.pk)

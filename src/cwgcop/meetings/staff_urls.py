@@ -1,17 +1,24 @@
-"""Secretariat pages for a meeting's participation and record, included under /staff/ (namespace ``staff``)."""
+"""Secretariat and chair pages for meetings, included under /staff/ (namespace ``staff:meetings``)."""
 
 from django.urls import path
 
+from cwgcop.meetings import record_views
 from cwgcop.meetings import staff_participation_views as participation
 from cwgcop.meetings import staff_record_views as record
+from cwgcop.meetings import staff_views as meeting_staff
 
+app_name = "meetings"
 urlpatterns = [
+    path("meetings/new/", meeting_staff.meeting_create, name="meeting-create"),
+    path("meetings/<int:pk>/edit/", meeting_staff.meeting_edit, name="meeting-edit"),
     path("meetings/<int:pk>/", participation.meeting_manage, name="meeting-manage"),
     path("meetings/<int:pk>/attendance/", participation.attendance, name="meeting-attendance"),
     path("meetings/<int:pk>/attendance/import/", participation.attendance_import, name="meeting-attendance-import"),
     path("meetings/<int:pk>/carry-forward/", participation.carry_forward, name="meeting-carry-forward"),
     path("attendance/<int:pk>/remove/", participation.attendance_remove, name="attendance-remove"),
     path("meetings/<int:pk>/agenda/", record.agenda, name="meeting-agenda"),
+    path("meetings/<slug:body>/<int:number>/agenda/adopt/", record_views.agenda_adopt, name="agenda-adopt"),
+    path("meetings/<slug:body>/<int:number>/agenda/reopen/", record_views.agenda_reopen, name="agenda-reopen"),
     path("agenda-items/<int:pk>/", record.agenda_item_edit, name="agenda-item-edit"),
     path("agenda-items/<int:pk>/move/", record.agenda_item_move, name="agenda-item-move"),
     path("agenda-items/<int:pk>/remove/", record.agenda_item_remove, name="agenda-item-remove"),

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from cwgcop.core.redirects import moved
 from cwgcop.meetings import record_views, registration_views, views
 
 app_name = "meetings"
@@ -12,6 +13,7 @@ urlpatterns = [
     path("registrations/<int:pk>/cancel/", registration_views.registration_cancel, name="registration-cancel"),
     path("<slug:body>/<int:number>/", views.meeting_detail, name="detail"),
     path("<slug:body>/<int:number>/register/", registration_views.register, name="register"),
-    path("<slug:body>/<int:number>/agenda/adopt/", record_views.agenda_adopt, name="agenda-adopt"),
-    path("<slug:body>/<int:number>/agenda/reopen/", record_views.agenda_reopen, name="agenda-reopen"),
+    # Adopting and reopening an agenda moved under /staff/meetings/ (staff_urls.py); old addresses keep working.
+    moved("<slug:body>/<int:number>/agenda/adopt/", "staff:meetings:agenda-adopt"),
+    moved("<slug:body>/<int:number>/agenda/reopen/", "staff:meetings:agenda-reopen"),
 ]

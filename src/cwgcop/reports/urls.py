@@ -1,13 +1,15 @@
 from django.urls import path
 
+from cwgcop.core.redirects import moved
 from cwgcop.reports import views
 
 app_name = "reports"
 urlpatterns = [
-    path("", views.report_list, name="list"),
-    path("<int:pk>/", views.report_detail, name="detail"),
-    path("<int:pk>/edit/<str:language>/", views.report_edit, name="edit"),
-    path("<int:pk>/approve/", views.report_approve, name="approve"),
-    path("<int:pk>/publish/", views.report_publish, name="publish"),
     path("<int:pk>/<str:language>.<str:fmt>", views.download, name="download"),
+    # Drafting moved under /staff/reports/ (staff_urls.py); old addresses keep working.
+    moved("", "staff:reports:list"),
+    moved("<int:pk>/", "staff:reports:detail"),
+    moved("<int:pk>/edit/<str:language>/", "staff:reports:edit"),
+    moved("<int:pk>/approve/", "staff:reports:approve"),
+    moved("<int:pk>/publish/", "staff:reports:publish"),
 ]

@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from cwgcop.accounts.middleware import requires_mfa
 from cwgcop.core.errors import DomainError
 from cwgcop.core.permissions import check_object_permission, require_permission
 from cwgcop.documents import storage
@@ -20,7 +19,6 @@ from cwgcop.reports.forms import DraftForm
 from cwgcop.reports.models import CouncilReport, Rendition, default_period_start
 
 
-@requires_mfa
 @require_permission("reports.view_drafts")
 def report_list(request: HttpRequest) -> HttpResponse:
     form = DraftForm(request.POST or None)
@@ -44,7 +42,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(request, _("Draft created from the platform's data."))
-            return redirect("reports:detail", pk=report.pk)
+            return redirect("staff:reports:detail", pk=report.pk)
     reports = CouncilReport.objects.select_related("body", "document").order_by("-created_at")[:50]
     return render(
         request, "reports/staff/list.html", {"form": form, "reports": reports}, status=400 if form.errors else 200
@@ -57,7 +55,6 @@ def _report(request: HttpRequest, pk: int) -> CouncilReport:
     return report
 
 
-@requires_mfa
 @require_permission("reports.view_drafts")
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(request, pk)
@@ -77,7 +74,6 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@requires_mfa
 @require_permission("reports.view_drafts")
 def report_edit(request: HttpRequest, pk: int, language: str) -> HttpResponse:
     report = _report(request, pk)
@@ -93,11 +89,10 @@ def report_edit(request: HttpRequest, pk: int, language: str) -> HttpResponse:
             messages.error(request, message)
     else:
         messages.success(request, _("Saved as a new version."))
-    return redirect("reports:detail", pk=pk)
+    return redirect("staff:reports:detail", pk=pk)
 
 
 @require_POST
-@requires_mfa
 @require_permission("reports.view_drafts")
 def report_approve(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(request, pk)
@@ -110,11 +105,10 @@ def report_approve(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, message)
     else:
         messages.success(request, _("Approved."))
-    return redirect("reports:detail", pk=pk)
+    return redirect("staff:reports:detail", pk=pk)
 
 
 @require_POST
-@requires_mfa
 @require_permission("reports.view_drafts")
 def report_publish(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(request, pk)
@@ -126,7 +120,7 @@ def report_publish(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, message)
     else:
         messages.success(request, _("Published in the archive."))
-    return redirect("reports:detail", pk=pk)
+    return redirect("staff:reports:detail", pk=pk)
 
 
 @require_safe

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.conf import settings
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
@@ -57,7 +56,7 @@ class SearchResultSchema(Schema):
     items: list[SearchHitSchema]
 
 
-def _hit(result: services.Result) -> dict[str, Any]:
+def _hit(request: HttpRequest, result: services.Result) -> dict[str, Any]:
     document = result.document
     return {
         "symbol": document.symbol,
@@ -69,7 +68,7 @@ def _hit(result: services.Result) -> dict[str, Any]:
         "published_at": document.published_at,
         "snippet_html": str(result.snippet),
         "score": result.score,
-        "url": f"{settings.SITE_URL}{document.get_absolute_url()}",
+        "url": request.build_absolute_uri(document.get_absolute_url()),
     }
 
 
@@ -88,5 +87,5 @@ def search(request: HttpRequest, params: Query[SearchParams]) -> dict[str, Any]:
         "query": page.query.text,
         "count": page.total,
         "count_exact": page.exact,
-        "items": [_hit(result) for result in page.results],
+        "items": [_hit(request, result) for result in page.results],
     }

@@ -42,6 +42,13 @@ def search_page(request: HttpRequest) -> HttpResponse:
                 query=_without(request, "page"),
                 unfiltered=_without(request, "page", *FILTER_FIELDS),
             )
+            if not result.results and result.offset == 0:
+                tried = services.suggestions(result)
+                context.update(
+                    suggestions=tried,
+                    fewer_words=_replaced(request, q=tried.fewer_words) if tried.fewer_words else "",
+                    other_languages=_without(request, "page", "language"),
+                )
     return render(request, "search/search.html", context, status=status)
 
 
@@ -56,4 +63,12 @@ def _without(request: HttpRequest, *names: str) -> str:
     query = request.GET.copy()
     for name in names:
         query.pop(name, None)
+    return query.urlencode()
+
+
+def _replaced(request: HttpRequest, **values: str) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    for name, value in values.items():
+        query[name] = value
     return query.urlencode()

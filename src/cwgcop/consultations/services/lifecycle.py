@@ -32,8 +32,8 @@ from cwgcop.core.languages import Language, field_suffix
 from cwgcop.meetings.models import Meeting
 
 TEXT_FIELDS = ("title", "introduction", "privacy_notice")
-# Addresses under /consult/ that are not consultations.
-RESERVED_SLUGS = frozenset({"help", "package", "staff"})
+# Addresses under /consult/ and /staff/consultations/ that are not consultations.
+RESERVED_SLUGS = frozenset({"help", "new", "package", "staff"})
 SETTINGS_FIELDS = ("languages", "age_bands", "consent_required_bands")
 
 
@@ -232,13 +232,25 @@ def delete_question(*, actor: Any, question: Question) -> None:
 
 
 @transaction.atomic
-def create_group_code(*, actor: Any, consultation: Consultation, label: str) -> tuple[GroupCode, str]:
-    """A code for a school or helpline that runs a session. Returned once; only its hash is kept."""
+def create_group_code(
+    *, actor: Any, consultation: Consultation, label: str, facilitator: str = "", facilitator_contact: str = ""
+) -> tuple[GroupCode, str]:
+    """A code for a school or helpline that runs a session. Returned once; only its hash is kept.
+
+    The facilitator's name and contact are what the safeguarding lead uses to reach a child of the group; only
+    the lead sees them (on a case), and the audit entry keeps the label only.
+    """
     if not label.strip():
         raise DomainError(_("Say who runs the session."), code="label_missing")
     raw = "".join(secrets.choice(RECEIPT_ALPHABET) for _unused in range(8))
     code = f"{raw[:4]}-{raw[4:]}"
-    group = GroupCode.objects.create(consultation=consultation, label=label.strip(), code_hash=hash_code(code))
+    group = GroupCode.objects.create(
+        consultation=consultation,
+        label=label.strip(),
+        facilitator=facilitator.strip(),
+        facilitator_contact=facilitator_contact.strip(),
+        code_hash=hash_code(code),
+    )
     audit.record(actor=actor, action="consultation.group_code", instance=group, after={"label": group.label})
     return group, code
 

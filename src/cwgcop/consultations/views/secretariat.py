@@ -1,8 +1,9 @@
 """The secretariat's pages: write a consultation, open it, hand out group codes, share, write back, archive.
 
-Every page needs two-factor authentication (``requires_mfa``), answers 404 to anonymous readers (the staff
-area of consultations is not advertised) and 403 to people without the role. None of them shows what a child
-wrote: that is the moderation and safeguarding pages' job, and each of their views is audited.
+Every page is under the ``staff`` namespace, so sign-in, a staff role and two-factor authentication are checked
+before it runs (``accounts.middleware.StaffAccessMiddleware``); each answers 403 to people without its role. None
+of them shows what a child wrote: that is the moderation and safeguarding pages' job, and each of their views is
+audited.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from cwgcop.accounts.middleware import requires_mfa
 from cwgcop.bodies.enums import RoleKind
 from cwgcop.consultations import metrics, queries, services
 from cwgcop.consultations.forms import ConsultationForm, FeedbackForm, GroupCodeForm, PackageForm, QuestionForm
@@ -27,13 +27,7 @@ from cwgcop.core.permissions import check_object_permission
 from cwgcop.core.staff_views import refusal_as_messages, refusal_on_form
 
 
-def _signed_in(request: HttpRequest) -> None:
-    if not request.user.is_authenticated:
-        raise Http404
-
-
 def _consultation(request: HttpRequest, slug: str, permission: str = "consultations.manage") -> Consultation:
-    _signed_in(request)
     consultation = queries.staff_consultation(slug)
     if consultation is None:
         raise Http404
@@ -47,9 +41,7 @@ def _private(response: HttpResponse) -> HttpResponse:
 
 
 @require_safe
-@requires_mfa
 def consultation_list(request: HttpRequest) -> HttpResponse:
-    _signed_in(request)
     if not request.user.has_perm("consultations.use_staff_pages"):
         raise PermissionDenied
     consultations = list(queries.staff_consultations(request.user))
@@ -79,9 +71,7 @@ def _form_page(
 
 
 @require_http_methods(["GET", "POST"])
-@requires_mfa
 def consultation_create(request: HttpRequest) -> HttpResponse:
-    _signed_in(request)
     if not request.user.has_perm("consultations.create"):
         raise PermissionDenied
     bodies = queries.staff_bodies(request.user, {RoleKind.SECRETARIAT})
@@ -91,13 +81,12 @@ def consultation_create(request: HttpRequest) -> HttpResponse:
             with refusal_on_form(form):
                 consultation = services.create_consultation(actor=request.user, details=form.details())
                 messages.success(request, _("Consultation saved as a draft. Now add its questions."))
-                return redirect("consultations:manage", slug=consultation.slug)
+                return redirect("staff:consultations:manage", slug=consultation.slug)
         return _form_page(request, form, None, status=400)
     return _form_page(request, form, None)
 
 
 @require_http_methods(["GET", "POST"])
-@requires_mfa
 def consultation_edit(request: HttpRequest, slug: str) -> HttpResponse:
     consultation = _consultation(request, slug)
     bodies = queries.staff_bodies(request.user, {RoleKind.SECRETARIAT})
@@ -109,7 +98,7 @@ def consultation_edit(request: HttpRequest, slug: str) -> HttpResponse:
                     actor=request.user, consultation=consultation, details=form.details()
                 )
                 messages.success(request, _("Saved."))
-                return redirect("consultations:manage", slug=consultation.slug)
+                return redirect("staff:consultations:manage", slug=consultation.slug)
         return _form_page(request, form, consultation, status=400)
     return _form_page(request, form, consultation)
 
@@ -131,7 +120,6 @@ def _manage_page(request: HttpRequest, consultation: Consultation, status: int =
 
 
 @require_safe
-@requires_mfa
 def manage(request: HttpRequest, slug: str) -> HttpResponse:
     return _manage_page(request, _consultation(request, slug))
 
@@ -144,7 +132,6 @@ def _question_page(
 
 
 @require_http_methods(["GET", "POST"])
-@requires_mfa
 def question_add(request: HttpRequest, slug: str) -> HttpResponse:
     consultation = _consultation(request, slug)
     form = QuestionForm(request.POST or None, consultation=consultation)
@@ -153,13 +140,12 @@ def question_add(request: HttpRequest, slug: str) -> HttpResponse:
             with refusal_on_form(form):
                 services.add_question(actor=request.user, consultation=consultation, **form.service_values())
                 messages.success(request, _("Question added."))
-                return redirect("consultations:manage", slug=slug)
+                return redirect("staff:consultations:manage", slug=slug)
         return _question_page(request, consultation, form, None, status=400)
     return _question_page(request, consultation, form, None)
 
 
 @require_http_methods(["GET", "POST"])
-@requires_mfa
 def question_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     consultation = _consultation(request, slug)
     question = get_object_or_404(Question, pk=pk, consultation=consultation)
@@ -169,59 +155,52 @@ def question_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             with refusal_on_form(form):
                 services.update_question(actor=request.user, question=question, **form.service_values())
                 messages.success(request, _("Saved."))
-                return redirect("consultations:manage", slug=slug)
+                return redirect("staff:consultations:manage", slug=slug)
         return _question_page(request, consultation, form, question, status=400)
     return _question_page(request, consultation, form, question)
 
 
 @require_POST
-@requires_mfa
 def question_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     consultation = _consultation(request, slug)
     question = get_object_or_404(Question, pk=pk, consultation=consultation)
     with refusal_as_messages(request):
         services.delete_question(actor=request.user, question=question)
         messages.success(request, _("Question deleted."))
-    return redirect("consultations:manage", slug=slug)
+    return redirect("staff:consultations:manage", slug=slug)
 
 
 @require_POST
-@requires_mfa
 def publish(request: HttpRequest, slug: str) -> HttpResponse:
     consultation = _consultation(request, slug)
     with refusal_as_messages(request):
         services.publish(actor=request.user, consultation=consultation)
         messages.success(request, _("Published: children can take part in the consultation's windows."))
-    return redirect("consultations:manage", slug=slug)
+    return redirect("staff:consultations:manage", slug=slug)
 
 
 @require_POST
-@requires_mfa
 def group_code_create(request: HttpRequest, slug: str) -> HttpResponse:
     """The new code is shown once, on this answer; only its hash is kept."""
     consultation = _consultation(request, slug)
     form = GroupCodeForm(request.POST)
     if form.is_valid():
         with refusal_on_form(form):
-            group, code = services.create_group_code(
-                actor=request.user, consultation=consultation, label=form.cleaned_data["label"]
-            )
+            group, code = services.create_group_code(actor=request.user, consultation=consultation, **form.cleaned_data)
             return _manage_page(request, consultation, new_code=code, new_group=group)
     return _manage_page(request, consultation, status=400, code_form=form)
 
 
 @require_POST
-@requires_mfa
 def group_code_deactivate(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     consultation = _consultation(request, slug)
     group = get_object_or_404(GroupCode, pk=pk, consultation=consultation)
     services.deactivate_group_code(actor=request.user, group=group)
     messages.success(request, _("The code no longer works."))
-    return redirect("consultations:manage", slug=slug)
+    return redirect("staff:consultations:manage", slug=slug)
 
 
 @require_http_methods(["GET", "POST"])
-@requires_mfa
 def feedback_edit(request: HttpRequest, slug: str) -> HttpResponse:
     consultation = _consultation(request, slug)
     form = FeedbackForm(request.POST or None, consultation=consultation)
@@ -231,24 +210,22 @@ def feedback_edit(request: HttpRequest, slug: str) -> HttpResponse:
             with refusal_on_form(form):
                 services.publish_feedback(actor=request.user, consultation=consultation, texts=form.texts())
                 messages.success(request, _("“You said, we did” is published. Receipt codes now open it."))
-                return redirect("consultations:manage", slug=slug)
+                return redirect("staff:consultations:manage", slug=slug)
         status = 400
     context = {"consultation": consultation, "form": form}
     return _private(render(request, "consultations/staff/feedback_form.html", context, status=status))
 
 
 @require_POST
-@requires_mfa
 def archive(request: HttpRequest, slug: str) -> HttpResponse:
     consultation = _consultation(request, slug)
     with refusal_as_messages(request):
         services.archive(actor=request.user, consultation=consultation)
         messages.success(request, _("Archived."))
-    return redirect("consultations:manage", slug=slug)
+    return redirect("staff:consultations:manage", slug=slug)
 
 
 @require_http_methods(["GET", "POST"])
-@requires_mfa
 def packages(request: HttpRequest, slug: str) -> HttpResponse:
     consultation = _consultation(request, slug)
     form = PackageForm(request.POST or None)
@@ -272,7 +249,6 @@ def packages(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
-@requires_mfa
 def metrics_page(request: HttpRequest, slug: str) -> HttpResponse:
     consultation = _consultation(request, slug, "consultations.view_metrics")
     figures = metrics.metrics(consultation, now=timezone.now())

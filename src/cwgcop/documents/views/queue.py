@@ -46,7 +46,7 @@ def queue_publish(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, message)
     else:
         messages.success(request, _("%(symbol)s is published.") % {"symbol": revision.symbol})
-    return redirect("staff:submission-queue")
+    return redirect("staff:documents:submission-queue")
 
 
 @require_POST
@@ -61,5 +61,5 @@ def queue_return(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(request, _("The submission was returned to its submitter."))
-            return redirect("staff:submission-queue")
+            return redirect("staff:documents:submission-queue")
     return _queue_page(request, {document.pk: form})

@@ -65,7 +65,7 @@ def document_create(request: HttpRequest) -> HttpResponse:
                 sources=form.cleaned_data["sources"],
             )
             messages.success(request, _("Document %(symbol)s created as a draft.") % {"symbol": document.symbol})
-            return redirect("staff:document-manage", symbol=document.symbol)
+            return redirect("staff:documents:document-manage", symbol=document.symbol)
     return render(request, "documents/staff/document_form.html", {"form": form}, status=form_status(form))
 
 
@@ -83,7 +83,7 @@ def document_upload(request: HttpRequest, symbol: str) -> HttpResponse:
         with refusal_on_form(form, "file"):
             services.add_file(actor=request.user, document=document, **form.service_values())
             messages.success(request, _("File uploaded."))
-            return redirect("staff:document-manage", symbol=document.symbol)
+            return redirect("staff:documents:document-manage", symbol=document.symbol)
     return _manage_page(request, document, upload_form=form)
 
 
@@ -94,7 +94,7 @@ def document_publish(request: HttpRequest, symbol: str) -> HttpResponse:
     with refusal_as_messages(request):
         revision = services.publish_document(actor=request.user, document=document)
         messages.success(request, _("%(symbol)s is published.") % {"symbol": revision.symbol})
-    return redirect("staff:document-manage", symbol=document.symbol)
+    return redirect("staff:documents:document-manage", symbol=document.symbol)
 
 
 @require_POST
@@ -106,7 +106,7 @@ def document_revise(request: HttpRequest, symbol: str) -> HttpResponse:
         with refusal_on_form(form):
             revision = services.start_revision(actor=request.user, document=document, note=form.cleaned_data["note"])
             messages.success(request, _("Revision %(symbol)s started.") % {"symbol": revision.symbol})
-            return redirect("staff:document-manage", symbol=document.symbol)
+            return redirect("staff:documents:document-manage", symbol=document.symbol)
     return _manage_page(request, document, revision_form=form)
 
 
@@ -119,5 +119,5 @@ def document_withdraw(request: HttpRequest, symbol: str) -> HttpResponse:
         with refusal_on_form(form):
             services.withdraw_document(actor=request.user, document=document, reason=form.cleaned_data["reason"])
             messages.success(request, _("%(symbol)s is withdrawn.") % {"symbol": document.symbol})
-            return redirect("staff:document-manage", symbol=document.symbol)
+            return redirect("staff:documents:document-manage", symbol=document.symbol)
     return _manage_page(request, document, withdraw_form=form)

@@ -9,7 +9,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cwgcop.accounts.middleware import requires_mfa
 from cwgcop.core.errors import DomainError
 from cwgcop.core.permissions import check_object_permission, require_permission
 from cwgcop.events import exports, queries, services
@@ -64,13 +63,11 @@ def _page(request: HttpRequest, event: Event, status: int = 200, **forms: object
     return render(request, "events/staff/registrations.html", context, status=status)
 
 
-@requires_mfa
 @require_permission("bodies.use_staff_pages")
 def registrations(request: HttpRequest, series: str, event: str) -> HttpResponse:
     return _page(request, _managed(request, series, event))
 
 
-@requires_mfa
 @require_permission("bodies.use_staff_pages")
 def export(request: HttpRequest, series: str, event: str, fmt: str) -> HttpResponse:
     if fmt not in {"csv", "xlsx"}:
@@ -88,7 +85,6 @@ def export(request: HttpRequest, series: str, event: str, fmt: str) -> HttpRespo
 
 
 @require_POST
-@requires_mfa
 @require_permission("bodies.use_staff_pages")
 def check_in(request: HttpRequest, series: str, event: str, public_id: str) -> HttpResponse:
     found = _managed(request, series, event)
@@ -104,7 +100,6 @@ def check_in(request: HttpRequest, series: str, event: str, public_id: str) -> H
 
 
 @require_POST
-@requires_mfa
 @require_permission("bodies.use_staff_pages")
 def capacity(request: HttpRequest, series: str, event: str) -> HttpResponse:
     found = _managed(request, series, event)
@@ -116,12 +111,11 @@ def capacity(request: HttpRequest, series: str, event: str) -> HttpResponse:
             form.add_error("capacity", error)
         else:
             messages.success(request, _("Capacity saved."))
-            return redirect("events:staff-registrations", series=series, event=event)
+            return redirect("staff:events:registrations", series=series, event=event)
     return _page(request, found, status=400, capacity_form=form)
 
 
 @require_POST
-@requires_mfa
 @require_permission("bodies.use_staff_pages")
 def email_all(request: HttpRequest, series: str, event: str) -> HttpResponse:
     found = _managed(request, series, event)
@@ -139,5 +133,5 @@ def email_all(request: HttpRequest, series: str, event: str) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(request, _("Message sent to %(count)s people.") % {"count": count})
-            return redirect("events:staff-registrations", series=series, event=event)
+            return redirect("staff:events:registrations", series=series, event=event)
     return _page(request, found, status=400, email_form=form)

@@ -51,7 +51,7 @@ def deliverable_create(request: HttpRequest) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(request, _("Deliverable created: now add the milestones of its route."))
-            return redirect("liaisons_staff:deliverable", slug=deliverable.slug)
+            return redirect("staff:liaisons:deliverable", slug=deliverable.slug)
     return render(request, "liaisons/staff/deliverable_form.html", {"form": form}, status=400 if form.errors else 200)
 
 
@@ -95,7 +95,7 @@ def deliverable_manage(request: HttpRequest, slug: str) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(request, _("Deliverable saved."))
-            return redirect("liaisons_staff:deliverable", slug=deliverable.slug)
+            return redirect("staff:liaisons:deliverable", slug=deliverable.slug)
     return _manage_page(request, deliverable, form=form)
 
 
@@ -110,9 +110,9 @@ def milestone_add(request: HttpRequest, slug: str) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(request, _("Milestone added."))
-            return redirect("liaisons_staff:deliverable", slug=deliverable.slug)
+            return redirect("staff:liaisons:deliverable", slug=deliverable.slug)
     if request.method != "POST":
-        return redirect("liaisons_staff:deliverable", slug=deliverable.slug)
+        return redirect("staff:liaisons:deliverable", slug=deliverable.slug)
     return _manage_page(request, deliverable, milestone_form=form)
 
 
@@ -130,7 +130,7 @@ def milestone_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(request, _("Milestone saved."))
-            return redirect("liaisons_staff:deliverable", slug=deliverable.slug)
+            return redirect("staff:liaisons:deliverable", slug=deliverable.slug)
     return render(
         request,
         "liaisons/staff/milestone_form.html",

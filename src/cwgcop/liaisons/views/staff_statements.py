@@ -86,7 +86,7 @@ def statement_create(request: HttpRequest, direction: str) -> HttpResponse:
                 **values,
             )
             messages.success(request, _("Liaison statement %(number)s saved.") % {"number": statement.pk})
-            return redirect("liaisons_staff:manage", pk=statement.pk)
+            return redirect("staff:liaisons:manage", pk=statement.pk)
     return render(
         request,
         "liaisons/staff/statement_form.html",
@@ -122,7 +122,7 @@ def statement_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, statement=statement, clear_deadline=values["deadline"] is None, **values
             )
             messages.success(request, _("Liaison statement %(number)s saved.") % {"number": statement.pk})
-            return redirect("liaisons_staff:manage", pk=statement.pk)
+            return redirect("staff:liaisons:manage", pk=statement.pk)
     return render(
         request,
         "liaisons/staff/statement_form.html",
@@ -164,7 +164,7 @@ def _transition(
     with refusal_as_messages(request):
         change(actor=request.user, statement=statement)
         messages.success(request, done)
-    return redirect("liaisons_staff:manage", pk=statement.pk)
+    return redirect("staff:liaisons:manage", pk=statement.pk)
 
 
 @require_POST
@@ -201,7 +201,7 @@ def statement_consider(request: HttpRequest, pk: int) -> HttpResponse:
         with refusal_on_form(form):
             services.consider_statement(actor=request.user, statement=statement, meeting=form.cleaned_data["meeting"])
             messages.success(request, _("Recorded as considered."))
-            return redirect("liaisons_staff:manage", pk=statement.pk)
+            return redirect("staff:liaisons:manage", pk=statement.pk)
     return _manage_page(request, statement, status=400, consider_form=form)
 
 
@@ -214,5 +214,5 @@ def statement_send(request: HttpRequest, pk: int) -> HttpResponse:
         with refusal_on_form(form):
             services.send_statement(actor=request.user, statement=statement, sent_on=form.cleaned_data["sent_on"])
             messages.success(request, _("Recorded as sent: the statement is now public."))
-            return redirect("liaisons_staff:manage", pk=statement.pk)
+            return redirect("staff:liaisons:manage", pk=statement.pk)
     return _manage_page(request, statement, status=400, send_form=form)

@@ -1,0 +1,13 @@
+"""Role management and history pages, included under /staff/ (namespace ``staff:accounts``)."""
+
+from django.urls import path
+
+from cwgcop.accounts import staff_views as account_staff
+
+app_name = "accounts"
+urlpatterns = [
+    path("bodies/<slug:slug>/roles/", account_staff.roles, name="body-roles"),
+    path("bodies/<slug:slug>/roles/grant/", account_staff.role_grant, name="body-role-grant"),
+    path("bodies/<slug:slug>/roles/<int:pk>/revoke/", account_staff.role_revoke, name="body-role-revoke"),
+    path("history/<str:object_type>/<str:object_id>/", account_staff.history, name="history"),
+]
