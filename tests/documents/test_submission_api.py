@@ -168,3 +168,17 @@ def test_secretariat_token_without_two_factors_is_refused(client: Client) -> Non
     Authenticator.objects.filter(user=sec).delete()
     assert client.post(f"{URL}{document.pk}/publish", **bearer(key)).status_code == 401
     assert Document.objects.get(pk=document.pk).status == DocumentStatus.SUBMITTED
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_own_submissions_list_runs_a_fixed_number_of_queries(  # type: ignore[no-untyped-def]
+    client: Client, django_assert_num_queries, rows: int
+) -> None:
+    meeting = open_meeting()
+    author = member("tomas")
+    for number in range(rows):
+        submitted(actor=author, meeting=meeting, title=f"Safety report {number}", languages=("en", "es"))
+    key = bearer(api_key(author))
+    with django_assert_num_queries(6):  # the same for 1 or 3 submissions
+        data = client.get(URL, **key).json()
+    assert [sorted(item["languages"]) for item in data] == [["en", "es"]] * rows

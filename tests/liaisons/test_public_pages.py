@@ -217,3 +217,15 @@ def test_register_in_chinese(client: Client, conversation: Bodies) -> None:
     html = client.get("/zh-hans/liaisons/?direction=outgoing").content.decode()
     assert "<h1>联络声明</h1>" in html
     assert "1 份联络声明" in html
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_atom_feed_runs_a_fixed_number_of_queries(client: Client, django_assert_num_queries: Any, rows: int) -> None:
+    b = bodies()
+    for number in range(1, rows + 1):
+        incoming(sender=b.sg17, addressee=b.cwg, title=f"Notice {number}")
+    with django_assert_num_queries(3):  # the same for 1 or 3 statements
+        response = client.get("/feeds/liaisons.atom")
+    assert [entry.title for entry in feedparser.parse(response.content).entries] == [
+        f"Notice {n}" for n in range(rows, 0, -1)
+    ]

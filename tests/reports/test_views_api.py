@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.test import Client
 
@@ -105,3 +107,23 @@ def test_api_request_draft_needs_the_secretariat_token(client: Client) -> None:
     )
     assert empty.status_code == 400
     assert "held no meeting" in empty.json()["detail"]
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_report_list_runs_a_fixed_number_of_queries(client: Client, django_assert_num_queries, rows: int) -> None:  # type: ignore[no-untyped-def]
+    from cwgcop.reports import services
+    from tests.factories import BodyFactory, MeetingFactory
+
+    body = BodyFactory(acronym="EG-SAFE")
+    for year in range(2021, 2021 + rows):
+        MeetingFactory(
+            body=body, number=year - 2020, start_date=datetime.date(year, 3, 2), end_date=datetime.date(year, 3, 3)
+        )
+        services.create_draft(
+            actor=None, body=body, start=datetime.date(year, 1, 1), end=datetime.date(year, 12, 31), languages=["fr"]
+        )
+    client.force_login(_person("rep-sec3", RoleKind.SECRETARIAT, body))
+    client.get("/en/reports/")  # the session and the two-factor check settle on the first request
+    with django_assert_num_queries(7):  # the same for 1 or 3 reports
+        page = client.get("/en/reports/").content.decode()
+    assert page.count("-01-01 – ") == rows

@@ -1,3 +1,5 @@
+from enum import StrEnum
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -75,3 +77,32 @@ class ConsultationStatus(models.TextChoices):
     OPEN = "open", pgettext_lazy("consultation", "Open for answers")
     CLOSED = "closed", pgettext_lazy("consultation", "Closed")
     ARCHIVED = "archived", pgettext_lazy("consultation", "Archived")
+
+
+class ConsultationAction(StrEnum):
+    """Changes to consultations, and reads of children's raw answers.
+
+    Each value is stored in ``AuditEntry.action``: never change one, or old entries lose their name.
+    """
+
+    ARCHIVE = "consultation.archive"
+    CASE = "consultation.case"
+    CREATE = "consultation.create"
+    DELETE_ANSWERS = "consultation.delete_answers"
+    ESCALATE = "consultation.escalate"
+    FEEDBACK = "consultation.feedback"
+    GROUP_CODE = "consultation.group_code"
+    GROUP_CODE_OFF = "consultation.group_code_off"
+    MODERATE = "consultation.moderate"
+    PACKAGE = "consultation.package"
+    PACKAGE_DOWNLOAD = "consultation.package_download"
+    PUBLISH = "consultation.publish"
+    QUESTION_ADD = "consultation.question_add"
+    QUESTION_DELETE = "consultation.question_delete"
+    QUESTION_UPDATE = "consultation.question_update"
+    REDACT = "consultation.redact"
+    RESPOND = "consultation.respond"
+    UPDATE = "consultation.update"
+    VIEW_CASES = "consultation.view_cases"
+    VIEW_RAW = "consultation.view_raw"
+    WITHDRAW = "consultation.withdraw"

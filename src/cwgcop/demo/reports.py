@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cwgcop.bodies.models import Body
-from cwgcop.core.languages import field_suffix
+from cwgcop.core.translated_fields import set_translations
 from cwgcop.reports.models import Mandate
 
 MANDATE: dict[str, dict[str, str]] = {
@@ -74,8 +74,6 @@ def load(body: Body) -> list[str]:
         return []
     mandate = Mandate(body=body, web_page="https://www.itu.int/en/council/cwg-cop/")
     for field, texts in MANDATE.items():
-        for code, text in texts.items():
-            setattr(mandate, f"{field}_{field_suffix(code)}", text)
-        setattr(mandate, field, texts["en"])
+        set_translations(mandate, field, texts)
     mandate.save()
     return [f"mandate of {body.acronym}"]

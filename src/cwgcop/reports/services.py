@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import io
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -13,12 +12,13 @@ from django.utils.translation import override
 
 from cwgcop.bodies.models import Body
 from cwgcop.core import audit
+from cwgcop.core.actors import Actor, signed_in_or_none
 from cwgcop.core.errors import DomainError
 from cwgcop.core.languages import LANGUAGE_ORDER
 from cwgcop.documents import services as document_services
 from cwgcop.documents import storage
 from cwgcop.reports import builder, chart, render
-from cwgcop.reports.enums import ReportStatus
+from cwgcop.reports.enums import ReportAction, ReportStatus
 from cwgcop.reports.models import CouncilReport, Rendition, ReportVersion
 
 FORMATS = ("docx", "pdf", "html")
@@ -48,24 +48,20 @@ def report_title(body: Body, end: datetime.date, language: str) -> str:
 
 @transaction.atomic
 def create_draft(
-    *, actor: Any, body: Body, start: datetime.date, end: datetime.date, languages: list[str]
+    *, actor: Actor, body: Body, start: datetime.date, end: datetime.date, languages: list[str]
 ) -> CouncilReport:
     """Assemble a draft from the platform's data for each language; it is version 1."""
     chosen = _languages(languages)
     builder.check_period(body, start, end)
     sections = {code: builder.build(body=body, start=start, end=end, language=code) for code in chosen}
     report = CouncilReport.objects.create(body=body, start=start, end=end, languages=chosen)
-    ReportVersion.objects.create(report=report, number=1, sections=sections, created_by=_user(actor))
-    audit.record(actor=actor, action="report.draft", instance=report)
+    ReportVersion.objects.create(report=report, number=1, sections=sections, created_by=signed_in_or_none(actor))
+    audit.record(actor=actor, action=ReportAction.DRAFT, instance=report)
     return report
 
 
-def _user(actor: Any) -> Any:
-    return actor if getattr(actor, "is_authenticated", False) else None
-
-
 @transaction.atomic
-def edit(*, actor: Any, report: CouncilReport, language: str, texts: dict[str, str], based_on: int) -> ReportVersion:
+def edit(*, actor: Actor, report: CouncilReport, language: str, texts: dict[str, str], based_on: int) -> ReportVersion:
     """Save edited section texts as a new version. Refused when someone saved a newer version meanwhile."""
     report = CouncilReport.objects.select_for_update().get(pk=report.pk)
     if report.status != ReportStatus.DRAFT:
@@ -84,16 +80,16 @@ def edit(*, actor: Any, report: CouncilReport, language: str, texts: dict[str, s
         if section["key"] in texts:
             section["text"] = texts[section["key"]].replace("\r\n", "\n").strip()
     version = ReportVersion.objects.create(
-        report=report, number=latest.number + 1, sections=sections, created_by=_user(actor)
+        report=report, number=latest.number + 1, sections=sections, created_by=signed_in_or_none(actor)
     )
     audit.record(
-        actor=actor, action="report.edit", instance=report, after={"version": version.number, "language": language}
+        actor=actor, action=ReportAction.EDIT, instance=report, after={"version": version.number, "language": language}
     )
     return version
 
 
 @transaction.atomic
-def approve(*, actor: Any, report: CouncilReport, version: int) -> CouncilReport:
+def approve(*, actor: Actor, report: CouncilReport, version: int) -> CouncilReport:
     """The chair approves the version they read; a draft edited since then is refused, so no edit is lost."""
     report = CouncilReport.objects.select_for_update().get(pk=report.pk)
     if report.status != ReportStatus.DRAFT:
@@ -107,9 +103,9 @@ def approve(*, actor: Any, report: CouncilReport, version: int) -> CouncilReport
     report.status = ReportStatus.APPROVED
     report.approved_version = version
     report.approved_at = timezone.now()
-    report.approved_by = _user(actor)
+    report.approved_by = signed_in_or_none(actor)
     report.save(update_fields=["status", "approved_version", "approved_at", "approved_by"])
-    audit.record(actor=actor, action="report.approve", instance=report, after={"version": version})
+    audit.record(actor=actor, action=ReportAction.APPROVE, instance=report, after={"version": version})
     return report
 
 
@@ -141,7 +137,7 @@ def _symbol(report: CouncilReport) -> str:
 
 
 @transaction.atomic
-def publish(*, actor: Any, report: CouncilReport) -> CouncilReport:
+def publish(*, actor: Actor, report: CouncilReport) -> CouncilReport:
     """Publish the approved version as an archive document (kind: report, its own symbol) with a PDF per
     language, and keep DOCX, PDF and HTML renditions of every language for download."""
     report = CouncilReport.objects.select_for_update().get(pk=report.pk)
@@ -177,5 +173,5 @@ def publish(*, actor: Any, report: CouncilReport) -> CouncilReport:
     report.status = ReportStatus.PUBLISHED
     report.document = document
     report.save(update_fields=["status", "document"])
-    audit.record(actor=actor, action="report.publish", instance=report, after={"document": document.symbol})
+    audit.record(actor=actor, action=ReportAction.PUBLISH, instance=report, after={"document": document.symbol})
     return report

@@ -29,6 +29,7 @@ from cwgcop.consultations.enums import (
     AgeBand,
     CaseSource,
     CaseStatus,
+    ConsultationAction,
     Gender,
     ModerationStatus,
     QuestionKind,
@@ -36,6 +37,7 @@ from cwgcop.consultations.enums import (
 )
 from cwgcop.consultations.models import Answer, Consultation, GroupCode, Question, Response, SafeguardingCase
 from cwgcop.core import audit
+from cwgcop.core.actors import Actor, signed_in_or_none
 from cwgcop.core.cache import bump_archive_generation
 from cwgcop.core.errors import DomainError
 
@@ -230,7 +232,7 @@ def submit_response(
             transaction.on_commit(partial(notifications.send_new_case, case.pk))
     audit.record(
         actor=None,
-        action="consultation.respond",
+        action=ConsultationAction.RESPOND,
         instance=response,
         after={"consultation": consultation.pk, "age_band": response.age_band, "region": response.region},
     )
@@ -256,7 +258,9 @@ def withdraw(*, consultation: Consultation, receipt: str) -> bool:
     such an answer was kept (the child is told so).
     """
     response = response_for_receipt(consultation, receipt)
-    audit.record(actor=None, action="consultation.withdraw", instance=response, after={"consultation": consultation.pk})
+    audit.record(
+        actor=None, action=ConsultationAction.WITHDRAW, instance=response, after={"consultation": consultation.pk}
+    )
     response.answers.filter(case__isnull=True).delete()
     kept = response.answers.exists()
     response.withdrawn_at = timezone.now()
@@ -279,7 +283,9 @@ def _pending(answer: Answer) -> Answer:
 
 
 @transaction.atomic
-def moderate(*, actor: Any, answer: Answer, approve: bool, reason: str = "", keep_highlighted: bool = False) -> Answer:
+def moderate(
+    *, actor: Actor, answer: Answer, approve: bool, reason: str = "", keep_highlighted: bool = False
+) -> Answer:
     """Approve or reject an answer waiting for moderation (rejections name a reason from the fixed list).
 
     Approving an answer in which something still looks personal (:func:`redaction.highlights`) is a second,
@@ -300,17 +306,17 @@ def moderate(*, actor: Any, answer: Answer, approve: bool, reason: str = "", kee
     answer.moderation = ModerationStatus.APPROVED if approve else ModerationStatus.REJECTED
     answer.rejection_reason = "" if approve else reason
     answer.moderated_at = timezone.now()
-    answer.moderated_by = actor
+    answer.moderated_by = signed_in_or_none(actor)
     answer.save(update_fields=["moderation", "rejection_reason", "moderated_at", "moderated_by"])
     after: dict[str, Any] = {"moderation": answer.moderation, "reason": answer.rejection_reason}
     if highlighted:
         after["kept_highlighted"] = highlighted
-    audit.record(actor=actor, action="consultation.moderate", instance=answer, after=after)
+    audit.record(actor=actor, action=ConsultationAction.MODERATE, instance=answer, after=after)
     bump_archive_generation()
     return answer
 
 
-def _remove(answer: Answer, spans: list[tuple[int, int]], category: redaction.Category, actor: Any) -> Answer:
+def _remove(answer: Answer, spans: list[tuple[int, int]], category: redaction.Category, actor: Actor) -> Answer:
     text = answer.text
     for start, end in sorted(spans, reverse=True):
         text = text[:start] + category.placeholder + text[end:]
@@ -320,7 +326,7 @@ def _remove(answer: Answer, spans: list[tuple[int, int]], category: redaction.Ca
     # Neither the words removed nor the text: what was done and how much.
     audit.record(
         actor=actor,
-        action="consultation.redact",
+        action=ConsultationAction.REDACT,
         instance=answer,
         after={"category": category.value, "spans": len(spans), "characters": sum(e - s for s, e in spans)},
     )
@@ -336,7 +342,7 @@ def _category(value: str) -> redaction.Category:
 
 @sensitive_variables("text")
 @transaction.atomic
-def remove_span(*, actor: Any, answer: Answer, start: int, end: int, category: str, digest: str) -> Answer:
+def remove_span(*, actor: Actor, answer: Answer, start: int, end: int, category: str, digest: str) -> Answer:
     """Replace ``answer.text[start:end]`` with the placeholder of ``category``, before moderation.
 
     ``digest`` is :func:`text_digest` of the text the moderator saw: if the answer changed since (another
@@ -356,7 +362,7 @@ def remove_span(*, actor: Any, answer: Answer, start: int, end: int, category: s
 
 @sensitive_variables("words", "text")
 @transaction.atomic
-def remove_words(*, actor: Any, answer: Answer, words: str, category: str) -> Answer:
+def remove_words(*, actor: Actor, answer: Answer, words: str, category: str) -> Answer:
     """Replace every occurrence of ``words`` (as the moderator typed them, case and spacing aside) in the
     answer with the placeholder of ``category``, before moderation. Nothing that was typed is stored or logged."""
     answer = _pending(answer)
@@ -377,7 +383,7 @@ REASON_LIMIT = 1000
 
 
 @transaction.atomic
-def escalate_answer(*, actor: Any, answer: Answer, reason: str) -> SafeguardingCase:
+def escalate_answer(*, actor: Actor, answer: Answer, reason: str) -> SafeguardingCase:
     """Send an answer the safeguarding check missed to the safeguarding lead, whatever its moderation state.
 
     The answer is held (out of publication and of the moderation queue) and a case opens for the body's
@@ -408,12 +414,12 @@ def escalate_answer(*, actor: Any, answer: Answer, reason: str) -> SafeguardingC
         consultation=consultation,
         lead=safeguarding_lead(consultation),
         source=CaseSource.ESCALATED,
-        escalated_by=actor,
+        escalated_by=signed_in_or_none(actor),
         reason=reason,
     )
     audit.record(
         actor=actor,
-        action="consultation.escalate",
+        action=ConsultationAction.ESCALATE,
         instance=case,
         after={"answer": answer.pk, "moderation_before": previous},
     )
@@ -423,7 +429,7 @@ def escalate_answer(*, actor: Any, answer: Answer, reason: str) -> SafeguardingC
 
 
 @transaction.atomic
-def act_on_case(*, actor: Any, case: SafeguardingCase, status: str, notes: str = "") -> SafeguardingCase:
+def act_on_case(*, actor: Actor, case: SafeguardingCase, status: str, notes: str = "") -> SafeguardingCase:
     """Record the safeguarding lead's action; the first one stamps the time to first action, which the audit
     entry also logs (in whole seconds since the case opened)."""
     if status not in CaseStatus.values:
@@ -437,7 +443,7 @@ def act_on_case(*, actor: Any, case: SafeguardingCase, status: str, notes: str =
     case.status = status
     if notes.strip():
         case.notes = (case.notes + f"\n[{now:%Y-%m-%d %H:%M}] {notes.strip()}").strip()
-    case.lead = case.lead or actor
+    case.lead = case.lead or signed_in_or_none(actor)
     case.save(update_fields=["first_action_at", "status", "notes", "lead"])
-    audit.record(actor=actor, action="consultation.case", instance=case, after=logged)
+    audit.record(actor=actor, action=ConsultationAction.CASE, instance=case, after=logged)
     return case

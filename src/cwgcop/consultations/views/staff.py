@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from cwgcop.consultations import queries, redaction, services
-from cwgcop.consultations.enums import CaseStatus
+from cwgcop.consultations.enums import CaseStatus, ConsultationAction
 from cwgcop.consultations.forms import EscalateForm, RejectForm
 from cwgcop.consultations.models import Answer, Consultation, SafeguardingCase
 from cwgcop.core import audit
@@ -38,7 +38,7 @@ def moderation(request: HttpRequest, slug: str) -> HttpResponse:
     queue = list(queries.moderation_queue(consultation)[:100])
     audit.record(
         actor=request.user,
-        action="consultation.view_raw",
+        action=ConsultationAction.VIEW_RAW,
         instance=consultation,
         after={"answers": [a.pk for a in queue]},
     )
@@ -140,7 +140,7 @@ def safeguarding(request: HttpRequest, slug: str) -> HttpResponse:
     cases = list(queries.safeguarding_cases(consultation))
     audit.record(
         actor=request.user,
-        action="consultation.view_cases",
+        action=ConsultationAction.VIEW_CASES,
         instance=consultation,
         after={"cases": [c.pk for c in cases]},
     )
@@ -183,6 +183,6 @@ def escalate(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             messages.success(request, _("The answer is with the safeguarding lead."))
             return redirect("staff:consultations:moderation", slug=slug)
     # The page shows the child's words (again, after a refused reason): each showing is audited, like the queue.
-    audit.record(actor=request.user, action="consultation.view_raw", instance=consultation, after={"answers": [pk]})
+    audit.record(actor=request.user, action=ConsultationAction.VIEW_RAW, instance=consultation, after={"answers": [pk]})
     context = {"consultation": consultation, "answer": answer, "form": form}
     return _no_store(render(request, "consultations/staff/escalate.html", context, status=form_status(form)))
