@@ -75,7 +75,7 @@ def test_a_wrong_trusted_proxy_setting_refuses_to_start(tmp_path: Path) -> None:
     result = run_python(
         "import cwgcop.settings",
         tmp_path,
-        CWGCOP_TESTING="true",
+        CWGCOP_SECRET_KEY="a-key-for-this-check-only",
         CWGCOP_TRUSTED_PROXIES="10.0.0.0/8,proxy.local",
         PYTHONPATH=os.environ.get("PYTHONPATH", ""),
     )
