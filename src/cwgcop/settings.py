@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "cwgcop.reports",
     "cwgcop.liaisons",
     "cwgcop.consultations",
+    "cwgcop.history",
     "cwgcop.api",
     "django_tasks",
     "django_tasks_db",
@@ -262,6 +263,8 @@ STORAGES = {
 FILE_UPLOAD_PERMISSIONS = 0o644
 # Uploads above this size are refused before anything is written (bytes).
 CWGCOP_MAX_UPLOAD_BYTES = env_int("CWGCOP_MAX_UPLOAD_MB", 50) * 1024 * 1024
+# The most an archive to import (a ZIP) may unpack to, all files together.
+CWGCOP_ARCHIVE_MAX_BYTES = env_int("CWGCOP_ARCHIVE_MAX_MB", 20480) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # The guard drops the bytes of a file past the limit as they arrive and keeps unsafe names for refusal.
 FILE_UPLOAD_HANDLERS = [

@@ -10,12 +10,13 @@ from cwgcop.api.api import api
 from cwgcop.api.errors import api_not_found
 from cwgcop.core import views as core_views
 from cwgcop.documents.feeds import DocumentsFeed
+from cwgcop.documents.symbols import SYMBOL_URL
 from cwgcop.documents.views import public as document_views
 from cwgcop.events.views import public as event_views
 from cwgcop.liaisons.feeds import LiaisonsFeed
 from cwgcop.meetings import views as meeting_views
 
-SYMBOL = r"(?P<symbol>[A-Za-z0-9][A-Za-z0-9.\-/]*?)"
+SYMBOL = SYMBOL_URL
 LANG = r"(?P<language>ar|zh-hans|en|fr|ru|es)"
 
 urlpatterns = [
