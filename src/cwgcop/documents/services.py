@@ -39,9 +39,10 @@ def _check_symbol(symbol: str) -> str:
         )
     if "(REV." in symbol.upper():
         raise DomainError(_("Give the symbol without the revision."), code="symbol_invalid")
-    if Document.objects.filter(symbol__iexact=symbol).exists():
+    taken = Document.objects.filter(symbol__iexact=symbol).values_list("symbol", flat=True).first()
+    if taken is not None:
         raise DomainError(
-            _("A document with the symbol %(symbol)s already exists.") % {"symbol": symbol},
+            _("A document with the symbol %(symbol)s already exists.") % {"symbol": taken},
             code="symbol_taken",
         )
     return symbol
