@@ -130,7 +130,9 @@ def test_a_decompression_bomb_is_refused_before_unpacking(tmp_path: Path) -> Non
         archive.writestr("manifest.json", json.dumps({"format": "cwgcop-archive", "version": 1}))
         archive.writestr("files/zeros.txt", b"\0" * (20 * 1024 * 1024))
     assert path.stat().st_size < 100_000
-    assert _refused_whole(path) == "The ZIP file unpacks to too much data (a decompression bomb?); nothing was imported."
+    assert (
+        _refused_whole(path) == "The ZIP file unpacks to too much data (a decompression bomb?); nothing was imported."
+    )
 
 
 def test_an_archive_larger_than_the_limit_is_refused(tmp_path: Path, settings: Any) -> None:
@@ -139,4 +141,6 @@ def test_an_archive_larger_than_the_limit_is_refused(tmp_path: Path, settings: A
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("manifest.json", json.dumps({"format": "cwgcop-archive", "version": 1}))
         archive.writestr("files/a.txt", io.BytesIO(bytes(range(256)) * 8).getvalue())
-    assert _refused_whole(path) == "The ZIP file unpacks to too much data (a decompression bomb?); nothing was imported."
+    assert (
+        _refused_whole(path) == "The ZIP file unpacks to too much data (a decompression bomb?); nothing was imported."
+    )

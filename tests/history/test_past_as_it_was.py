@@ -110,7 +110,9 @@ def test_meeting_and_document_pages_show_the_name_in_force_then(client: Client) 
         valid_from=datetime.date(2009, 6, 1),
         valid_until=datetime.date(2014, 10, 31),
     )
-    old = MeetingFactory(body=body, number=3, start_date=datetime.date(2012, 3, 13), end_date=datetime.date(2012, 3, 13))
+    old = MeetingFactory(
+        body=body, number=3, start_date=datetime.date(2012, 3, 13), end_date=datetime.date(2012, 3, 13)
+    )
     new = MeetingFactory(body=body, number=7, start_date=datetime.date(2016, 3, 1), end_date=datetime.date(2016, 3, 1))
 
     def body_line(url: str) -> str:
@@ -121,20 +123,30 @@ def test_meeting_and_document_pages_show_the_name_in_force_then(client: Client) 
 
     assert body_line(old.get_absolute_url()) == "Working Group on Digital Literacy (WG-DL; now CWG-DL)"
     assert body_line(new.get_absolute_url()) == "Council Working Group on Digital Literacy"
-    assert body_line(_old_style_document().get_absolute_url()) == "Working Group on Digital Literacy (WG-DL; now CWG-DL)"
+    assert (
+        body_line(_old_style_document().get_absolute_url()) == "Working Group on Digital Literacy (WG-DL; now CWG-DL)"
+    )
 
 
 def test_former_names_may_not_overlap() -> None:
     body = BodyFactory(acronym="CWG-X")
     names = {"en": "Group X"}
     record_former_name(
-        actor=None, body=body, acronym="WG-X", names=names,
-        valid_from=datetime.date(2001, 1, 1), valid_until=datetime.date(2005, 12, 31),
+        actor=None,
+        body=body,
+        acronym="WG-X",
+        names=names,
+        valid_from=datetime.date(2001, 1, 1),
+        valid_until=datetime.date(2005, 12, 31),
     )
     with pytest.raises(DomainError) as caught:
         record_former_name(
-            actor=None, body=body, acronym="G-X", names=names,
-            valid_from=datetime.date(2005, 1, 1), valid_until=datetime.date(2006, 12, 31),
+            actor=None,
+            body=body,
+            acronym="G-X",
+            names=names,
+            valid_from=datetime.date(2005, 1, 1),
+            valid_until=datetime.date(2006, 12, 31),
         )
     assert caught.value.messages == ["CWG-X already had another name during that period."]
 
@@ -142,12 +154,20 @@ def test_former_names_may_not_overlap() -> None:
 def test_a_past_meeting_entered_as_held_carries_the_open_items_forward() -> None:
     body = BodyFactory(acronym="CWG-Y")
     first = create_meeting(
-        actor=None, body=body, number=1, start_date=datetime.date(2011, 2, 1), end_date=datetime.date(2011, 2, 2),
+        actor=None,
+        body=body,
+        number=1,
+        start_date=datetime.date(2011, 2, 1),
+        end_date=datetime.date(2011, 2, 2),
         status=MeetingStatus.HELD,
     )
     item = action_item(outcome(first))
     second = create_meeting(
-        actor=None, body=body, number=2, start_date=datetime.date(2012, 2, 1), end_date=datetime.date(2012, 2, 2),
+        actor=None,
+        body=body,
+        number=2,
+        start_date=datetime.date(2012, 2, 1),
+        end_date=datetime.date(2012, 2, 2),
         status=MeetingStatus.HELD,
     )
     assert list(CarriedAction.objects.filter(meeting=second).values_list("action_item", flat=True)) == [item.pk]

@@ -32,7 +32,9 @@ def public_archive() -> dict[str, Any]:
             for stored in revision.ordered_files():
                 with storage.open_blob(stored.storage_key) as blob:
                     actual = hashlib.sha256(blob.read()).hexdigest()
-                files.append((stored.language, stored.original_name, stored.sha256, actual, stored.size, stored.media_type))
+                files.append(
+                    (stored.language, stored.original_name, stored.sha256, actual, stored.size, stored.media_type)
+                )
             revisions.append((revision.number, revision.published_at, revision.note, files))
         documents.append(
             (
@@ -48,10 +50,23 @@ def public_archive() -> dict[str, Any]:
                 revisions,
             )
         )
-    meeting_fields = ("number", "start_date", "end_date", "format", "status", "participants_total",
-                      "participants_onsite", "participants_remote", *translated_fields("venue"))
+    meeting_fields = (
+        "number",
+        "start_date",
+        "end_date",
+        "format",
+        "status",
+        "participants_total",
+        "participants_onsite",
+        "participants_remote",
+        *translated_fields("venue"),
+    )
     meetings = list(Meeting.objects.order_by("body__acronym", "number").values_list("body__acronym", *meeting_fields))
-    names = list(BodyName.objects.values_list("body__acronym", "acronym", "valid_from", "valid_until", *translated_fields("name")))
+    names = list(
+        BodyName.objects.values_list(
+            "body__acronym", "acronym", "valid_from", "valid_until", *translated_fields("name")
+        )
+    )
     return {"documents": documents, "meetings": meetings, "former_names": names}
 
 

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
 
 from cwgcop.core.errors import DomainError
 from cwgcop.history.importer import REFUSED, Report, import_archive
@@ -14,11 +15,19 @@ from cwgcop.history.importer import REFUSED, Report, import_archive
 
 def action_label(action: str) -> str:
     return {
-        "create": _("create"),
-        "update": _("update"),
-        "unchanged": _("unchanged"),
-        "refused": _("refused"),
+        "create": pgettext("import action", "create"),
+        "update": pgettext("import action", "update"),
+        "unchanged": pgettext("import action", "unchanged"),
+        "refused": pgettext("import action", "refused"),
     }[action]
+
+
+def section_label(section: str) -> str:
+    return {
+        "former_name": pgettext("import row", "former name"),
+        "meeting": pgettext("import row", "meeting"),
+        "document": pgettext("import row", "document"),
+    }[section]
 
 
 class Command(BaseCommand):
@@ -39,7 +48,11 @@ class Command(BaseCommand):
             raise CommandError(" ".join(str(m) for m in exc.messages)) from exc
         self._print(report, dry_run=options["dry_run"])
         if report.refused:
-            raise CommandError(_("%(count)s row(s) refused: nothing was imported.") % {"count": len(report.refused)})
+            count = len(report.refused)
+            message = ngettext(
+                "%(count)s row refused: nothing was imported.", "%(count)s rows refused: nothing was imported.", count
+            )
+            raise CommandError(message % {"count": count})
 
     def _progress(self, done: int, total: int) -> None:
         if done == total or done % 100 == 0:
@@ -47,7 +60,7 @@ class Command(BaseCommand):
 
     def _print(self, report: Report, *, dry_run: bool) -> None:
         for row in report.rows:
-            line = f"{action_label(row.action)}\t{row.section}\t{row.key}"
+            line = f"{action_label(row.action)}\t{section_label(row.section)}\t{row.key}"
             self.stdout.write(f"{line}\t{row.reason}" if row.action == REFUSED else line)
         counts = {action: report.count(action) for action in ("create", "update", "unchanged", "refused")}
         summary = (
