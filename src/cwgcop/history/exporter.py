@@ -87,8 +87,8 @@ def _documents(files: dict[str, str]) -> list[dict[str, Any]]:
                     {"language": stored.language, "path": path, "name": stored.original_name, "sha256": stored.sha256}
                 )
             published_at = revision.published_at.isoformat() if revision.published_at else None
-            revisions.append({"number": revision.number, "published_at": published_at, "note": revision.note})
-            revisions[-1]["files"] = revision_files
+            revision_row: dict[str, Any] = {"number": revision.number, "published_at": published_at}
+            revisions.append({**revision_row, "note": revision.note, "files": revision_files})
         rows.append(
             {
                 "symbol": document.symbol,

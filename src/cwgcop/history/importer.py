@@ -15,6 +15,7 @@ import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from django.core.files.storage import default_storage
@@ -163,19 +164,19 @@ class Importer:
         for body_row in self.manifest.get("bodies", []):
             for name_row in (body_row.get("former_names") or []) if isinstance(body_row, dict) else [None]:
                 key = f"{body_row.get('acronym') if isinstance(body_row, dict) else '?'} {_key(name_row, 'acronym')}"
-                yield "former_name", key, lambda b=body_row, n=name_row: self.former_name(b, n)
+                yield "former_name", key, partial(self.former_name, body_row, name_row)
         meetings = [m for m in self.manifest.get("meetings", []) if isinstance(m, dict)]
         # Entered in order, so each meeting takes the action items still open from the one before.
         meetings.sort(key=lambda m: (str(m.get("body")), m.get("number") if isinstance(m.get("number"), int) else 0))
         for meeting_row in meetings:
             key = f"{meeting_row.get('body')}-{meeting_row.get('number')}"
-            yield "meeting", key, lambda m=meeting_row: self.meeting(m)
+            yield "meeting", key, partial(self.meeting, meeting_row)
         seen: set[str] = set()
         for document_row in self.manifest.get("documents", []):
             symbol = _key(document_row, "symbol")
             duplicate = symbol.casefold() in seen
             seen.add(symbol.casefold())
-            yield "document", symbol, lambda d=document_row, dup=duplicate: self.document(d, dup)
+            yield "document", symbol, partial(self.document, document_row, duplicate)
 
     def run(self, *, apply: bool, progress: Callable[[int, int], None] | None = None) -> Report:
         rows = list(self.rows())
