@@ -144,3 +144,14 @@ def test_an_archive_larger_than_the_limit_is_refused(tmp_path: Path, settings: A
     assert (
         _refused_whole(path) == "The ZIP file unpacks to too much data (a decompression bomb?); nothing was imported."
     )
+
+
+def test_a_row_that_is_not_an_object_is_refused(manifest: dict[str, Any], tmp_path: Path, media_root: Path) -> None:
+    manifest["meetings"].append("CWG-DL-11")
+    manifest["documents"].append(["WG-DL/9/9"])
+    root = write_archive(tmp_path / "archive", manifest)
+    assert refusals(root) == [
+        ("?-?", "A row must be an object with named fields."),
+        ("?", "A row must be an object with named fields."),
+    ]
+    assert nothing_written(media_root)

@@ -165,11 +165,9 @@ class Importer:
             for name_row in (body_row.get("former_names") or []) if isinstance(body_row, dict) else [None]:
                 key = f"{body_row.get('acronym') if isinstance(body_row, dict) else '?'} {_key(name_row, 'acronym')}"
                 yield "former_name", key, partial(self.former_name, body_row, name_row)
-        meetings = [m for m in self.manifest.get("meetings", []) if isinstance(m, dict)]
         # Entered in order, so each meeting takes the action items still open from the one before.
-        meetings.sort(key=lambda m: (str(m.get("body")), m.get("number") if isinstance(m.get("number"), int) else 0))
-        for meeting_row in meetings:
-            key = f"{meeting_row.get('body')}-{meeting_row.get('number')}"
+        for meeting_row in sorted(self.manifest.get("meetings", []), key=_meeting_order):
+            key = f"{_key(meeting_row, 'body')}-{_key(meeting_row, 'number')}"
             yield "meeting", key, partial(self.meeting, meeting_row)
         seen: set[str] = set()
         for document_row in self.manifest.get("documents", []):
@@ -234,7 +232,9 @@ class Importer:
         return UPDATE if existing else CREATE
 
     # Meetings --------------------------------------------------------------------------------------------
-    def meeting(self, row: dict[str, Any]) -> str:
+    def meeting(self, row: Any) -> str:
+        if not isinstance(row, dict):
+            raise RowRefusedError(_("A row must be an object with named fields."))
         body = _body(row.get("body"))
         number = _required(row, "number")
         if not isinstance(number, int):
@@ -388,6 +388,13 @@ class Importer:
                 size=size,
                 stream=stream,
             )
+
+
+def _meeting_order(row: Any) -> tuple[str, int]:
+    if not isinstance(row, dict):
+        return ("", 0)
+    number = row.get("number")
+    return (str(row.get("body")), number if isinstance(number, int) else 0)
 
 
 def _key(row: Any, name: str) -> str:
