@@ -57,6 +57,13 @@ def test_import_enters_the_decade_as_it_was(archive: Path, django_capture_on_com
     # Extracted and indexed like an upload: words of the files' text are found.
     found = [r.document.symbol for r in search(text="learners 2013", filters=Filters(), limit=50).results]
     assert found == ["WG-DL/4/1"]
+    # Found under the name the body bore then, and under today's.
+    under_former = {r.document.symbol for r in search(text="WG-DL teacher", filters=Filters(), limit=50).results}
+    under_today = {r.document.symbol for r in search(text="CWG-DL teacher", filters=Filters(), limit=50).results}
+    assert under_former == {"WG-DL/1/2", "WG-DL/2/2", "WG-DL/3/2", "WG-DL/4/2", "C14/CWG-DL/2"}
+    # Every "teacher" document but CWG-DL-10/2, whose current revision (Rev.1) has only a Chinese file.
+    assert len(under_today) == 9
+    assert "CWG-DL-10/2" not in under_today
 
 
 def test_importing_twice_changes_nothing(archive: Path) -> None:
