@@ -17,7 +17,7 @@ from cwgcop.documents.symbols import is_valid_symbol
 from cwgcop.meetings.enums import MeetingStatus
 from cwgcop.meetings.models import CarriedAction
 from cwgcop.meetings.services.meeting import create_meeting, update_meeting
-from tests.factories import BodyFactory, MeetingFactory, pdf_bytes
+from tests.factories import BodyFactory, MeetingFactory, pdf_bytes, secretariat
 from tests.history.fixture import make_body
 from tests.meetings.factories import action_item, outcome
 
@@ -177,3 +177,19 @@ def test_a_past_meeting_entered_as_held_carries_the_open_items_forward() -> None
     assert CarriedAction.objects.filter(meeting=third).count() == 0
     update_meeting(actor=None, meeting=third, status=MeetingStatus.HELD)
     assert list(CarriedAction.objects.filter(meeting=third).values_list("action_item", flat=True)) == [item.pk]
+
+
+def test_the_secretariat_publishes_a_document_of_the_past_on_its_day(client: Client) -> None:
+    body = make_body()
+    client.force_login(secretariat(body, "sec-dl"))
+    document = services.create_document(actor=None, body=body, kind="report", symbol="WG-DL/7", titles={"en": "A"})
+    content = pdf_bytes("A")
+    services.add_file(
+        actor=None, document=document, language="en", name="a.pdf", size=len(content), stream=io.BytesIO(content)
+    )
+    manage = f"/en/staff/documents/{document.symbol}/"
+    future = client.post(f"{manage}publish/", {"published_on": "2999-01-01"}, follow=True)
+    assert "A publication date cannot be in the future." in future.content.decode()
+    assert client.post(f"{manage}publish/", {"published_on": "2012-03-01"}).status_code == 302
+    document.refresh_from_db()
+    assert document.published_at == datetime.datetime(2012, 3, 1, 11, 0, tzinfo=datetime.UTC)
