@@ -72,6 +72,45 @@ def ensure_chromium() -> str:
     return found
 
 
+# What WeasyPrint (the PDF of the reports to the Council) needs from the system: Pango and its HarfBuzz, and fonts
+# for the six languages (Noto: Latin, Cyrillic and Arabic in fonts-noto-core, Chinese in fonts-noto-cjk); the tests
+# read the PDFs back with poppler's pdftotext and pdftoppm.
+PDF_PACKAGES = (
+    "libpango-1.0-0",
+    "libpangoft2-1.0-0",
+    "libharfbuzz0b",
+    "fonts-noto-core",
+    "fonts-noto-cjk",
+    "poppler-utils",
+)
+PDF_FONTS = ("Noto Sans", "Noto Naskh Arabic", "Noto Sans CJK SC")
+
+
+def _missing_fonts() -> list[str]:
+    if shutil.which("fc-list") is None or shutil.which("pdftotext") is None:
+        return list(PDF_FONTS)
+    families = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True, check=False).stdout
+    return [font for font in PDF_FONTS if font not in families]
+
+
+def ensure_pdf_fonts() -> None:
+    """Pango and the Noto fonts the report PDFs are laid out with (Debian packages, installed as root)."""
+    missing = _missing_fonts()
+    if not missing:
+        return
+    if shutil.which("apt-get") is None or os.geteuid() != 0:
+        sys.exit(
+            "The report PDFs need Pango and the Noto fonts (missing: " + ", ".join(missing) + "): run "
+            f"`apt-get install {' '.join(PDF_PACKAGES)}` as root."
+        )
+    say("Installing Pango and the Noto fonts for the report PDFs")
+    run("apt-get", "update", "-qq")
+    run("apt-get", "install", "-y", "-qq", "--no-install-recommends", *PDF_PACKAGES)
+    missing = _missing_fonts()
+    if missing:
+        sys.exit("The fonts were installed but fontconfig does not list: " + ", ".join(missing) + ".")
+
+
 def postgres_reachable(url: str) -> bool:
     from urllib.parse import urlparse
 
@@ -94,6 +133,7 @@ DEMO_LOGINS = (
 
 def cmd_demo() -> None:
     ensure_venv("")
+    ensure_pdf_fonts()
     data_dir = Path(os.environ.get("CWGCOP_DATA_DIR") or ROOT / "var")
     data_dir.mkdir(parents=True, exist_ok=True)
     port = os.environ.get("CWGCOP_PORT", "8000")
@@ -148,6 +188,7 @@ def cmd_lint() -> None:
 
 def cmd_test() -> None:
     ensure_venv("dev")
+    ensure_pdf_fonts()
     chromium = ensure_chromium()
     cmd_lint()
     ci = os.environ.get("CI", "").lower() == "true"

@@ -4,7 +4,7 @@
 
 Against PostgreSQL and gunicorn (2 workers × 8 threads, production settings, Redis cache), from this process on
 127.0.0.1 with one thread per child:
-1. every child opens the take-part page (English or Chinese) to get its form and CSRF cookie (not timed);
+1. every child opens the take-part page (English or Chinese) to get its form and signed form token (not timed);
 2. every child posts its answers at the same moment: a choice, a scale and an open text that holds an e-mail
    address, a phone number, a link, a handle or an ID number about half of the time, and a disclosure in one
    answer out of 50 (which opens a safeguarding case and e-mails the lead);
@@ -182,12 +182,12 @@ class Child:
 
     def open_page(self) -> None:
         page = self.opener.open(self.url + f"?country={self.country}", timeout=120).read().decode()
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+        token = re.search(r'name="form_token" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
         fields = dict.fromkeys(re.findall(r'name="(q\d+)"', page))
         single, scale, text = list(fields)
         choices = re.findall(rf'name="{single}" value="(\d+)"', page)
         self.form = {
-            "csrfmiddlewaretoken": token,
+            "form_token": token,
             "age_band": self.band,
             "country": self.country,
             "gender": ["girl", "boy", "unsaid", "other"][self.number % 4],
@@ -236,14 +236,16 @@ def main() -> None:
     parser.add_argument("--time-limit", type=int, default=600, help="seconds before the run stops by itself")
     parser.add_argument("--rounds", type=int, default=5, help="passes over the texts when timing redaction")
     parser.add_argument("--keep", action="store_true", help="keep the database for inspection")
+    parser.add_argument("--database", default=DATABASE, help="PostgreSQL database to create (and drop)")
+    parser.add_argument("--redis-db", type=int, default=9, help="Redis database for the cache and the rate limit")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="cwgcop-bench-consult-"))
     env = production_env(
         workdir,
         port=args.port,
-        redis_db=9,
+        redis_db=args.redis_db,
         name="consult",
-        DATABASE_URL=create_postgres_database(DATABASE),
+        DATABASE_URL=create_postgres_database(args.database),
         CWGCOP_CONSULTATION_RATE_LIMIT=str(args.answers + 10),
     )
     server: subprocess.Popen[bytes] | None = None
@@ -292,7 +294,7 @@ def main() -> None:
             stop(server)
         shutil.rmtree(workdir, ignore_errors=True)
         if not args.keep:
-            drop_postgres_database(DATABASE)
+            drop_postgres_database(args.database)
     statuses = Counter(str(status) for status, _ in results)
     latencies = [ms for _, ms in results]
     errors = sum(n for status, n in statuses.items() if status.startswith(("5", "error", "-")))

@@ -63,7 +63,9 @@ def main() -> None:
     )
     args = parser.parse_args()
     if args.reuse:
-        os.environ.update(CWGCOP_DATA_DIR=str(Path(args.reuse).parent), CWGCOP_TESTING="true", DATABASE_URL="")
+        os.environ.update(
+            CWGCOP_DATA_DIR=str(Path(args.reuse).parent), DJANGO_SETTINGS_MODULE="cwgcop.settings_test", DATABASE_URL=""
+        )
         os.environ["CWGCOP_BENCH_SQLITE_FILE"] = args.reuse
         run(args.documents, args.queries, args.seed, reuse=True)
         return
@@ -77,7 +79,7 @@ def main() -> None:
         if args.keep:
             Path(args.keep).mkdir(parents=True, exist_ok=True)
         os.environ["CWGCOP_DATA_DIR"] = args.keep or scratch
-        os.environ["CWGCOP_TESTING"] = "true"
+        os.environ["DJANGO_SETTINGS_MODULE"] = "cwgcop.settings_test"
         if args.database == "postgres":
             import psycopg
 

@@ -8,7 +8,6 @@ and in-process work, with no server to install.
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +50,6 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 
 DEBUG = env_bool("CWGCOP_DEBUG", default=False)
-TESTING = "pytest" in sys.modules or env_bool("CWGCOP_TESTING", default=False)
 
 DATA_DIR = Path(os.environ.get("CWGCOP_DATA_DIR") or (Path.cwd() / "var")).resolve()
 MEDIA_ROOT = Path(os.environ.get("CWGCOP_MEDIA_ROOT") or (DATA_DIR / "media")).resolve()
@@ -61,8 +59,8 @@ STATIC_URL = "/static/"
 
 _secret = os.environ.get("CWGCOP_SECRET_KEY", "")
 if not _secret:
-    if DEBUG or TESTING:
-        # Only a development or test process may run with a key everybody knows.
+    if DEBUG:
+        # Only a development process may run with a key everybody knows (the tests set theirs in settings_test).
         _secret = "insecure-development-key-never-use-in-production"  # noqa: S105
     else:
         raise ImproperlyConfigured(
@@ -71,12 +69,12 @@ if not _secret:
         )
 SECRET_KEY = _secret
 
-ALLOWED_HOSTS = env_list("CWGCOP_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if DEBUG or TESTING else [])
+ALLOWED_HOSTS = env_list("CWGCOP_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CWGCOP_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     "modeltranslation",
-    "django.contrib.admin",
+    "cwgcop.core.admin_site.ReadOnlyAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -103,7 +101,8 @@ INSTALLED_APPS = [
     "cwgcop.liaisons",
     "cwgcop.consultations",
     "cwgcop.history",
-    "cwgcop.api",
+    "cwgcop.site",
+    "cwgcop.demo",
     "django_tasks",
     "django_tasks_db",
 ]
@@ -116,6 +115,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Under /consult/, a 403, 404, 429 or 500 answer (a refused CSRF check too) still shows a child helpline.
+    "cwgcop.consultations.middleware.HelpOnErrorsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -125,7 +126,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
-ROOT_URLCONF = "cwgcop.urls"
+ROOT_URLCONF = "cwgcop.site.urls"
 WSGI_APPLICATION = "cwgcop.wsgi.application"
 
 TEMPLATES = [
@@ -167,15 +168,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             ),
         }
     )
-_test_db_name = os.environ.get("CWGCOP_TEST_DATABASE_NAME")
-if _test_db_name:
-    DATABASES["default"]["TEST"] = {"NAME": _test_db_name}
-elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Tests run on a database file, as production does, not in shared memory: real locking and WAL, so
-    # tests with concurrent transactions behave as they will in use.
-    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-cwgcop.sqlite3")}
-    if TESTING:
-        DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -226,7 +218,7 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[cwgcop] "
-ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if not DEBUG and not TESTING else "http"
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 ACCOUNT_PRESERVE_USERNAME_CASING = False
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "cwgcop"
@@ -256,7 +248,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        if DEBUG or TESTING
+        if DEBUG
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
@@ -358,7 +350,7 @@ CWGCOP_EVENT_RETENTION_DAYS = env_int("CWGCOP_EVENT_RETENTION_DAYS", 90)
 # Public registrations accepted per network address (django-ratelimit syntax: count/period).
 CWGCOP_EVENT_RATE_LIMIT = os.environ.get("CWGCOP_EVENT_RATE_LIMIT", "10/h")
 # A registration form sent back sooner than this after it was shown is treated as a robot's.
-CWGCOP_EVENT_FORM_MIN_SECONDS = env_int("CWGCOP_EVENT_FORM_MIN_SECONDS", 0 if TESTING else 3)
+CWGCOP_EVENT_FORM_MIN_SECONDS = env_int("CWGCOP_EVENT_FORM_MIN_SECONDS", 3)
 RATELIMIT_USE_CACHE = "default"
 # django-ratelimit warns that process memory is not shared between server processes; production sets
 # CWGCOP_REDIS_URL (documented), the embedded default runs one process.

@@ -29,7 +29,8 @@ def _printed_demo_logins() -> list[str]:
     """The logins `python3 dev.py demo` prints, read from dev.py itself."""
     path = Path(__file__).resolve().parents[2] / "dev.py"
     spec = importlib.util.spec_from_file_location("cwgcop_dev", path)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return [username for username, _who in module.DEMO_LOGINS]

@@ -6,8 +6,10 @@ from django.test import Client
 from django.utils import translation
 
 from cwgcop.accounts import services
+from cwgcop.accounts.enums import AccountAction
 from cwgcop.bodies.enums import RoleKind
 from cwgcop.bodies.models import Role
+from cwgcop.core import audit
 from cwgcop.core.errors import DomainError
 from cwgcop.core.models import AuditEntry
 from tests.accounts.factories import give_totp, verify_email
@@ -223,3 +225,45 @@ def test_dashboard_links_to_the_roles_of_the_bodies_one_runs(client: Client) -> 
     page = client.get("/en/staff/").content.decode()
     assert f'href="/en/staff/bodies/{body.slug}/roles/">Roles in CWG-COP</a>' in page
     assert "Roles in ITU-T-SG17" not in page
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_roles_page_runs_a_fixed_number_of_queries(client: Client, django_assert_num_queries, rows: int) -> None:  # type: ignore[no-untyped-def]
+    body = BodyFactory(acronym="EG-SAFE")
+    sec = secretariat(body, username="farah")
+    for number in range(1, rows):
+        services.grant_role(actor=sec, user=member(f"expert{number}"), body=body, kind=RoleKind.MEMBER)
+    client.force_login(sec)
+    url = f"/en/staff/bodies/{body.slug}/roles/"
+    client.get(url)  # the session and the two-factor check settle on the first request
+    with django_assert_num_queries(8):  # the same for 1 or 3 roles
+        page = client.get(url).content.decode()
+    assert page.count("/revoke/") == rows
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_history_page_runs_a_fixed_number_of_queries(client: Client, django_assert_num_queries, rows: int) -> None:  # type: ignore[no-untyped-def]
+    body = BodyFactory(acronym="EG-SAFE")
+    sec = secretariat(body, username="farah")
+    role = services.grant_role(actor=sec, user=member("expert"), body=body, kind=RoleKind.MEMBER)
+    for number in range(1, rows):
+        clerk = secretariat(body, username=f"clerk{number}")
+        audit.record(actor=clerk, action=AccountAction.ROLE_GRANT, instance=role, after={"kind": "member"})
+    client.force_login(sec)
+    url = f"/en/staff/history/bodies.role/{role.pk}/"
+    client.get(url)  # the session and the two-factor check settle on the first request
+    with django_assert_num_queries(9):  # the same for 1 or 3 entries
+        page = client.get(url).content.decode()
+    assert page.count("<code>role.grant</code>") == rows
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_token_page_runs_a_fixed_number_of_queries(client: Client, django_assert_num_queries, rows: int) -> None:  # type: ignore[no-untyped-def]
+    user = member("scripter")
+    for number in range(rows):
+        services.create_api_token(actor=user, name=f"nightly job {number}")
+    client.force_login(user)
+    client.get("/en/account/tokens/")  # the session settles on the first request
+    with django_assert_num_queries(4):  # the same for 1 or 3 tokens
+        page = client.get("/en/account/tokens/").content.decode()
+    assert page.count("/revoke/") == rows

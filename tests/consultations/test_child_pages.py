@@ -17,7 +17,7 @@ from django.http import HttpResponse
 from django.test import Client
 from django.utils import timezone
 
-from cwgcop.consultations import ratelimit, services
+from cwgcop.consultations import form_tokens, ratelimit, services
 from cwgcop.consultations.models import Consultation, Response
 from tests.consultations.factories import close, consultation, submit
 
@@ -31,6 +31,7 @@ def form_data(
 ) -> dict[str, str]:
     questions = {q.order: q for q in found.questions.all()}
     data = {
+        "form_token": form_tokens.issue(found),
         "age_band": "13-15",
         "country": "KE",
         "gender": "unsaid",
@@ -108,7 +109,10 @@ def test_child_page_is_safe_light_and_shows_help(client: Client, page: Page) -> 
     assert csp["default-src"] == ["'self'"]
     assert "http" not in response["Content-Security-Policy"]
     assert "<script" not in body  # nothing needs a script; nothing from elsewhere could run
-    assert set(response.cookies) == ({"csrftoken"} if page.has_form else set())
+    # The answer form carries a signed token instead of the CSRF cookie; the receipt form still uses the cookie.
+    cookie_forms = page.has_form and 'name="form_token"' not in body
+    assert set(response.cookies) == ({"csrftoken"} if cookie_forms else set())
+    assert ('name="form_token"' in body) == (page.name in {"take part", "answer refused"})
     assert _first_load_bytes(response) < FIRST_LOAD_LIMIT
     assert "Need help now?" in body
     if page.country == "KE":
@@ -141,7 +145,7 @@ def test_the_take_part_page_asks_for_nothing_that_identifies_a_child(client: Cli
     body = client.get(f"/en/consult/{found.slug}/").content.decode()
     names = set(re.findall(r'<(?:input|select|textarea)[^>]* name="([^"]+)"', body))
     questions = {f"q{pk}" for pk in found.questions.values_list("pk", flat=True)}
-    assert names == {"csrfmiddlewaretoken", "age_band", "country", "gender", "q", *questions}
+    assert names == {"form_token", "age_band", "country", "gender", "q", *questions}
     assert "We delete your answers 180 days after we tell you what the group did with them." in body
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from django.test import Client
 
-from cwgcop.consultations import results, services
+from cwgcop.consultations import redaction, results, services
 from cwgcop.consultations.models import Answer, Consultation, Response, SafeguardingCase
 from cwgcop.demo import consultations as demo
 from cwgcop.demo.loader import load_demo
@@ -38,3 +40,39 @@ def test_the_demo_consultation_is_complete_answered_and_loaded_once(client: Clie
     page = client.get("/zh-hans/consult/child-helplines/results/").content.decode()
     assert "儿童求助热线：你怎么看？" in page
     assert "你听说过儿童求助热线吗？" in page
+
+
+def test_the_demo_publishes_nothing_personal(client: Client) -> None:
+    """The demo's answers go through the same redaction as a child's: the e-mail address, the phone number and
+    the WeChat ID some of them hold reach neither the database nor the results page, the API or a package."""
+    load_demo()
+    found = Consultation.objects.get(slug="child-helplines")
+    texts = list(Answer.objects.filter(response__consultation=found).exclude(text="").values_list("text", flat=True))
+    assert {redaction.find(text, country=None) == [] for text in texts} == {True}
+    assert sorted(t for t in set(texts) if "[" in t) == [
+        "Call me on [phone] if you want to know more.",
+        "You can write to me at [e-mail] about this.",
+        "我的微信号是[handle]，可以加我。",
+    ]
+    package, _link = services.create_package(
+        actor=None,
+        consultation=found,
+        recipient="Child helpline network",
+        recipient_email="network@example.org",
+        recipient_kind="focal-point",
+    )
+    published = {
+        "results (en)": client.get("/en/consult/child-helplines/results/").content.decode(),
+        "results (zh-hans)": client.get("/zh-hans/consult/child-helplines/results/").content.decode(),
+        "API": client.get("/api/v1/consultations/child-helplines/results").content.decode(),
+        "package": json.dumps(package.content, ensure_ascii=False),
+        "package link": client.get(f"/en/consult/package/{services.token_for(package)}/json/").content.decode(),
+    }
+    quotes = [q["text"] for q in results.public_results(found)["quotes"]]
+    assert len(quotes) >= 5
+    for place, body in published.items():
+        for original in ("xiaoming_2012", "demo.child@example.com", "example.com", "722 000 111", "+254"):
+            assert original not in body, f"{original!r} in the {place}"
+    for quote in quotes:
+        assert redaction.find(quote) == [], quote
+        assert "[" not in quote

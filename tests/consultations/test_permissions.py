@@ -75,6 +75,19 @@ ENDPOINTS = [
         {"secretariat", "moderator"},
         {"decision": "approve"},
     ),
+    Endpoint(
+        "escalation page",
+        "get",
+        lambda w: f"{_slug(w)}/moderation/{w.answer.pk}/escalate/",
+        {"secretariat", "moderator", "lead"},
+    ),
+    Endpoint(
+        "escalate",
+        "post",
+        lambda w: f"{_slug(w)}/moderation/{w.answer.pk}/escalate/",
+        {"secretariat", "moderator", "lead"},
+        {"reason": "He writes about a man who waits for him after school."},
+    ),
     Endpoint("safeguarding queue", "get", lambda w: f"{_slug(w)}/safeguarding/", {"lead"}),
     Endpoint(
         "act on a case",
@@ -99,7 +112,13 @@ ENDPOINTS = [
         SECRETARIAT,
     ),
     Endpoint("publish", "post", lambda w: f"{_slug(w)}/publish/", SECRETARIAT),
-    Endpoint("create a group code", "post", lambda w: f"{_slug(w)}/codes/", SECRETARIAT, {"label": "Club"}),
+    Endpoint(
+        "create a group code",
+        "post",
+        lambda w: f"{_slug(w)}/codes/",
+        SECRETARIAT,
+        {"label": "Club", "facilitator": "Ana Ruiz", "facilitator_contact": "+34 600 000 000"},
+    ),
     Endpoint("switch a group code off", "post", lambda w: f"{_slug(w)}/codes/{w.group.pk}/deactivate/", SECRETARIAT),
     Endpoint("feedback form", "get", lambda w: f"{_slug(w)}/feedback/", SECRETARIAT),
     Endpoint("publish feedback", "post", lambda w: f"{_slug(w)}/feedback/", SECRETARIAT, {"feedback_en": "x"}),
@@ -171,6 +190,7 @@ def test_every_staff_endpoint_answers_each_person_as_it_should(endpoint: Endpoin
 def _nothing_changed(world: World) -> None:
     assert Answer.objects.get(pk=world.answer.pk).moderation == "pending"
     assert SafeguardingCase.objects.get(pk=world.case.pk).first_action_at is None
+    assert SafeguardingCase.objects.count() == 1  # nobody escalated
     assert GroupCode.objects.get(pk=world.group.pk).active is True
     assert world.consultation.questions.count() == 3
     assert Consultation.objects.get(pk=world.consultation.pk).archived_at is None

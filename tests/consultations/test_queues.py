@@ -58,7 +58,7 @@ def test_the_queue_shows_the_oldest_answer_first_with_its_waiting_time(found: Co
     assert items == [
         (
             "What would make them better? · waiting for 3\xa0hours, 5\xa0minutes · 1 detail removed",
-            "Write to me at [email]",
+            "Write to me at [e-mail]",
         ),
         ("What would make them better? · waiting for 20\xa0minutes", "Chat at night please"),
     ]

@@ -16,7 +16,7 @@ from django.utils.log import AdminEmailHandler
 
 from cwgcop.bodies.enums import RoleKind
 from cwgcop.bodies.models import Role
-from cwgcop.consultations import services
+from cwgcop.consultations import form_tokens, services
 from cwgcop.consultations.models import Answer, Consultation, Response, SafeguardingCase
 from cwgcop.consultations.views import public
 from cwgcop.core.errors import DomainError
@@ -69,6 +69,7 @@ def _cache_contents() -> str:
 def _form(found: Consultation, text: str) -> dict[str, str]:
     questions = {q.order: q for q in found.questions.all()}
     return {
+        "form_token": form_tokens.issue(found),
         "age_band": "13-15",
         "country": "KE",
         "gender": "unsaid",
@@ -115,7 +116,7 @@ def test_the_original_words_reach_no_database_log_cache_error_report_or_search_i
     assert "RuntimeError" in report_text
     assert "********************" in report_text
     stored = [a.text for a in Answer.objects.filter(question__kind="text").order_by("pk")]
-    assert stored == ["write to me at [email] or [phone]", "I live at [phone] and my id is [number]"]
+    assert stored == ["write to me at [e-mail] or [phone]", "I live at [phone] and my id is [ID number]"]
     places = {
         "database": _all_text_in_database(),
         "search index": _search_tables(),
@@ -360,10 +361,10 @@ def test_a_failure_while_reading_a_childs_words_reports_neither_the_words_nor_th
     reporter = AdminEmailHandler(include_html=True)
     logging.getLogger("django.request").addHandler(reporter)
 
-    def broken(text: str, region: str | None) -> list[tuple[int, int]]:
+    def broken(text: str, *, region: str | None = None) -> list[tuple[int, int]]:
         raise ValueError(f"cannot read {text!r} for {region}")
 
-    monkeypatch.setattr(redaction, "_phones", broken)
+    monkeypatch.setattr(redaction.contacts, "phones_and_numbers", broken)
     found = consultation()
     try:
         failing = Client(REMOTE_ADDR=ADDRESS, raise_request_exception=False)

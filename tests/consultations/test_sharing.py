@@ -165,3 +165,27 @@ def test_a_forged_or_expired_link_opens_nothing_and_logs_nothing(client: Client,
     SharingPackage.objects.filter(pk=package.pk).update(expires_at=timezone.now() - datetime.timedelta(minutes=1))
     assert client.get(path).status_code == 410
     assert PackageDownload.objects.count() == 0
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_packages_page_runs_a_fixed_number_of_queries(client: Client, django_assert_num_queries, rows: int) -> None:  # type: ignore[no-untyped-def]
+    from tests.consultations.factories import secretariat
+
+    found = consultation()
+    lead(found)
+    submit(found, age_band="13-15", country="KE", choice="Yes")
+    close(found)
+    for number in range(rows):
+        services.create_package(
+            actor=None,
+            consultation=found,
+            recipient=f"Expert group {number}",
+            recipient_email=f"group{number}@example.org",
+            recipient_kind="gci-experts",
+        )
+    client.force_login(secretariat(found))
+    url = f"/en/staff/consultations/{found.slug}/packages/"
+    client.get(url)  # the session and the two-factor check settle on the first request
+    with django_assert_num_queries(7):  # the same for 1 or 3 packages
+        page = client.get(url).content.decode()
+    assert page.count("Expert group ") == rows

@@ -154,10 +154,17 @@ def test_a_group_code_is_shown_once_and_kept_only_as_a_hash() -> None:
     found = consultation(consent_required_bands=["9-12"])
     client = Client()
     client.force_login(secretariat(found))
-    page = client.post(f"/en/staff/consultations/{found.slug}/codes/", {"label": "Nairobi school, class 6"})
+    missing = client.post(f"/en/staff/consultations/{found.slug}/codes/", {"label": "Nairobi school, class 6"})
+    assert missing.status_code == 400
+    assert GroupCode.objects.count() == 0
+    page = client.post(
+        f"/en/staff/consultations/{found.slug}/codes/",
+        {"label": "Nairobi school, class 6", "facilitator": "Grace Wanjiru", "facilitator_contact": "+254 700 111 222"},
+    )
     code = re.search(r'<strong class="receipt-code">([A-Z2-9]{4}-[A-Z2-9]{4})</strong>', page.content.decode()).group(1)  # type: ignore[union-attr]
     group = GroupCode.objects.get()
     assert (group.label, group.code_hash) == ("Nairobi school, class 6", services.hash_code(code))
+    assert (group.facilitator, group.facilitator_contact) == ("Grace Wanjiru", "+254 700 111 222")
     assert code not in client.get(f"/en/staff/consultations/{found.slug}/").content.decode()
     assert submit(found, age_band="9-12", group_code=code).response.group_code == group
     client.post(f"/en/staff/consultations/{found.slug}/codes/{group.pk}/deactivate/")

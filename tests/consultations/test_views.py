@@ -7,11 +7,12 @@ from django.test import Client
 
 from cwgcop.bodies.enums import RoleKind
 from cwgcop.bodies.models import Role
+from cwgcop.consultations import form_tokens
 from cwgcop.consultations.models import Answer, Response
 from cwgcop.core.models import AuditEntry
 from tests.accounts.factories import give_totp
-from tests.consultations.factories import consultation, submit
-from tests.factories import UserFactory
+from tests.consultations.factories import consultation, lead, moderator, submit
+from tests.factories import BodyFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +20,7 @@ pytestmark = pytest.mark.django_db
 def _form(found, **overrides: str) -> dict[str, object]:  # type: ignore[no-untyped-def]
     questions = {q.order: q for q in found.questions.all()}
     data: dict[str, object] = {
+        "form_token": form_tokens.issue(found),
         "age_band": "13-15",
         "country": "CN",
         "gender": "unsaid",
@@ -117,3 +119,39 @@ def test_results_page_hides_small_groups(client: Client) -> None:
     assert "12 young people took part." in body
     assert "fewer than 10" in body
     assert ">11<" not in body  # the complement of the single "No" is hidden too
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_public_index_runs_a_fixed_number_of_queries(client: Client, django_assert_num_queries, rows: int) -> None:  # type: ignore[no-untyped-def]
+    body = BodyFactory(acronym="EG-SAFE")
+    for number in range(rows):
+        consultation(slug=f"games-{number}", body=body, title_en=f"Games {number}")
+    with django_assert_num_queries(1):  # the same for 1 or 3 consultations
+        page = client.get("/en/consult/").content.decode()
+    assert page.count('href="/en/consult/games-') == rows
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_moderation_queue_runs_a_fixed_number_of_queries(client: Client, django_assert_num_queries, rows: int) -> None:  # type: ignore[no-untyped-def]
+    found = consultation()
+    for number in range(rows):
+        submit(found, text=f"More chat helplines please {number}")
+    client.force_login(moderator(found))
+    url = f"/en/staff/consultations/{found.slug}/moderation/"
+    client.get(url)  # the session and the two-factor check settle on the first request
+    with django_assert_num_queries(8):  # the same for 1 or 3 answers, the audit entry of the reading included
+        page = client.get(url).content.decode()
+    assert page.count("More chat helplines please") == rows
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_safeguarding_cases_run_a_fixed_number_of_queries(client: Client, django_assert_num_queries, rows: int) -> None:  # type: ignore[no-untyped-def]
+    found = consultation()
+    for _number in range(rows):
+        submit(found, text="he touches me and I am scared to go home")
+    client.force_login(lead(found))
+    url = f"/en/staff/consultations/{found.slug}/safeguarding/"
+    client.get(url)  # the session and the two-factor check settle on the first request
+    with django_assert_num_queries(8):  # the same for 1 or 3 cases, the audit entry of the reading included
+        page = client.get(url).content.decode()
+    assert page.count("scared to go home") == rows

@@ -44,6 +44,15 @@ def cwg_cop() -> Body:
     )
 
 
+def council_and_group() -> dict[str, Body]:
+    """The ITU Council and CWG-COP reporting to it."""
+    council = BodyFactory(acronym="COUNCIL", slug="council", kind=BodyKind.COUNCIL, name_en="ITU Council")
+    group = cwg_cop()
+    group.parent = council
+    group.save(update_fields=["parent"])
+    return {"council": council, "group": group}
+
+
 def meeting(
     body: Body,
     number: int,

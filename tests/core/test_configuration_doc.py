@@ -1,4 +1,5 @@
-"""docs/configuration.md is the one table of environment variables: it must list every one settings.py reads."""
+"""docs/configuration.md is the one table of environment variables: it lists every one the settings read
+(production and test settings) and the one the ``cwgcop`` command reads to choose between them."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ def documented() -> list[str]:
 
 
 def test_every_environment_variable_of_the_settings_is_documented() -> None:
-    read = set(READ.findall((ROOT / "src" / "cwgcop" / "settings.py").read_text(encoding="utf-8")))
+    sources = [ROOT / "src" / "cwgcop" / name for name in ("settings.py", "settings_test.py", "cli.py")]
+    read = {name for source in sources for name in READ.findall(source.read_text(encoding="utf-8"))}
     assert {"CWGCOP_DATA_DIR", "CWGCOP_SECRET_KEY", "DATABASE_URL", "CWGCOP_REDIS_URL"} <= read
     assert sorted(read - set(documented())) == []
     assert sorted(set(documented()) - read) == []  # nothing documented that is no longer read

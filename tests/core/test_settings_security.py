@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import cwgcop
+
 SECRET = "a-long-random-secret-for-this-test-only-0123456789abcdef"
 CSP = {
     "default-src": "'self'",
@@ -40,6 +42,8 @@ def run_python(code: str, tmp_path: Path, **env: str) -> subprocess.CompletedPro
         "HOME": str(tmp_path),
         "DJANGO_SETTINGS_MODULE": "cwgcop.settings",
         "CWGCOP_DATA_DIR": str(tmp_path / "data"),
+        # The same code as the test process imports (a checkout's src/, not an installed copy).
+        "PYTHONPATH": str(Path(cwgcop.__file__).parents[1]),
         **env,
     }
     return subprocess.run(
@@ -74,6 +78,31 @@ def test_settings_refuse_to_load_without_secret_key_by_default(tmp_path: Path) -
     result = run_python("import django; django.setup()", tmp_path)
     assert result.returncode == 1
     assert "ImproperlyConfigured: CWGCOP_SECRET_KEY is not set." in result.stderr
+
+
+def test_a_test_runner_in_the_process_does_not_relax_the_production_settings(tmp_path: Path) -> None:
+    result = run_python("import pytest, django; django.setup()", tmp_path, CWGCOP_TESTING="true")
+    assert result.returncode == 1
+    assert "ImproperlyConfigured: CWGCOP_SECRET_KEY is not set." in result.stderr
+
+
+def test_test_settings_add_a_key_local_hosts_and_plain_static_files(tmp_path: Path) -> None:
+    code = (
+        "import json, django; django.setup(); from django.conf import settings as s; "
+        "print(json.dumps([s.DEBUG, bool(s.SECRET_KEY), s.ALLOWED_HOSTS, s.STORAGES['staticfiles']['BACKEND'], "
+        "s.CWGCOP_EVENT_FORM_MIN_SECONDS, s.ACCOUNT_DEFAULT_HTTP_PROTOCOL, s.SESSION_COOKIE_SECURE]))"
+    )
+    result = run_python(code, tmp_path, DJANGO_SETTINGS_MODULE="cwgcop.settings_test")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [
+        False,
+        True,
+        ["localhost", "127.0.0.1", "[::1]"],
+        "django.contrib.staticfiles.storage.StaticFilesStorage",
+        0,
+        "http",
+        True,
+    ]
 
 
 def test_debug_off_sets_secure_cookies_and_hsts(tmp_path: Path) -> None:

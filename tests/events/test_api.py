@@ -74,3 +74,14 @@ def test_erase_command_reports_what_it_erased() -> None:
     assert (
         out.getvalue().strip() == "Erased the personal data of 0 registration(s) to events that ended over 90 days ago."
     )
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_events_list_runs_a_fixed_number_of_queries(client: Client, django_assert_num_queries, rows: int) -> None:  # type: ignore[no-untyped-def]
+    for number in range(rows):
+        event = EventFactory(slug=f"session-{number}", capacity=5)
+        confirmed(event, 2 * number + 1, country="IN")
+        confirmed(event, 2 * number + 2, country="MX", stakeholder_kind="academia")
+    with django_assert_num_queries(3):  # the same for 1 or 3 events
+        data = client.get("/api/v1/events/industry-connect/").json()
+    assert [event["counts"]["confirmed"] for event in data] == [2] * rows

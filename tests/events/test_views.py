@@ -16,7 +16,7 @@ from cwgcop.bodies.models import Role
 from cwgcop.events.forms import STARTED_SALT
 from cwgcop.events.models import Event, Registration
 from tests.accounts.factories import give_totp
-from tests.events.factories import EventFactory, confirmed
+from tests.events.factories import EventFactory, EventSeriesFactory, confirmed
 from tests.factories import BodyFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -201,3 +201,62 @@ def test_staff_page_asks_a_secretariat_without_two_factor_to_set_it_up(client: C
     refused = client.post(base + "capacity/", {"capacity": "50"})
     assert refused.status_code == 403
     assert Event.objects.get(pk=event.pk).capacity == event.capacity
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_series_index_runs_a_fixed_number_of_queries(client: Client, django_assert_num_queries, rows: int) -> None:  # type: ignore[no-untyped-def]
+    for number in range(rows):
+        EventSeriesFactory(slug=f"helpline-forum-{number}", title_en=f"Helpline forum {number}")
+    with django_assert_num_queries(1):  # the same for 1 or 3 series
+        page = client.get("/en/events/").content.decode()
+    assert page.count('href="/en/events/helpline-forum-') == rows
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_series_page_runs_a_fixed_number_of_queries(client: Client, django_assert_num_queries, rows: int) -> None:  # type: ignore[no-untyped-def]
+    series = EventSeriesFactory(slug="helpline-forum", title_en="Helpline forum")
+    for number in range(rows):
+        event = EventFactory(series=series, slug=f"session-{number}", capacity=4)
+        confirmed(event, 2 * number + 1, country="BR")
+        confirmed(event, 2 * number + 2, country="KE", stakeholder_kind="academia")
+    with django_assert_num_queries(3):  # the same for 1 or 3 events
+        page = client.get("/en/events/helpline-forum/").content.decode()
+    assert page.count("2 confirmed participants") == rows
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_staff_registrations_page_runs_a_fixed_number_of_queries(  # type: ignore[no-untyped-def]
+    client: Client, django_assert_num_queries, rows: int
+) -> None:
+    event = EventFactory(capacity=2, slug="forum")
+    for number in range(1, rows + 1):
+        confirmed(event, number, needs_captions=number % 2 == 0)
+    _secretariat(client, event)
+    url = f"/en/staff/events/{event.series.slug}/forum/"
+    client.get(url)  # the session and the two-factor check settle on the first request
+    with django_assert_num_queries(11):  # the same for 1 or 3 registrations
+        page = client.get(url).content.decode()
+    assert [f"Person {n}" in page for n in range(1, 4)] == [n <= rows for n in range(1, 4)]
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_series_calendar_runs_a_fixed_number_of_queries(client: Client, django_assert_num_queries, rows: int) -> None:  # type: ignore[no-untyped-def]
+    series = EventSeriesFactory(slug="helpline-forum", title_en="Helpline forum")
+    for number in range(rows):
+        EventFactory(series=series, slug=f"session-{number}", title_en=f"Session {number}")
+    with django_assert_num_queries(2):  # the same for 1 or 3 events
+        feed = icalendar.Calendar.from_ical(client.get("/events/helpline-forum.ics").content)
+    assert len(list(feed.walk("VEVENT"))) == rows
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_staff_export_runs_a_fixed_number_of_queries(client: Client, django_assert_num_queries, rows: int) -> None:  # type: ignore[no-untyped-def]
+    event = EventFactory(capacity=5, slug="forum")
+    for number in range(1, rows + 1):
+        confirmed(event, number, country="VN")
+    _secretariat(client, event)
+    url = f"/en/staff/events/{event.series.slug}/forum/export.csv"
+    client.get(url)  # the session and the two-factor check settle on the first request
+    with django_assert_num_queries(8):  # the same for 1 or 3 registrations
+        content = client.get(url).content.decode("utf-8-sig")
+    assert len(list(csv.reader(io.StringIO(content)))) == 1 + rows

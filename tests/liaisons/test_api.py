@@ -256,3 +256,27 @@ def test_deliverables_with_their_milestones(client: Client, b: Bodies, secretari
     public = client.get("/api/v1/deliverables/").json()
     assert (public["count"], public["items"][0]["status"]) == (1, "completed")
     assert client.get("/api/v1/deliverables/gap-analysis-report").json()["milestones"][0]["document"] == "CG-COP/3"
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_list_runs_a_fixed_number_of_queries(client: Client, b: Bodies, django_assert_num_queries, rows: int) -> None:  # type: ignore[no-untyped-def]
+    for number in range(1, rows + 1):
+        incoming(sender=b.sg2, addressee=b.cwg, title=f"Question {number}", texts={"en": "Views?", "fr": "Avis ?"})
+    with django_assert_num_queries(4):  # the same for 1 or 3 statements
+        data = client.get("/api/v1/liaisons/").json()
+    assert [(item["from_bodies"], item["to_bodies"]) for item in data["items"]] == [
+        (["ITU-D SG2 Q3/2"], ["CWG-COP"])
+    ] * rows
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_deliverables_list_runs_a_fixed_number_of_queries(  # type: ignore[no-untyped-def]
+    client: Client, b: Bodies, django_assert_num_queries, rows: int
+) -> None:
+    for number in range(1, rows + 1):
+        deliverable = services.create_deliverable(actor=None, owner=b.cwg, titles={"en": f"Toolkit {number}"})
+        services.add_milestone(actor=None, deliverable=deliverable, titles={"en": "Review"}, body=b.sg17)
+        services.add_milestone(actor=None, deliverable=deliverable, titles={"en": "Adoption"}, body=b.sg2)
+    with django_assert_num_queries(3):  # the same for 1 or 3 deliverables
+        data = client.get("/api/v1/deliverables/").json()
+    assert [len(item["milestones"]) for item in data["items"]] == [2] * rows

@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.utils import translation
 
 from cwgcop.core.errors import DomainError
 from cwgcop.core.models import AuditEntry
@@ -120,3 +121,13 @@ def test_deliverable_address_must_be_unique() -> None:
         services.create_deliverable(actor=None, owner=b.cwg, titles={"en": "Gap analysis report"})
     assert error.value.messages == ["A deliverable with the address “gap-analysis-report” already exists."]
     assert Deliverable.objects.count() == 1
+
+
+def test_deliverable_written_in_chinese_takes_its_address_from_the_english_title() -> None:
+    b = bodies()
+    with translation.override("zh-hans"):
+        deliverable = services.create_deliverable(
+            actor=None, owner=b.cwg, titles={"zh-hans": "求助热线指南", "en": "Helpline guide"}
+        )
+    stored = Deliverable.objects.get(pk=deliverable.pk)
+    assert (stored.slug, stored.title_en, stored.title_zh_hans) == ("helpline-guide", "Helpline guide", "求助热线指南")

@@ -129,8 +129,8 @@ def test_body_and_meeting_sections_run_the_same_queries_for_one_or_three_rows(
             actor=None, deliverable=deliverable, titles={"en": f"Step {number}"}, body=b.cwg, meeting=meeting
         )
     # body; meetings; documents (none here); statements sent, with their from and to bodies; received, the
-    # same; milestones expected of the body
-    with django_assert_num_queries(10):
+    # same; milestones expected of the body; its participation history
+    with django_assert_num_queries(11):
         html = client.get("/en/bodies/cwg-cop/").content.decode()
     assert len(_titles(html)) == 2 * rows
     # statements considered, with their from and to bodies; milestones expected at the meeting
@@ -217,3 +217,15 @@ def test_register_in_chinese(client: Client, conversation: Bodies) -> None:
     html = client.get("/zh-hans/liaisons/?direction=outgoing").content.decode()
     assert "<h1>联络声明</h1>" in html
     assert "1 份联络声明" in html
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_atom_feed_runs_a_fixed_number_of_queries(client: Client, django_assert_num_queries: Any, rows: int) -> None:
+    b = bodies()
+    for number in range(1, rows + 1):
+        incoming(sender=b.sg17, addressee=b.cwg, title=f"Notice {number}")
+    with django_assert_num_queries(3):  # the same for 1 or 3 statements
+        response = client.get("/feeds/liaisons.atom")
+    assert [entry.title for entry in feedparser.parse(response.content).entries] == [
+        f"Notice {n}" for n in range(rows, 0, -1)
+    ]

@@ -87,6 +87,19 @@ def test_secretariat_records_an_incoming_statement(secretariat: Client, b: Bodie
     assert "Record as considered" in page
 
 
+def test_secretariat_working_in_chinese_keeps_each_language_in_its_column(secretariat: Client, b: Bodies) -> None:
+    response = secretariat.post(
+        "/zh-hans/staff/liaisons/new/incoming/",
+        _incoming_form(
+            b, title_en="Request", title_zh_hans="请求", text_en="Views, please.", text_zh_hans="请提意见。"
+        ),
+    )
+    statement = LiaisonStatement.objects.get()
+    assert response.status_code == 302
+    assert (statement.title_en, statement.title_zh_hans, statement.title_fr) == ("Request", "请求", "")
+    assert (statement.text_en, statement.text_zh_hans, statement.text_fr) == ("Views, please.", "请提意见。", "")
+
+
 def test_reply_to_a_statement_that_does_not_exist_shows_the_reason(secretariat: Client, b: Bodies) -> None:
     response = secretariat.post(
         "/en/staff/liaisons/new/outgoing/",
@@ -262,3 +275,44 @@ def test_milestone_with_a_meeting_of_another_body_shows_the_reason(secretariat: 
     assert response.status_code == 400
     assert "CWG-COP-23 is not a meeting of ITU-T SG17." in response.content.decode()
     assert Milestone.objects.count() == 0
+
+
+def _desk_rows(b: Bodies, rows: int) -> None:
+    """Of each kind the desk lists, ``rows``: drafts, approved, due and received statements, and deliverables."""
+    for number in range(1, rows + 1):
+        outgoing(sender=b.cwg, addressee=b.sg17, title=f"Draft reply {number}")
+        services.approve_statement(
+            actor=None, statement=outgoing(sender=b.cwg, addressee=b.sg2, title=f"Ready {number}")
+        )
+        incoming(
+            sender=b.sg2,
+            addressee=b.cwg,
+            title=f"Due request {number}",
+            purpose="action",
+            sent_on=datetime.date(2026, 1, number),
+            deadline=datetime.date(2026, 3, number),
+        )
+        deliverable = services.create_deliverable(actor=None, owner=b.cwg, titles={"en": f"Guide {number}"})
+        services.add_milestone(actor=None, deliverable=deliverable, titles={"en": "Review"}, body=b.sg17)
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_desk_runs_a_fixed_number_of_queries(
+    secretariat: Client, b: Bodies, django_assert_num_queries, rows: int
+) -> None:  # type: ignore[no-untyped-def]
+    _desk_rows(b, rows)
+    secretariat.get("/en/staff/liaisons/")  # the session and the two-factor check settle on the first request
+    with django_assert_num_queries(20):  # the same for 1 or 3 rows of each of its five lists
+        html = secretariat.get("/en/staff/liaisons/").content.decode()
+    assert [html.count(f"Due request {n}") > 0 for n in range(1, 4)] == [n <= rows for n in range(1, 4)]
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_deadlines_page_runs_a_fixed_number_of_queries(  # type: ignore[no-untyped-def]
+    secretariat: Client, b: Bodies, django_assert_num_queries, rows: int
+) -> None:
+    _desk_rows(b, rows)
+    secretariat.get("/en/staff/liaisons/deadlines/")  # the session and the two-factor check settle first
+    with django_assert_num_queries(8):  # the same for 1 or 3 statements
+        html = secretariat.get("/en/staff/liaisons/deadlines/").content.decode()
+    assert html.count("Due request ") == rows

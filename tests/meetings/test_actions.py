@@ -331,3 +331,17 @@ def test_the_secretariat_carries_forward_from_the_manage_page(client: Client, cw
     response = client.post(f"/en/staff/meetings/{m22.pk}/carry-forward/", follow=True)
     assert "1 open action item carried forward." in response.content.decode()
     assert _carried(m22) == ["CWG-COP-21/A1"]
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_the_register_export_runs_a_fixed_number_of_queries(  # type: ignore[no-untyped-def]
+    client: Client, cwg: object, django_assert_num_queries, rows: int
+) -> None:
+    m21 = _meeting(cwg, 21)
+    for number in range(1, rows + 1):
+        org = OrganizationFactory(name=f"Ministry {number}", country="TZ")
+        action_item(outcome(m21), text=f"Map helplines {number}", owner_kind="organization", owner_organization=org)
+    with django_assert_num_queries(1):  # the same for 1 or 3 action items
+        response = client.get("/en/meetings/actions.csv")
+    rows_read = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert len(rows_read) == 1 + rows

@@ -98,3 +98,13 @@ def test_an_unknown_outcome_answers_404(client: Client) -> None:
         URL, {"outcome": 999999, "descriptions": {"en": "X"}}, content_type="application/json", **bearer(key)
     )
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_register_list_runs_a_fixed_number_of_queries(client: Client, django_assert_num_queries, rows: int) -> None:  # type: ignore[no-untyped-def]
+    meeting = upcoming_meeting(number=31)
+    for number in range(1, rows + 1):
+        action_item(outcome(meeting, f"Outcome {number}"), text=f"Task {number}")
+    with django_assert_num_queries(3):  # the same for 1 or 3 action items
+        data = client.get(URL).json()
+    assert sorted(item["description"] for item in data["items"]) == [f"Task {n}" for n in range(1, rows + 1)]

@@ -161,3 +161,17 @@ def test_a_member_cannot_draft_agenda_items(client: Client) -> None:
     response = client.post(f"/en/staff/meetings/{meeting.pk}/agenda/", {"title_en": "Sneaky"})
     assert response.status_code == 403
     assert AgendaItem.objects.count() == 0
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_agenda_page_runs_a_fixed_number_of_queries(client: Client, django_assert_num_queries, rows: int) -> None:  # type: ignore[no-untyped-def]
+    meeting = upcoming_meeting(number=31)
+    for number in range(1, rows + 1):
+        document = published_document(meeting=meeting, symbol=f"CWG-COP-31/{number}")
+        services.add_agenda_item(actor=None, meeting=meeting, titles={"en": f"Item {number}"}, documents=[document])
+    client.force_login(person("sec", body=meeting.body, role=RoleKind.SECRETARIAT))
+    url = f"/en/staff/meetings/{meeting.pk}/agenda/"
+    client.get(url)  # the session and the two-factor check settle on the first request
+    with django_assert_num_queries(10):  # the same for 1 or 3 items
+        page = client.get(url).content.decode()
+    assert [f"CWG-COP-31/{n}" in page for n in range(1, 4)] == [n <= rows for n in range(1, 4)]

@@ -180,3 +180,16 @@ def test_the_meeting_page_of_a_historic_meeting_shows_its_total(client: Client) 
     assert '<tr><th scope="row">Total</th><td class="number">129</td></tr>' in page
     assert "Only the totals were recorded for this meeting." in page
     assert "Participants by ITU region" not in page
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_attendance_page_runs_a_fixed_number_of_queries(client: Client, django_assert_num_queries, rows: int) -> None:  # type: ignore[no-untyped-def]
+    meeting = upcoming_meeting(number=31)
+    for number in range(rows):
+        register(meeting, person(f"delegate{number}"), country="PE", stakeholder_kind="academia", mode="onsite")
+    client.force_login(person("sec", body=meeting.body, role=RoleKind.SECRETARIAT))
+    url = f"/en/staff/meetings/{meeting.pk}/attendance/"
+    client.get(url)  # the session and the two-factor check settle on the first request
+    with django_assert_num_queries(10):  # the same for 1 or 3 registrations
+        page = client.get(url).content.decode()
+    assert page.count('name="attended_') == rows

@@ -86,3 +86,14 @@ def test_an_unknown_document_or_kind_answers_400_and_writes_nothing(client: Clie
     assert response.status_code == 400
     assert [e["field"] for e in response.json()["errors"]] == ["kind"]
     assert Outcome.objects.count() == 0
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_outcome_list_runs_a_fixed_number_of_queries(client: Client, django_assert_num_queries, rows: int) -> None:  # type: ignore[no-untyped-def]
+    meeting = upcoming_meeting(number=31)
+    for number in range(1, rows + 1):
+        document = published_document(meeting=meeting, symbol=f"CWG-COP-31/{number}")
+        action_item(outcome(meeting, f"Outcome {number}", documents=[document]))
+    with django_assert_num_queries(5):  # the same for 1 or 3 outcomes
+        data = client.get(URL, {"body": "cwg-cop", "number": 31}).json()
+    assert [(len(o["documents"]), len(o["action_items"])) for o in data] == [(1, 1)] * rows

@@ -143,3 +143,15 @@ def test_the_write_endpoints_are_in_the_openapi_schema_with_token_auth(client: C
         assert paths[path][method]["security"] == [{"ApiTokenAuth": []}], path
     assert "security" not in paths["/api/v1/outcomes/"]["get"]
     assert "security" not in paths["/api/v1/action-items/"]["get"]
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_registration_list_runs_a_fixed_number_of_queries(client: Client, django_assert_num_queries, rows: int) -> None:  # type: ignore[no-untyped-def]
+    body = upcoming_meeting(number=30).body
+    ines = person("ines")
+    for number in range(31, 31 + rows):
+        register(upcoming_meeting(number=number, body=body), ines)
+    key = bearer(api_key(ines))
+    with django_assert_num_queries(4):  # the same for 1 or 3 registrations
+        data = client.get(URL, **key).json()
+    assert len(data) == rows

@@ -23,8 +23,8 @@ FACTS = {
             "第二十一次和第二十二次会议的主要成果。"
         ),
         "2.2 在第二十一次会议上，129名与会者讨论了收到的文稿和情况通报文件。",
-        "2.4 在第二十二次会议上，191名与会者讨论了收到的文稿和情况通报文件。",
-        "2.5 第二十二次会议的主要成果是：",
+        "2.5 在第二十二次会议上，191名与会者讨论了收到的文稿和情况通报文件。",
+        "2.6 第二十二次会议的主要成果是：",
     ],
     "en": [
         (
@@ -36,8 +36,8 @@ FACTS = {
             "2.2 At the twenty-first meeting, 129 participants discussed the contributions and information documents "
             "received."
         ),
-        "2.4 At the twenty-second meeting, 191 participants discussed",
-        "2.5 The main outcomes of the twenty-second meeting were:",
+        "2.5 At the twenty-second meeting, 191 participants discussed",
+        "2.6 The main outcomes of the twenty-second meeting were:",
     ],
     "fr": [
         (
@@ -49,8 +49,8 @@ FACTS = {
             "2.2 À la vingt et unième réunion, 129 participants ont examiné les contributions et les documents "
             "d'information reçus."
         ),
-        "2.4 À la vingt-deuxième réunion, 191 participants ont examiné",
-        f"2.5 Principaux résultats de la vingt-deuxième réunion{NB}:",
+        "2.5 À la vingt-deuxième réunion, 191 participants ont examiné",
+        f"2.6 Principaux résultats de la vingt-deuxième réunion{NB}:",
     ],
     "es": [
         (
@@ -62,16 +62,16 @@ FACTS = {
             "2.2 En la 21.ª reunión, 129 participantes examinaron las contribuciones y los documentos informativos "
             "recibidos."
         ),
-        "2.4 En la 22.ª reunión, 191 participantes examinaron",
-        "2.5 Principales resultados de la 22.ª reunión:",
+        "2.5 En la 22.ª reunión, 191 participantes examinaron",
+        "2.6 Principales resultados de la 22.ª reunión:",
     ],
     "ru": [
         "В настоящем отчете кратко изложены основные результаты 21-го и 22-го собраний CWG-COP",
         "состоявшихся соответственно 30 сентября – 1 октября 2024\u202fг. и 12–13 февраля 2025\u202fг. Отчет",
         "2.1 21-е и 22-е собрания CWG-COP состоялись",
         "2.2 На 21-м собрании 129 участников обсудили полученные вклады и информационные документы.",
-        "2.4 На 22-м собрании 191 участник обсудил полученные вклады и информационные документы.",
-        "2.5 Основные результаты 22-го собрания:",
+        "2.5 На 22-м собрании 191 участник обсудил полученные вклады и информационные документы.",
+        "2.6 Основные результаты 22-го собрания:",
     ],
     "ar": [
         (
@@ -80,8 +80,8 @@ FACTS = {
         ),
         "2.1 عقد CWG-COP الاجتماعين 21 و22 في",
         "2.2 في الاجتماع 21، ناقش المشاركون، وعددهم 129، المساهمات ووثائق المعلومات الواردة.",
-        "2.4 في الاجتماع 22، ناقش المشاركون، وعددهم 191، المساهمات ووثائق المعلومات الواردة.",
-        "2.5 النتائج الرئيسية للاجتماع 22:",
+        "2.5 في الاجتماع 22، ناقش المشاركون، وعددهم 191، المساهمات ووثائق المعلومات الواردة.",
+        "2.6 النتائج الرئيسية للاجتماع 22:",
     ],
 }
 

@@ -11,12 +11,14 @@ from pypdf import PdfReader
 
 from cwgcop.bodies.models import Body
 from cwgcop.core.errors import DomainError
+from cwgcop.core.translated_fields import set_translations
 from cwgcop.demo.loader import load_demo
+from cwgcop.demo.reports import PARTICULARS
 from cwgcop.documents.models import Document
 from cwgcop.liaisons import services as liaison_services
 from cwgcop.meetings.models import Outcome
 from cwgcop.reports import builder, services
-from cwgcop.reports.models import CouncilReport, Mandate, Rendition
+from cwgcop.reports.models import CouncilReport, Rendition
 from tests.factories import BodyFactory, MeetingFactory, UserFactory
 from tests.liaisons import factories as liaison_factories
 
@@ -81,6 +83,14 @@ SEED_DELIVERABLE = (
 )
 
 
+def _seed_particulars(body: Body) -> CouncilReport:
+    """An unsaved report carrying what the seed's secretariat entered for its period."""
+    report = CouncilReport(body=body, **SEED_PERIOD)
+    for name, texts in PARTICULARS.items():
+        set_translations(report, name, texts)
+    return report
+
+
 def _paragraphs(sections: list[dict[str, str]], key: str) -> list[str]:
     return next(s["text"] for s in sections if s["key"] == key).split("\n\n")
 
@@ -90,19 +100,26 @@ def test_chinese_report_from_demo_data_carries_every_fact_of_the_seed() -> None:
     from cwgcop.bodies.models import Body
 
     body = Body.objects.get(acronym="CWG-COP")
-    sections = builder.build(body=body, language="zh-hans", **SEED_PERIOD)
+    sections = builder.build(body=body, language="zh-hans", report=_seed_particulars(body), **SEED_PERIOD)
     report = _text(sections)
     assert [fact for fact in SEED_FACTS if fact not in report] == []
     outcomes = [o.text_zh_hans for o in Outcome.objects.filter(meeting__body__acronym="CWG-COP")]  # type: ignore[attr-defined]
     assert len(outcomes) >= 9
     assert [text for text in outcomes if text not in report] == []
     activities = _paragraphs(sections, "activities")
-    assert [p[:4] for p in activities[2:]] == ["2.1 ", "2.2 ", "2.3 ", "2.4 ", "2.5 ", "2.6 "]
-    assert activities[3] == SEED_21_DISCUSSED
+    assert [p[:4] for p in activities[2:]] == ["2.1 ", "2.2 ", "2.3 ", "2.4 ", "2.5 ", "2.6 ", "2.7 "]
+    # §2.3 of the seed, with what the platform also knows: the summary, the documents the meeting considered.
+    assert activities[3].startswith(SEED_21_DISCUSSED.split("收到的联络声明", maxsplit=1)[0][:60])
+    assert "会议审议了2份文稿（CWG-COP-21/1, CWG-COP-21/2）和1份情况通报文件（CWG-COP-21/INF/1）。" in activities[3]
+    assert activities[3].endswith("收到的联络声明" + SEED_21_DISCUSSED.split("收到的联络声明")[1])
     assert activities[4].startswith("2.3 第二十一次会议的主要成果是：\n– ")
     assert activities[4].splitlines()[-1] == SEED_21_SENT
-    assert "联络声明" not in activities[5] + activities[6]  # the 22nd meeting received and sent none
-    assert activities[7] == SEED_DELIVERABLE
+    assert activities[5] == (
+        "2.4 在第二十一次会议上提出的行动事项及其截至2025年6月30日的状态：\n"
+        "– CWG-COP-21/A1 向下一次会议提交关于由BDT主导的非正式ICT行业圆桌会议的提案。（秘书处）：未结"
+    )
+    assert "联络声明" not in activities[6] + activities[7]  # the 22nd meeting received and sent none
+    assert activities[8] == SEED_DELIVERABLE.replace("2.6 ", "2.7 ")
 
 
 def _factory_body_with_liaisons() -> Body:
@@ -111,7 +128,6 @@ def _factory_body_with_liaisons() -> Body:
     body = BodyFactory(acronym="CWG-X", name="Working group X", name_en="Working group X")
     partner = BodyFactory(acronym="SG9", name="Study Group 9", name_en="Study Group 9")
     subgroup = BodyFactory(acronym="CG-X", name="Correspondence group X", name_en="Correspondence group X", parent=body)
-    Mandate.objects.create(body=body, focus_areas="Open data\nYouth voice", focus_areas_en="Open data\nYouth voice")
     first = MeetingFactory(
         body=body,
         number=3,
@@ -177,7 +193,10 @@ def _factory_body_with_liaisons() -> Body:
 
 def test_report_for_another_body_and_period_from_factory_data() -> None:
     body = _factory_body_with_liaisons()
-    sections = builder.build(body=body, start=datetime.date(2023, 1, 1), end=datetime.date(2023, 12, 31), language="en")
+    particulars = CouncilReport(body=body, focus_areas_en="Open data\nYouth voice")  # type: ignore[misc]
+    sections = builder.build(
+        body=body, start=datetime.date(2023, 1, 1), end=datetime.date(2023, 12, 31), language="en", report=particulars
+    )
     text = _text(sections)
     assert next(s["text"] for s in sections if s["key"] == "purpose") == (
         "This report summarises the main outcomes of the third meeting of the Working group X (CWG-X), "
@@ -187,7 +206,7 @@ def test_report_for_another_body_and_period_from_factory_data() -> None:
     assert "fourth" not in text
     assert "57" not in text
     assert _paragraphs(sections, "activities")[2:] == [
-        "2.1 CWG-X held the third meeting on 6–7 March 2023 at Nairobi, in in-person format.",
+        "2.1 CWG-X held the third meeting on 6–7 March 2023 at Nairobi, in person.",
         (
             "2.2 At the third meeting, 42 participants discussed the contributions and information documents received. "
             "Liaison statements received: Request for data (from Study Group 9)."
@@ -224,7 +243,9 @@ def test_edit_approve_publish_with_versions_and_stale_approval_refused() -> None
 
     body = Body.objects.get(acronym="CWG-COP")
     chair = UserFactory(username="chair")
-    report = services.create_draft(actor=None, body=body, languages=["zh-hans", "en"], **SEED_PERIOD)
+    report = services.create_draft(
+        actor=None, body=body, languages=["zh-hans", "en"], particulars=PARTICULARS, **SEED_PERIOD
+    )
     assert report.latest.number == 1
     services.edit(actor=None, report=report, language="en", texts={"financial": "Within budget."}, based_on=1)
     with pytest.raises(DomainError) as stale_edit:
@@ -235,6 +256,10 @@ def test_edit_approve_publish_with_versions_and_stale_approval_refused() -> None
     assert stale.value.code == "stale_version"
     assert CouncilReport.objects.get(pk=report.pk).status == "draft"
     services.approve(actor=chair, report=report, version=2)
+    with pytest.raises(DomainError) as unnumbered:
+        services.publish(actor=None, report=report)
+    assert unnumbered.value.code == "council_number_missing"
+    CouncilReport.objects.filter(pk=report.pk).update(council_document="C25/39")
     services.publish(actor=None, report=report)
     report.refresh_from_db()
     document = Document.objects.get(pk=report.document_id)

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import datetime
+from typing import Any
+
 import pytest
 from django.test import Client
 
@@ -21,7 +24,9 @@ def _person(username: str, kind: RoleKind, body: Body):  # type: ignore[no-untyp
     return user
 
 
-def test_secretariat_drafts_edits_chair_approves_secretariat_publishes_public_downloads(client: Client) -> None:
+def test_secretariat_drafts_edits_chair_approves_secretariat_publishes_public_downloads(
+    client: Client, django_capture_on_commit_callbacks: Any
+) -> None:
     load_demo()
     body = Body.objects.get(acronym="CWG-COP")
     secretariat = _person("rep-sec", RoleKind.SECRETARIAT, body)
@@ -29,7 +34,13 @@ def test_secretariat_drafts_edits_chair_approves_secretariat_publishes_public_do
     client.force_login(secretariat)
     response = client.post(
         "/en/staff/reports/",
-        {"body": body.pk, "start": "2024-06-01", "end": "2025-06-30", "languages": ["zh-hans", "en"]},
+        {
+            "body": body.pk,
+            "start": "2024-06-01",
+            "end": "2025-06-30",
+            "languages": ["zh-hans", "en"],
+            "council_document": "C25/39",
+        },
     )
     report = CouncilReport.objects.get()
     assert response["Location"] == f"/en/staff/reports/{report.pk}/"
@@ -46,7 +57,17 @@ def test_secretariat_drafts_edits_chair_approves_secretariat_publishes_public_do
     client.post(f"/en/staff/reports/{report.pk}/approve/", {"version": "2"})
     assert CouncilReport.objects.get().status == "approved"
     client.force_login(secretariat)
-    client.post(f"/en/staff/reports/{report.pk}/publish/")
+    with django_capture_on_commit_callbacks() as callbacks:
+        client.post(f"/en/staff/reports/{report.pk}/publish/")
+    # The request returns at once: the report is being published, its files are made by a background task.
+    report.refresh_from_db()
+    assert report.status == "publishing"
+    page = client.get(f"/en/staff/reports/{report.pk}/").content.decode()
+    assert '<meta http-equiv="refresh" content="5">' in page
+    assert "Being published: 0 of 6 files made." in page
+    with django_capture_on_commit_callbacks(execute=True):
+        for callback in callbacks:
+            callback()
     report.refresh_from_db()
     assert report.status == "published"
     client.logout()
@@ -105,3 +126,34 @@ def test_api_request_draft_needs_the_secretariat_token(client: Client) -> None:
     )
     assert empty.status_code == 400
     assert "held no meeting" in empty.json()["detail"]
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_report_list_runs_a_fixed_number_of_queries(client: Client, django_assert_num_queries, rows: int) -> None:  # type: ignore[no-untyped-def]
+    from cwgcop.reports import services
+    from tests.factories import BodyFactory, MeetingFactory
+
+    body = BodyFactory(acronym="EG-SAFE")
+    for year in range(2021, 2021 + rows):
+        MeetingFactory(
+            body=body, number=year - 2020, start_date=datetime.date(year, 3, 2), end_date=datetime.date(year, 3, 3)
+        )
+        services.create_draft(
+            actor=None, body=body, start=datetime.date(year, 1, 1), end=datetime.date(year, 12, 31), languages=["fr"]
+        )
+    client.force_login(_person("rep-sec3", RoleKind.SECRETARIAT, body))
+    client.get("/en/staff/reports/")  # the session and the two-factor check settle on the first request
+    with django_assert_num_queries(7):  # the same for 1 or 3 reports
+        page = client.get("/en/staff/reports/").content.decode()
+    assert page.count("-01-01 – ") == rows
+
+
+@pytest.mark.parametrize(("posted", "version"), [({"version": "3"}, 3), ({"version": "3x"}, 0), ({}, 0)])
+def test_a_garbled_or_missing_version_counts_as_version_0_which_the_service_refuses_as_stale(
+    posted: dict[str, str], version: int
+) -> None:
+    from django.test import RequestFactory
+
+    from cwgcop.reports.views.reports import _version
+
+    assert _version(RequestFactory().post("/en/reports/7/approve/", posted)) == version

@@ -39,7 +39,7 @@ def test_api_search_returns_ranked_results_with_snippets(client: Client) -> None
                 "kind": "contribution",
                 "meeting": meeting.code,
                 "snippet_html": "Age <mark>verification</mark> &amp; &lt;b&gt;safety&lt;/b&gt;.",
-                "url": "http://127.0.0.1:8000/en/documents/CWG-COP-21/1/",
+                "url": "http://testserver/en/documents/CWG-COP-21/1/",  # the address the client used
             }
         ],
     }

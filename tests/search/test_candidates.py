@@ -239,3 +239,69 @@ def test_warm_builds_every_folding_table_a_search_may_need() -> None:
     assert candidates._folds.cache_info().currsize == 1
     assert candidates._fold_table.cache_info().currsize == len(candidates.CODECS)
     assert candidates._missing.cache_info().currsize == len(candidates.CODECS)
+
+
+STEMMED_TEXTS = [
+    "Happy families: two national helplines, the helpline's counsellors; dying, lying, skies, generously, ability.",
+    "Heureuse et heureux, les écoles protègent les élèves harcelés; forfaits familiaux, numériques.",
+    "Las líneas de ayuda atienden a niños y niñas; protección, protecciones, educación, países.",
+    "Детские телефоны доверия, дети и детей; защита, защиты; ёлки и ёжики в интернете.",
+    "الأمن الإلكتروني والآلية الجديدة لحماية الأطفال من الألعاب الضارة، وصحتهم النفسية، مسؤولية ومسئولية.",
+    *TEXTS[:8],
+]
+STEMMED_QUERIES = [
+    "helpline",
+    "happy families",
+    '"national helpline"',
+    "heureuse école",
+    "niñas protección",
+    "дети защита",
+    "إلكتروني",
+    "آلية ألعاب",
+    "مسؤولية",
+    "verification children",
+    "grooming",
+]
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es", "ru", "ar", "zh-hans"])
+def test_snippets_of_stemmed_texts_are_those_of_full_tokenisation(
+    language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for raw in STEMMED_QUERIES:
+        query = parse_query(raw)
+        for text in STEMMED_TEXTS:
+            fast = str(snippet(text, query, language))
+            assert fast == str(slow(monkeypatch, snippet, text, query, language)), (raw, text)
+            fast = str(highlight(text, query, language))
+            assert fast == str(slow(monkeypatch, highlight, text, query, language)), (raw, text)
+
+
+def test_snippet_marks_the_inflected_forms_a_stemmed_query_found() -> None:
+    query = parse_query("helpline")
+    assert str(snippet("Two national helplines answered.", query, "en")) == (
+        "Two national <mark>helplines</mark> answered."
+    )
+    assert str(snippet("الأمن الإلكتروني للأطفال", parse_query("إلكتروني"), "ar")) == (
+        "الأمن <mark>الإلكتروني</mark> للأطفال"
+    )
+
+
+def test_what_the_fast_path_looks_for_is_in_the_word_a_stem_came_from() -> None:
+    """``candidates._key``: the start of a stem, all but its last two letters, is a substring of its word's fold."""
+    from cwgcop.search.text import fold_letters, fold_word
+
+    suite = json.loads(Path(__file__).with_name("relevance_suite").joinpath("corpus.json").read_text("utf-8"))
+    corpus = json.loads(Path(__file__).with_name("relevance_corpus.json").read_text(encoding="utf-8"))
+    texts = [text for texts in suite["documents"].values() for text in texts.values()]
+    texts += [text for item in corpus["documents"] for text in item["texts"].values()]
+    texts += STEMMED_TEXTS
+    words = {match.group() for text in texts for match in TOKEN_RE.finditer(text) if match.lastgroup == "word"}
+    assert len(words) == 1338
+    missing = {
+        (word, language, fold_word(word, language))
+        for word in words
+        for language in ("en", "fr", "es", "ru", "ar", "zh-hans")
+        if candidates._key(fold_word(word, language)) not in fold_letters(word)
+    }
+    assert missing == set()

@@ -53,7 +53,31 @@ def test_search_finds_words_by_prefix() -> None:
     indexed_document(symbol="T/2", texts={"en": "Verifying matters."})
     indexed_document(symbol="T/3", texts={"en": "Nothing else."})
     assert sorted(symbols("verif*")) == ["T/1", "T/2"]
-    assert symbols("verif") == []
+    assert symbols("noth*") == ["T/3"]
+
+
+def test_search_finds_english_french_spanish_and_russian_inflections() -> None:
+    indexed_document(symbol="T/1", texts={"en": "Two national helplines answered the calls of young people."})
+    indexed_document(symbol="T/2", texts={"fr": "Les écoles protègent les élèves harcelés en ligne."})
+    indexed_document(symbol="T/3", texts={"es": "Las plataformas digitales protegen a los adolescentes."})
+    indexed_document(symbol="T/4", texts={"ru": "Школы защищают детей от травли в сетях."})
+    assert symbols("helpline") == ["T/1"]
+    assert symbols("Helplines answer call") == ["T/1"]
+    assert symbols("école élève harcelé") == ["T/2"]
+    assert symbols("plataforma digital adolescente") == ["T/3"]
+    assert symbols("школа дети травля") == ["T/4"]
+    assert symbols('"national helpline"') == ["T/1"]  # a quoted phrase: its words in order, stemmed alike
+    assert symbols('"helplines national"') == []
+
+
+def test_search_finds_arabic_words_whose_alef_carries_a_hamza_with_and_without_the_article() -> None:
+    indexed_document(symbol="T/1", texts={"ar": "الأمن الإلكتروني والآلية الجديدة لحماية الأطفال من الألعاب الضارة"})
+    indexed_document(symbol="T/2", texts={"ar": "تقرير عن الهواتف"})
+    assert symbols("إلكتروني") == ["T/1"]
+    assert symbols("آلية") == ["T/1"]
+    assert symbols("ألعاب") == ["T/1"]
+    assert symbols("الألعاب") == ["T/1"]
+    assert symbols("لعبة") == []
 
 
 def test_search_finds_chinese_words_inside_unsegmented_text() -> None:
@@ -64,7 +88,8 @@ def test_search_finds_chinese_words_inside_unsegmented_text() -> None:
     assert sorted(symbols("儿")) == ["T/1", "T/2"]
     assert symbols("任") == ["T/1"]  # the last character of a run
     assert symbols("童是我") == ["T/1"]
-    assert symbols("儿童保护") == []  # not a substring of the text
+    assert symbols("儿童保护") == ["T/1"]  # cut into 儿童 and 保护, each found anywhere
+    assert symbols('"儿童保护"') == []  # quoted: the exact substring only
 
 
 def test_search_finds_arabic_words_with_and_without_the_article() -> None:
@@ -245,7 +270,18 @@ def test_search_checks_a_long_phrase_not_only_its_neighbouring_pairs(monkeypatch
     indexed_document(symbol="T/1", texts={"zh-hans": "上网儿，网儿童"})  # 上网儿 and 网儿童, never 上网儿童
     indexed_document(symbol="T/2", texts={"zh-hans": "保护上网儿童"})
     indexed_document(symbol="T/3", texts={"zh-hans": "上网儿童的安全"})
-    assert sorted(symbols("上网儿童")) == ["T/2", "T/3"]
+    assert sorted(symbols('"上网儿童"')) == ["T/2", "T/3"]
     monkeypatch.setattr(Engine, "candidates", 1)
-    page = search(text="上网儿童", filters=Filters())
+    page = search(text='"上网儿童"', filters=Filters())
     assert ([r.document.symbol for r in page.results], page.total, page.exact) == (["T/3"], 1, False)
+
+
+def test_migrate_rebuilds_an_index_a_migration_emptied() -> None:
+    from cwgcop.search.apps import rebuild_an_emptied_index
+    from cwgcop.search.models import SearchEntry
+
+    indexed_document(symbol="T/1", texts={"en": "Helplines of the region."})
+    SearchEntry.objects.all().delete()  # as search.0004 does
+    assert symbols("helpline") == []
+    rebuild_an_emptied_index()
+    assert symbols("helpline") == ["T/1"]

@@ -23,9 +23,10 @@ def test_filters_become_facet_tokens() -> None:
 
 def test_sqlite_match_requires_the_phrases_and_the_facets() -> None:
     query = parse_query('"age verification" verif* 儿童')
-    assert match_expression(query) == '"age verification" "verif"* "儿童"'
+    # "verification" is "verif" in English and French, and stays whole in Spanish (which stems "verificación").
+    assert match_expression(query) == '("age verif" OR "age verification") AND "verif"* AND "儿童"'
     assert match_expression(query, Filters(meeting=21, language="en")) == (
-        '"age verification" "verif"* "儿童" facets : "meeting=21" facets : "language=en"'
+        '"age verif" AND "verif"* AND "儿童" AND facets : "meeting=21" AND facets : "language=en"'
     )
 
 
@@ -42,8 +43,13 @@ def test_postgres_pairs_hold_neighbouring_tokens_of_each_field_only() -> None:
 
 
 def test_postgres_match_finds_a_two_token_phrase_by_its_pair_alone() -> None:
-    assert match_literals(parse_query('"age verification"'), Filters()) == Match("", "'age_verification'", "")
-    assert match_literals(parse_query("上网儿童"), Filters(year=2024)) == Match(
+    assert match_literals(parse_query('"age verification"'), Filters()) == Match(
+        "", "('age_verif' | 'age_verification')", ""
+    )
+    assert match_literals(parse_query('"age verification"'), Filters(language="en")) == Match(
+        "'language=en'", "'age_verif'", ""
+    )
+    assert match_literals(parse_query('"上网儿童"'), Filters(year=2024)) == Match(
         "'year=2024'",
         "'上网_网儿' & '网儿_儿童'",
         "('上网' <-> '网儿' <-> '儿童')",
@@ -56,4 +62,5 @@ def test_postgres_match_finds_a_two_token_phrase_by_its_pair_alone() -> None:
     assert match_literals(parse_query("cwg-cop-21/5*"), Filters()) == Match(
         "('5':*)", "'cwg_cop' & 'cop_21'", "('cwg' <-> 'cop' <-> '21' <-> '5':*)"
     )
-    assert query_literal(parse_query('"age verification"')) == "('age' <-> 'verification')"
+    assert query_literal(parse_query('"age verification"')) == ("(('age' <-> 'verif') | ('age' <-> 'verification'))")
+    assert query_literal(parse_query('"age verification"'), language="fr") == "('age' <-> 'verif')"

@@ -47,6 +47,31 @@ def xlsx_bytes(text: str) -> bytes:
     return buffer.getvalue()
 
 
+ODF_CONTENT = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body><office:text>'
+    "<text:h>Cyberbullying<text:s/>prevention</text:h>"
+    '<text:p>Second<text:s text:c="2"/>line<text:tab/>with <text:span>a span</text:span> inside</text:p>'
+    "<table:table><table:table-row><table:table-cell><text:p>Cell text</text:p></table:table-cell>"
+    "</table:table-row></table:table></office:text></office:body></office:document-content>"
+)
+
+
+def odf_bytes(media_type: str, content: str = ODF_CONTENT, *, compressed_mimetype: bool = False) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        kind = zipfile.ZIP_DEFLATED if compressed_mimetype else zipfile.ZIP_STORED
+        package.writestr(zipfile.ZipInfo("mimetype"), media_type, compress_type=kind)
+        package.writestr("content.xml", content)
+        package.writestr("META-INF/manifest.xml", "<manifest/>")
+    return buffer.getvalue()
+
+
+ODT = "application/vnd.oasis.opendocument.text"
+
+
 def broken_xlsx() -> bytes:
     """Passes the upload checks (a zip with the workbook part) but cannot be read."""
     buffer = io.BytesIO()
@@ -65,6 +90,9 @@ def broken_xlsx() -> bytes:
         ("a.html", b"<html><script>var hidden=1</script><p>Cyberbullying &amp; more</p></html>", "cyberbullying"),
         ("a.pptx", pptx_bytes("Cyberbullying prevention"), "cyberbullying"),
         ("a.xlsx", xlsx_bytes("Cyberbullying prevention"), "cyberbullying"),
+        ("a.odt", odf_bytes(ODT), "cyberbullying"),
+        ("a.ods", odf_bytes("application/vnd.oasis.opendocument.spreadsheet"), "cyberbullying"),
+        ("a.odp", odf_bytes("application/vnd.oasis.opendocument.presentation"), "cyberbullying"),
     ],
 )
 def test_publishing_extracts_the_text_of_each_format(name: str, content: bytes, word: str) -> None:
@@ -133,3 +161,111 @@ def test_with_a_worker_the_text_is_searchable_once_the_task_ran() -> None:
     )
     extract_document_text.call(*queued.args_kwargs["args"])
     assert symbols("sextortion") == ["T/1"]
+
+
+def test_odf_text_keeps_its_spaces_tabs_spans_and_cells() -> None:
+    result = extract(ODT, io.BytesIO(odf_bytes(ODT)))
+    assert (result.status, result.text) == (
+        ExtractionStatus.DONE,
+        "Cyberbullying prevention\nSecond  line\twith a span inside\nCell text",
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "code"),
+    [
+        ("a.odt", odf_bytes(ODT, compressed_mimetype=True), "file_content_mismatch"),
+        ("a.odt", odf_bytes("application/vnd.oasis.opendocument.spreadsheet"), "file_content_mismatch"),
+        ("a.ods", odf_bytes(ODT), "file_content_mismatch"),
+        ("a.odt", docx_bytes("Not an ODF package"), "file_content_mismatch"),
+        ("a.odt", b"plain text", "file_content_mismatch"),
+    ],
+)
+def test_an_odf_upload_must_be_the_package_its_extension_promises(name: str, content: bytes, code: str) -> None:
+    from cwgcop.core.errors import DomainError
+    from cwgcop.documents.validators import check_upload
+
+    with pytest.raises(DomainError) as refused:
+        check_upload(name, len(content), io.BytesIO(content))
+    assert refused.value.code == code
+    assert str(refused.value.message).startswith("The file's content is not a .od")
+
+
+def test_an_odf_package_without_its_content_is_refused_as_damaged() -> None:
+    from cwgcop.core.errors import DomainError
+    from cwgcop.documents.validators import check_upload
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        package.writestr(zipfile.ZipInfo("mimetype"), ODT)
+        package.writestr("styles.xml", "<x/>")
+    with pytest.raises(DomainError) as refused:
+        check_upload("a.odt", len(buffer.getvalue()), io.BytesIO(buffer.getvalue()))
+    assert (refused.value.code, str(refused.value.message)) == (
+        "file_malformed",
+        "The file is damaged and cannot be read.",
+    )
+
+
+def test_an_odf_content_with_entities_is_not_expanded() -> None:
+    content = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>'
+    result = extract(ODT, io.BytesIO(odf_bytes(ODT, content)))
+    assert (result.status, result.error) == (
+        ExtractionStatus.FAILED,
+        "ExtractionError: content.xml declares a DTD or entities",
+    )
+
+
+ARABIC_RUN_TOGETHER = "تتلقىخطوطمساعدةالأطفالمكالماتمنالشبابالذينيتعرضونللتنمرأوالاستدراجأوالإساءةعبرالإنترنت" * 4
+
+
+def test_an_extraction_that_lost_its_spaces_is_marked_for_the_secretariat_not_done() -> None:
+    result = extract("text/plain", io.BytesIO(ARABIC_RUN_TOGETHER.encode()))
+    assert (result.status, result.error) == (
+        ExtractionStatus.SUSPECT,
+        "words run together: 344 letters a word on average (spaces lost?)",
+    )
+    spaced = "تتلقى خطوط مساعدة الأطفال مكالمات من الشباب الذين يتعرضون للتنمر أو الاستدراج " * 4
+    assert extract("text/plain", io.BytesIO(spaced.encode())).status == ExtractionStatus.DONE
+
+
+def test_an_extraction_of_mostly_replacement_characters_is_marked() -> None:
+    result = extract("text/plain", io.BytesIO(("\ufffd\ufffd\ufffd ab " * 20).encode()))
+    assert (result.status, result.error) == (
+        ExtractionStatus.SUSPECT,
+        "60 of 100 characters are replacement or private-use characters",
+    )
+
+
+def test_the_secretariat_sees_a_suspect_extraction_on_the_document_page() -> None:
+    indexed_document(symbol="T/1", texts={}, files={"ar": ("nospaces.txt", ARABIC_RUN_TOGETHER.encode())})
+    assert FileExtraction.objects.get().status == ExtractionStatus.SUSPECT
+    client = Client()
+    admin = UserFactory(username="admin", is_superuser=True)
+    give_totp(admin)
+    client.force_login(admin)
+    page = client.get("/en/staff/documents/T/1/").content.decode()
+    assert "nospaces.txt — <strong>Text looks wrong</strong>" in page
+
+
+def test_an_arabic_pdf_written_by_libreoffice_keeps_the_spaces_between_its_words() -> None:
+    from pathlib import Path
+
+    suite = Path(__file__).with_name("relevance_suite")
+    pdf = (suite / "files" / "R-3.ar.pdf").read_bytes()
+    result = extract("application/pdf", io.BytesIO(pdf))
+    assert result.status == ExtractionStatus.DONE
+    assert "تتيح الرقابة الأبوية للأسر تصفية المواقع" in " ".join(result.text.split())
+    indexed_document(symbol="T/1", texts={}, files={"ar": ("controls.pdf", pdf)})
+    assert symbols("الرقابة الأبوية") == ["T/1"]
+    assert symbols("رقابة أبوية") == ["T/1"]
+
+
+def test_the_chinese_dictionary_loads_once_for_the_process() -> None:
+    from cwgcop.search import chinese
+
+    chinese.warm()
+    loaded = chinese._jieba()
+    chinese.warm()
+    assert chinese._jieba() is loaded
+    assert chinese.words("儿童保护") == ("儿童", "保护")

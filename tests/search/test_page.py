@@ -74,6 +74,24 @@ def test_search_page_without_results_offers_to_drop_the_filters(client: Client) 
     assert "without the filters" not in page
 
 
+def test_search_page_without_results_offers_fewer_words_and_other_languages(client: Client) -> None:
+    indexed_document(symbol="T/1", texts={"fr": "Les lignes d'assistance répondent aux appels."})
+    indexed_document(symbol="T/2", texts={"fr": "Lignes d'écoute."})
+    page = html(client, "/en/search/?q=lignes+assistance+zanzibar")
+    assert '<p>With fewer words: <a href="?q=lignes+assistance">lignes assistance</a> finds 1 document.</p>' in page
+    page = html(client, "/en/search/?q=%22lignes+d%27assistance%22+ecoute+zanzibar&language=fr")
+    assert '<a href="?q=%22lignes+d%27assistance%22+ecoute&amp;language=fr">' not in page  # finds nothing either
+    page = html(client, "/en/search/?q=lignes+zanzibar&language=fr")
+    assert '<a href="?q=lignes&amp;language=fr">lignes</a> finds 2 documents.' in page
+    page = html(client, "/en/search/?q=lignes&language=ru")
+    assert '<p><a href="?q=lignes">2 documents</a> match in the other languages.</p>' in page
+    page = html(client, "/fr/search/?q=lignes&language=ru")
+    assert '<p><a href="?q=lignes">2 documents</a> correspondent dans les autres langues.</p>' in page
+    page = html(client, "/en/search/?q=zanzibar")
+    assert "With fewer words" not in page
+    assert "in the other languages" not in page
+
+
 def test_search_page_pages_through_results(client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(views, "PAGE_SIZE", 2)
     for number in range(5):

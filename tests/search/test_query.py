@@ -72,3 +72,27 @@ def test_parse_query_error_is_translated() -> None:
     with translation.override("zh-hans"), pytest.raises(DomainError) as raised:
         parse_query("")
     assert raised.value.messages == ["请输入要搜索的词语、短语或文件编号。"]
+
+
+def test_a_chinese_query_is_cut_into_words_each_required() -> None:
+    assert parse_query("儿童保护").phrases == (Phrase(("儿童",)), Phrase(("保护",)))
+    assert parse_query("儿童的保护").phrases == (Phrase(("儿童",)), Phrase(("保护",)))  # a lone 的 is left out
+    assert parse_query("个人数据保护").phrases == (Phrase(("个人",)), Phrase(("数据",)), Phrase(("保护",)))
+    assert parse_query('"儿童保护"').phrases == (Phrase(("儿童", "童保", "保护")),)  # quoted: the substring
+    assert parse_query("儿童保*").phrases == (Phrase(("儿童", "童保"), prefix=True),)
+    assert parse_query("COP儿童保护").phrases == (Phrase(("cop",)), Phrase(("儿童",)), Phrase(("保护",)))
+
+
+def test_a_query_is_searched_in_its_stems_in_every_language_or_in_the_chosen_one() -> None:
+    query = parse_query("Helplines protège детей")
+    assert query.phrases == (Phrase(("helplines",)), Phrase(("protege",)), Phrase(("детей",)))
+    assert query.alternatives() == ((Phrase(("helplin",)),), (Phrase(("proteg",)),), (Phrase(("дет",)),))
+    assert parse_query("verification").alternatives() == ((Phrase(("verif",)), Phrase(("verification",))),)
+    assert query.alternatives("fr") == ((Phrase(("helplin",)),), (Phrase(("proteg",)),), (Phrase(("дет",)),))
+    assert query.in_language("ru").phrases == (Phrase(("helplin",)), Phrase(("proteg",)), Phrase(("дет",)))
+
+
+def test_an_arabic_query_is_stemmed_after_its_article_and_before_its_alefs_are_unified() -> None:
+    assert parse_query("إلكتروني").alternatives() == parse_query("الإلكتروني").alternatives()
+    assert parse_query("ألعاب").alternatives() == parse_query("والألعاب").alternatives()
+    assert parse_query("آلية").in_language("ar").phrases == (Phrase(("اليه",)),)  # a stem of two letters: kept whole

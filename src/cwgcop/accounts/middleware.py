@@ -1,6 +1,6 @@
 """The one gate of the staff area: sign-in, a staff role and two-factor authentication before any staff page runs.
 
-Every staff page is mounted under the ``staff`` URL namespace (``core/staff_urls.py``, one nested namespace per app);
+Every staff page is mounted under the ``staff`` URL namespace (``site/staff_urls.py``, one nested namespace per app);
 the Django admin is matched by its ``admin`` namespace. Per-object permissions stay in the views (``has_perm``).
 """
 

@@ -11,10 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cwgcop.accounts import tokens
+from cwgcop.accounts.enums import AccountAction
 from cwgcop.accounts.models import ApiToken, Profile
 from cwgcop.bodies.enums import RoleKind
 from cwgcop.bodies.models import Body, Organization, Role
 from cwgcop.core import audit
+from cwgcop.core.actors import Actor, actor_may, is_signed_in
 from cwgcop.core.errors import DomainError
 from cwgcop.core.languages import Language
 
@@ -31,8 +33,10 @@ class IssuedToken:
 
 
 @transaction.atomic
-def create_api_token(*, actor: Any, name: str) -> IssuedToken:
+def create_api_token(*, actor: Actor, name: str) -> IssuedToken:
     """Issue a named API token to ``actor``. The audit entry holds the name and prefix, never the key."""
+    if not is_signed_in(actor):
+        raise PermissionDenied
     name = (name or "").strip()
     if not name:
         raise DomainError(_("Give the token a name, e.g. the script that will use it."), code="token_name_missing")
@@ -50,13 +54,16 @@ def create_api_token(*, actor: Any, name: str) -> IssuedToken:
         user=actor, name=name, prefix=tokens.display_prefix(key), key_hash=tokens.hash_key(key)
     )
     audit.record(
-        actor=actor, action="api_token.create", instance=token, after=audit.snapshot(token, TOKEN_AUDIT_FIELDS)
+        actor=actor,
+        action=AccountAction.API_TOKEN_CREATE,
+        instance=token,
+        after=audit.snapshot(token, TOKEN_AUDIT_FIELDS),
     )
     return IssuedToken(token=token, key=key)
 
 
 @transaction.atomic
-def revoke_api_token(*, actor: Any, token: ApiToken) -> ApiToken:
+def revoke_api_token(*, actor: Actor, token: ApiToken) -> ApiToken:
     """Revoke a token at once: the next request that presents it is refused."""
     token = ApiToken.objects.select_for_update().get(pk=token.pk)
     if token.revoked_at is not None:
@@ -66,7 +73,7 @@ def revoke_api_token(*, actor: Any, token: ApiToken) -> ApiToken:
     token.save(update_fields=["revoked_at"])
     audit.record(
         actor=actor,
-        action="api_token.revoke",
+        action=AccountAction.API_TOKEN_REVOKE,
         instance=token,
         before=before,
         after=audit.snapshot(token, TOKEN_AUDIT_FIELDS),
@@ -86,7 +93,7 @@ def _profile_values(profile: Profile) -> dict[str, Any]:
 @transaction.atomic
 def update_profile(
     *,
-    actor: Any,
+    actor: Actor,
     user: Any,
     full_name: str,
     organization: Organization | None,
@@ -107,7 +114,7 @@ def update_profile(
     profile.save()
     audit.record(
         actor=actor,
-        action="profile.create" if created else "profile.update",
+        action=AccountAction.PROFILE_CREATE if created else AccountAction.PROFILE_UPDATE,
         instance=profile,
         before=before,
         after=_profile_values(profile),
@@ -123,9 +130,9 @@ ROLE_FIELDS = ["user_id", "body_id", "kind"]
 
 
 @transaction.atomic
-def grant_role(*, actor: Any, user: Any, body: Body, kind: str) -> Role:
+def grant_role(*, actor: Actor, user: Any, body: Body, kind: str) -> Role:
     """Give ``user`` the role ``kind`` in ``body``. Only the body's secretariat may (checked here too)."""
-    if not actor.has_perm("accounts.manage_roles", body):
+    if not actor_may(actor, "accounts.manage_roles", body):
         raise PermissionDenied
     if kind not in RoleKind.values:
         raise DomainError(_("Unknown role."), code="role_invalid")
@@ -138,14 +145,14 @@ def grant_role(*, actor: Any, user: Any, body: Body, kind: str) -> Role:
             % {"person": display_name(user), "role": RoleKind(kind).label, "body": body.acronym},
             code="role_exists",
         )
-    audit.record(actor=actor, action="role.grant", instance=role, after=audit.snapshot(role, ROLE_FIELDS))
+    audit.record(actor=actor, action=AccountAction.ROLE_GRANT, instance=role, after=audit.snapshot(role, ROLE_FIELDS))
     return role
 
 
 @transaction.atomic
-def revoke_role(*, actor: Any, role: Role) -> None:
+def revoke_role(*, actor: Actor, role: Role) -> None:
     """Take a role away. A secretariat member cannot remove their own secretariat role (ask a colleague)."""
-    if not actor.has_perm("accounts.manage_roles", role.body):
+    if not is_signed_in(actor) or not actor_may(actor, "accounts.manage_roles", role.body):
         raise PermissionDenied
     if role.user_id == actor.pk and role.kind == RoleKind.SECRETARIAT:
         raise DomainError(
@@ -153,7 +160,7 @@ def revoke_role(*, actor: Any, role: Role) -> None:
             code="role_self_revoke",
         )
     before = audit.snapshot(role, ROLE_FIELDS)
-    audit.record(actor=actor, action="role.revoke", instance=role, before=before, after={})
+    audit.record(actor=actor, action=AccountAction.ROLE_REVOKE, instance=role, before=before, after={})
     role.delete()
 
 

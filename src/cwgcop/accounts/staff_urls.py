@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from cwgcop.accounts import staff_views as account_staff
+from cwgcop.accounts.views import staff as account_staff
 
 app_name = "accounts"
 urlpatterns = [

@@ -1,11 +1,11 @@
 from django.urls import path
 
-from cwgcop.accounts import views
+from cwgcop.accounts.views import account
 
 app_name = "accounts"
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("profile/", views.profile, name="profile"),
-    path("tokens/", views.tokens, name="tokens"),
-    path("tokens/<int:pk>/revoke/", views.token_revoke, name="token-revoke"),
+    path("", account.home, name="home"),
+    path("profile/", account.profile, name="profile"),
+    path("tokens/", account.tokens, name="tokens"),
+    path("tokens/<int:pk>/revoke/", account.token_revoke, name="token-revoke"),
 ]

@@ -6,16 +6,15 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
-from django.utils import translation
 from django.utils.translation import gettext as _
 
+from cwgcop.bodies.enums import BodyAction
 from cwgcop.bodies.models import Body, BodyName, Organization
 from cwgcop.core import audit
 from cwgcop.core.cache import bump_archive_generation
 from cwgcop.core.errors import DomainError
-from cwgcop.core.languages import LANGUAGE_ORDER, field_suffix
+from cwgcop.core.translated_fields import set_translations
 
 
 @transaction.atomic
@@ -40,9 +39,6 @@ def record_former_name(
         raise DomainError(_("A former name cannot end before it begins."), code="former_name_dates")
     if valid_until >= datetime.date.today():
         raise DomainError(_("A former name must have ended before today."), code="former_name_dates")
-    unknown = sorted(set(names) - set(LANGUAGE_ORDER))
-    if unknown:
-        raise DomainError(_("Unknown language: %(codes)s.") % {"codes": ", ".join(unknown)}, code="language_invalid")
     overlapping = BodyName.objects.filter(body=body, valid_from__lte=valid_until, valid_until__gte=valid_from)
     if overlapping.exclude(valid_from=valid_from).exists():
         raise DomainError(
@@ -55,13 +51,9 @@ def record_former_name(
     before = audit.snapshot(former) if former.pk else {}
     former.acronym = acronym
     former.valid_until = valid_until
-    for code in LANGUAGE_ORDER:
-        setattr(former, f"name_{field_suffix(code)}", (names.get(code) or "").strip())
-    # Written with the default language active: modeltranslation would put it in the reader's language column.
-    with translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
-        former.name = (names.get("en") or next(v for v in names.values() if (v or "").strip())).strip()
+    set_translations(former, "name", names, replace=True)
     former.save()
-    audit.record(actor=actor, action="body.former_name.record", instance=former, before=before)
+    audit.record(actor=actor, action=BodyAction.FORMER_NAME_RECORD, instance=former, before=before)
     bump_archive_generation()
     return former
 
@@ -74,5 +66,5 @@ def ensure_organization(*, actor: Any, name: str, country: str = "") -> Organiza
         raise DomainError(_("An organisation needs a name."), code="organization_name_missing")
     organization, created = Organization.objects.get_or_create(name=name, country=country.strip().upper())
     if created:
-        audit.record(actor=actor, action="organization.create", instance=organization)
+        audit.record(actor=actor, action=BodyAction.ORGANIZATION_CREATE, instance=organization)
     return organization

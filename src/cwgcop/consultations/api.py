@@ -15,12 +15,12 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from cwgcop.api.errors import NotFoundError
-from cwgcop.api.pagination import LazyPage
-from cwgcop.api.schemas import ErrorSchema
 from cwgcop.consultations import queries, results
 from cwgcop.consultations.models import Consultation
-from cwgcop.core.languages import LANGUAGE_ORDER, field_suffix
+from cwgcop.core.api.errors import NotFoundError
+from cwgcop.core.api.pagination import LazyPage
+from cwgcop.core.api.schemas import ErrorSchema
+from cwgcop.core.api.serializers import translations
 
 router = Router(tags=["consultations"])
 
@@ -92,11 +92,6 @@ class ResultsSchema(Schema):
     url: str = Field(description="The public results page.")
 
 
-def _translations(obj: object, field: str) -> dict[str, str]:
-    values = {code: getattr(obj, f"{field}_{field_suffix(code)}", "") or "" for code in LANGUAGE_ORDER}
-    return {code: text for code, text in values.items() if text}
-
-
 def _status(consultation: Consultation) -> str:
     return str(consultation.status.value)
 
@@ -106,7 +101,7 @@ def consultation_data(request: HttpRequest, consultation: Consultation) -> dict[
     return {
         "slug": slug,
         "title": consultation.display_title,
-        "titles": _translations(consultation, "title"),
+        "titles": translations(consultation, "title"),
         "body": consultation.body.acronym,
         "meeting": consultation.meeting.code if consultation.meeting else None,
         "status": _status(consultation),

@@ -1,3 +1,5 @@
+from enum import StrEnum
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -45,6 +47,24 @@ class CaseStatus(models.TextChoices):
     CLOSED = "closed", pgettext_lazy("case", "Closed")
 
 
+class RiskCategory(models.TextChoices):
+    """What the safeguarding check looks for (the sections of its lexicons)."""
+
+    SELF_HARM = "self_harm", _("Self-harm")
+    SUICIDE = "suicide", _("Suicide")
+    SEXUAL_ABUSE = "sexual_abuse", _("Sexual abuse")
+    PHYSICAL_ABUSE = "physical_abuse", _("Physical abuse")
+    GROOMING = "grooming", _("Grooming")
+    BULLYING = "bullying", _("Bullying")
+    EXPLOITATION = "exploitation", _("Exploitation")
+    RUNNING_AWAY = "running_away", _("Running away")
+
+
+class CaseSource(models.TextChoices):
+    DETECTED = "detected", _("Found by the safeguarding check")
+    ESCALATED = "escalated", _("Escalated by a moderator")
+
+
 class RecipientKind(models.TextChoices):
     FOCAL_POINT = "focal-point", _("Focal-point organisation")
     GCI_EXPERTS = "gci-experts", _("GCI expert group")
@@ -57,3 +77,32 @@ class ConsultationStatus(models.TextChoices):
     OPEN = "open", pgettext_lazy("consultation", "Open for answers")
     CLOSED = "closed", pgettext_lazy("consultation", "Closed")
     ARCHIVED = "archived", pgettext_lazy("consultation", "Archived")
+
+
+class ConsultationAction(StrEnum):
+    """Changes to consultations, and reads of children's raw answers.
+
+    Each value is stored in ``AuditEntry.action``: never change one, or old entries lose their name.
+    """
+
+    ARCHIVE = "consultation.archive"
+    CASE = "consultation.case"
+    CREATE = "consultation.create"
+    DELETE_ANSWERS = "consultation.delete_answers"
+    ESCALATE = "consultation.escalate"
+    FEEDBACK = "consultation.feedback"
+    GROUP_CODE = "consultation.group_code"
+    GROUP_CODE_OFF = "consultation.group_code_off"
+    MODERATE = "consultation.moderate"
+    PACKAGE = "consultation.package"
+    PACKAGE_DOWNLOAD = "consultation.package_download"
+    PUBLISH = "consultation.publish"
+    QUESTION_ADD = "consultation.question_add"
+    QUESTION_DELETE = "consultation.question_delete"
+    QUESTION_UPDATE = "consultation.question_update"
+    REDACT = "consultation.redact"
+    RESPOND = "consultation.respond"
+    UPDATE = "consultation.update"
+    VIEW_CASES = "consultation.view_cases"
+    VIEW_RAW = "consultation.view_raw"
+    WITHDRAW = "consultation.withdraw"

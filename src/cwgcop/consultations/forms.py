@@ -278,6 +278,21 @@ class GroupCodeForm(forms.Form):
     label = forms.CharField(
         max_length=200, label=_("Who runs the session"), help_text=_("For example: Nairobi Primary School, class 6")
     )
+    facilitator = forms.CharField(
+        max_length=200,
+        label=_("Facilitator's name"),
+        help_text=_("The adult with the children: the safeguarding lead calls them if a child may be at risk."),
+    )
+    facilitator_contact = forms.CharField(max_length=200, label=_("Facilitator's phone or e-mail"))
+
+
+class EscalateForm(forms.Form):
+    reason = forms.CharField(
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Why does this answer worry you?"),
+        help_text=_("Only the safeguarding lead reads this."),
+    )
 
 
 class FeedbackForm(forms.Form):

@@ -21,6 +21,7 @@ from cwgcop.bodies.enums import Region
 from cwgcop.bodies.models import Body
 from cwgcop.consultations.enums import (
     AgeBand,
+    CaseSource,
     CaseStatus,
     ConsultationStatus,
     Gender,
@@ -28,6 +29,7 @@ from cwgcop.consultations.enums import (
     QuestionKind,
     RecipientKind,
     RejectionReason,
+    RiskCategory,
 )
 from cwgcop.core.languages import Language, translated
 from cwgcop.meetings.models import Meeting
@@ -165,6 +167,9 @@ class GroupCode(models.Model):
 
     consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="group_codes")
     label = models.CharField(_("who runs the session"), max_length=200)
+    # Who to call when a child in this group may be at risk: shown to the safeguarding lead only.
+    facilitator = models.CharField(_("facilitator"), max_length=200, blank=True)
+    facilitator_contact = models.CharField(_("facilitator's phone or e-mail"), max_length=200, blank=True)
     code_hash = models.CharField(max_length=64, unique=True)
     active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -240,6 +245,13 @@ class SafeguardingCase(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     status = models.CharField(_("status"), max_length=15, choices=CaseStatus.choices, default=CaseStatus.OPEN)
+    source = models.CharField(_("source"), max_length=10, choices=CaseSource.choices, default=CaseSource.DETECTED)
+    # What the safeguarding check found (its categories), or why a moderator escalated the answer.
+    categories = models.JSONField(_("categories"), default=list, blank=True)
+    escalated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.TextField(_("why it was escalated"), blank=True)
     opened_at = models.DateTimeField(auto_now_add=True)
     first_action_at = models.DateTimeField(_("first action"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
@@ -249,6 +261,10 @@ class SafeguardingCase(models.Model):
 
     def __str__(self) -> str:
         return f"case {self.pk}"
+
+    @property
+    def category_labels(self) -> list[str]:
+        return [str(RiskCategory(value).label) for value in self.categories if value in RiskCategory.values]
 
 
 class SharingPackage(models.Model):

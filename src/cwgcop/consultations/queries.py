@@ -73,7 +73,7 @@ def moderation_queue(consultation: Consultation) -> QuerySet[Answer]:
 
 def safeguarding_cases(consultation: Consultation) -> QuerySet[SafeguardingCase]:
     return SafeguardingCase.objects.filter(consultation=consultation).select_related(
-        "answer", "answer__question", "answer__response", "lead"
+        "answer", "answer__question", "answer__response", "answer__response__group_code", "lead", "escalated_by"
     )
 
 

@@ -1,7 +1,7 @@
 """Who may do what with consultations. Moderators and safeguarding leads are roles in the consultation's body.
 
 - the secretariat of the body writes, publishes, shares, writes back and archives, and may moderate;
-- a moderator approves or rejects free-text answers;
+- a moderator approves or rejects free-text answers, and may escalate any answer to the safeguarding lead;
 - only a safeguarding lead sees safeguarding cases: not the secretariat, not a moderator (unless they also
   hold the lead role). A disclosure is shared with as few people as possible.
 """
@@ -47,5 +47,7 @@ rules.add_perm("consultations.create", is_any_secretariat)
 rules.add_perm("consultations.manage", is_consultation_secretariat)
 rules.add_perm("consultations.moderate", is_moderator)
 rules.add_perm("consultations.safeguard", is_safeguarding_lead)
+# Any moderator (or lead) may send an answer the check missed to the lead; only the lead then sees the case.
+rules.add_perm("consultations.escalate", is_moderator | is_safeguarding_lead)
 rules.add_perm("consultations.read_raw", is_moderator | is_safeguarding_lead)
 rules.add_perm("consultations.view_metrics", is_moderator | is_safeguarding_lead)

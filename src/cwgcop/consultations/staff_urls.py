@@ -24,6 +24,9 @@ urlpatterns = [
     path(ONE + "metrics/", secretariat.metrics_page, name="metrics"),
     path(ONE + "moderation/", staff.moderation, name="moderation"),
     path(ONE + "moderation/<int:pk>/", staff.moderate, name="moderate"),
+    path(ONE + "moderation/<int:pk>/remove/", staff.remove_span, name="remove_span"),
+    path(ONE + "moderation/<int:pk>/remove-words/", staff.remove_words, name="remove_words"),
+    path(ONE + "moderation/<int:pk>/escalate/", staff.escalate, name="escalate"),
     path(ONE + "safeguarding/", staff.safeguarding, name="safeguarding"),
     path(ONE + "safeguarding/<int:pk>/", staff.act, name="act"),
 ]

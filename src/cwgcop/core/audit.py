@@ -1,4 +1,9 @@
-"""Recording changes in the audit log. Services call :func:`record` inside their transaction."""
+"""Recording changes in the audit log. Services call :func:`record` inside their transaction.
+
+Each app names its actions in a ``StrEnum`` of its ``enums.py`` (``MeetingAction.CREATE = "meeting.create"``):
+``record`` takes only such a member, so a misspelt free string cannot enter the log, and the names a reader of
+the log may find are listed in one place per app.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +11,13 @@ import datetime
 import decimal
 import uuid
 from collections.abc import Iterable
+from enum import StrEnum
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AbstractBaseUser
 from django.db import models
 
+from cwgcop.core.actors import Actor
 from cwgcop.core.models import AuditEntry
 
 
@@ -37,13 +44,15 @@ def snapshot(instance: models.Model, fields: Iterable[str] | None = None) -> dic
 
 def record(
     *,
-    actor: AbstractBaseUser | AnonymousUser | None,
-    action: str,
+    actor: Actor,
+    action: StrEnum,
     instance: models.Model,
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> AuditEntry:
     """Write one audit entry for ``action`` on ``instance``; only the fields that changed are kept."""
+    if not isinstance(action, StrEnum):
+        raise TypeError(f"audit actions are members of an app's action enum, not {action!r}")
     before = before or {}
     after = after if after is not None else snapshot(instance)
     if before:
@@ -53,7 +62,7 @@ def record(
     user: Any = actor if isinstance(actor, AbstractBaseUser) else None
     return AuditEntry.objects.create(
         actor=user,
-        action=action,
+        action=action.value,
         object_type=instance._meta.label_lower,
         object_id=str(instance.pk),
         object_repr=str(instance)[:300],

@@ -241,7 +241,7 @@ def _moderate(consultation: Consultation, moderator: Any) -> None:
         if "[" in answer.text and number % 2 == 0:
             services.moderate(actor=moderator, answer=answer, approve=False, reason="personal-data")
         elif number < 30 and "[" not in answer.text:
-            services.moderate(actor=moderator, answer=answer, approve=True)
+            services.moderate(actor=moderator, answer=answer, approve=True, keep_highlighted=True)
 
 
 def load() -> list[str]:
@@ -258,7 +258,11 @@ def load() -> list[str]:
         consultation = _write(body, meeting)
         consultation = services.publish(actor=None, consultation=consultation)
         _group, code = services.create_group_code(
-            actor=None, consultation=consultation, label="Geneva International School, class 6"
+            actor=None,
+            consultation=consultation,
+            label="Geneva International School, class 6",
+            facilitator="Class teacher (demo)",
+            facilitator_contact="class6-teacher@example.org",
         )
         _respond(consultation, code)
         _moderate(consultation, users["moderator"])

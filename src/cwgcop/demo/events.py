@@ -10,7 +10,7 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from cwgcop.bodies.models import Body
-from cwgcop.core.languages import field_suffix
+from cwgcop.core.translated_fields import set_translations
 from cwgcop.documents.models import Document
 from cwgcop.events import services
 from cwgcop.events.models import Event, EventSeries
@@ -62,11 +62,8 @@ def _series(body: Body | None) -> EventSeries:
     series = EventSeries.objects.filter(slug="industry-connect").first()
     if series is None:
         series = EventSeries(slug="industry-connect", body=body, cadence="quarterly")
-        for code, text in SERIES_TITLES.items():
-            setattr(series, f"title_{field_suffix(code)}", text)
-        for code, text in SERIES_DESCRIPTIONS.items():
-            setattr(series, f"description_{field_suffix(code)}", text)
-        series.title, series.description = SERIES_TITLES["en"], SERIES_DESCRIPTIONS["en"]
+        set_translations(series, "title", SERIES_TITLES)
+        set_translations(series, "description", SERIES_DESCRIPTIONS)
         series.save()
     return series
 
@@ -93,12 +90,8 @@ def _event(series: EventSeries, spec: dict[str, object], now: datetime.datetime)
         interpretation_languages=spec["interpretation_languages"],
         concept_note=Document.objects.filter(symbol="CWG-COP-22/INF/1").first(),
     )
-    for code, text in dict(spec["titles"]).items():  # type: ignore[call-overload]
-        setattr(event, f"title_{field_suffix(code)}", text)
-    event.title = dict(spec["titles"])["en"]  # type: ignore[call-overload]
-    for code, text in dict(spec.get("venues", {})).items():  # type: ignore[call-overload]
-        setattr(event, f"venue_{field_suffix(code)}", text)
-    event.venue = dict(spec.get("venues", {})).get("en", "")  # type: ignore[call-overload]
+    set_translations(event, "title", spec["titles"])  # type: ignore[arg-type]
+    set_translations(event, "venue", spec.get("venues"))  # type: ignore[arg-type]
     event.save()
     return event
 

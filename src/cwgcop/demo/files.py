@@ -7,25 +7,15 @@ import io
 from docx import Document as DocxDocument
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
-CJK_FONT = "STSong-Light"  # an Adobe CID font every PDF reader has; no font file is needed
-
-
-def _font(language: str) -> str:
-    if language.startswith("zh"):
-        if CJK_FONT not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
-        return CJK_FONT
-    return "Helvetica"
+from cwgcop.reports.fonts import CJK_FONT, pdf_font
 
 
 def make_pdf(*, symbol: str, title: str, paragraphs: list[str], language: str) -> bytes:
     """A small, valid, text-bearing PDF (the text can be extracted and searched)."""
     buffer = io.BytesIO()
-    font = _font(language)
+    font = pdf_font(language)
     heading = ParagraphStyle(
         "heading", fontName=font, fontSize=15, leading=20, wordWrap="CJK" if font == CJK_FONT else None
     )

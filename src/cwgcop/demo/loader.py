@@ -15,7 +15,7 @@ from django.utils import timezone
 from cwgcop.accounts import services as account_services
 from cwgcop.bodies.enums import RoleKind
 from cwgcop.bodies.models import Body, Organization, Role
-from cwgcop.core.languages import field_suffix
+from cwgcop.core.translated_fields import set_translations
 from cwgcop.demo import consultations as demo_consultations
 from cwgcop.demo import data, files
 from cwgcop.demo import events as demo_events
@@ -54,12 +54,8 @@ def _bodies(summary: Summary) -> dict[str, Body]:
             body = Body(acronym=spec["acronym"], slug=spec["slug"], kind=spec["kind"])
             body.symbol_prefix = spec.get("symbol_prefix", "")
             body.parent = bodies.get(spec.get("parent", ""))
-            for code, text in spec["names"].items():
-                setattr(body, f"name_{field_suffix(code)}", text)
-            body.name = spec["names"]["en"]
-            for code, text in spec.get("descriptions", {}).items():
-                setattr(body, f"description_{field_suffix(code)}", text)
-            body.description = spec.get("descriptions", {}).get("en", "")
+            set_translations(body, "name", spec["names"])
+            set_translations(body, "description", spec.get("descriptions"))
             body.save()
             summary.add(f"body {body.acronym}")
         bodies[body.acronym] = body

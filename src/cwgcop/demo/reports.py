@@ -1,10 +1,13 @@
-"""The standing facts CWG-COP's reports to the Council repeat (from the seed report, §§ cover and 1)."""
+"""The standing texts CWG-COP's reports to the Council cite (from the seed report, §§ cover and 1), versioned by
+the dates they are in force, and what the seed report entered for its period (``PARTICULARS``)."""
 
 from __future__ import annotations
 
+import datetime
+
 from cwgcop.bodies.models import Body
-from cwgcop.core.languages import field_suffix
-from cwgcop.reports.models import Mandate
+from cwgcop.reports import services
+from cwgcop.reports.models import GoverningText
 
 MANDATE: dict[str, dict[str, str]] = {
     "establishment": {
@@ -39,14 +42,6 @@ MANDATE: dict[str, dict[str, str]] = {
         "鼓励CWG-COP在其会议召开之前及会议期间与青年人开展在线磋商，以听取他们有关保护上网儿童各项事宜的意见和看法\n"
         "继续不设密码地公开提供有关保护上网儿童问题的输出文件",
     },
-    "resolutions": {
-        "en": "Plenipotentiary Resolution 179 (Rev. Bucharest, 2022)\nCouncil Resolution 1306 (2010)",
-        "zh-hans": "全权代表大会第179号决议（2022年，布加勒斯特，修订版）\n理事会第1306号决议（2010年）",
-    },
-    "purpose_basis": {
-        "en": "Council Resolution 1306 (2010) and Plenipotentiary Resolution 179 (Rev. Bucharest, 2022)",
-        "zh-hans": "国际电联理事会2010年会议第1306号决议和全权代表大会第179号决议（2022年，布加勒斯特，修订版）",
-    },
     "action_required": {"en": "The Council is invited to note this report.", "zh-hans": "请理事会将本报告记录在案。"},
     "strategic_plan": {
         "en": "Convening platform, digital applications, policy-framework development and knowledge products.",
@@ -69,13 +64,59 @@ MANDATE: dict[str, dict[str, str]] = {
 }
 
 
+ESTABLISHING = {
+    "citation": {
+        "en": "Council Resolution 1306 (2010)",
+        "zh-hans": "理事会第1306号决议（2010年）",
+    },
+    "text": MANDATE["establishment"],
+}
+TERMS = {"text": MANDATE["terms_of_reference"]}
+GOVERNING = {
+    "citation": {
+        "en": "Plenipotentiary Resolution 179 (Rev. Bucharest, 2022)",
+        "zh-hans": "全权代表大会第179号决议（2022年，布加勒斯特，修订版）",
+    },
+    "text": MANDATE["mandate_intro"],
+    "items": MANDATE["mandate_items"],
+}
+# The revision the Bucharest conference replaced, in force for the reports before 2023.
+GOVERNING_DUBAI = {
+    "citation": {
+        "en": "Plenipotentiary Resolution 179 (Rev. Dubai, 2018)",
+        "zh-hans": "全权代表大会第179号决议（2018年，迪拜，修订版）",
+    },
+    "text": {
+        "en": "Resolution 179 (Rev. Dubai, 2018) asks the Council to:",
+        "zh-hans": "全权代表大会第179号决议（2018年，迪拜，修订版）要求理事会：",
+    },
+    "items": {
+        "en": "continue CWG-COP as a platform to discuss and exchange best practice\n"
+        "make it possible for all relevant stakeholders to take part in CWG-COP",
+        "zh-hans": "继续开展CWG-COP的工作，作为讨论和交流最佳做法的平台\n促进所有相关利益攸关方参与CWG-COP的工作",
+    },
+}
+PARTICULARS = {
+    "action_required": MANDATE["action_required"],
+    "strategic_plan": MANDATE["strategic_plan"],
+    "financial_implications": MANDATE["financial_implications"],
+    "focus_areas": MANDATE["focus_areas"],
+    "council_session": {
+        "en": "Council 2025, Geneva, 17-27 June 2025",
+        "zh-hans": "2025年理事会，日内瓦，2025年6月17-27日",
+    },
+}
+
+
 def load(body: Body) -> list[str]:
-    if Mandate.objects.filter(body=body).exists():
+    if GoverningText.objects.filter(body=body).exists():
         return []
-    mandate = Mandate(body=body, web_page="https://www.itu.int/en/council/cwg-cop/")
-    for field, texts in MANDATE.items():
-        for code, text in texts.items():
-            setattr(mandate, f"{field}_{field_suffix(code)}", text)
-        setattr(mandate, field, texts["en"])
-    mandate.save()
-    return [f"mandate of {body.acronym}"]
+    add = services.add_governing_text
+    add(actor=None, body=body, kind="establishing", texts=ESTABLISHING, valid_from=datetime.date(2010, 10, 14))
+    add(actor=None, body=body, kind="terms_of_reference", texts=TERMS, valid_from=datetime.date(2010, 10, 14))
+    add(actor=None, body=body, kind="governing", texts=GOVERNING_DUBAI, valid_from=datetime.date(2019, 1, 1))
+    add(actor=None, body=body, kind="governing", texts=GOVERNING, valid_from=datetime.date(2023, 1, 1))
+    if not body.website:
+        body.website = "https://www.itu.int/en/council/cwg-cop/"
+        body.save(update_fields=["website"])
+    return [f"governing texts of {body.acronym}"]

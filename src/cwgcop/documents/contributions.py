@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -21,11 +21,12 @@ from django.utils.translation import gettext as _
 
 from cwgcop.bodies.models import Organization
 from cwgcop.core import audit
+from cwgcop.core.actors import Actor, actor_may, is_signed_in
 from cwgcop.core.errors import DomainError
 from cwgcop.core.formatting import long_date
 from cwgcop.core.languages import LANGUAGE_ORDER
 from cwgcop.documents import notifications, services
-from cwgcop.documents.enums import DocumentKind, DocumentStatus
+from cwgcop.documents.enums import DocumentAction, DocumentKind, DocumentStatus
 from cwgcop.documents.models import Document, DocumentFile, DocumentRevision
 from cwgcop.documents.symbols import allocate_symbol, provisional_symbol
 from cwgcop.documents.validators import check_upload
@@ -73,12 +74,12 @@ def _moment(value: datetime.datetime) -> str:
     return f"{long_date(local.date())} {local:%H:%M} {local.tzname() or ''}".strip()
 
 
-def _lateness(actor: Any, meeting: Meeting) -> bool:
+def _lateness(actor: Actor, meeting: Meeting) -> bool:
     """Whether a submission now is late; refuses it when the actor may not submit late."""
     deadline = meeting.contribution_deadline
     if deadline is None or not deadline_passed(meeting):
         return False
-    if actor.has_perm("documents.accept_late_submission", meeting.body):
+    if actor_may(actor, "documents.accept_late_submission", meeting.body):
         return True
     raise DomainError(
         _(
@@ -110,7 +111,7 @@ def _check_versions(versions: Sequence[LanguageVersion]) -> None:
 
 def submit_contribution(
     *,
-    actor: Any,
+    actor: Actor,
     meeting: Meeting,
     kind: str,
     titles: dict[str, str],
@@ -123,7 +124,7 @@ def submit_contribution(
     All-or-nothing: every file is checked first; any refusal leaves no document, file or audit entry.
     Side effect after commit: the submitter is e-mailed that the secretariat received it.
     """
-    if not actor.has_perm("documents.submit_contribution", meeting):
+    if not actor_may(actor, "documents.submit_contribution", meeting):
         raise PermissionDenied
     if kind not in SUBMITTABLE_KINDS:
         raise DomainError(_("Members submit contributions and information documents only."), code="kind_invalid")
@@ -150,11 +151,11 @@ def submit_contribution(
                 size=version.size,
                 stream=version.stream,
             )
-        _mark_submitted(actor=actor, document=document, late=late, action="document.submit")
+        _mark_submitted(actor=actor, document=document, late=late, action=DocumentAction.SUBMIT)
     return document
 
 
-def _mark_submitted(*, actor: Any, document: Document, late: bool, action: str) -> None:
+def _mark_submitted(*, actor: Actor, document: Document, late: bool, action: DocumentAction) -> None:
     before = audit.snapshot(document, SUBMISSION_FIELDS)
     document.status = DocumentStatus.SUBMITTED
     document.submitted_at = timezone.now()
@@ -168,7 +169,7 @@ def _mark_submitted(*, actor: Any, document: Document, late: bool, action: str) 
 
 @transaction.atomic
 def change_returned_file(
-    *, actor: Any, document: Document, language: str, name: str, size: int, stream: IO[bytes]
+    *, actor: Actor, document: Document, language: str, name: str, size: int, stream: IO[bytes]
 ) -> DocumentFile:
     """Add or replace a language version of a returned submission (its submitter, before submitting it again).
 
@@ -178,17 +179,17 @@ def change_returned_file(
     """
     with transaction.atomic():
         document = Document.objects.select_for_update(of=("self",)).get(pk=document.pk)
-        if document.created_by_id != actor.pk:
+        if not is_signed_in(actor) or document.created_by_id != actor.pk:
             raise PermissionDenied
         if document.status != DocumentStatus.DRAFT or document.returned_at is None:
             raise DomainError(_("Only a returned submission can be changed."), code="not_returned")
         return services.add_file(actor=actor, document=document, language=language, name=name, size=size, stream=stream)
 
 
-def resubmit_contribution(*, actor: Any, document: Document) -> Document:
+def resubmit_contribution(*, actor: Actor, document: Document) -> Document:
     """Submit again a returned submission (its submitter, after correcting it). The deadline applies again."""
     document = Document.objects.select_for_update(of=("self",)).select_related("meeting", "body").get(pk=document.pk)
-    if document.created_by_id != actor.pk:
+    if not is_signed_in(actor) or document.created_by_id != actor.pk:
         raise PermissionDenied
     if document.status != DocumentStatus.DRAFT or document.meeting is None:
         raise DomainError(_("Only a returned submission can be submitted again."), code="not_returned")
@@ -200,17 +201,17 @@ def resubmit_contribution(*, actor: Any, document: Document) -> Document:
             _("A submission needs at least one file: upload the document in at least one language."),
             code="files_missing",
         )
-    _mark_submitted(actor=actor, document=document, late=late, action="document.resubmit")
+    _mark_submitted(actor=actor, document=document, late=late, action=DocumentAction.RESUBMIT)
     return document
 
 
-def _reviewable(actor: Any, document: Document) -> Document:
+def _reviewable(actor: Actor, document: Document) -> Document:
     document = (
         Document.objects.select_for_update(of=("self",))
         .select_related("meeting", "meeting__body", "body")
         .get(pk=document.pk)
     )
-    if not actor.has_perm("documents.review_submissions", document.body):
+    if not actor_may(actor, "documents.review_submissions", document.body):
         raise PermissionDenied
     if document.status != DocumentStatus.SUBMITTED:
         raise DomainError(
@@ -221,7 +222,7 @@ def _reviewable(actor: Any, document: Document) -> Document:
 
 
 @transaction.atomic
-def publish_submission(*, actor: Any, document: Document) -> DocumentRevision:
+def publish_submission(*, actor: Actor, document: Document) -> DocumentRevision:
     """Give the submission the next symbol of its meeting's series and publish it.
 
     Safe under concurrency: the document row and the series counter are locked until commit. Side effects
@@ -235,7 +236,7 @@ def publish_submission(*, actor: Any, document: Document) -> DocumentRevision:
     document.save(update_fields=["symbol", "updated_at"])
     audit.record(
         actor=actor,
-        action="document.number",
+        action=DocumentAction.NUMBER,
         instance=document,
         before=before,
         after=audit.snapshot(document, SUBMISSION_FIELDS),
@@ -246,7 +247,7 @@ def publish_submission(*, actor: Any, document: Document) -> DocumentRevision:
 
 
 @transaction.atomic
-def return_submission(*, actor: Any, document: Document, reason: str) -> Document:
+def return_submission(*, actor: Actor, document: Document, reason: str) -> Document:
     """Send a submission back to its submitter with a reason; it becomes a draft they can correct."""
     reason = (reason or "").strip()
     if not reason:
@@ -259,7 +260,7 @@ def return_submission(*, actor: Any, document: Document, reason: str) -> Documen
     document.save(update_fields=["status", "returned_at", "return_reason", "updated_at"])
     audit.record(
         actor=actor,
-        action="document.return",
+        action=DocumentAction.RETURN,
         instance=document,
         before=before,
         after=audit.snapshot(document, SUBMISSION_FIELDS),

@@ -1,3 +1,5 @@
+from enum import StrEnum
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -42,3 +44,21 @@ SYMBOL_SERIES: dict[str, str] = {
     DocumentKind.CONCEPT_NOTE: "INF/",
     DocumentKind.REPORT: "REP/",
 }
+
+
+class DocumentAction(StrEnum):
+    """Changes to documents and contributions.
+
+    Each value is stored in ``AuditEntry.action``: never change one, or old entries lose their name.
+    """
+
+    CREATE = "document.create"
+    FILE_ADD = "document.file.add"
+    NUMBER = "document.number"
+    PUBLISH = "document.publish"
+    RESUBMIT = "document.resubmit"
+    RETURN = "document.return"
+    REVISION_START = "document.revision.start"
+    SUBMIT = "document.submit"
+    UPDATE = "document.update"
+    WITHDRAW = "document.withdraw"

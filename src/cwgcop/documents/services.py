@@ -8,25 +8,27 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import IO, Any
+from typing import IO
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cwgcop.bodies.models import Body, Organization
 from cwgcop.core import audit
+from cwgcop.core.actors import Actor, signed_in_or_none
 from cwgcop.core.cache import bump_archive_generation
 from cwgcop.core.errors import DomainError
 from cwgcop.core.formatting import long_date
-from cwgcop.core.languages import LANGUAGE_ORDER, field_suffix
-from cwgcop.documents import storage
-from cwgcop.documents.enums import SYMBOL_SERIES, DocumentKind, DocumentStatus
+from cwgcop.core.languages import LANGUAGE_ORDER
+from cwgcop.core.translated_fields import set_translations
+from cwgcop.documents import signals, storage
+from cwgcop.documents.enums import SYMBOL_SERIES, DocumentAction, DocumentKind, DocumentStatus
 from cwgcop.documents.models import Document, DocumentFile, DocumentRevision
 from cwgcop.documents.symbols import allocate_symbol, is_valid_symbol
 from cwgcop.documents.validators import check_upload
 from cwgcop.meetings.models import Meeting
-from cwgcop.search import hooks as search_hooks
 
 
 def _check_symbol(symbol: str) -> str:
@@ -60,22 +62,13 @@ def next_symbol(*, meeting: Meeting, kind: str) -> str:
     return f"{series}{max(numbers, default=0) + 1}"
 
 
-def _set_titles(document: Document, titles: dict[str, str]) -> None:
-    unknown = set(titles) - set(LANGUAGE_ORDER)
-    if unknown:
-        raise DomainError(_("Unknown language: %(codes)s.") % {"codes": ", ".join(sorted(unknown))})
-    for code, text in titles.items():
-        setattr(document, f"title_{field_suffix(code)}", (text or "").strip())
-    if not any((text or "").strip() for text in titles.values()):
-        raise DomainError(_("A document needs a title in at least one language."), code="title_missing")
-    # The untranslated ``title`` is not assigned: modeltranslation would write the value into the field of
-    # whatever language is active (a secretariat working in Chinese would overwrite the Chinese title).
+TITLE_MISSING = gettext_lazy("A document needs a title in at least one language.")
 
 
 @transaction.atomic
 def create_document(
     *,
-    actor: Any,
+    actor: Actor,
     body: Body,
     kind: str,
     titles: dict[str, str],
@@ -102,9 +95,9 @@ def create_document(
         kind=kind,
         original_language=original_language,
         status=DocumentStatus.DRAFT,
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        created_by=signed_in_or_none(actor),
     )
-    _set_titles(document, titles)
+    set_translations(document, "title", titles, required=True, refusal=TITLE_MISSING)
     try:
         with transaction.atomic():
             document.save()
@@ -115,7 +108,7 @@ def create_document(
         ) from exc
     document.sources.set(list(sources))
     DocumentRevision.objects.create(document=document, number=0)
-    audit.record(actor=actor, action="document.create", instance=document)
+    audit.record(actor=actor, action=DocumentAction.CREATE, instance=document)
     return document
 
 
@@ -131,7 +124,7 @@ def _pending_revision(document: Document) -> DocumentRevision:
 
 def add_file(
     *,
-    actor: Any,
+    actor: Actor,
     document: Document,
     language: str,
     name: str,
@@ -166,7 +159,7 @@ def add_file(
                 media_type=checked.media_type,
                 page_count=checked.page_count,
             )
-            audit.record(actor=actor, action="document.file.add", instance=stored, before=before)
+            audit.record(actor=actor, action=DocumentAction.FILE_ADD, instance=stored, before=before)
     except BaseException:
         if not DocumentFile.objects.filter(storage_key=blob.key).exists():
             storage.discard(blob)
@@ -176,7 +169,7 @@ def add_file(
 
 @transaction.atomic
 def publish_document(
-    *, actor: Any, document: Document, published_at: datetime.datetime | None = None
+    *, actor: Actor, document: Document, published_at: datetime.datetime | None = None
 ) -> DocumentRevision:
     """Publish the pending revision: its files become public and can never be changed again.
 
@@ -202,13 +195,13 @@ def publish_document(
     document.save(update_fields=["status", "published_at", "updated_at"])
     audit.record(
         actor=actor,
-        action="document.publish",
+        action=DocumentAction.PUBLISH,
         instance=document,
         before=before,
         after={**audit.snapshot(document, ["status", "published_at"]), "revision": revision.number},
     )
     bump_archive_generation()
-    search_hooks.document_changed(document.pk)
+    signals.document_changed.send(sender=Document, document_id=document.pk)
     return revision
 
 
@@ -236,7 +229,7 @@ def _publication_time(
 
 
 @transaction.atomic
-def start_revision(*, actor: Any, document: Document, note: str = "") -> DocumentRevision:
+def start_revision(*, actor: Actor, document: Document, note: str = "") -> DocumentRevision:
     """Open revision N+1 of a published document; the files of earlier revisions stay downloadable."""
     document = Document.objects.select_for_update().get(pk=document.pk)
     if document.status == DocumentStatus.WITHDRAWN:
@@ -253,12 +246,12 @@ def start_revision(*, actor: Any, document: Document, note: str = "") -> Documen
         raise DomainError(_("A new revision is already being prepared."), code="revision_pending")
     last = document.revisions.order_by("-number").values_list("number", flat=True).first() or 0
     revision = DocumentRevision.objects.create(document=document, number=last + 1, note=note.strip()[:500])
-    audit.record(actor=actor, action="document.revision.start", instance=revision)
+    audit.record(actor=actor, action=DocumentAction.REVISION_START, instance=revision)
     return revision
 
 
 @transaction.atomic
-def withdraw_document(*, actor: Any, document: Document, reason: str) -> Document:
+def withdraw_document(*, actor: Actor, document: Document, reason: str) -> Document:
     """Withdraw a document. Its page stays as a public tombstone that says when and why."""
     reason = (reason or "").strip()
     if not reason:
@@ -271,16 +264,16 @@ def withdraw_document(*, actor: Any, document: Document, reason: str) -> Documen
     document.withdrawn_at = timezone.now()
     document.withdrawal_reason = reason
     document.save(update_fields=["status", "withdrawn_at", "withdrawal_reason", "updated_at"])
-    audit.record(actor=actor, action="document.withdraw", instance=document, before=before)
+    audit.record(actor=actor, action=DocumentAction.WITHDRAW, instance=document, before=before)
     bump_archive_generation()
-    search_hooks.document_changed(document.pk)
+    signals.document_changed.send(sender=Document, document_id=document.pk)
     return document
 
 
 @transaction.atomic
 def update_document(
     *,
-    actor: Any,
+    actor: Actor,
     document: Document,
     titles: dict[str, str] | None = None,
     sources: Iterable[Organization] | None = None,
@@ -288,14 +281,12 @@ def update_document(
     """Change a document's titles or sources (metadata only; files change through revisions)."""
     before = audit.snapshot(document)
     if titles is not None:
-        merged = {code: getattr(document, f"title_{field_suffix(code)}") or "" for code in LANGUAGE_ORDER}
-        merged.update(titles)
-        _set_titles(document, merged)
+        set_translations(document, "title", titles, required=True, refusal=TITLE_MISSING)
     document.save()
     if sources is not None:
         document.sources.set(list(sources))
-    audit.record(actor=actor, action="document.update", instance=document, before=before)
+    audit.record(actor=actor, action=DocumentAction.UPDATE, instance=document, before=before)
     if document.is_public:
         bump_archive_generation()
-        search_hooks.document_changed(document.pk)
+        signals.document_changed.send(sender=Document, document_id=document.pk)
     return document

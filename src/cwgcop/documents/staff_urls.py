@@ -3,8 +3,8 @@
 from django.urls import path, re_path
 
 from cwgcop.documents.symbols import SYMBOL_URL
-from cwgcop.documents.views import queue as submission_queue
 from cwgcop.documents.views import staff as document_staff
+from cwgcop.documents.views import staff_queue as submission_queue
 
 app_name = "documents"
 SYMBOL = SYMBOL_URL

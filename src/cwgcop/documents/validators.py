@@ -21,6 +21,9 @@ PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+ODT = "application/vnd.oasis.opendocument.text"
+ODS = "application/vnd.oasis.opendocument.spreadsheet"
+ODP = "application/vnd.oasis.opendocument.presentation"
 TEXT = "text/plain"
 HTML = "text/html"
 
@@ -30,12 +33,18 @@ MEDIA_TYPES: dict[str, str] = {
     ".docx": DOCX,
     ".xlsx": XLSX,
     ".pptx": PPTX,
+    ".odt": ODT,
+    ".ods": ODS,
+    ".odp": ODP,
     ".txt": TEXT,
     ".html": HTML,
     ".htm": HTML,
 }
 # The part every Office Open XML package of that kind holds.
 OOXML_MAIN_PART = {DOCX: "word/document.xml", XLSX: "xl/workbook.xml", PPTX: "ppt/presentation.xml"}
+# OpenDocument packages (LibreOffice's own formats): a ZIP whose first member is "mimetype", stored uncompressed,
+# holding the media type, and whose content is "content.xml" (ODF 1.2, part 3, section 3.3).
+ODF_TYPES = frozenset({ODT, ODS, ODP})
 
 
 @dataclass(frozen=True)
@@ -134,6 +143,22 @@ def _check_ooxml(stream: IO[bytes], media_type: str, extension: str) -> None:
         raise DomainError(_("The file is damaged and cannot be read."), code="file_malformed")
 
 
+def _check_odf(stream: IO[bytes], media_type: str, extension: str) -> None:
+    try:
+        with zipfile.ZipFile(stream) as package:
+            members = package.infolist()
+            first = members[0] if members else None
+            declared = package.read(first).strip() if first is not None and first.filename == "mimetype" else b""
+            names = {member.filename for member in members}
+            bad = package.testzip()
+    except (zipfile.BadZipFile, OSError, EOFError, KeyError) as exc:
+        raise _mismatch(extension) from exc
+    if first is None or first.compress_type != zipfile.ZIP_STORED or declared != media_type.encode("ascii"):
+        raise _mismatch(extension)
+    if "content.xml" not in names or bad is not None:
+        raise DomainError(_("The file is damaged and cannot be read."), code="file_malformed")
+
+
 def _check_text(stream: IO[bytes], extension: str) -> None:
     data = stream.read()
     if b"\x00" in data:
@@ -160,6 +185,10 @@ def check_content(stream: IO[bytes], extension: str) -> CheckedFile:
         if guessed not in {"application/zip", media_type}:
             raise _mismatch(extension)
         _check_ooxml(stream, media_type, extension)
+    elif media_type in ODF_TYPES:
+        if guessed not in {"application/zip", media_type}:
+            raise _mismatch(extension)
+        _check_odf(stream, media_type, extension)
     else:
         if guessed is not None:
             raise _mismatch(extension)

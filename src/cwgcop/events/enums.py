@@ -1,3 +1,5 @@
+from enum import StrEnum
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -35,3 +37,19 @@ class RegistrationStatus(models.TextChoices):
 
 # Statuses that hold (or wait for) a place: an address can have only one such registration per event.
 ACTIVE_STATUSES = (RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED)
+
+
+class EventAction(StrEnum):
+    """Changes to events and their registrations.
+
+    Each value is stored in ``AuditEntry.action``: never change one, or old entries lose their name.
+    """
+
+    CAPACITY = "event.capacity"
+    EMAIL_ALL = "event.email_all"
+    REGISTER = "event.register"
+    REGISTRATION_CANCEL = "event.registration.cancel"
+    REGISTRATION_CHECK_IN = "event.registration.check_in"
+    REGISTRATION_CONFIRM = "event.registration.confirm"
+    REGISTRATION_ERASE = "event.registration.erase"
+    REGISTRATION_PROMOTE = "event.registration.promote"

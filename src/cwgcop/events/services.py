@@ -25,10 +25,11 @@ from django.utils.translation import gettext as _
 
 from cwgcop.bodies.regions import region_of
 from cwgcop.core import audit
+from cwgcop.core.actors import Actor
 from cwgcop.core.cache import bump_archive_generation
 from cwgcop.core.errors import DomainError
 from cwgcop.events import notifications
-from cwgcop.events.enums import ACTIVE_STATUSES, AttendanceMode, EventFormat, RegistrationStatus
+from cwgcop.events.enums import ACTIVE_STATUSES, AttendanceMode, EventAction, EventFormat, RegistrationStatus
 from cwgcop.events.models import Event, Registration
 
 ERASED = "—"
@@ -128,7 +129,9 @@ def register(*, event: Event, applicant: Applicant, now: datetime.datetime | Non
             registration.save()
     except IntegrityError as exc:  # a second request with the same address won the race
         raise _duplicate() from exc
-    audit.record(actor=None, action="event.register", instance=registration, after=_registration_state(registration))
+    audit.record(
+        actor=None, action=EventAction.REGISTER, instance=registration, after=_registration_state(registration)
+    )
     transaction.on_commit(lambda: notifications.send_address_confirmation(registration, secret))
     return registration, secret
 
@@ -176,7 +179,10 @@ def confirm_email(*, registration: Registration, now: datetime.datetime | None =
         registration.waitlisted_at = now
     registration.save(update_fields=["status", "email_confirmed_at", "confirmed_at", "waitlisted_at"])
     audit.record(
-        actor=None, action="event.registration.confirm", instance=registration, after=_registration_state(registration)
+        actor=None,
+        action=EventAction.REGISTRATION_CONFIRM,
+        instance=registration,
+        after=_registration_state(registration),
     )
     bump_archive_generation()
     confirmed = registration.status == RegistrationStatus.CONFIRMED
@@ -205,7 +211,9 @@ def _promote(event_id: int, now: datetime.datetime, limit: int | None = None) ->
         first.status = RegistrationStatus.CONFIRMED
         first.confirmed_at = now
         first.save(update_fields=["status", "confirmed_at"])
-        audit.record(actor=None, action="event.registration.promote", instance=first, after=_registration_state(first))
+        audit.record(
+            actor=None, action=EventAction.REGISTRATION_PROMOTE, instance=first, after=_registration_state(first)
+        )
         promoted.append(first)
     for registration in promoted:
         transaction.on_commit(lambda r=registration: notifications.send_status(r, promoted=True))  # type: ignore[misc]
@@ -228,7 +236,10 @@ def cancel(*, registration: Registration, now: datetime.datetime | None = None) 
         Event.objects.filter(pk=registration.event_id).update(confirmed_count=F("confirmed_count") - 1)
         promoted = _promote(registration.event_id, now, limit=1)
     audit.record(
-        actor=None, action="event.registration.cancel", instance=registration, after=_registration_state(registration)
+        actor=None,
+        action=EventAction.REGISTRATION_CANCEL,
+        instance=registration,
+        after=_registration_state(registration),
     )
     bump_archive_generation()
     transaction.on_commit(lambda: notifications.send_cancelled(registration))
@@ -256,7 +267,10 @@ def erase_own(*, registration: Registration, now: datetime.datetime | None = Non
         registration.refresh_from_db()
     _erase(registration, now)
     audit.record(
-        actor=None, action="event.registration.erase", instance=registration, after=_registration_state(registration)
+        actor=None,
+        action=EventAction.REGISTRATION_ERASE,
+        instance=registration,
+        after=_registration_state(registration),
     )
 
 
@@ -275,7 +289,7 @@ def erase_expired(*, now: datetime.datetime | None = None, days: int | None = No
 
 
 @transaction.atomic
-def set_capacity(*, actor: Any, event: Event, capacity: int, now: datetime.datetime | None = None) -> Event:
+def set_capacity(*, actor: Actor, event: Event, capacity: int, now: datetime.datetime | None = None) -> Event:
     """Change the capacity; never below the places already confirmed. Raising it promotes the waiting list."""
     event = _lock(Event.objects.filter(pk=event.pk)).get()
     if capacity < event.confirmed_count:
@@ -289,26 +303,30 @@ def set_capacity(*, actor: Any, event: Event, capacity: int, now: datetime.datet
     event.save(update_fields=["capacity", "updated_at"])
     _promote(event.pk, now or timezone.now())
     audit.record(
-        actor=actor, action="event.capacity", instance=event, before=before, after=audit.snapshot(event, ["capacity"])
+        actor=actor,
+        action=EventAction.CAPACITY,
+        instance=event,
+        before=before,
+        after=audit.snapshot(event, ["capacity"]),
     )
     bump_archive_generation()
     return event
 
 
 @transaction.atomic
-def check_in(*, actor: Any, registration: Registration, present: bool = True) -> Registration:
+def check_in(*, actor: Actor, registration: Registration, present: bool = True) -> Registration:
     if registration.status != RegistrationStatus.CONFIRMED:
         raise DomainError(_("Only confirmed participants can be checked in."), code="not_confirmed")
     registration.checked_in_at = timezone.now() if present else None
     registration.save(update_fields=["checked_in_at"])
     audit.record(
-        actor=actor, action="event.registration.check_in", instance=registration, after={"checked_in": present}
+        actor=actor, action=EventAction.REGISTRATION_CHECK_IN, instance=registration, after={"checked_in": present}
     )
     return registration
 
 
 @transaction.atomic
-def email_registrants(*, actor: Any, event: Event, subject: str, message: str, statuses: list[str]) -> int:
+def email_registrants(*, actor: Actor, event: Event, subject: str, message: str, statuses: list[str]) -> int:
     """E-mail every registrant of ``event`` in ``statuses``; returns how many will be sent."""
     subject, message = subject.strip(), message.strip()
     if not subject or not message:
@@ -319,7 +337,10 @@ def email_registrants(*, actor: Any, event: Event, subject: str, message: str, s
         )
     )
     audit.record(
-        actor=actor, action="event.email_all", instance=event, after={"subject": subject, "recipients": len(recipients)}
+        actor=actor,
+        action=EventAction.EMAIL_ALL,
+        instance=event,
+        after={"subject": subject, "recipients": len(recipients)},
     )
     transaction.on_commit(lambda: notifications.send_bulk(event, subject, message, recipients))
     return len(recipients)

@@ -16,13 +16,13 @@ from ninja import Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from cwgcop.accounts.api_auth import api_token_auth, api_user
-from cwgcop.api.errors import ApiError, invalid_parameters
-from cwgcop.api.pagination import LazyPage
-from cwgcop.api.schemas import ErrorSchema
 from cwgcop.bodies.models import Body
+from cwgcop.core.api.errors import ApiError, invalid_parameters
+from cwgcop.core.api.pagination import LazyPage
+from cwgcop.core.api.schemas import ErrorSchema
 from cwgcop.core.errors import DomainError
 from cwgcop.documents.models import Document
-from cwgcop.liaisons import queries, serializers, services
+from cwgcop.liaisons import queries, schemas, services
 from cwgcop.liaisons.filters import RegisterFilter
 from cwgcop.liaisons.models import Deliverable, LiaisonStatement, Milestone
 from cwgcop.liaisons.schemas import (
@@ -110,7 +110,7 @@ def _contacts(contacts: list[ContactIn]) -> list[services.Contact]:
 def _detail(request: HttpRequest, statement: LiaisonStatement) -> dict[str, Any]:
     fresh = queries.any_statement(statement.pk)
     assert fresh is not None
-    return serializers.statement_detail_data(request, fresh, queries.thread(fresh, public_only=not fresh.is_public))
+    return schemas.statement_detail_data(request, fresh, queries.thread(fresh, public_only=not fresh.is_public))
 
 
 def _managed(request: HttpRequest, pk: int, permission: str) -> LiaisonStatement:
@@ -147,7 +147,7 @@ def list_liaisons(request: HttpRequest, filters: Query[RegisterFilters]) -> Lazy
         raise invalid_parameters(
             (field, str(message)) for field, messages in register.errors.items() for message in messages
         )
-    return LazyPage(register.qs, lambda statement: serializers.statement_data(request, statement))
+    return LazyPage(register.qs, lambda statement: schemas.statement_data(request, statement))
 
 
 @liaisons.get(
@@ -157,7 +157,7 @@ def get_liaison(request: HttpRequest, pk: int) -> dict[str, Any]:
     statement = queries.public_statement(pk)
     if statement is None:
         raise Http404
-    return serializers.statement_detail_data(request, statement, queries.thread(statement))
+    return schemas.statement_detail_data(request, statement, queries.thread(statement))
 
 
 @liaisons.post("/", auth=api_token_auth, response={201: LiaisonDetailOut, **WRITE_RESPONSES})
@@ -283,7 +283,7 @@ def mark_liaison_answered(request: HttpRequest, pk: int) -> Any:
 @deliverables.get("/", response=list[DeliverableOut], summary="Deliverables with the milestones of their route")
 @paginate(LimitOffsetPagination)
 def list_deliverables(request: HttpRequest) -> LazyPage:
-    return LazyPage(queries.deliverables(), lambda deliverable: serializers.deliverable_data(request, deliverable))
+    return LazyPage(queries.deliverables(), lambda deliverable: schemas.deliverable_data(request, deliverable))
 
 
 @deliverables.get("/{slug}", response={200: DeliverableOut, 404: ErrorSchema})
@@ -291,13 +291,13 @@ def get_deliverable(request: HttpRequest, slug: str) -> dict[str, Any]:
     deliverable = queries.deliverable(slug)
     if deliverable is None:
         raise Http404
-    return serializers.deliverable_data(request, deliverable)
+    return schemas.deliverable_data(request, deliverable)
 
 
 def _deliverable_answer(request: HttpRequest, deliverable: Deliverable, status: int = 200) -> Status[dict[str, Any]]:
     fresh = queries.deliverable(deliverable.slug)
     assert fresh is not None
-    return Status(status, serializers.deliverable_data(request, fresh))
+    return Status(status, schemas.deliverable_data(request, fresh))
 
 
 @deliverables.post("/", auth=api_token_auth, response={201: DeliverableOut, **WRITE_RESPONSES})
@@ -369,6 +369,6 @@ def update_milestone(request: HttpRequest, slug: str, pk: int, payload: Mileston
                 values[name] = getattr(payload, name)
         updated = services.update_milestone(actor=api_user(request), milestone=milestone, **values)
         fresh = Milestone.objects.select_related("body", "meeting__body", "document").get(pk=updated.pk)
-        return Status(200, serializers.milestone_data(fresh))
+        return Status(200, schemas.milestone_data(fresh))
 
     return _answer(write)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -63,3 +65,24 @@ class DeliverableStatus(models.TextChoices):
     PLANNED = "planned", pgettext_lazy("deliverable status", "Planned")
     IN_PROGRESS = "in-progress", pgettext_lazy("deliverable status", "In progress")
     COMPLETED = "completed", pgettext_lazy("deliverable status", "Completed")
+
+
+class LiaisonAction(StrEnum):
+    """Changes to liaison statements, deliverables and milestones.
+
+    Each value is stored in ``AuditEntry.action``: never change one, or old entries lose their name.
+    """
+
+    ANSWER = "liaison.answer"
+    APPROVE = "liaison.approve"
+    CONSIDER = "liaison.consider"
+    CREATE = "liaison.create"
+    DELIVERABLE_CREATE = "deliverable.create"
+    DELIVERABLE_UPDATE = "deliverable.update"
+    MILESTONE_CREATE = "milestone.create"
+    MILESTONE_UPDATE = "milestone.update"
+    NOTE = "liaison.note"
+    REMINDER = "liaison.reminder"
+    RETURN_TO_DRAFT = "liaison.return_to_draft"
+    SEND = "liaison.send"
+    UPDATE = "liaison.update"

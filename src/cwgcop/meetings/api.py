@@ -1,5 +1,6 @@
-"""The meetings part of the API: registering for a meeting (any signed-up person, with a token), recording
-outcomes and action items (the body's secretariat), and reading outcomes and action items (anyone).
+"""The meetings part of the API: reading meetings (anyone), registering for a meeting (any signed-up person,
+with a token), recording outcomes and action items (the body's secretariat), and reading outcomes and action
+items (anyone).
 
 Every write endpoint checks a named permission and calls the same service as the web pages. An object a
 person may not see answers 404; a permission a person lacks on an object they can see answers 403.
@@ -16,6 +17,9 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from cwgcop.accounts.api_auth import api_token_auth, api_user
 from cwgcop.bodies.models import Body, Organization
+from cwgcop.core.api.errors import NotFoundError
+from cwgcop.core.api.pagination import LazyPage
+from cwgcop.core.api.schemas import ErrorSchema
 from cwgcop.core.errors import DomainError
 from cwgcop.documents.enums import DocumentStatus
 from cwgcop.documents.models import Document
@@ -25,15 +29,21 @@ from cwgcop.meetings.schemas import (
     ActionCloseIn,
     ActionItemIn,
     ActionItemOut,
+    MeetingFilters,
+    MeetingSchema,
     OutcomeIn,
     OutcomeOut,
     RegistrationIn,
     RegistrationOut,
+    meeting_data,
 )
 from cwgcop.meetings.services import actions as action_services
 from cwgcop.meetings.services import outcomes as outcome_services
 from cwgcop.meetings.services import registration as registration_services
 
+# The operation ids of the meetings' public endpoints are part of the published API (clients generate code from
+# them): they keep the names they had before the router moved here from the old `cwgcop.api` package.
+meetings = Router(tags=["meetings"])
 registrations = Router(tags=["registrations"], auth=api_token_auth)
 outcomes = Router(tags=["outcomes"])
 action_items = Router(tags=["action items"])
@@ -247,3 +257,34 @@ def close_action_item(request: HttpRequest, item_id: int, payload: ActionCloseIn
         note=payload.note,
     )
     return _action(item_id)
+
+
+@meetings.get(
+    "/",
+    response={200: list[MeetingSchema], 400: ErrorSchema},
+    summary="List meetings",
+    operation_id="cwgcop_api_meetings_list_meetings",
+)
+@paginate(LimitOffsetPagination)
+def list_meetings(request: HttpRequest, filters: Query[MeetingFilters]) -> LazyPage:
+    """Meetings, newest first."""
+    queryset = queries.public_meetings()
+    if filters.body:
+        queryset = queryset.filter(body__slug=filters.body.lower())
+    if filters.year:
+        queryset = queryset.filter(start_date__year=filters.year)
+    return LazyPage(queryset, lambda meeting: meeting_data(request, meeting))
+
+
+@meetings.get(
+    "/{body}/{number}",
+    response={200: MeetingSchema, 404: ErrorSchema},
+    summary="One meeting",
+    operation_id="cwgcop_api_meetings_get_meeting",
+)
+def get_meeting(request: HttpRequest, body: str, number: int) -> dict[str, Any]:
+    """The ``number``-th meeting of the body whose slug is ``body``: ``/meetings/cwg-cop/21``."""
+    meeting = queries.meeting(body, number)
+    if meeting is None:
+        raise NotFoundError(_("There is no meeting %(number)s of “%(body)s”.") % {"number": number, "body": body[:80]})
+    return meeting_data(request, meeting)

@@ -1,3 +1,5 @@
+from enum import StrEnum
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -59,3 +61,34 @@ class ActionStatus(models.TextChoices):
 OPEN_MEETING_STATUSES = frozenset({MeetingStatus.OPEN, MeetingStatus.IN_SESSION})
 # Registration is possible only while a meeting is still ahead or sitting.
 REGISTRABLE_MEETING_STATUSES = frozenset({MeetingStatus.PLANNED, MeetingStatus.OPEN, MeetingStatus.IN_SESSION})
+
+
+class MeetingAction(StrEnum):
+    """Changes to meetings, their agenda, outcomes, action items, attendance and registrations.
+
+    Each value is stored in ``AuditEntry.action``: never change one, or old entries lose their name.
+    """
+
+    ACTIONS_CARRY_FORWARD = "meeting.actions.carry_forward"
+    ACTION_ITEM_CLOSE = "action_item.close"
+    ACTION_ITEM_CREATE = "action_item.create"
+    ACTION_ITEM_REOPEN = "action_item.reopen"
+    ACTION_ITEM_UPDATE = "action_item.update"
+    AGENDA_ADOPT = "meeting.agenda.adopt"
+    AGENDA_ITEM_CREATE = "agenda_item.create"
+    AGENDA_ITEM_DELETE = "agenda_item.delete"
+    AGENDA_ITEM_MOVE = "agenda_item.move"
+    AGENDA_ITEM_UPDATE = "agenda_item.update"
+    AGENDA_REOPEN = "meeting.agenda.reopen"
+    ATTENDANCE_IMPORT = "meeting.attendance.import"
+    ATTENDANCE_REMOVE = "meeting.attendance.remove"
+    ATTENDANCE_TICK = "meeting.attendance.tick"
+    CREATE = "meeting.create"
+    OUTCOME_CREATE = "outcome.create"
+    OUTCOME_DELETE = "outcome.delete"
+    OUTCOME_MOVE = "outcome.move"
+    OUTCOME_UPDATE = "outcome.update"
+    REGISTRATION_CANCEL = "registration.cancel"
+    REGISTRATION_CREATE = "registration.create"
+    REGISTRATION_RENEW = "registration.renew"
+    UPDATE = "meeting.update"

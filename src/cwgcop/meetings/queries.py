@@ -25,6 +25,19 @@ def meeting(body_slug: str, number: int) -> Meeting | None:
     return public_meetings().filter(body__slug=body_slug, number=number).first()
 
 
+def meeting_id_by_code(code: str) -> int | None:
+    """The id of the meeting with ``code`` (``CWG-COP-21``: the body's symbol prefix and the number), if any."""
+    prefix, _dash, number = code.strip().rpartition("-")
+    if not (number.isdigit() and prefix):
+        return None
+    found = (
+        Meeting.objects.filter(number=int(number), body__symbol_prefix__iexact=prefix)
+        .values_list("pk", flat=True)
+        .first()
+    )
+    return None if found is None else int(found)
+
+
 def upcoming(today: datetime.date | None = None) -> QuerySet[Meeting]:
     today = today or timezone.localdate()
     return (

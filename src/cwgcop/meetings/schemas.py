@@ -1,23 +1,22 @@
-"""The shapes of the meetings API: registrations, outcomes and action items (in and out)."""
+"""The shapes of the meetings API: meetings, registrations, outcomes and action items (in and out)."""
 
 from __future__ import annotations
 
 import datetime
+from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
+from django.http import HttpRequest
+from django.urls import reverse
 from ninja import Field, Schema
 
-from cwgcop.core.languages import LANGUAGE_ORDER, field_suffix
-from cwgcop.meetings.models import ActionItem, Outcome, Registration
+from cwgcop.core.api.serializers import absolute, translations
+from cwgcop.meetings.models import ActionItem, Meeting, Outcome, Registration
 
 
 def _absolute(path: str) -> str:
     return f"{settings.SITE_URL}{path}"
-
-
-def _translations(obj: object, field: str) -> dict[str, str]:
-    values = {code: getattr(obj, f"{field}_{field_suffix(code)}", "") or "" for code in LANGUAGE_ORDER}
-    return {code: text for code, text in values.items() if text}
 
 
 class MeetingRef(Schema):
@@ -100,7 +99,7 @@ class OutcomeOut(Schema):
 
     @staticmethod
     def resolve_texts(obj: Outcome) -> dict[str, str]:
-        return _translations(obj, "text")
+        return translations(obj, "text")
 
     @staticmethod
     def resolve_documents(obj: Outcome) -> list[str]:
@@ -169,7 +168,7 @@ class ActionItemOut(Schema):
 
     @staticmethod
     def resolve_descriptions(obj: ActionItem) -> dict[str, str]:
-        return _translations(obj, "description")
+        return translations(obj, "description")
 
     @staticmethod
     def resolve_owner(obj: ActionItem) -> str:
@@ -198,3 +197,56 @@ class ActionItemOut(Schema):
     @staticmethod
     def resolve_url(obj: ActionItem) -> str:
         return _absolute(obj.get_absolute_url())
+
+
+class ParticipantsSchema(Schema):
+    total: int | None
+    onsite: int | None
+    remote: int | None
+
+
+class MeetingSchema(Schema):
+    body: str = Field(description="The acronym of the body that meets.")
+    body_slug: str
+    number: int = Field(description="The ordinal number of the meeting: 21 for the 21st meeting.")
+    code: str = Field(description="Used in document symbols and in /api/v1/documents/?meeting={code}.")
+    start_date: datetime.date
+    end_date: datetime.date
+    venue: str
+    format: str = Field(description="in-person, hybrid or virtual.")
+    status: str
+    remote_link: str
+    contribution_deadline: datetime.datetime | None
+    participants: ParticipantsSchema = Field(description="Participant figures, when they are known.")
+    url: str = Field(description="The meeting's public page.")
+    documents: str = Field(description="The API address of the meeting's documents.")
+
+
+class MeetingFilters(Schema):
+    body: str | None = Field(None, description="The slug of the body, e.g. cwg-cop.")
+    year: int | None = Field(None, ge=1865, le=2200, description="Meetings that start in this year.")
+
+
+def meeting_data(request: HttpRequest, meeting: Meeting) -> dict[str, Any]:
+    documents = reverse("api:list_documents") + "?" + urlencode({"meeting": meeting.code})
+    return {
+        "body": meeting.body.acronym,
+        "body_slug": meeting.body.slug,
+        "number": meeting.number,
+        "code": meeting.code,
+        "start_date": meeting.start_date,
+        "end_date": meeting.end_date,
+        "venue": meeting.display_venue,
+        "format": meeting.format,
+        "status": meeting.status,
+        # A private link is for registered participants only (they get it with their registration).
+        "remote_link": "" if meeting.remote_link_private else meeting.remote_link,
+        "contribution_deadline": meeting.contribution_deadline,
+        "participants": {
+            "total": meeting.participants_total,
+            "onsite": meeting.participants_onsite,
+            "remote": meeting.participants_remote,
+        },
+        "url": absolute(request, meeting.get_absolute_url()),
+        "documents": absolute(request, documents),
+    }

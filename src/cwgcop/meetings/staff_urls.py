@@ -2,10 +2,9 @@
 
 from django.urls import path
 
-from cwgcop.meetings import record_views
-from cwgcop.meetings import staff_participation_views as participation
-from cwgcop.meetings import staff_record_views as record
-from cwgcop.meetings import staff_views as meeting_staff
+from cwgcop.meetings.views import staff as meeting_staff
+from cwgcop.meetings.views import staff_participation as participation
+from cwgcop.meetings.views import staff_record as record
 
 app_name = "meetings"
 urlpatterns = [
@@ -17,8 +16,8 @@ urlpatterns = [
     path("meetings/<int:pk>/carry-forward/", participation.carry_forward, name="meeting-carry-forward"),
     path("attendance/<int:pk>/remove/", participation.attendance_remove, name="attendance-remove"),
     path("meetings/<int:pk>/agenda/", record.agenda, name="meeting-agenda"),
-    path("meetings/<slug:body>/<int:number>/agenda/adopt/", record_views.agenda_adopt, name="agenda-adopt"),
-    path("meetings/<slug:body>/<int:number>/agenda/reopen/", record_views.agenda_reopen, name="agenda-reopen"),
+    path("meetings/<slug:body>/<int:number>/agenda/adopt/", record.agenda_adopt, name="agenda-adopt"),
+    path("meetings/<slug:body>/<int:number>/agenda/reopen/", record.agenda_reopen, name="agenda-reopen"),
     path("agenda-items/<int:pk>/", record.agenda_item_edit, name="agenda-item-edit"),
     path("agenda-items/<int:pk>/move/", record.agenda_item_move, name="agenda-item-move"),
     path("agenda-items/<int:pk>/remove/", record.agenda_item_remove, name="agenda-item-remove"),

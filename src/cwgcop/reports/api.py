@@ -14,23 +14,72 @@ from ninja.errors import HttpError
 from cwgcop.accounts.api_auth import api_token_auth, api_user
 from cwgcop.bodies.models import Body
 from cwgcop.core.errors import DomainError
-from cwgcop.reports import services, views
-from cwgcop.reports.models import CouncilReport
+from cwgcop.core.languages import LANGUAGE_ORDER, field_suffix
+from cwgcop.reports import services
+from cwgcop.reports.models import CouncilReport, GoverningText
+from cwgcop.reports.views import reports as views
 
 router = Router(tags=["reports"])
 
 
-class DraftIn(Schema):
+Translations = dict[str, str]
+
+
+class ParticularsIn(Schema):
+    """What the secretariat enters for the period; each text per language (``{"en": …, "zh-hans": …}``)."""
+
+    council_document: str | None = None
+    council_session: Translations | None = None
+    focus_areas: Translations | None = None
+    financial_implications: Translations | None = None
+    action_required: Translations | None = None
+    strategic_plan: Translations | None = None
+    history_chart: bool | None = None
+
+    def texts(self) -> dict[str, dict[str, str]]:
+        return {name: value for name in services.PARTICULAR_FIELDS if (value := getattr(self, name)) is not None}
+
+
+class DraftIn(ParticularsIn):
     body: str
     start: datetime.date
     end: datetime.date
     languages: list[str] = ["zh-hans", "en"]
 
 
+class ParticularsChangeIn(ParticularsIn):
+    based_on: int
+
+
+class GoverningTextIn(Schema):
+    body: str
+    kind: str
+    citation: Translations = {}
+    text: Translations = {}
+    items: Translations = {}
+    url: str = ""
+    valid_from: datetime.date | None = None
+    valid_until: datetime.date | None = None
+
+
+class GoverningTextOut(Schema):
+    id: int
+    body: str
+    kind: str
+    citation: Translations
+    text: Translations
+    items: Translations
+    url: str
+    valid_from: datetime.date | None
+    valid_until: datetime.date | None
+
+
 class SectionOut(Schema):
     key: str
     title: str
     text: str
+    # What the section took from another language because it is not written in the report's language yet.
+    missing: list[str] = []
 
 
 class ReportOut(Schema):
@@ -39,6 +88,7 @@ class ReportOut(Schema):
     start: datetime.date
     end: datetime.date
     status: str
+    council_document: str | None
     version: int
     languages: list[str]
     sections: dict[str, list[SectionOut]]
@@ -65,6 +115,7 @@ def _data(request: HttpRequest, report: CouncilReport) -> dict[str, Any]:
         "start": report.start,
         "end": report.end,
         "status": report.status,
+        "council_document": report.council_document,
         "version": latest.number,
         "languages": report.languages,
         "sections": latest.sections,
@@ -82,11 +133,117 @@ def request_draft(request: HttpRequest, payload: DraftIn) -> Status[dict[str, An
         raise Http404
     try:
         report = services.create_draft(
-            actor=user, body=body, start=payload.start, end=payload.end, languages=payload.languages
+            actor=user,
+            body=body,
+            start=payload.start,
+            end=payload.end,
+            languages=payload.languages,
+            council_document=payload.council_document,
+            particulars=payload.texts(),
+            history_chart=bool(payload.history_chart),
         )
     except DomainError as error:
-        raise HttpError(400, " ".join(str(m) for m in error.messages)) from error
+        raise HttpError(400, _message(error)) from error
     return Status(201, _data(request, report))
+
+
+def _message(error: DomainError) -> str:
+    return " ".join(str(m) for m in error.messages)
+
+
+@router.put("/{report_id}/particulars", response=ReportOut, auth=api_token_auth)
+def change_particulars(request: HttpRequest, report_id: int, payload: ParticularsChangeIn) -> dict[str, Any]:
+    """Change what the secretariat entered for the period of a draft; the sections made from it are rewritten
+    in a new version (``based_on``: the version you read)."""
+    user = api_user(request)
+    report = CouncilReport.objects.filter(pk=report_id).select_related("body", "document").first()
+    if report is None or not user.has_perm("reports.draft", report.body):
+        raise Http404
+    try:
+        services.set_particulars(
+            actor=user,
+            report=report,
+            based_on=payload.based_on,
+            council_document=payload.council_document,
+            texts=payload.texts(),
+            history_chart=payload.history_chart,
+        )
+    except DomainError as error:
+        raise HttpError(400, _message(error)) from error
+    report.refresh_from_db()
+    return _data(request, report)
+
+
+def _text_data(text: GoverningText) -> dict[str, Any]:
+    def values(name: str) -> dict[str, str]:
+        return {code: value for code in LANGUAGE_ORDER if (value := getattr(text, f"{name}_{field_suffix(code)}"))}
+
+    return {
+        "id": text.pk,
+        "body": text.body.acronym,
+        "kind": text.kind,
+        "citation": values("citation"),
+        "text": values("text"),
+        "items": values("items"),
+        "url": text.url,
+        "valid_from": text.valid_from,
+        "valid_until": text.valid_until,
+    }
+
+
+def _payload_texts(payload: GoverningTextIn) -> dict[str, dict[str, str]]:
+    return {name: value for name in ("citation", "text", "items") if (value := getattr(payload, name))}
+
+
+@router.get("/governing-texts/", response=list[GoverningTextOut])
+def governing_texts(request: HttpRequest, body: str) -> list[dict[str, Any]]:
+    """Every version of a body's governing texts, with the dates each is in force (public)."""
+    texts = GoverningText.objects.filter(body__acronym=body).select_related("body")
+    return [_text_data(text) for text in texts]
+
+
+@router.post("/governing-texts/", response={201: GoverningTextOut}, auth=api_token_auth)
+def add_governing_text(request: HttpRequest, payload: GoverningTextIn) -> Status[dict[str, Any]]:
+    """Add a version of a body's governing text (the body's secretariat only); a revision in force from a date
+    closes the open-ended version before it."""
+    user = api_user(request)
+    body = Body.objects.filter(acronym=payload.body).first()
+    if body is None or not user.has_perm("reports.draft", body):
+        raise Http404
+    try:
+        text = services.add_governing_text(
+            actor=user,
+            body=body,
+            kind=payload.kind,
+            texts=_payload_texts(payload),
+            valid_from=payload.valid_from,
+            valid_until=payload.valid_until,
+            url=payload.url,
+        )
+    except DomainError as error:
+        raise HttpError(400, _message(error)) from error
+    return Status(201, _text_data(text))
+
+
+@router.put("/governing-texts/{text_id}", response=GoverningTextOut, auth=api_token_auth)
+def change_governing_text(request: HttpRequest, text_id: int, payload: GoverningTextIn) -> dict[str, Any]:
+    """Correct a version of a governing text: texts in any language, dates (no overlap)."""
+    user = api_user(request)
+    text = GoverningText.objects.filter(pk=text_id, body__acronym=payload.body).select_related("body").first()
+    if text is None or not user.has_perm("reports.draft", text.body):
+        raise Http404
+    try:
+        text = services.change_governing_text(
+            actor=user,
+            text=text,
+            texts=_payload_texts(payload),
+            valid_from=payload.valid_from,
+            valid_until=payload.valid_until,
+            url=payload.url,
+        )
+    except DomainError as error:
+        raise HttpError(400, _message(error)) from error
+    return _text_data(text)
 
 
 @router.get("/{report_id}", response=ReportOut)

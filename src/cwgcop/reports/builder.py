@@ -3,14 +3,20 @@
 The structure follows the group's reports: a cover block (purpose, action required, link to the strategic
 plan, financial implications, references), 1 Introduction (establishment, terms of reference, mandate) and
 2 Activities (the meetings of the period, the focus areas, and for each meeting its participant figures,
-themes, liaisons received and sent, and main outcomes). Every sentence is a translatable template filled from
-data; nothing is specific to one body or one report.
+summary and themes, the documents it considered, liaisons received and sent, outcomes and action items).
+Every sentence is a translatable template filled from data; nothing is specific to one body or one report.
+
+Where the standing texts come from: the body's governing texts in force in the period
+(:func:`queries.texts_in_force`); what belongs to the period (focus areas, financial implications, action
+required, link to the strategic plan) from the report itself. Content that exists only in another language
+is used as it is, and the section records it under ``missing`` so the editor and the preview flag it: a
+report is never silently partly in English.
 """
 
 from __future__ import annotations
 
 import datetime
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -18,13 +24,18 @@ from django.utils.translation import ngettext, override, pgettext
 
 from cwgcop.bodies.models import Body
 from cwgcop.core.errors import DomainError
-from cwgcop.core.languages import translated
+from cwgcop.core.languages import translated, translated_with_language
 from cwgcop.liaisons.enums import Direction, MilestoneStatus
-from cwgcop.meetings.models import Meeting
+from cwgcop.meetings.enums import ActionStatus
+from cwgcop.meetings.figures import participation_figures
+from cwgcop.meetings.models import ActionItem, Meeting
 from cwgcop.reports import queries, wording
-from cwgcop.reports.models import Mandate
+from cwgcop.reports.enums import GoverningTextKind
+from cwgcop.reports.models import CouncilReport, GoverningText
 
 BULLET = "– "
+# The sections the secretariat's particulars of a report fill, whole; and the paragraph of "activities" they fill.
+PARTICULAR_SECTIONS = ("action", "strategic_plan", "financial")
 
 
 @dataclass
@@ -32,9 +43,33 @@ class Section:
     key: str
     title: str
     text: str
+    missing: list[str] = field(default_factory=list)
 
-    def as_dict(self) -> dict[str, str]:
-        return asdict(self)
+    def as_dict(self) -> dict[str, Any]:
+        return {"key": self.key, "title": self.title, "text": wording.tidy(self.text), "missing": self.missing}
+
+
+class Writer:
+    """Reads translated content in the report's language and notes what exists only in another language."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.missing: list[str] = []
+
+    def t(self, obj: Any, field_name: str, what: str) -> str:
+        if obj is None:
+            return ""
+        value, found = translated_with_language(obj, field_name, self.language)
+        if value and found != self.language:
+            self.missing.append(what)
+        return value
+
+    def lines(self, obj: Any, field_name: str, what: str) -> list[str]:
+        return [line.strip() for line in self.t(obj, field_name, what).splitlines() if line.strip()]
+
+    def section(self, key: str, title: str, text: str) -> Section:
+        found, self.missing = self.missing, []
+        return Section(key, title, text, sorted(set(found)))
 
 
 def check_period(body: Body, start: datetime.date, end: datetime.date) -> list[Meeting]:
@@ -50,16 +85,8 @@ def check_period(body: Body, start: datetime.date, end: datetime.date) -> list[M
     return meetings
 
 
-def _lines(value: str) -> list[str]:
-    return [line.strip() for line in value.splitlines() if line.strip()]
-
-
 def _bullets(items: list[str]) -> str:
     return "\n".join(BULLET + item for item in items)
-
-
-def _t(obj: Any, field: str, language: str) -> str:
-    return translated(obj, field, language)
 
 
 def _space(language: str) -> str:
@@ -68,31 +95,35 @@ def _space(language: str) -> str:
 
 
 def _names(bodies: Any, language: str) -> str:
-    return wording.join([_t(b, "name", language) for b in bodies], language)
+    return wording.join([translated(b, "name", language) for b in bodies], language)
 
 
-def _received(meeting: Meeting, language: str) -> list[str]:
+def _received(w: Writer, meeting: Meeting) -> list[str]:
     return [
         _("%(title)s (from %(bodies)s)")
-        % {"title": _t(s, "title", language), "bodies": _names(s.from_bodies.all(), language)}
+        % {"title": w.t(s, "title", str(s)), "bodies": _names(s.from_bodies.all(), w.language)}
         for s in queries.liaisons_at(meeting, Direction.INCOMING)
     ]
 
 
-def _sent(meeting: Meeting, language: str) -> list[str]:
+def _sent(w: Writer, meeting: Meeting) -> list[str]:
     described = []
     for statement in queries.liaisons_at(meeting, Direction.OUTGOING):
-        values = {"title": _t(statement, "title", language), "bodies": _names(statement.to_bodies.all(), language)}
+        values = {
+            "title": w.t(statement, "title", str(statement)),
+            "bodies": _names(statement.to_bodies.all(), w.language),
+        }
         if statement.sent_on:
-            values["date"] = wording.day(statement.sent_on, language)
+            values["date"] = wording.day(statement.sent_on, w.language)
             described.append(_("%(title)s (to %(bodies)s, sent on %(date)s)") % values)
         else:
             described.append(_("%(title)s (to %(bodies)s)") % values)
     return described
 
 
-def _milestone(milestone: Any, language: str) -> str:
+def _milestone(w: Writer, milestone: Any) -> str:
     """``Discussed in ITU-T Study Group 17 (ITU-T SG17, April 2025, planned)``."""
+    language = w.language
     if milestone.meeting is not None:
         when = wording.dates(milestone.meeting.start_date, milestone.meeting.end_date, language)
     elif milestone.due_date is not None:
@@ -105,33 +136,41 @@ def _milestone(milestone: Any, language: str) -> str:
     details = [milestone.body.acronym, when, status]
     separator = "，" if language == "zh-hans" else ("، " if language == "ar" else ", ")
     return _("%(step)s (%(details)s)") % {
-        "step": wording.in_sentence(_t(milestone, "title", language), language),
+        "step": wording.in_sentence(w.t(milestone, "title", str(milestone)), language),
         "details": separator.join(d for d in details if d),
     }
 
 
 def _deliverables(
-    body: Body, meetings: list[Meeting], start: datetime.date, end: datetime.date, language: str
+    w: Writer, body: Body, meetings: list[Meeting], start: datetime.date, end: datetime.date
 ) -> list[str]:
     return [
         _("%(title)s, prepared by the %(owner)s (%(acronym)s): %(route)s.")
         % {
-            "title": _t(deliverable, "title", language),
-            "owner": _t(deliverable.owner, "name", language),
+            "title": w.t(deliverable, "title", str(deliverable)),
+            "owner": translated(deliverable.owner, "name", w.language),
             "acronym": deliverable.owner.acronym,
-            "route": " → ".join(_milestone(m, language) for m in deliverable.milestones.all()),
+            "route": " → ".join(_milestone(w, m) for m in deliverable.milestones.all()),
         }
         for deliverable in queries.deliverables_followed(body, meetings, start, end)
     ]
 
 
-def _cover(body: Body, mandate: Mandate | None, meetings: list[Meeting], language: str) -> list[Section]:
+def _citations(w: Writer, texts: dict[str, GoverningText]) -> list[str]:
+    """The establishing and governing texts' citations, in that order (the legal basis of the report)."""
+    kinds = (GoverningTextKind.ESTABLISHING, GoverningTextKind.GOVERNING)
+    found = [w.t(texts.get(kind), "citation", str(GoverningTextKind(kind).label)) for kind in kinds]
+    return [c for c in found if c]
+
+
+def _cover(
+    w: Writer, body: Body, report: CouncilReport | None, texts: dict[str, GoverningText], meetings: list[Meeting]
+) -> list[Section]:
+    language = w.language
     numbers = [m.number for m in meetings]
-    body_name = _t(body, "name", language)
-    basis = _t(mandate, "purpose_basis", language) if mandate else ""
     values = {
         "meetings": wording.meeting_phrase(numbers, language, "of"),
-        "body": body_name,
+        "body": translated(body, "name", language),
         "acronym": body.acronym,
         "dates": wording.dates_phrase([(m.start_date, m.end_date) for m in meetings], language),
     }
@@ -148,11 +187,16 @@ def _cover(body: Body, mandate: Mandate | None, meetings: list[Meeting], languag
             "This report summarises the main outcomes %(meetings)s of the %(body)s (%(acronym)s), held %(dates)s.",
         )
     purpose %= values
-    if basis:
-        purpose += _space(language) + _("It is submitted under %(basis)s.") % {"basis": basis}
-    references = _lines(_t(mandate, "resolutions", language)) if mandate else []
-    if mandate and mandate.web_page:
-        references.append(_("The %(acronym)s web page: %(url)s") % {"acronym": body.acronym, "url": mandate.web_page})
+    citations = _citations(w, texts)
+    if citations:
+        purpose += _space(language) + _("It is submitted under %(basis)s.") % {
+            "basis": wording.join(citations, language)
+        }
+    sections = [w.section("purpose", pgettext("report section", "Purpose"), purpose)]
+    sections.extend(particular_sections(w, report))
+    references = list(citations)
+    if body.website:
+        references.append(_("The %(acronym)s web page: %(url)s") % {"acronym": body.acronym, "url": body.website})
     summaries = queries.chairs_summaries(meetings)
     if summaries:
         references.append(
@@ -163,59 +207,127 @@ def _cover(body: Body, mandate: Mandate | None, meetings: list[Meeting], languag
                 "symbols": ", ".join(d.symbol for d in summaries),
             }
         )
+    sections.append(w.section("references", _("References"), _bullets(references)))
+    return sections
+
+
+def particular_sections(w: Writer, report: CouncilReport | None) -> list[Section]:
+    """The cover sections the secretariat enters per report: action required, strategic plan, finances."""
     return [
-        Section("purpose", pgettext("report section", "Purpose"), purpose),
-        Section(
-            "action", _("Action required by the Council"), _t(mandate, "action_required", language) if mandate else ""
+        w.section(
+            "action",
+            _("Action required by the Council"),
+            w.t(report, "action_required", _("Action required by the Council")),
         ),
-        Section(
+        w.section(
             "strategic_plan",
             _("Link to the Strategic Plan"),
-            _t(mandate, "strategic_plan", language) if mandate else "",
+            w.t(report, "strategic_plan", _("Link to the Strategic Plan")),
         ),
-        Section(
-            "financial", _("Financial implications"), _t(mandate, "financial_implications", language) if mandate else ""
+        w.section(
+            "financial",
+            _("Financial implications"),
+            w.t(report, "financial_implications", _("Financial implications")),
         ),
-        Section("references", _("References"), _bullets(references)),
     ]
 
 
-def _introduction(body: Body, mandate: Mandate | None, language: str) -> Section:
-    if mandate is None:
-        return Section("introduction", _("1 Introduction"), "")
+def _introduction(w: Writer, texts: dict[str, GoverningText]) -> Section:
+    establishing = texts.get(GoverningTextKind.ESTABLISHING)
+    terms = texts.get(GoverningTextKind.TERMS_OF_REFERENCE)
+    governing = texts.get(GoverningTextKind.GOVERNING)
+    labels = {kind: str(label) for kind, label in GoverningTextKind.choices}
     paragraphs = [
-        f"1.1 {_t(mandate, 'establishment', language)}",
-        f"1.2 {_t(mandate, 'terms_of_reference', language)}",
-        f"1.3 {_t(mandate, 'mandate_intro', language)}\n" + _bullets(_lines(_t(mandate, "mandate_items", language))),
+        f"1.1 {w.t(establishing, 'text', labels['establishing'])}",
+        f"1.2 {w.t(terms, 'text', labels['terms_of_reference'])}",
+        f"1.3 {w.t(governing, 'text', labels['governing'])}\n"
+        + _bullets(w.lines(governing, "items", labels["governing"])),
     ]
-    return Section(
+    return w.section(
         "introduction",
         _("1 Introduction"),
-        "\n\n".join(p for p in paragraphs if p.strip() not in {"1.1", "1.2", "1.3"}),
+        "\n\n".join(p.strip() for p in paragraphs if p.strip() not in {"1.1", "1.2", "1.3"}),
     )
 
 
-def _discussed(meeting: Meeting, language: str) -> str:
-    """Who took part at the meeting, what it discussed, and the liaison statements it received."""
+def _breakdown(rows: list[Any], language: str) -> str:
+    return wording.join([f"{row.label} {wording.number(row.total, language)}" for row in rows], language)
+
+
+def _participants(meeting: Meeting, language: str) -> str:
+    """Who took part: the total, on site and remote, and by region and stakeholder kind when attendance was
+    recorded (historic meetings hold only totals)."""
     at = wording.meeting_phrase([meeting.number], language, "at")
-    count = meeting.participants_total
+    figures = participation_figures(meeting)
+    count = figures.total
     if count is not None:
         text = ngettext(
             # Translators: "meeting" is "at the twenty-first meeting" (its preposition included).
             "%(meeting)s, %(count)s participant discussed the contributions and information documents received.",
             "%(meeting)s, %(count)s participants discussed the contributions and information documents received.",
             count,
-        ) % {"meeting": at, "count": count}
+        ) % {"meeting": at, "count": wording.number(count, language)}
     else:
         # Translators: "meeting" is "at the twenty-first meeting" (its preposition included).
         text = _("%(meeting)s, participants discussed the contributions and information documents received.") % {
             "meeting": at
         }
     text = wording.sentence(text)
-    themes = [wording.in_sentence(t, language) for t in _lines(_t(meeting, "themes", language))]
+    if figures.onsite is not None and figures.remote is not None:
+        text += _space(language) + _("%(onsite)s took part on site and %(remote)s remotely.") % {
+            "onsite": wording.number(figures.onsite, language),
+            "remote": wording.number(figures.remote, language),
+        }
+    if figures.has_breakdown:
+        text += _space(language) + _("By region: %(regions)s. By kind of stakeholder: %(kinds)s.") % {
+            "regions": _breakdown(figures.by_region, language),
+            "kinds": _breakdown(figures.by_stakeholder_kind, language),
+        }
+    return text
+
+
+def _documents(meeting: Meeting, language: str) -> str:
+    considered = queries.documents_considered(meeting)
+    contributions, information = considered["contribution"], considered["information"]
+    parts = []
+    if contributions:
+        parts.append(
+            ngettext(
+                "%(count)s contribution (%(symbols)s)", "%(count)s contributions (%(symbols)s)", len(contributions)
+            )
+            % {
+                "count": wording.number(len(contributions), language),
+                "symbols": ", ".join(d.symbol for d in contributions),
+            }
+        )
+    if information:
+        parts.append(
+            ngettext(
+                "%(count)s information document (%(symbols)s)",
+                "%(count)s information documents (%(symbols)s)",
+                len(information),
+            )
+            % {"count": wording.number(len(information), language), "symbols": ", ".join(d.symbol for d in information)}
+        )
+    if not parts:
+        return ""
+    return _("The meeting considered %(documents)s.") % {"documents": wording.join(parts, language)}
+
+
+def _discussed(w: Writer, meeting: Meeting) -> str:
+    """Who took part at the meeting, what it discussed and considered, and the liaison statements it received."""
+    language = w.language
+    text = _participants(meeting, language)
+    themes = [wording.in_sentence(t, language) for t in w.lines(meeting, "themes", str(meeting))]
     if themes:
         text += _space(language) + _("Themes: %(themes)s.") % {"themes": wording.join(themes, language)}
-    received = _received(meeting, language)
+    summary = " ".join(w.lines(meeting, "summary", str(meeting)))
+    if summary:
+        text += _space(language) + summary
+    documents = _documents(meeting, language)
+    if documents:
+        text += _space(language) + documents
+    received = _received(w, meeting)
     if received:
         text += _space(language) + _("Liaison statements received: %(list)s.") % {
             "list": wording.join(received, language)
@@ -223,41 +335,89 @@ def _discussed(meeting: Meeting, language: str) -> str:
     return text
 
 
-def _outcomes(meeting: Meeting, language: str) -> str:
-    items = [_t(o, "text", language) for o in queries.outcomes_of(meeting)]
-    sent = _sent(meeting, language)
+def _outcomes(w: Writer, meeting: Meeting) -> str:
+    items = [w.t(o, "text", f"{meeting} {o.position}") for o in queries.outcomes_of(meeting)]
+    sent = _sent(w, meeting)
     if sent:
-        items.append(_("Liaison statements sent: %(list)s.") % {"list": wording.join(sent, language)})
+        items.append(_("Liaison statements sent: %(list)s.") % {"list": wording.join(sent, w.language)})
     if not items:
         return ""
     # Translators: "meeting" is "of the twenty-first meeting" (its preposition included).
     lead = _("The main outcomes %(meeting)s were:") % {
-        "meeting": wording.meeting_phrase([meeting.number], language, "of")
+        "meeting": wording.meeting_phrase([meeting.number], w.language, "of")
     }
     return wording.sentence(lead) + "\n" + _bullets(items)
 
 
+def action_state(item: ActionItem, end: datetime.date, language: str) -> str:
+    """An action item's state on the period's last day: open, or done/dropped (at a meeting, or on a date)."""
+    closed = item.closed_at is not None and item.closed_at.date() <= end and item.status != ActionStatus.OPEN
+    if not closed:
+        return pgettext("action item state", "open")
+    label = wording.in_sentence(str(ActionStatus(item.status).label), language)
+    if item.closed_at_meeting is not None:
+        # Translators: "meeting" is "at the twenty-first meeting" (its preposition included).
+        return _("%(state)s %(meeting)s") % {
+            "state": label,
+            "meeting": wording.meeting_phrase([item.closed_at_meeting.number], language, "at"),
+        }
+    assert item.closed_at is not None
+    return _("%(state)s on %(date)s") % {"state": label, "date": wording.day(item.closed_at.date(), language)}
+
+
+def _actions(w: Writer, meeting: Meeting, end: datetime.date) -> str:
+    items = queries.action_items_raised(meeting)
+    if not items:
+        return ""
+    language = w.language
+    lead = _("Action items raised %(meeting)s, and their state on %(date)s:") % {
+        # Translators: "meeting" is "at the twenty-first meeting" (its preposition included).
+        "meeting": wording.meeting_phrase([meeting.number], language, "at"),
+        "date": wording.day(end, language),
+    }
+    lines = [
+        _("%(reference)s %(description)s (%(owner)s): %(state)s")
+        % {
+            "reference": item.reference,
+            "description": w.t(item, "description", item.reference),
+            "owner": item.owner_name,
+            "state": action_state(item, end, language),
+        }
+        for item in items
+    ]
+    return wording.sentence(lead) + "\n" + _bullets(lines)
+
+
+def focus_paragraph(report: CouncilReport | None, language: str, w: Writer | None = None) -> str:
+    """The period's focus areas as the paragraph "In the period, the group focused on: – …" ("" if none)."""
+    writer = w or Writer(language)
+    with override(language):
+        focus = writer.lines(report, "focus_areas", _("Focus areas")) if report is not None else []
+        return _("In the period, the group focused on:") + "\n" + _bullets(focus) if focus else ""
+
+
 def _activities(
+    w: Writer,
     *,
     body: Body,
-    mandate: Mandate | None,
+    report: CouncilReport | None,
     meetings: list[Meeting],
     start: datetime.date,
     end: datetime.date,
-    language: str,
 ) -> Section:
+    language = w.language
     numbers = [m.number for m in meetings]
-    venues = wording.join(sorted({_t(m, "venue", language) for m in meetings}), language)
-    formats = wording.join(sorted({wording.format_label(m.format) for m in meetings}), language)
+    venues = wording.join(sorted({w.t(m, "venue", str(m)) for m in meetings}), language)
+    formats = wording.format_phrase(sorted({m.format for m in meetings}), language)
     opening = _("This document covers the meetings %(acronym)s held between %(start)s and %(end)s.") % {
         "acronym": body.acronym,
         "start": wording.day(start, language),
         "end": wording.day(end, language),
     }
     parts = [opening]
-    focus = _lines(_t(mandate, "focus_areas", language)) if mandate else []
+    focus = focus_paragraph(report, language, w)
     if focus:
-        parts.append(_("In the period, the group focused on:") + "\n" + _bullets(focus))
+        parts.append(focus)
     values = {
         "acronym": body.acronym,
         "meetings": wording.meeting_phrase(numbers, language, "object"),
@@ -266,32 +426,49 @@ def _activities(
         "format": formats,
     }
     if len(meetings) == 1:
-        # Translators: "meetings" is "the twenty-first meeting", the object of "held".
-        held = pgettext("one meeting", "%(acronym)s held %(meetings)s on %(dates)s at %(venue)s, in %(format)s format.")
+        held = pgettext(
+            # Translators: "meetings" is "the twenty-first meeting", the object of "held"; "format" is "in hybrid
+            # format", "in person" or "virtually".
+            "one meeting",
+            "%(acronym)s held %(meetings)s on %(dates)s at %(venue)s, %(format)s.",
+        )
     else:
         held = pgettext(
-            # Translators: "meetings" is "the twenty-first and twenty-second meetings", the object of "held".
+            # Translators: "meetings" is "the twenty-first and twenty-second meetings", the object of "held";
+            # "format" is "in hybrid format", "in person" or "virtually".
             "several meetings",
-            "%(acronym)s held %(meetings)s on %(dates)s at %(venue)s, in %(format)s format.",
+            "%(acronym)s held %(meetings)s on %(dates)s at %(venue)s, %(format)s.",
         )
     paragraphs = [held % values]
     for meeting in meetings:
-        paragraphs.extend(p for p in (_discussed(meeting, language), _outcomes(meeting, language)) if p)
-    tracked = _deliverables(body, meetings, start, end, language)
+        paragraphs.extend(p for p in (_discussed(w, meeting), _outcomes(w, meeting), _actions(w, meeting, end)) if p)
+    tracked = _deliverables(w, body, meetings, start, end)
     if tracked:
         paragraphs.append(_("Deliverables followed across bodies:") + "\n" + _bullets(tracked))
     parts.extend(f"2.{number} {text}" for number, text in enumerate(paragraphs, start=1))
-    return Section("activities", _("2 Activities of %(acronym)s") % {"acronym": body.acronym}, "\n\n".join(parts))
+    return w.section("activities", _("2 Activities of %(acronym)s") % {"acronym": body.acronym}, "\n\n".join(parts))
 
 
-def build(*, body: Body, start: datetime.date, end: datetime.date, language: str) -> list[dict[str, str]]:
-    """The sections of a report on ``body``'s meetings between ``start`` and ``end``, in ``language``."""
+def build(
+    *,
+    body: Body,
+    start: datetime.date,
+    end: datetime.date,
+    language: str,
+    report: CouncilReport | None = None,
+) -> list[dict[str, Any]]:
+    """The sections of a report on ``body``'s meetings between ``start`` and ``end``, in ``language``.
+
+    ``report`` brings what the secretariat entered for the period (focus areas, financial implications, …);
+    each section lists under ``missing`` the content it had to take from another language.
+    """
     meetings = check_period(body, start, end)
-    mandate = Mandate.objects.filter(body=body).first()
+    texts = queries.texts_in_force(body, start, end)
+    w = Writer(language)
     with override(language):
         sections = [
-            *_cover(body, mandate, meetings, language),
-            _introduction(body, mandate, language),
-            _activities(body=body, mandate=mandate, meetings=meetings, start=start, end=end, language=language),
+            *_cover(w, body, report, texts, meetings),
+            _introduction(w, texts),
+            _activities(w, body=body, report=report, meetings=meetings, start=start, end=end),
         ]
-    return [{**s.as_dict(), "text": wording.tidy(s.text)} for s in sections]
+    return [s.as_dict() for s in sections]

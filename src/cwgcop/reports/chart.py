@@ -1,38 +1,115 @@
-"""The participation chart: participants per meeting over the group's history (matplotlib, no text in CJK)."""
+"""Participation charts (matplotlib; axis labels are numbers and years only, so every language reads them,
+and the caption says what they show in the report's language).
+
+- the period's chart: participants at each meeting of the report's period, by meeting number;
+- the history chart: participants at every meeting of the body on a time axis with years, so a year without
+  meetings shows as a gap.
+"""
 
 from __future__ import annotations
 
+import datetime
 import io
+from dataclasses import dataclass
 
 import matplotlib
 
 matplotlib.use("Agg")  # no display: render straight to PNG
 
+from matplotlib import dates as mdates
 from matplotlib import pyplot
+from PIL import Image
 
 from cwgcop.bodies.models import Body
 from cwgcop.meetings.models import Meeting
 
-
-def history(body: Body) -> list[tuple[int, int]]:
-    """(meeting number, participants) for every meeting of ``body`` that has a participant total."""
-    rows = Meeting.objects.filter(body=body, participants_total__isnull=False).order_by("number")
-    return [(m.number, int(m.participants_total or 0)) for m in rows]
+COLOUR = "#00507a"
 
 
-def participation_png(data: list[tuple[int, int]]) -> bytes:
-    """A bar chart of ``data``; axis labels are numbers only, so every language reads it (the caption says
-    what it shows, in the report's language)."""
+@dataclass(frozen=True)
+class Point:
+    number: int
+    start: datetime.date
+    participants: int
+
+
+def _points(meetings: object) -> list[Point]:
+    return [
+        Point(m.number, m.start_date, int(m.participants))
+        for m in meetings  # type: ignore[attr-defined]
+        if m.participants is not None
+    ]
+
+
+def period(body: Body, start: datetime.date, end: datetime.date) -> list[Point]:
+    """The meetings of ``body`` that started in the period and have a participant figure, in order."""
+    return _points(Meeting.objects.filter(body=body, start_date__range=(start, end)).order_by("start_date"))
+
+
+def history(body: Body) -> list[Point]:
+    """Every meeting of ``body`` with a participant figure, in order."""
+    return _points(Meeting.objects.filter(body=body).order_by("start_date"))
+
+
+def _save(figure: object, fmt: str) -> bytes:
+    buffer = io.BytesIO()
+    figure.tight_layout()  # type: ignore[attr-defined]
+    figure.savefig(buffer, format=fmt)  # type: ignore[attr-defined]
+    pyplot.close(figure)  # type: ignore[arg-type]
+    if fmt != "png":
+        return buffer.getvalue()
+    # Without the alpha channel, a PDF embeds the chart as one image, not an image and its mask.
+    buffer.seek(0)
+    flat = io.BytesIO()
+    Image.open(buffer).convert("RGB").save(flat, format="PNG")
+    return flat.getvalue()
+
+
+def participation_png(data: list[Point]) -> bytes:
+    """Bars of the period's meetings, labelled with their numbers and participant counts."""
     figure, axes = pyplot.subplots(figsize=(6.4, 3.2), dpi=150)
     positions = list(range(len(data)))
-    counts = [count for _, count in data]
-    bars = axes.bar(positions, counts, color="#00507a")
-    axes.set_xticks(positions, [str(number) for number, _ in data])
+    counts = [p.participants for p in data]
+    bars = axes.bar(positions, counts, color=COLOUR)
+    axes.set_xticks(positions, [str(p.number) for p in data])
     axes.bar_label(bars, labels=[str(c) for c in counts], fontsize=8)
     axes.spines[["top", "right"]].set_visible(False)
     axes.tick_params(labelsize=8)
-    figure.tight_layout()
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png")
-    pyplot.close(figure)
-    return buffer.getvalue()
+    return _save(figure, "png")
+
+
+def history_image(data: list[Point], fmt: str = "png") -> bytes:
+    """Participants at every meeting on a time axis: one tick per year, a point per meeting labelled with its
+    number; a year with no meeting is an empty stretch of the axis."""
+    figure, axes = pyplot.subplots(figsize=(7.2, 3.0), dpi=150)
+    days = [p.start for p in data]
+    counts = [p.participants for p in data]
+    axes.plot(days, counts, color=COLOUR, linewidth=1, marker="o", markersize=4)  # type: ignore[arg-type]
+    for point in data:
+        axes.annotate(
+            str(point.number),
+            (point.start, point.participants),
+            textcoords="offset points",
+            xytext=(0, 5),
+            ha="center",
+            fontsize=7,
+        )
+    first = datetime.date(min(days).year, 1, 1)
+    last = datetime.date(max(days).year + 1, 1, 1)
+    axes.set_xlim(first, last)  # type: ignore[arg-type]
+    axes.set_ylim(0, max(counts) * 1.2)
+    axes.xaxis.set_major_locator(mdates.YearLocator())  # type: ignore[no-untyped-call]
+    axes.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))  # type: ignore[no-untyped-call]
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.tick_params(labelsize=8)
+    return _save(figure, fmt)
+
+
+def years(data: list[Point]) -> list[tuple[int, list[Point]]]:
+    """Every year from the first meeting's to the last one's, with its meetings (an empty list for a gap)."""
+    if not data:
+        return []
+    by_year: dict[int, list[Point]] = {}
+    for point in data:
+        by_year.setdefault(point.start.year, []).append(point)
+    return [(year, by_year.get(year, [])) for year in range(data[0].start.year, data[-1].start.year + 1)]

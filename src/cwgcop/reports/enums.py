@@ -1,3 +1,5 @@
+from enum import StrEnum
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -5,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 class ReportStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     APPROVED = "approved", _("Approved by the chair")
+    PUBLISHING = "publishing", _("Being published")
     PUBLISHED = "published", _("Published")
 
 
@@ -12,3 +15,28 @@ class OutputFormat(models.TextChoices):
     DOCX = "docx", "DOCX"
     PDF = "pdf", "PDF"
     HTML = "html", "HTML"
+
+
+class ReportAction(StrEnum):
+    """Changes to reports to the Council.
+
+    Each value is stored in ``AuditEntry.action``: never change one, or old entries lose their name.
+    """
+
+    APPROVE = "report.approve"
+    DRAFT = "report.draft"
+    EDIT = "report.edit"
+    GOVERNING_TEXT_ADD = "report.governing_text.add"
+    GOVERNING_TEXT_CHANGE = "report.governing_text.change"
+    GOVERNING_TEXT_CLOSE = "report.governing_text.close"
+    PARTICULARS = "report.particulars"
+    PUBLICATION_REQUESTED = "report.publication_requested"
+    PUBLISH = "report.publish"
+
+
+class GoverningTextKind(models.TextChoices):
+    """The standing texts a report cites, in the order its introduction follows."""
+
+    ESTABLISHING = "establishing", _("Establishing resolution or decision")
+    TERMS_OF_REFERENCE = "terms_of_reference", _("Terms of reference")
+    GOVERNING = "governing", _("Governing resolution")

@@ -1,4 +1,5 @@
-"""What a report to the Council is made of: the body's standing mandate, and versioned drafts of a report."""
+"""What a report to the Council is made of: the body's governing texts (versioned by the dates they are in force),
+and the report itself with what belongs to its period and its versioned drafts."""
 
 from __future__ import annotations
 
@@ -6,38 +7,55 @@ import datetime
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from cwgcop.bodies.models import Body
 from cwgcop.documents.models import Document
-from cwgcop.reports.enums import ReportStatus
+from cwgcop.reports.enums import GoverningTextKind, ReportStatus
+from cwgcop.reports.validators import council_number
 
 
-class Mandate(models.Model):
-    """The standing facts a body's reports repeat: how it was established, its terms of reference, its mandate.
+class GoverningText(models.Model):
+    """One version of a standing text of a body, with the dates it is in force.
 
-    Every text field is translated (django-modeltranslation). Lists are one item per line.
+    A body is established by one text (a Council resolution or decision), works under terms of reference, and is
+    governed by a resolution that a later conference may revise (Resolution 179 as revised at Dubai, 2018, then
+    at Bucharest, 2022). Each revision is a new version with its own dates; a report uses the versions in force in
+    its period. ``valid_from`` empty: in force since before any date the platform knows; ``valid_until`` empty: still
+    in force. Citation and texts are translated (django-modeltranslation); items are one per line.
     """
 
-    body = models.OneToOneField(Body, verbose_name=_("body"), on_delete=models.CASCADE, related_name="mandate")
-    establishment = models.TextField(_("how the body was established"), blank=True)
-    terms_of_reference = models.TextField(_("terms of reference"), blank=True)
-    mandate_intro = models.TextField(_("introduction to the mandate items"), blank=True)
-    mandate_items = models.TextField(_("mandate items (one per line)"), blank=True)
-    resolutions = models.TextField(_("governing resolutions (one per line)"), blank=True)
-    purpose_basis = models.TextField(_("legal basis named in the purpose"), blank=True)
-    action_required = models.TextField(_("action required by the Council"), blank=True)
-    strategic_plan = models.TextField(_("link to the strategic plan"), blank=True)
-    financial_implications = models.TextField(_("financial implications"), blank=True)
-    focus_areas = models.TextField(_("focus areas of the period (one per line)"), blank=True)
-    web_page = models.URLField(_("the group's web page"), blank=True)
+    body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.CASCADE, related_name="governing_texts")
+    kind = models.CharField(_("kind"), max_length=30, choices=GoverningTextKind.choices)
+    citation = models.CharField(_("citation"), max_length=300, blank=True)
+    text = models.TextField(_("what it says of the body"), blank=True)
+    items = models.TextField(_("items it lists (one per line)"), blank=True)
+    url = models.URLField(_("web address of the text"), blank=True)
+    valid_from = models.DateField(_("in force from"), null=True, blank=True)
+    valid_until = models.DateField(_("in force until"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = _("mandate")
-        verbose_name_plural = _("mandates")
+        verbose_name = _("governing text")
+        verbose_name_plural = _("governing texts")
+        ordering = ["body", "kind", "valid_from", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_from__isnull=True)
+                | Q(valid_until__isnull=True)
+                | Q(valid_until__gte=F("valid_from")),
+                name="governing_text_until_not_before_from",
+            )
+        ]
 
     def __str__(self) -> str:
-        return f"{self.body}"
+        return f"{self.body.acronym}: {self.citation or self.get_kind_display()}"
+
+    def in_force_on(self, day: datetime.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_until is None or self.valid_until >= day
+        )
 
 
 class CouncilReport(models.Model):
@@ -54,6 +72,16 @@ class CouncilReport(models.Model):
     document = models.ForeignKey(
         Document, null=True, blank=True, on_delete=models.PROTECT, related_name="council_reports"
     )
+    # What belongs to the period, entered by the secretariat (translated: council_session_en, …).
+    council_session = models.CharField(_("Council session"), max_length=200, blank=True)
+    council_document = models.CharField(
+        _("Council document number"), max_length=40, null=True, blank=True, unique=True, validators=[council_number]
+    )
+    focus_areas = models.TextField(_("focus areas of the period (one per line)"), blank=True)
+    financial_implications = models.TextField(_("financial implications"), blank=True)
+    action_required = models.TextField(_("action required by the Council"), blank=True)
+    strategic_plan = models.TextField(_("link to the strategic plan"), blank=True)
+    history_chart = models.BooleanField(_("include the chart of all the body's meetings"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

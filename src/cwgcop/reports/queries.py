@@ -12,12 +12,48 @@ from cwgcop.documents.models import Document
 from cwgcop.liaisons.enums import Direction
 from cwgcop.liaisons.models import Deliverable, LiaisonStatement, Milestone
 from cwgcop.liaisons.queries import PUBLIC
-from cwgcop.meetings.models import Meeting, Outcome
+from cwgcop.meetings.models import ActionItem, Meeting, Outcome
+from cwgcop.reports.enums import GoverningTextKind
+from cwgcop.reports.models import GoverningText
 
 
 def meetings_in(body: Body, start: datetime.date, end: datetime.date) -> QuerySet[Meeting]:
     """The body's meetings that started in the period, in order."""
     return Meeting.objects.filter(body=body, start_date__gte=start, start_date__lte=end).order_by("start_date")
+
+
+def texts_in_force(body: Body, start: datetime.date, end: datetime.date) -> dict[str, GoverningText]:
+    """Per kind, the body's governing text in force in the period: of the versions in force on some day of it,
+    the one that came into force last (so a revision made during the period is the one the report cites)."""
+    overlapping = (
+        GoverningText.objects.filter(body=body)
+        .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=end))
+        .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=start))
+        .order_by("kind", "-valid_from", "-pk")
+    )
+    chosen: dict[str, GoverningText] = {}
+    for text in overlapping:
+        current = chosen.get(text.kind)
+        if current is None or (current.valid_from is None and text.valid_from is not None):
+            chosen[text.kind] = text
+    return {kind: chosen[kind] for kind in GoverningTextKind.values if kind in chosen}
+
+
+def documents_considered(meeting: Meeting) -> dict[str, list[Document]]:
+    """The meeting's published contributions and information documents, by kind, in symbol order."""
+    kinds = (DocumentKind.CONTRIBUTION, DocumentKind.INFORMATION)
+    found: dict[str, list[Document]] = {kind: [] for kind in kinds}
+    for document in Document.objects.filter(meeting=meeting, kind__in=kinds, status="published").order_by("symbol"):
+        found[document.kind].append(document)
+    return found
+
+
+def action_items_raised(meeting: Meeting) -> list[ActionItem]:
+    return list(
+        ActionItem.objects.filter(meeting=meeting)
+        .select_related("meeting__body", "owner_organization", "owner_body", "closed_at_meeting")
+        .order_by("number", "pk")
+    )
 
 
 def outcomes_of(meeting: Meeting) -> QuerySet[Outcome]:

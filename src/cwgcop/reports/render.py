@@ -1,40 +1,44 @@
-"""The report as DOCX (python-docx), PDF (reportlab) and HTML, from its sections."""
+"""The report as HTML, PDF and DOCX, from its sections.
+
+The PDF is the HTML laid out by WeasyPrint, whose text engine (Pango with HarfBuzz) applies the Unicode
+bidirectional algorithm and the fonts' OpenType shaping: Arabic is joined and ordered by the same rules a
+browser uses, with English words and figures inside it in their own direction. The fonts it needs (Noto for
+Latin, Cyrillic, Arabic and CJK) are system packages that ``dev.py setup`` installs. The DOCX is written with
+python-docx; Word does its own shaping and needs only the paragraphs marked right to left.
+"""
 
 from __future__ import annotations
 
-import html
+import base64
 import io
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, field
+from typing import Any
 
-import arabic_reshaper
-import matplotlib
-from bidi import get_display
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 from docx import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.shared import Cm
-from reportlab.lib.enums import TA_RIGHT
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import cm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Flowable, Image, Paragraph, SimpleDocTemplate, Spacer
 
-from cwgcop.demo.files import CJK_FONT, _font
+from cwgcop.core.languages import native_name
 from cwgcop.reports.builder import BULLET
+from cwgcop.reports.chart import Point
 
 
 @dataclass(frozen=True)
 class Content:
     title: str
     language: str
-    sections: list[dict[str, str]]
-    chart_png: bytes
-    chart_data: list[tuple[int, int]]
+    sections: list[dict[str, Any]]
+    chart_png: bytes = b""
+    chart_data: list[Point] = field(default_factory=list)
+    history_png: bytes = b""
+    council_document: str = ""
+    council_session: str = ""
+    symbol: str = ""
+    # A preview of a draft: sections with content taken from another language say so.
+    preview: bool = False
 
 
 def _blocks(text: str) -> list[tuple[str, str]]:
@@ -54,137 +58,116 @@ def _blocks(text: str) -> list[tuple[str, str]]:
 
 def chart_caption(language: str) -> str:
     with override(language):
-        return _("Participants per meeting (meeting number on the horizontal axis)")
+        return _("Participants per meeting of the period (meeting number on the horizontal axis)")
+
+
+def history_caption(language: str) -> str:
+    with override(language):
+        return _("Participants at every meeting of the body, by year (meeting numbers above the points)")
+
+
+def missing_notice(language: str, missing: list[str]) -> str:
+    """``Not yet written in العربية: …``: what a section of a draft takes from another language."""
+    with override(language):
+        return _("Not yet written in %(language)s: %(parts)s") % {
+            "language": native_name(language),
+            "parts": ", ".join(missing),
+        }
+
+
+def _header_lines(content: Content) -> list[str]:
+    with override(content.language):
+        lines = []
+        if content.council_session:
+            lines.append(content.council_session)
+        if content.council_document:
+            lines.append(_("Council document %(number)s") % {"number": content.council_document})
+        if content.symbol and content.symbol != content.council_document:
+            lines.append(content.symbol)
+        return lines
 
 
 def as_docx(content: Content) -> bytes:
     document = DocxDocument()
     normal = document.styles["Normal"]
+    fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
     if content.language == "zh-hans":
-        normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "SimSun")
+        fonts.set(qn("w:eastAsia"), "SimSun")
+    if content.language == "ar":
+        fonts.set(qn("w:cs"), "Arial")
     document.core_properties.title = content.title
     document.core_properties.language = content.language
+    for line in _header_lines(content):
+        document.add_paragraph(line)
     document.add_heading(content.title, level=0)
     for section in content.sections:
         document.add_heading(section["title"], level=1)
+        if content.preview and section.get("missing"):
+            document.add_paragraph(missing_notice(content.language, section["missing"]))
         for kind, text in _blocks(section["text"]):
             document.add_paragraph(text, style="List Bullet" if kind == "li" else None)
-        if section["key"] == "activities" and content.chart_png:
-            document.add_picture(io.BytesIO(content.chart_png), width=Cm(15))
-            document.add_paragraph(chart_caption(content.language))
+        if section["key"] == "activities":
+            if content.chart_png:
+                document.add_picture(io.BytesIO(content.chart_png), width=Cm(15))
+                document.add_paragraph(chart_caption(content.language))
+            if content.history_png:
+                document.add_picture(io.BytesIO(content.history_png), width=Cm(16))
+                document.add_paragraph(history_caption(content.language))
     if content.language == "ar":
         for paragraph in document.paragraphs:
             paragraph.paragraph_format.alignment = 2  # right
             p_pr = paragraph._p.get_or_add_pPr()
-            bidi = p_pr.makeelement(qn("w:bidi"), {})
-            p_pr.append(bidi)
+            p_pr.append(p_pr.makeelement(qn("w:bidi"), {}))
+            for run in paragraph.runs:
+                r_pr = run._r.get_or_add_rPr()
+                r_pr.append(r_pr.makeelement(qn("w:rtl"), {}))
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
 
 
-# DejaVu Sans has the Arabic letters and their presentation forms. It comes with matplotlib (a dependency,
-# for the participation chart), so every installation has the file; no system font is needed.
-ARABIC_FONT = "DejaVuSans"
-FRAME_PADDING = 6  # reportlab's Frame pads each side by 6 pt
+def _data_uri(png: bytes) -> str:
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii") if png else ""
 
 
-def _arabic_font() -> str:
-    if ARABIC_FONT not in pdfmetrics.getRegisteredFontNames():
-        path = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
-        # shapable=False: the text arrives already shaped; reportlab must not shape it a second time.
-        pdfmetrics.registerFont(TTFont(ARABIC_FONT, str(path), shapable=False))
-    return ARABIC_FONT
-
-
-def visual_lines(text: str, font: str, size: float, width: float) -> list[str]:
-    """Right-to-left ``text`` as the lines a PDF must draw, top to bottom.
-
-    reportlab lays out letters as they come and neither joins Arabic letters nor reorders a right-to-left
-    line. So the text is shaped first (arabic-reshaper: each letter in its initial, medial, final or
-    isolated form), broken into lines that fit ``width`` while it is still in reading order, and only then
-    is each line put in display order (python-bidi, base direction right-to-left). Reordering before
-    breaking would put the end of a paragraph on its first line.
-    """
-    lines: list[str] = []
-    current = ""
-    for word in arabic_reshaper.reshape(text).split(" "):
-        candidate = f"{current} {word}" if current else word
-        if current and pdfmetrics.stringWidth(candidate, font, size) > width:
-            lines.append(current)
-            current = word
-        else:
-            current = candidate
-    lines.append(current)
-    return [str(get_display(line, base_dir="R")) for line in lines]
-
-
-@dataclass(frozen=True)
-class _PdfStyles:
-    title: ParagraphStyle
-    heading: ParagraphStyle
-    body: ParagraphStyle
-    bullet: ParagraphStyle
-
-
-def _styles(language: str) -> _PdfStyles:
-    rtl = language == "ar"
-    font = _arabic_font() if rtl else _font(language)
-    common: dict[str, object] = {"fontName": font, "wordWrap": "CJK" if font == CJK_FONT else None}
-    if rtl:
-        common["alignment"] = TA_RIGHT
-    title = ParagraphStyle("t", fontSize=16, leading=22, spaceAfter=10, **common)
-    heading = ParagraphStyle("h", fontSize=12.5, leading=18, spaceBefore=10, spaceAfter=4, **common)
-    body = ParagraphStyle("b", fontSize=10, leading=15, spaceAfter=4, **common)
-    indent = {"rightIndent": 14} if rtl else {"leftIndent": 14, "bulletIndent": 4}
-    bullet = ParagraphStyle("l", parent=body, **indent)
-    return _PdfStyles(title, heading, body, bullet)
-
-
-def _paragraph(text: str, style: ParagraphStyle, *, language: str, width: float, bullet: bool = False) -> Paragraph:
-    if language != "ar":
-        return Paragraph(html.escape(text), style, bulletText="–" if bullet else None)
-    available = width - 2 * FRAME_PADDING - style.leftIndent - style.rightIndent - 1
-    logical = f"– {text}" if bullet else text
-    lines = visual_lines(logical, style.fontName, style.fontSize, available)
-    return Paragraph("<br/>".join(html.escape(line) for line in lines), style)
-
-
-def as_pdf(content: Content) -> bytes:
-    buffer = io.BytesIO()
-    document = SimpleDocTemplate(buffer, pagesize=A4, title=content.title, lang=content.language)
-    styles = _styles(content.language)
-
-    def para(text: str, style: ParagraphStyle, bullet: bool = False) -> Paragraph:
-        return _paragraph(text, style, language=content.language, width=document.width, bullet=bullet)
-
-    story: list[Flowable] = [para(content.title, styles.title)]
-    for section in content.sections:
-        story.append(para(section["title"], styles.heading))
-        for kind, text in _blocks(section["text"]):
-            story.append(para(text, styles.bullet, bullet=True) if kind == "li" else para(text, styles.body))
-        if section["key"] == "activities" and content.chart_png:
-            story.extend([Spacer(1, 6), Image(io.BytesIO(content.chart_png), width=15 * cm, height=7.5 * cm)])
-            story.append(para(chart_caption(content.language), styles.body))
-    document.build(story)
-    return buffer.getvalue()
-
-
-def as_html(content: Content) -> bytes:
-    sections = [{"key": s["key"], "title": s["title"], "blocks": _blocks(s["text"])} for s in content.sections]
+def html_page(content: Content) -> str:
+    sections = [
+        {
+            "key": s["key"],
+            "title": s["title"],
+            "blocks": _blocks(s["text"]),
+            "missing": missing_notice(content.language, s["missing"]) if content.preview and s.get("missing") else "",
+        }
+        for s in content.sections
+    ]
     with override(content.language):
-        page = render_to_string(
+        return render_to_string(
             "reports/report.html",
             {
                 "title": content.title,
                 "language": content.language,
                 "rtl": content.language == "ar",
+                "header": _header_lines(content),
                 "sections": sections,
                 "chart_data": content.chart_data,
+                "chart": _data_uri(content.chart_png),
                 "caption": chart_caption(content.language),
+                "history": _data_uri(content.history_png),
+                "history_caption": history_caption(content.language),
+                "preview": content.preview,
             },
         )
-    return page.encode("utf-8")
+
+
+def as_html(content: Content) -> bytes:
+    return html_page(content).encode("utf-8")
+
+
+def as_pdf(content: Content) -> bytes:
+    """The HTML rendition laid out for A4 by WeasyPrint (bidi, shaping and line breaking by Pango)."""
+    from weasyprint import HTML  # imported here: loading Pango takes a moment the other formats do not need
+
+    return bytes(HTML(string=html_page(content)).write_pdf())
 
 
 RENDERERS = {"docx": as_docx, "pdf": as_pdf, "html": as_html}

@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from cwgcop.reports import views
+from cwgcop.reports.views import reports as views
+from cwgcop.reports.views import texts as text_views
 
 app_name = "reports"
 urlpatterns = [
@@ -11,4 +12,8 @@ urlpatterns = [
     path("<int:pk>/edit/<str:language>/", views.report_edit, name="edit"),
     path("<int:pk>/approve/", views.report_approve, name="approve"),
     path("<int:pk>/publish/", views.report_publish, name="publish"),
+    path("<int:pk>/particulars/", text_views.report_particulars, name="particulars"),
+    path("<int:pk>/v<int:number>/<str:language>.<str:fmt>", text_views.report_preview, name="preview"),
+    path("governing-texts/<slug:slug>/", text_views.governing_texts, name="governing_texts"),
+    path("governing-texts/edit/<int:pk>/", text_views.governing_text_edit, name="governing_text_edit"),
 ]

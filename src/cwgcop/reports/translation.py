@@ -1,19 +1,13 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from cwgcop.reports.models import Mandate
+from cwgcop.reports.models import CouncilReport, GoverningText
 
 
-@register(Mandate)
-class MandateTranslationOptions(TranslationOptions):
-    fields = (
-        "establishment",
-        "terms_of_reference",
-        "mandate_intro",
-        "mandate_items",
-        "resolutions",
-        "purpose_basis",
-        "action_required",
-        "strategic_plan",
-        "financial_implications",
-        "focus_areas",
-    )
+@register(GoverningText)
+class GoverningTextTranslationOptions(TranslationOptions):
+    fields = ("citation", "text", "items")
+
+
+@register(CouncilReport)
+class CouncilReportTranslationOptions(TranslationOptions):
+    fields = ("council_session", "focus_areas", "financial_implications", "action_required", "strategic_plan")

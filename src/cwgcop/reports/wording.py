@@ -21,7 +21,8 @@ from typing import Literal
 
 import cn2an
 from babel.dates import format_skeleton
-from django.utils.translation import gettext as _
+from babel.numbers import format_decimal
+from django.utils.translation import pgettext
 from num2words import num2words
 
 from cwgcop.core.formatting import babel_locale, date_range, long_date
@@ -91,7 +92,7 @@ def join(items: list[str], language: str) -> str:
         separator = "؛ " if any("،" in i or "," in i for i in items) else "، "
     else:
         separator = "; " if any("," in i for i in items) else ", "
-        if separator == "; " and language == "en":
+        if separator == "; " and language == "en" and len(items) > 2:
             conjunction = "; and "
     return separator.join(items[:-1]) + conjunction + items[-1]
 
@@ -147,6 +148,18 @@ def month(value: datetime.date, language: str) -> str:
     return str(format_skeleton("yMMMM", value, locale=babel_locale(language)))
 
 
-def format_label(value: str) -> str:
-    labels = {"hybrid": _("hybrid"), "in-person": _("in-person"), "virtual": _("virtual")}
-    return str(labels.get(value, value))
+def format_phrase(values: list[str], language: str) -> str:
+    """How meetings were held, as a phrase that follows the venue: ``in hybrid format``, ``in person``,
+    ``virtually``; several joined (``in hybrid format and in person``)."""
+    phrases = {
+        "hybrid": pgettext("how a meeting was held", "in hybrid format"),
+        "in-person": pgettext("how a meeting was held", "in person"),
+        "virtual": pgettext("how a meeting was held", "virtually"),
+    }
+    return join([str(phrases.get(value, value)) for value in values], language)
+
+
+def number(value: int, language: str) -> str:
+    """A figure with the language's grouping (``1,234``, ``1 234``, ``1.234``), in Western digits as ITU texts
+    in every language print them."""
+    return str(format_decimal(value, locale=babel_locale(language)))

@@ -1,6 +1,6 @@
 """``GET /api/v1/search?q=…``: the same search as the page, with the archive's filters, as JSON. No login.
 
-Errors take the API's one shape (``cwgcop.api.errors``): a query that cannot be searched answers 400 with
+Errors take the API's one shape (``cwgcop.core.api.errors``): a query that cannot be searched answers 400 with
 ``{"detail": <message in the reader's language>, "code": "query_empty" | "query_no_words" | …}``.
 """
 
@@ -9,14 +9,13 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.conf import settings
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
-from cwgcop.api.documents import _meeting_id
-from cwgcop.api.schemas import ErrorSchema
+from cwgcop.core.api.schemas import ErrorSchema
 from cwgcop.core.languages import Language
 from cwgcop.documents.enums import DocumentKind
+from cwgcop.documents.schemas import meeting_id
 from cwgcop.search import services
 from cwgcop.search.engines import Filters
 
@@ -57,7 +56,7 @@ class SearchResultSchema(Schema):
     items: list[SearchHitSchema]
 
 
-def _hit(result: services.Result) -> dict[str, Any]:
+def _hit(request: HttpRequest, result: services.Result) -> dict[str, Any]:
     document = result.document
     return {
         "symbol": document.symbol,
@@ -69,7 +68,7 @@ def _hit(result: services.Result) -> dict[str, Any]:
         "published_at": document.published_at,
         "snippet_html": str(result.snippet),
         "score": result.score,
-        "url": f"{settings.SITE_URL}{document.get_absolute_url()}",
+        "url": request.build_absolute_uri(document.get_absolute_url()),
     }
 
 
@@ -77,7 +76,7 @@ def _hit(result: services.Result) -> dict[str, Any]:
 def search(request: HttpRequest, params: Query[SearchParams]) -> dict[str, Any]:
     """Published documents matching ``q``, best first (newer first on equal relevance), ``limit`` from ``offset``."""
     filters = Filters(
-        meeting=_meeting_id(params.meeting) if params.meeting else None,
+        meeting=meeting_id(params.meeting) if params.meeting else None,
         kind=params.kind.value if params.kind else None,
         language=params.language.value if params.language else None,
         year=params.year,
@@ -88,5 +87,5 @@ def search(request: HttpRequest, params: Query[SearchParams]) -> dict[str, Any]:
         "query": page.query.text,
         "count": page.total,
         "count_exact": page.exact,
-        "items": [_hit(result) for result in page.results],
+        "items": [_hit(request, result) for result in page.results],
     }

@@ -136,17 +136,32 @@ class Finder(NamedTuple):
     in_text: re.Pattern[str] | None = None
     codec: str = ""
     encoded: bytes = b""  # the token in the codec
-    # The expression for an encoded text with "?" for missing characters: each character of the token as the
-    # class of the bytes of the characters that fold to it, and "?"; compiled when first needed.
-    with_missing: bytes = b""
     ascii: str | None = None  # the token, if ASCII: in an ASCII text a token is its letters in either case
 
 
 @lru_cache(maxsize=256)
 def places(query: SearchQuery) -> tuple[Finder, ...]:
     """How to find every place a phrase of ``query`` may start, in a plain text (nothing: nowhere)."""
-    finders = {_finder(phrase.tokens[0]) for phrase in query.phrases}
+    finders = {_finder(_key(phrase.tokens[0])) for phrase in query.phrases}
     return tuple(finder for finder in finders if finder is not None)
+
+
+def _key(token: str) -> str:
+    """What of ``token`` is surely a substring of the fold of the word it came from.
+
+    A stem (``cwgcop.search.text.fold_word``) may end otherwise than its word (``happy`` → ``happi``, ``heureuse``
+    → ``heureux``, ``dying`` → ``die``) but Snowball changes at most its last two letters (and an Arabic verb's
+    first): the rest is a substring of the word's fold (a prefix, or after the Arabic prefixes). A token with a
+    digit is never stemmed, nor Chinese. ``tests/search/test_candidates.py`` checks the rule on the words of every
+    language.
+    """
+    if len(token) < 3 or any(ch.isdigit() for ch in token):
+        return token
+    if "\u0600" <= token[0] <= "\u06ff":
+        # Arabic's stemmer also rewrites a verb's first letter (يستخدمون → استخدم, تستحق → استحق).
+        token = token[1:]
+        return token if len(token) < 3 else token[: len(token) - 2]
+    return token[: len(token) - 2]
 
 
 @lru_cache(maxsize=4096)
@@ -172,17 +187,23 @@ def _finder(token: str) -> Finder | None:
     return Finder(
         codec=codec,
         encoded=token.encode(codec),
-        with_missing=_with_missing(sources, folds.dropped_characters, codec),
         ascii=token if token.isascii() else None,
     )
 
 
-def _with_missing(sources: list[list[str]], dropped: list[str], codec: str) -> bytes:
-    def byte_class(characters: list[str]) -> bytes:
-        encoded = sorted({c.encode(codec) for c in characters if _encodes(c, codec)})
-        return b"[" + b"".join(re.escape(e) for e in encoded) + b"?]"
+@lru_cache(maxsize=1024)
+def _with_missing(encoded: bytes, codec: str) -> re.Pattern[bytes]:
+    """The expression for an encoded text with "?" for missing characters: each character of the token as the
+    class of the bytes of the characters that fold to it, and "?". Made only for a text that needs it: a query
+    has a finder for each language's form of its words, most never searched in such a text."""
+    folds = _folds()
 
-    return (byte_class(dropped) + b"*").join(byte_class(found) for found in sources)
+    def byte_class(characters: list[str]) -> bytes:
+        found = sorted({c.encode(codec) for c in characters if _encodes(c, codec)})
+        return b"[" + b"".join(re.escape(e) for e in found) + b"?]"
+
+    sources = [folds.sources.get(character, []) for character in encoded.decode(codec)]
+    return re.compile((byte_class(folds.dropped_characters) + b"*").join(byte_class(found) for found in sources))
 
 
 @cache
@@ -237,8 +258,9 @@ class Matches:
     is read across two pieces that are not next to each other in the text.
     """
 
-    def __init__(self, text: str, query: SearchQuery, finders: tuple[Finder, ...]) -> None:
+    def __init__(self, text: str, query: SearchQuery, finders: tuple[Finder, ...], language: str | None = None) -> None:
         self.text = text
+        self.language = language
         self.found: list[Span] = []
         # The tokens that start before ``end`` and matter are in ``found``; the tokens from ``end`` are those of
         # spans(text, end): text[end] is not in a token, or ``end`` lies inside a run of Chinese characters.
@@ -273,17 +295,17 @@ class Matches:
                 start -= 1
         first = len(self.found)
         if _inside_run(text, end):
-            self.found.extend(spans(text, start, end + 1)[:-1])  # without the run's false last character
+            self.found.extend(spans(text, start, end + 1, self.language)[:-1])  # without the run's last character
             stop = end
         else:
             stop = _after(text, end)
-            self.found.extend(spans(text, start, stop))
+            self.found.extend(spans(text, start, stop, self.language))
         while stop < len(text) and self._short(first):
             more = TOKEN_CHARACTER_RE.search(text, stop)
             if more is None:
                 break
             following = _after(text, more.start())
-            self.found.extend(spans(text, stop, following))
+            self.found.extend(spans(text, stop, following, self.language))
             stop = following
         self.end = stop
 
@@ -323,7 +345,8 @@ def _places(text: str, finders: tuple[Finder, ...]) -> Iterator[tuple[int, int]]
             encoded[finder.codec] = (subject.translate(_fold_table(finder.codec)) if whole else subject, whole)
         subject, whole = encoded[finder.codec]
         if not whole:
-            searches.append(match.span() for match in re.compile(finder.with_missing).finditer(subject))
+            missing = _with_missing(finder.encoded, finder.codec)
+            searches.append(match.span() for match in missing.finditer(subject))
         elif _DROPPED in subject:
             between = re.escape(_DROPPED) + b"*"
             pattern = between.join(re.escape(bytes([byte])) for byte in finder.encoded)

@@ -1,6 +1,7 @@
-"""The one call the archive's services make when a document changes what the public can find.
+"""What search does when a document changes what the public can find (the archive's ``document_changed`` signal).
 
-``document_changed`` runs after the transaction commits: it brings the document's index entries up to date at
+``document_changed`` is connected to :data:`cwgcop.documents.signals.document_changed` when the app is ready; its
+work runs after the transaction commits: it brings the document's index entries up to date at
 once (titles, symbol, sources, and any text already extracted; a withdrawn document disappears) and enqueues
 the extraction of the text of new files, which reindexes the document again when done. A failure here is
 logged and never undoes or blocks the change to the archive; ``cwgcop rebuild_search_index`` repairs the index.
@@ -16,7 +17,7 @@ from django.db import transaction
 logger = logging.getLogger(__name__)
 
 
-def document_changed(document_id: int) -> None:
+def document_changed(document_id: int, **kwargs: object) -> None:
     transaction.on_commit(partial(_refresh, document_id), robust=True)
 
 

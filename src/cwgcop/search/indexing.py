@@ -75,7 +75,7 @@ def entries_for(document: Document) -> list[tuple[SearchEntry, IndexRow]]:
     revision = document.current_revision
     files = {f.language: f for f in revision.files.all()} if revision else {}
     fallback = document.display_title
-    meta = index_text(_meta_text(document))
+    meta_text = _meta_text(document)
     facets = _facets(document)
     built: list[tuple[SearchEntry, IndexRow]] = []
     for code in LANGUAGE_ORDER:
@@ -87,9 +87,9 @@ def entries_for(document: Document) -> list[tuple[SearchEntry, IndexRow]]:
         entry = SearchEntry(document=document, language=code, file=stored, title=title[:500])
         row = IndexRow(
             entry_id=0,
-            title=index_text(f"{document.current_symbol} {title}"),
-            meta=meta,
-            body=index_text(stored.extracted_text) if stored is not None else "",
+            title=index_text(f"{document.current_symbol} {title}", code),
+            meta=index_text(meta_text, code),
+            body=index_text(stored.extracted_text, code) if stored is not None else "",
             facets=" ".join([*facets, facet("language", code)]),
         )
         built.append((entry, row))

@@ -37,6 +37,7 @@ class ExtractionStatus(models.TextChoices):
     DONE = "done", _("Text extracted")
     EMPTY = "empty", _("No text found")
     FAILED = "failed", _("Extraction failed")
+    SUSPECT = "suspect", _("Text looks wrong")
 
 
 class FileExtraction(models.Model):

@@ -3,17 +3,24 @@
 Every word must match (AND). The operators of the engines' own query languages are never passed through:
 the query is rebuilt from tokens, so nothing a person types can break or widen the engines' syntax.
 ``AND``, ``OR``, ``NOT`` and ``NEAR`` in capitals are read as operators and left out.
+
+A run of Chinese characters outside quotes is cut into words (``cwgcop.search.chinese``), each required anywhere
+(``儿童保护`` is ``儿童`` and ``保护``); a quoted run is the exact substring. Words of the stemmed languages are
+stemmed for each language searched (``SearchQuery.alternatives``): the query does not say its language.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.utils.translation import gettext as _
 
 from cwgcop.core.errors import DomainError
-from cwgcop.search.text import Phrase, phrase_of
+from cwgcop.core.languages import LANGUAGE_ORDER
+from cwgcop.search import chinese
+from cwgcop.search.text import CJK_CHARACTERS, Phrase, phrase_of
 
 MAX_QUERY_LENGTH = 500
 MAX_PHRASES = 20
@@ -21,12 +28,37 @@ MAX_TOKENS = 64
 OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
 _QUOTED = re.compile(r'"([^"]*)"?')
 _NEAR = re.compile(r"^NEAR(\(.*)?$")
+_CJK_RUN = re.compile(f"([{CJK_CHARACTERS}]+)")
 
 
 @dataclass(frozen=True)
 class SearchQuery:
+    """What to search for. ``phrases`` are folded, not stemmed (what the reader typed, for the messages and the
+    tests); ``stemmed`` holds the same phrases as a text in each language indexes them."""
+
     text: str
     phrases: tuple[Phrase, ...]
+    stemmed: tuple[tuple[str, tuple[Phrase, ...]], ...] = ()
+
+    def in_language(self, language: str) -> SearchQuery:
+        """The query as the index of a text in ``language`` holds it (its snippets are cut with these tokens)."""
+        for code, phrases in self.stemmed:
+            if code == language:
+                return SearchQuery(self.text, phrases)
+        return SearchQuery(self.text, self.phrases)
+
+    def alternatives(self, language: str | None = None) -> tuple[tuple[Phrase, ...], ...]:
+        """For each phrase, its distinct forms in the languages searched (all, or ``language`` alone): a text
+        matches the phrase when it holds any of them."""
+        return self._alternatives_in_all if language is None else self._alternatives((language,))
+
+    @cached_property
+    def _alternatives_in_all(self) -> tuple[tuple[Phrase, ...], ...]:
+        return self._alternatives(tuple(code for code, _phrases in self.stemmed))
+
+    def _alternatives(self, languages: tuple[str, ...]) -> tuple[tuple[Phrase, ...], ...]:
+        forms = [self.in_language(code).phrases for code in languages] or [self.phrases]
+        return tuple(tuple(dict.fromkeys(form[i] for form in forms)) for i in range(len(self.phrases)))
 
 
 def _chunks(raw: str) -> list[tuple[str, bool]]:
@@ -41,11 +73,25 @@ def _chunks(raw: str) -> list[tuple[str, bool]]:
     return pieces
 
 
-def _phrase(chunk: str, quoted: bool) -> Phrase | None:
+def _pieces(chunk: str, quoted: bool) -> list[tuple[str, bool]]:
+    """(text, prefix) of each phrase a chunk stands for: a Chinese run outside quotes gives one per word."""
     if not quoted and (chunk in OPERATORS or _NEAR.match(chunk)):
-        return None
+        return []
     prefix = not quoted and chunk.endswith("*")
-    phrase = phrase_of(chunk.rstrip("*") if prefix else chunk, prefix=prefix)
+    text = chunk.rstrip("*") if prefix else chunk
+    if quoted or prefix or not _CJK_RUN.search(text):
+        return [(text, prefix)]
+    pieces: list[tuple[str, bool]] = []
+    for part in _CJK_RUN.split(text):
+        if _CJK_RUN.fullmatch(part):
+            pieces.extend((word, False) for word in chinese.words(part))
+        elif part:
+            pieces.append((part, False))
+    return pieces
+
+
+def _phrase(text: str, prefix: bool, language: str | None = None) -> Phrase | None:
+    phrase = phrase_of(text, prefix=prefix, language=language)
     if phrase is not None and prefix and len(phrase.tokens[-1]) < 2 and len(phrase.tokens) == 1:
         # ``a*`` would match half the index; a Chinese character alone is the exception (it is a word).
         phrase = Phrase(phrase.tokens, prefix=not phrase.tokens[-1].isascii())
@@ -72,11 +118,13 @@ def parse_query(raw: str | None) -> SearchQuery:
             % {"length": len(text), "limit": MAX_QUERY_LENGTH},
             code="query_too_long",
         )
-    phrases: list[Phrase] = []
+    pieces: dict[Phrase, tuple[str, bool]] = {}
     for chunk, quoted in _chunks(text):
-        phrase = _phrase(chunk, quoted)
-        if phrase is not None and phrase not in phrases:
-            phrases.append(phrase)
+        for piece, prefix in _pieces(chunk, quoted):
+            phrase = _phrase(piece, prefix)
+            if phrase is not None and phrase not in pieces:
+                pieces[phrase] = (piece, prefix)
+    phrases = list(pieces)
     if not phrases:
         raise DomainError(
             _("The search contains no word to look for, only punctuation or search operators. Type a word."),
@@ -87,4 +135,16 @@ def parse_query(raw: str | None) -> SearchQuery:
             _("The search has too many words. Use at most %(limit)s words.") % {"limit": MAX_PHRASES},
             code="query_too_many_words",
         )
-    return SearchQuery(text=text, phrases=tuple(phrases))
+    stemmed = tuple(
+        (code, tuple(_phrase(piece, prefix, code) or phrase for phrase, (piece, prefix) in pieces.items()))
+        for code in LANGUAGE_ORDER
+    )
+    return SearchQuery(text=text, phrases=tuple(phrases), stemmed=stemmed)
+
+
+def fewer_words(query: SearchQuery) -> str | None:
+    """The text of ``query`` without its last word or quoted phrase, or None when it has only one."""
+    chunks = [(chunk, quoted) for chunk, quoted in _chunks(query.text) if quoted or _pieces(chunk, quoted)]
+    if len(chunks) < 2:
+        return None
+    return " ".join(f'"{chunk}"' if quoted else chunk for chunk, quoted in chunks[:-1])

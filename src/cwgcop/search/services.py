@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from django.utils.safestring import SafeString
@@ -9,10 +10,10 @@ from django.utils.safestring import SafeString
 from cwgcop.core.languages import current_language
 from cwgcop.search import queries
 from cwgcop.search.engines import Filters, get_engine
-from cwgcop.search.query import SearchQuery, parse_query
+from cwgcop.search.query import SearchQuery, fewer_words, parse_query
 from cwgcop.search.snippets import SCAN_CHARACTERS, highlight, snippet
 
-__all__ = ["Filters", "Result", "ResultPage", "search"]
+__all__ = ["Filters", "Result", "ResultPage", "Suggestions", "search", "suggestions"]
 
 MAX_LIMIT = 100
 
@@ -64,9 +65,35 @@ def search(
                 document=entry.document,
                 language=entry.language,
                 title=entry.title,
-                title_html=highlight(entry.title, query),
-                snippet=snippet(entry.text, query),
+                title_html=highlight(entry.title, query, entry.language),
+                snippet=snippet(entry.text, query, entry.language),
                 score=hit.score,
             )
         )
     return ResultPage(query, filters, results, page.total, limit, offset, page.exact)
+
+
+@dataclass(frozen=True)
+class Suggestions:
+    """What to try when a search found nothing: the same search without its last word (and how many documents
+    that finds), and how many documents the search finds in the other languages when a language was chosen."""
+
+    fewer_words: str | None = None
+    fewer_words_total: int = 0
+    other_languages_total: int = 0
+
+
+def suggestions(page: ResultPage) -> Suggestions:
+    """Searches to offer beside a page of no results: each is run (the engine's count only, no snippets) and
+    offered only when it finds something. Two engine queries at most."""
+    engine = get_engine()
+    shorter = fewer_words(page.query)
+    shorter_total = 0
+    if shorter is not None:
+        found = engine.search(parse_query(shorter), page.filters, limit=1, offset=0)
+        shorter_total = found.total
+    other_total = 0
+    if page.filters.language is not None:
+        everywhere = dataclasses.replace(page.filters, language=None)
+        other_total = engine.search(page.query, everywhere, limit=1, offset=0).total
+    return Suggestions(shorter if shorter_total else None, shorter_total, other_total)

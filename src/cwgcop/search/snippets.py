@@ -72,8 +72,12 @@ def _render(text: str, regions: list[tuple[int, int, int]], start: int, end: int
         mark_start, mark_end = max(found_start, position), min(found_end, end)
         if mark_start >= mark_end:
             continue
-        parts.append(escape(text[position:mark_start]))
-        parts.append(f"<mark>{escape(text[mark_start:mark_end])}</mark>")
+        if mark_start == position and parts and parts[-1].endswith("</mark>"):
+            # Words next to each other are one mark (儿童保护 cut into 儿童 and 保护 marks 儿童保护 whole).
+            parts[-1] = parts[-1].removesuffix("</mark>") + f"{escape(text[mark_start:mark_end])}</mark>"
+        else:
+            parts.append(escape(text[position:mark_start]))
+            parts.append(f"<mark>{escape(text[mark_start:mark_end])}</mark>")
         position = mark_end
     parts.append(escape(text[position:end]))
     # Whitespace is collapsed once over the whole: a mark starts and ends next to a token's character, never
@@ -98,12 +102,15 @@ def _window(text: str, regions: list[tuple[int, int, int]]) -> tuple[int, int]:
     return start, end
 
 
-def snippet(raw: str, query: SearchQuery) -> SafeString:
-    """A passage of ``raw`` around the best group of matches, escaped, matches in ``<mark>``."""
+def snippet(raw: str, query: SearchQuery, language: str | None = None) -> SafeString:
+    """A passage of ``raw`` (a text in ``language``) around the best group of matches, escaped, matches in
+    ``<mark>``."""
     text = unicodedata.normalize("NFC", raw[:SCAN_CHARACTERS])
     if not text.strip():
         return mark_safe("")
-    regions = _scan(text, query)
+    if language is not None:
+        query = query.in_language(language)
+    regions = _scan(text, query, language)
     if not regions:
         start, end = 0, min(len(text), WIDTH)
     else:
@@ -127,14 +134,14 @@ def _cannot_match(text: str, query: SearchQuery) -> bool:
     return all(any(token not in folded for token in phrase.tokens) for phrase in query.phrases)
 
 
-def _scan(text: str, query: SearchQuery) -> list[tuple[int, int, int]]:
+def _scan(text: str, query: SearchQuery, language: str | None) -> list[tuple[int, int, int]]:
     """The regions of the matches that decide the passage: those of ``_scan_tokens``, found faster.
 
     The same parts are read, but in a plain text (``cwgcop.search.candidates``) only the words around the
     places a phrase may start are tokenised; a match lies in a part when its last token does (the parts end
     between tokens). A part that does not end between tokens, or a text that is not plain, is read as before.
     """
-    matches = candidates.Matches(text, query, candidates.places(query))
+    matches = candidates.Matches(text, query, candidates.places(query), language)
     found: list[tuple[int, int, int]] = []
     tokens = -1
     for size in PARTS:
@@ -143,7 +150,7 @@ def _scan(text: str, query: SearchQuery) -> list[tuple[int, int, int]]:
             break
         read = None if TOKEN_CHARACTER_RE.match(text, cut) else matches.tokens(cut)
         if read is None:  # the part ends inside a word, or holds a character the fast path cannot search
-            return [] if _cannot_match(text, query) else _scan_tokens(text, query)
+            return [] if _cannot_match(text, query) else _scan_tokens(text, query, language)
         if len(read) != tokens:  # else no token was read since the last part
             tokens = len(read)
             found = _regions(read, query)
@@ -153,11 +160,11 @@ def _scan(text: str, query: SearchQuery) -> list[tuple[int, int, int]]:
             return regions
     read = matches.tokens(len(text))
     if read is None:
-        return [] if _cannot_match(text, query) else _scan_tokens(text, query)
+        return [] if _cannot_match(text, query) else _scan_tokens(text, query, language)
     return _regions(read, query)
 
 
-def _scan_tokens(text: str, query: SearchQuery) -> list[tuple[int, int, int]]:
+def _scan_tokens(text: str, query: SearchQuery, language: str | None) -> list[tuple[int, int, int]]:
     """The regions of the matches that decide the passage, tokenising no more of the text than needed.
 
     The text is read in growing parts; once a passage holds every phrase of the query and lies wholly inside
@@ -168,7 +175,7 @@ def _scan_tokens(text: str, query: SearchQuery) -> list[tuple[int, int, int]]:
     position = 0
     for size in PARTS:
         cut = _boundary(text, size) if size < len(text) else None
-        found.extend(spans(text, position, cut))
+        found.extend(spans(text, position, cut, language))
         regions = _regions(found, query)
         if cut is None:
             return regions
@@ -176,7 +183,7 @@ def _scan_tokens(text: str, query: SearchQuery) -> list[tuple[int, int, int]]:
         if anchor is not None and anchor + WIDTH <= cut:
             return regions
         position = cut
-    return _regions([*found, *spans(text, position)], query)
+    return _regions([*found, *spans(text, position, None, language)], query)
 
 
 def _boundary(text: str, size: int) -> int | None:
@@ -195,10 +202,12 @@ def _first_complete_anchor(regions: list[tuple[int, int, int]], phrases: int) ->
     return None
 
 
-def highlight(raw: str, query: SearchQuery) -> SafeString:
-    """The whole of a short text (a title), escaped, matches in ``<mark>``."""
+def highlight(raw: str, query: SearchQuery, language: str | None = None) -> SafeString:
+    """The whole of a short text (a title in ``language``), escaped, matches in ``<mark>``."""
     text = unicodedata.normalize("NFC", raw)
-    found = candidates.Matches(text, query, candidates.places(query)).tokens(len(text))
+    if language is not None:
+        query = query.in_language(language)
+    found = candidates.Matches(text, query, candidates.places(query), language).tokens(len(text))
     if found is None:
-        found = spans(text)
+        found = spans(text, language=language)
     return mark_safe(_render(text, _regions(found, query), 0, len(text)))  # noqa: S308 - escaped in _render

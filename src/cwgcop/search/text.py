@@ -9,9 +9,16 @@ documents for the same query:
   followed by its last character (``保护儿童`` → ``保护 护儿 儿童 童``). A query of n ≥ 2 characters becomes the
   phrase of its bigrams, which matches exactly where the query is a substring of the text; a query of one
   character becomes a prefix query, which matches both a bigram that starts with it and a run's last character.
-- Arabic loses its diacritics and tatweel; alef, yaa and taa marbuta forms are unified, and the definite
-  article with its attached prepositions (``ال``, ``وال``, ``بال``, ``كال``, ``فال``, ``لل``) and a leading ``و``
-  are removed, so ``العمر``, ``بالعمر`` and ``عمر`` are one token and a query with or without the article matches.
+- Arabic loses its diacritics and tatweel; the article with its attached prepositions (``ال``, ``وال``, ``بال``,
+  ``كال``, ``فال``, ``لل``) and a leading ``و`` are removed, then alef, yaa and taa marbuta forms are unified
+  (``أ إ آ ٱ → ا``, ``ى → ي``, ``ة → ه``). The article is the one written with a plain alef: removing it before
+  the hamza forms are unified keeps ``إلكتروني`` and ``الإلكتروني`` one token (``الكتروني``), where unifying first
+  made the second ``الالكتروني`` and the first lose its ``ال``.
+- Words of English, French, Spanish, Russian and Arabic are stemmed (Snowball, ``snowballstemmer``) after
+  folding, with the stemmer of the language version being indexed when the word is in that language's script,
+  else with the script's usual one (Latin: English, Cyrillic: Russian, Arabic: Arabic). A query does not know
+  its language: each word is stemmed for every language searched and the engines accept any of those stems
+  (``SearchQuery.alternatives``). ``helplines`` and ``helpline`` are one token (``helplin``).
 - Symbols split into their parts (``CWG-COP-21/5`` → ``cwg cop 21 5``) and a query symbol is searched as the
   phrase of those parts.
 """
@@ -21,8 +28,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import NamedTuple
+from functools import cache, lru_cache
+from typing import Any, NamedTuple
+
+import snowballstemmer
 
 # Characters written without spaces: CJK ideographs (with extensions and compatibility forms) and kana.
 _CJK = (
@@ -74,25 +83,82 @@ _ARABIC_PREFIXES: tuple[tuple[str, int], ...] = (
     ("ال", 2),
 )
 _ARABIC_CONJUNCTION = "و"
+# Harakat and other marks inside Arabic words, and the tatweel: removed before the prefixes are looked for. The
+# hamza forms of alef (أ إ آ) are kept until the prefixes are gone (see the module's docstring).
+_ARABIC_MARKS = re.compile("[\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]")
+# Arabic stems shorter than this are too ambiguous (``آلية`` → ``ال``): the folded word is kept instead.
+_SHORTEST_ARABIC_STEM = 3
+
+# Languages whose words are stemmed, by the script of the word: a language version's own stemmer for the words
+# of its script, else the script's usual one.
+STEMMED_LANGUAGES = ("en", "fr", "es", "ru", "ar")
+_SNOWBALL = {"en": "english", "fr": "french", "es": "spanish", "ru": "russian", "ar": "arabic"}
+_SCRIPT_DEFAULT = {"latin": "en", "cyrillic": "ru", "arabic": "ar"}
+_LANGUAGE_SCRIPT = {"en": "latin", "fr": "latin", "es": "latin", "ru": "cyrillic", "ar": "arabic"}
 
 
 def _is_arabic(word: str) -> bool:
     return "\u0600" <= word[0] <= "\u06ff"
 
 
+def _script(token: str) -> str | None:
+    """The script of a folded word, for stemming: None for a word with a digit or of another script."""
+    if any(ch.isdigit() for ch in token):
+        return None
+    first = token[0]
+    if "a" <= first <= "z":
+        return "latin"
+    if "\u0430" <= first <= "\u045f":
+        return "cyrillic"
+    if "\u0620" <= first <= "\u064a":
+        return "arabic"
+    return None
+
+
+def stemmer_language(token: str, language: str | None) -> str | None:
+    """The language whose stemmer stems ``token`` (a folded word) in a text of ``language``, or None."""
+    script = _script(token) if token else None
+    if script is None or language is None:
+        return None
+    return language if _LANGUAGE_SCRIPT.get(language) == script else _SCRIPT_DEFAULT[script]
+
+
+@cache
+def _stemmer(language: str) -> Any:
+    return snowballstemmer.stemmer(_SNOWBALL[language])
+
+
+def warm_stemmers() -> None:
+    for language in STEMMED_LANGUAGES:
+        _stemmer(language).stemWord("warm")
+
+
 @lru_cache(maxsize=200_000)
-def fold_word(word: str) -> str:
-    """The canonical token of one word (no spaces, no CJK)."""
-    text = fold_letters(word)
+def fold_word(word: str, language: str | None = None) -> str:
+    """The canonical token of one word (no spaces, no CJK): folded, and stemmed when ``language`` is given."""
+    text = fold_letters(word)[:MAX_TOKEN_LENGTH]
     if text and _is_arabic(text):
-        text = strip_arabic_prefixes(text)
-    return text[:MAX_TOKEN_LENGTH]
+        return _arabic_token(word, language)
+    stemming = stemmer_language(text, language)
+    if stemming is None:
+        return text
+    return _stemmer(stemming).stemWord(text) or text
+
+
+def _arabic_token(word: str, language: str | None) -> str:
+    bare = _ARABIC_MARKS.sub("", unicodedata.normalize("NFKC", word)).replace("\u0671", "\u0627")
+    bare = strip_arabic_prefixes(bare)
+    folded = fold_letters(bare)[:MAX_TOKEN_LENGTH]
+    if not folded or stemmer_language(folded, language) != "ar":
+        return folded
+    stem = fold_letters(_stemmer("ar").stemWord(bare))[:MAX_TOKEN_LENGTH]
+    return stem if len(stem) >= _SHORTEST_ARABIC_STEM else folded
 
 
 def fold_letters(word: str) -> str:
     """A word without case, marks or letter variants, letter by letter: ``fold_word`` before the Arabic prefixes
-    are removed and the token is cut. Each character folds on its own, so the fold of a word is the sum of its
-    characters' folds (``cwgcop.search.candidates`` relies on it)."""
+    are removed, the word stemmed and the token cut. Each character folds on its own, so the fold of a word is the
+    sum of its characters' folds (``cwgcop.search.candidates`` relies on it)."""
     text = word.replace("й", _SHORT_I).replace("Й", _SHORT_I)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
@@ -100,7 +166,8 @@ def fold_letters(word: str) -> str:
 
 
 def strip_arabic_prefixes(word: str) -> str:
-    """``والأطفال`` → ``اطفال``; ``وزاره`` → ``زاره``; words too short to carry a prefix stay whole."""
+    """``والأطفال`` → ``أطفال``; ``وزاره`` → ``زاره``; words too short to carry a prefix stay whole. The article
+    is ``ال`` with a plain alef: ``إلكتروني`` keeps its ``إل``."""
     for prefix, shortest in _ARABIC_PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= shortest:
             return word[len(prefix) :]
@@ -111,6 +178,19 @@ def strip_arabic_prefixes(word: str) -> str:
                 return rest[len(prefix) :]
         return rest
     return word
+
+
+def _stemmed_prefix(word: str, stem: str) -> str:
+    """The prefix to look for in the index's stems: what the typed prefix and its stem begin with alike
+    (``moderat*`` → ``moder*``, which ``moderation``'s stem begins with), at least two letters."""
+    folded = fold_word(word)
+    same = next((i for i, (a, b) in enumerate(zip(folded, stem, strict=False)) if a != b), min(len(folded), len(stem)))
+    return folded[:same] if same >= 2 else folded
+
+
+def _is_cjk_token(token: str) -> bool:
+    match = TOKEN_RE.fullmatch(token)
+    return match is not None and match.lastgroup == "cjk"
 
 
 def fold_cjk(run: str) -> str:
@@ -126,9 +206,9 @@ class Span(NamedTuple):
     end: int
 
 
-def spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+def spans(text: str, start: int = 0, end: int | None = None, language: str | None = None) -> list[Span]:
     """Every token of ``text`` (or of ``text[start:end]``, cut between tokens) with its offsets in ``text``: the
-    index stream, and what snippets are cut from."""
+    index stream of a text in ``language`` (stemmed; None: folded only), and what snippets are cut from."""
     found: list[Span] = []
     append = found.append
     new = tuple.__new__  # makes a Span without the NamedTuple's Python-level __new__, at half the cost
@@ -139,14 +219,15 @@ def spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
             found.extend([new(Span, (run[i : i + 2], begin + i, begin + i + 2)) for i in range(len(run) - 1)])
             append(new(Span, (run[-1], begin + len(run) - 1, begin + len(run))))
         else:
-            token = fold_word(match.group())
+            token = fold_word(match.group(), language)
             if token:
                 append(new(Span, (token, match.start(), match.end())))
     return found
 
 
-def index_text(text: str) -> str:
-    """The token stream of ``text``, separated by spaces, as both engines index it (same tokens as :func:`spans`)."""
+def index_text(text: str, language: str | None = None) -> str:
+    """The token stream of ``text`` in ``language``, separated by spaces, as both engines index it (same tokens as
+    :func:`spans`)."""
     tokens: list[str] = []
     append = tokens.append
     for raw_run, word in TOKEN_RE.findall(text[:MAX_INDEXED_CHARACTERS]):
@@ -155,7 +236,7 @@ def index_text(text: str) -> str:
             tokens.extend(run[i : i + 2] for i in range(len(run) - 1))
             append(run[-1])
         else:
-            token = fold_word(word)
+            token = fold_word(word, language)
             if token:
                 append(token)
     return " ".join(tokens)
@@ -169,14 +250,17 @@ class Phrase:
     prefix: bool = False
 
 
-def phrase_of(text: str, *, prefix: bool = False) -> Phrase | None:
+def phrase_of(text: str, *, prefix: bool = False, language: str | None = None) -> Phrase | None:
     """The phrase a piece of query text stands for (``None`` if it holds no word).
 
     A trailing Chinese run drops its last-character token (the text may go on after it in a document);
     a trailing single Chinese character is searched as a prefix.
     """
     matches = list(TOKEN_RE.finditer(text))
-    tokens = [span.token for span in spans(text)]
+    found = spans(text, language=language)
+    if prefix and found and not _is_cjk_token(found[-1].token):
+        found[-1] = found[-1]._replace(token=_stemmed_prefix(matches[-1].group(), found[-1].token))
+    tokens = [span.token for span in found]
     if not tokens:
         return None
     if matches[-1].lastgroup == "cjk":

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from cwgcop.core.cache import public_page
-from cwgcop.core.errors import DomainError
+from cwgcop.core.refusals import form_status, refusal_on_form
 from cwgcop.search import services
 from cwgcop.search.forms import FILTER_FIELDS, SearchForm
 
@@ -20,29 +20,30 @@ PAGE_SIZE = 20
 def search_page(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET)
     context: dict[str, object] = {"form": form, "searched": bool(request.GET.get("q", "").strip())}
-    status = 200
-    if not form.is_valid():
-        status = 400
-    elif context["searched"]:
+    if form.is_valid() and context["searched"]:
         number = _page_number(request)
-        try:
+        # A search the engine cannot run (no words, only operators) is shown above the results.
+        with refusal_on_form(form):
             result = services.search(
                 text=form.cleaned_data["q"],
                 filters=form.filters(),
                 limit=PAGE_SIZE,
                 offset=(number - 1) * PAGE_SIZE,
             )
-        except DomainError as error:
-            context["error"] = error.messages[0]
-            status = 400
-        else:
             context.update(
                 result=result,
                 page=Paginator(range(result.total), PAGE_SIZE).get_page(number),
                 query=_without(request, "page"),
                 unfiltered=_without(request, "page", *FILTER_FIELDS),
             )
-    return render(request, "search/search.html", context, status=status)
+            if not result.results and result.offset == 0:
+                tried = services.suggestions(result)
+                context.update(
+                    suggestions=tried,
+                    fewer_words=_replaced(request, q=tried.fewer_words) if tried.fewer_words else "",
+                    other_languages=_without(request, "page", "language"),
+                )
+    return render(request, "search/search.html", context, status=form_status(form))
 
 
 def _page_number(request: HttpRequest) -> int:
@@ -56,4 +57,12 @@ def _without(request: HttpRequest, *names: str) -> str:
     query = request.GET.copy()
     for name in names:
         query.pop(name, None)
+    return query.urlencode()
+
+
+def _replaced(request: HttpRequest, **values: str) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    for name, value in values.items():
+        query[name] = value
     return query.urlencode()

@@ -22,13 +22,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from cwgcop.bodies.models import Body
-from cwgcop.consultations.enums import AgeBand, CaseStatus, QuestionKind
+from cwgcop.consultations.enums import AgeBand, CaseStatus, ConsultationAction, QuestionKind
 from cwgcop.consultations.models import Choice, Consultation, GroupCode, Question, Response
 from cwgcop.consultations.services.responses import RECEIPT_ALPHABET, hash_code, safeguarding_lead
 from cwgcop.core import audit
+from cwgcop.core.actors import Actor
 from cwgcop.core.cache import bump_archive_generation
 from cwgcop.core.errors import DomainError
 from cwgcop.core.languages import Language, field_suffix
+from cwgcop.core.translated_fields import set_translations
 from cwgcop.meetings.models import Meeting
 
 TEXT_FIELDS = ("title", "introduction", "privacy_notice")
@@ -106,24 +108,22 @@ def _apply(consultation: Consultation, details: ConsultationDetails) -> None:
     ):
         setattr(consultation, name, getattr(details, name))
     for name in TEXT_FIELDS:
-        for language in Language.values:
-            text = (details.texts.get(name, {}).get(language) or "").strip()
-            setattr(consultation, f"{name}_{field_suffix(language)}", text)
+        set_translations(consultation, name, details.texts.get(name), replace=True)
 
 
 @transaction.atomic
-def create_consultation(*, actor: Any, details: ConsultationDetails) -> Consultation:
+def create_consultation(*, actor: Actor, details: ConsultationDetails) -> Consultation:
     """A draft consultation: nobody sees it until it is published."""
     _check_details(details, None)
     consultation = Consultation()
     _apply(consultation, details)
     consultation.save()
-    audit.record(actor=actor, action="consultation.create", instance=consultation)
+    audit.record(actor=actor, action=ConsultationAction.CREATE, instance=consultation)
     return consultation
 
 
 @transaction.atomic
-def update_consultation(*, actor: Any, consultation: Consultation, details: ConsultationDetails) -> Consultation:
+def update_consultation(*, actor: Actor, consultation: Consultation, details: ConsultationDetails) -> Consultation:
     """Change what the secretariat wrote. Once open, languages and age groups stay, and texts stay complete."""
     consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
     if consultation.archived_at is not None:
@@ -134,7 +134,7 @@ def update_consultation(*, actor: Any, consultation: Consultation, details: Cons
     if consultation.published_at is not None:
         _require_complete(consultation)
     consultation.save()
-    audit.record(actor=actor, action="consultation.update", instance=consultation, before=before)
+    audit.record(actor=actor, action=ConsultationAction.UPDATE, instance=consultation, before=before)
     bump_archive_generation()
     return consultation
 
@@ -145,11 +145,6 @@ def _editable(consultation: Consultation) -> None:
             _("Questions cannot change once the consultation is published: answers refer to them."),
             code="published",
         )
-
-
-def _set_texts(obj: Question | Choice, name: str, texts: dict[str, str]) -> None:
-    for language in Language.values:
-        setattr(obj, f"{name}_{field_suffix(language)}", (texts.get(language) or "").strip())
 
 
 def _check_question(kind: str, texts: dict[str, str], choices: list[dict[str, str]]) -> None:
@@ -168,14 +163,14 @@ def _replace_choices(question: Question, choices: list[dict[str, str]]) -> None:
     question.choices.all().delete()
     for order, labels in enumerate(choices, start=1):
         choice = Choice(question=question, order=order)
-        _set_texts(choice, "label", labels)
+        set_translations(choice, "label", labels, replace=True)
         choice.save()
 
 
 @transaction.atomic
 def add_question(
     *,
-    actor: Any,
+    actor: Actor,
     consultation: Consultation,
     kind: str,
     texts: dict[str, str],
@@ -189,17 +184,17 @@ def add_question(
     _check_question(kind, texts, choices)
     last = consultation.questions.aggregate(last=Max("order"))["last"] or 0
     question = Question(consultation=consultation, order=last + 1, kind=kind, required=required)
-    _set_texts(question, "text", texts)
+    set_translations(question, "text", texts, replace=True)
     question.save()
     _replace_choices(question, choices)
-    audit.record(actor=actor, action="consultation.question_add", instance=question)
+    audit.record(actor=actor, action=ConsultationAction.QUESTION_ADD, instance=question)
     return question
 
 
 @transaction.atomic
 def update_question(
     *,
-    actor: Any,
+    actor: Actor,
     question: Question,
     kind: str,
     texts: dict[str, str],
@@ -212,17 +207,17 @@ def update_question(
     before = audit.snapshot(question)
     question.kind = kind
     question.required = required
-    _set_texts(question, "text", texts)
+    set_translations(question, "text", texts, replace=True)
     question.save()
     _replace_choices(question, choices)
-    audit.record(actor=actor, action="consultation.question_update", instance=question, before=before)
+    audit.record(actor=actor, action=ConsultationAction.QUESTION_UPDATE, instance=question, before=before)
     return question
 
 
 @transaction.atomic
-def delete_question(*, actor: Any, question: Question) -> None:
+def delete_question(*, actor: Actor, question: Question) -> None:
     _editable(question.consultation)
-    audit.record(actor=actor, action="consultation.question_delete", instance=question)
+    audit.record(actor=actor, action=ConsultationAction.QUESTION_DELETE, instance=question)
     consultation = question.consultation
     question.delete()
     for order, remaining in enumerate(consultation.questions.order_by("order"), start=1):
@@ -232,23 +227,35 @@ def delete_question(*, actor: Any, question: Question) -> None:
 
 
 @transaction.atomic
-def create_group_code(*, actor: Any, consultation: Consultation, label: str) -> tuple[GroupCode, str]:
-    """A code for a school or helpline that runs a session. Returned once; only its hash is kept."""
+def create_group_code(
+    *, actor: Actor, consultation: Consultation, label: str, facilitator: str = "", facilitator_contact: str = ""
+) -> tuple[GroupCode, str]:
+    """A code for a school or helpline that runs a session. Returned once; only its hash is kept.
+
+    The facilitator's name and contact are what the safeguarding lead uses to reach a child of the group; only
+    the lead sees them (on a case), and the audit entry keeps the label only.
+    """
     if not label.strip():
         raise DomainError(_("Say who runs the session."), code="label_missing")
     raw = "".join(secrets.choice(RECEIPT_ALPHABET) for _unused in range(8))
     code = f"{raw[:4]}-{raw[4:]}"
-    group = GroupCode.objects.create(consultation=consultation, label=label.strip(), code_hash=hash_code(code))
-    audit.record(actor=actor, action="consultation.group_code", instance=group, after={"label": group.label})
+    group = GroupCode.objects.create(
+        consultation=consultation,
+        label=label.strip(),
+        facilitator=facilitator.strip(),
+        facilitator_contact=facilitator_contact.strip(),
+        code_hash=hash_code(code),
+    )
+    audit.record(actor=actor, action=ConsultationAction.GROUP_CODE, instance=group, after={"label": group.label})
     return group, code
 
 
 @transaction.atomic
-def deactivate_group_code(*, actor: Any, group: GroupCode) -> GroupCode:
+def deactivate_group_code(*, actor: Actor, group: GroupCode) -> GroupCode:
     """Answers already given with the code still count; new ones with it are refused."""
     group.active = False
     group.save(update_fields=["active"])
-    audit.record(actor=actor, action="consultation.group_code_off", instance=group, after={"active": False})
+    audit.record(actor=actor, action=ConsultationAction.GROUP_CODE_OFF, instance=group, after={"active": False})
     return group
 
 
@@ -286,7 +293,7 @@ def _require_complete(consultation: Consultation) -> None:
 
 
 @transaction.atomic
-def publish(*, actor: Any, consultation: Consultation) -> Consultation:
+def publish(*, actor: Actor, consultation: Consultation) -> Consultation:
     """Open the consultation for answers in its windows.
 
     Every enabled language must be complete, and the body must have a named safeguarding lead: a child who
@@ -305,13 +312,13 @@ def publish(*, actor: Any, consultation: Consultation) -> Consultation:
         )
     consultation.published_at = timezone.now()
     consultation.save(update_fields=["published_at"])
-    audit.record(actor=actor, action="consultation.publish", instance=consultation, after={"published": True})
+    audit.record(actor=actor, action=ConsultationAction.PUBLISH, instance=consultation, after={"published": True})
     bump_archive_generation()
     return consultation
 
 
 @transaction.atomic
-def publish_feedback(*, actor: Any, consultation: Consultation, texts: dict[str, str]) -> Consultation:
+def publish_feedback(*, actor: Actor, consultation: Consultation, texts: dict[str, str]) -> Consultation:
     """Publish (or correct) "you said, we did": what the group did with the views, in every offered language.
 
     Receipt codes open it, and it is public. The retention period runs from its first publication.
@@ -328,19 +335,17 @@ def publish_feedback(*, actor: Any, consultation: Consultation, texts: dict[str,
             % {"missing": ", ".join(missing)},
             code="feedback_missing",
         )
-    for language, text in texts.items():
-        if language in Language.values:
-            setattr(consultation, f"feedback_{field_suffix(language)}", text.strip())
+    set_translations(consultation, "feedback", texts)
     consultation.feedback_published_at = consultation.feedback_published_at or timezone.now()
     fields = [f"feedback_{field_suffix(code)}" for code in Language.values] + ["feedback_published_at"]
     consultation.save(update_fields=fields)
-    audit.record(actor=actor, action="consultation.feedback", instance=consultation, after={"feedback": True})
+    audit.record(actor=actor, action=ConsultationAction.FEEDBACK, instance=consultation, after={"feedback": True})
     bump_archive_generation()
     return consultation
 
 
 @transaction.atomic
-def archive(*, actor: Any, consultation: Consultation) -> Consultation:
+def archive(*, actor: Actor, consultation: Consultation) -> Consultation:
     """Take the consultation off the secretariat's working list. Its public pages stay."""
     consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
     if consultation.feedback_published_at is None:
@@ -352,7 +357,7 @@ def archive(*, actor: Any, consultation: Consultation) -> Consultation:
         raise DomainError(_("The consultation is already archived."), code="archived")
     consultation.archived_at = timezone.now()
     consultation.save(update_fields=["archived_at"])
-    audit.record(actor=actor, action="consultation.archive", instance=consultation, after={"archived": True})
+    audit.record(actor=actor, action=ConsultationAction.ARCHIVE, instance=consultation, after={"archived": True})
     bump_archive_generation()
     return consultation
 
@@ -397,7 +402,7 @@ def delete_expired_answers(*, now: datetime.datetime | None = None, days: int | 
             consultation.answers_deleted_at = now
         consultation.save(update_fields=["kept_results", "answers_deleted_at"])
         audit.record(
-            actor=None, action="consultation.delete_answers", instance=consultation, after={"deleted": deleted}
+            actor=None, action=ConsultationAction.DELETE_ANSWERS, instance=consultation, after={"deleted": deleted}
         )
     if count:
         bump_archive_generation()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import re
 import secrets
 from dataclasses import dataclass, field
 from functools import partial
@@ -24,9 +25,19 @@ from cwgcop.bodies.enums import RoleKind
 from cwgcop.bodies.models import Role
 from cwgcop.bodies.regions import region_of
 from cwgcop.consultations import notifications, redaction, safeguarding
-from cwgcop.consultations.enums import AgeBand, CaseStatus, Gender, ModerationStatus, QuestionKind, RejectionReason
+from cwgcop.consultations.enums import (
+    AgeBand,
+    CaseSource,
+    CaseStatus,
+    ConsultationAction,
+    Gender,
+    ModerationStatus,
+    QuestionKind,
+    RejectionReason,
+)
 from cwgcop.consultations.models import Answer, Consultation, GroupCode, Question, Response, SafeguardingCase
 from cwgcop.core import audit
+from cwgcop.core.actors import Actor, signed_in_or_none
 from cwgcop.core.cache import bump_archive_generation
 from cwgcop.core.errors import DomainError
 
@@ -141,15 +152,15 @@ class UnreadableAnswer(RuntimeError):  # noqa: N818 - what the administrators re
 
 
 @sensitive_variables()
-def _read(original: str, *, language: str, country: str) -> tuple[bool, redaction.Redacted]:
-    """Whether ``original`` suggests risk, and its redacted form.
+def _read(original: str, *, country: str) -> tuple[safeguarding.Finding, redaction.Redacted]:
+    """What the safeguarding check finds in ``original`` (in all six languages), and its redacted form.
 
     A failure in here (a bug in a pattern, in the phone-number library…) is raised again as
     :class:`UnreadableAnswer` without its cause: the cause's message and the local variables of the frames below
     would carry the original words into the error report and the log.
     """
     try:
-        return safeguarding.suggests_risk(original, language), redaction.redact(original, country=country)
+        return safeguarding.assess(original), redaction.redact(original, country=country)
     except Exception:
         raise UnreadableAnswer("The answer could not be read; its words are left out of this report.") from None
 
@@ -191,11 +202,12 @@ def submit_response(
             continue
         choices = values.pop("choices", None)
         original = values.pop("text", None)
-        risky = False
+        finding = safeguarding.Finding()
         if original is not None:
-            risky, cleaned = _read(original, language=submission.language, country=submission.country)
+            finding, cleaned = _read(original, country=submission.country)
             values.update(text=cleaned.text, redactions=cleaned.replacements)
             del original, cleaned
+        risky = bool(finding)
         answer = Answer.objects.create(
             response=response,
             question=questions[pk],
@@ -214,11 +226,13 @@ def submit_response(
         if risky:
             at_risk = True
             lead = lead or safeguarding_lead(consultation)
-            case = SafeguardingCase.objects.create(answer=answer, consultation=consultation, lead=lead)
+            case = SafeguardingCase.objects.create(
+                answer=answer, consultation=consultation, lead=lead, categories=sorted(finding.categories)
+            )
             transaction.on_commit(partial(notifications.send_new_case, case.pk))
     audit.record(
         actor=None,
-        action="consultation.respond",
+        action=ConsultationAction.RESPOND,
         instance=response,
         after={"consultation": consultation.pk, "age_band": response.age_band, "region": response.region},
     )
@@ -244,7 +258,9 @@ def withdraw(*, consultation: Consultation, receipt: str) -> bool:
     such an answer was kept (the child is told so).
     """
     response = response_for_receipt(consultation, receipt)
-    audit.record(actor=None, action="consultation.withdraw", instance=response, after={"consultation": consultation.pk})
+    audit.record(
+        actor=None, action=ConsultationAction.WITHDRAW, instance=response, after={"consultation": consultation.pk}
+    )
     response.answers.filter(case__isnull=True).delete()
     kept = response.answers.exists()
     response.withdrawn_at = timezone.now()
@@ -254,31 +270,166 @@ def withdraw(*, consultation: Consultation, receipt: str) -> bool:
     return kept
 
 
-@transaction.atomic
-def moderate(*, actor: Any, answer: Answer, approve: bool, reason: str = "") -> Answer:
-    """Approve or reject an answer waiting for moderation (rejections name a reason from the fixed list)."""
+def text_digest(text: str) -> str:
+    """A short fingerprint of an answer's text: a removal names the text it was chosen on."""
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _pending(answer: Answer) -> Answer:
     answer = Answer.objects.select_for_update().get(pk=answer.pk)
     if answer.moderation != ModerationStatus.PENDING or answer.response.withdrawn_at is not None:
         raise DomainError(_("This answer has already been moderated."), code="already_moderated")
-    if not approve and reason not in RejectionReason.values:
-        raise DomainError(_("Choose the reason for rejecting the answer."), code="reason_missing")
-    answer.moderation = ModerationStatus.APPROVED if approve else ModerationStatus.REJECTED
-    answer.rejection_reason = "" if approve else reason
-    answer.moderated_at = timezone.now()
-    answer.moderated_by = actor
-    answer.save(update_fields=["moderation", "rejection_reason", "moderated_at", "moderated_by"])
-    audit.record(
-        actor=actor,
-        action="consultation.moderate",
-        instance=answer,
-        after={"moderation": answer.moderation, "reason": answer.rejection_reason},
-    )
-    bump_archive_generation()
     return answer
 
 
 @transaction.atomic
-def act_on_case(*, actor: Any, case: SafeguardingCase, status: str, notes: str = "") -> SafeguardingCase:
+def moderate(
+    *, actor: Actor, answer: Answer, approve: bool, reason: str = "", keep_highlighted: bool = False
+) -> Answer:
+    """Approve or reject an answer waiting for moderation (rejections name a reason from the fixed list).
+
+    Approving an answer in which something still looks personal (:func:`redaction.highlights`) is a second,
+    explicit step: it is refused unless ``keep_highlighted`` says the moderator checked and keeps those words.
+    """
+    answer = _pending(answer)
+    if not approve and reason not in RejectionReason.values:
+        raise DomainError(_("Choose the reason for rejecting the answer."), code="reason_missing")
+    highlighted = len(redaction.highlights(answer.text)) if approve else 0
+    if highlighted and not keep_highlighted:
+        raise DomainError(
+            _(
+                "Something in this answer still looks personal (highlighted). Remove it, or confirm that it "
+                "can be published as it is."
+            ),
+            code="highlights_open",
+        )
+    answer.moderation = ModerationStatus.APPROVED if approve else ModerationStatus.REJECTED
+    answer.rejection_reason = "" if approve else reason
+    answer.moderated_at = timezone.now()
+    answer.moderated_by = signed_in_or_none(actor)
+    answer.save(update_fields=["moderation", "rejection_reason", "moderated_at", "moderated_by"])
+    after: dict[str, Any] = {"moderation": answer.moderation, "reason": answer.rejection_reason}
+    if highlighted:
+        after["kept_highlighted"] = highlighted
+    audit.record(actor=actor, action=ConsultationAction.MODERATE, instance=answer, after=after)
+    bump_archive_generation()
+    return answer
+
+
+def _remove(answer: Answer, spans: list[tuple[int, int]], category: redaction.Category, actor: Actor) -> Answer:
+    text = answer.text
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + category.placeholder + text[end:]
+    answer.text = text
+    answer.redactions += len(spans)
+    answer.save(update_fields=["text", "redactions"])
+    # Neither the words removed nor the text: what was done and how much.
+    audit.record(
+        actor=actor,
+        action=ConsultationAction.REDACT,
+        instance=answer,
+        after={"category": category.value, "spans": len(spans), "characters": sum(e - s for s, e in spans)},
+    )
+    return answer
+
+
+def _category(value: str) -> redaction.Category:
+    try:
+        return redaction.Category(value)
+    except ValueError:
+        raise DomainError(_("Choose what kind of detail this is."), code="category_invalid") from None
+
+
+@sensitive_variables("text")
+@transaction.atomic
+def remove_span(*, actor: Actor, answer: Answer, start: int, end: int, category: str, digest: str) -> Answer:
+    """Replace ``answer.text[start:end]`` with the placeholder of ``category``, before moderation.
+
+    ``digest`` is :func:`text_digest` of the text the moderator saw: if the answer changed since (another
+    moderator removed something), nothing is removed. The removed words are kept nowhere, not even in the audit
+    entry, which records the category and the number of characters.
+    """
+    answer = _pending(answer)
+    kind = _category(category)
+    if digest != text_digest(answer.text):
+        raise DomainError(
+            _("This answer was changed while you were reading it. Look at it again."), code="answer_changed"
+        )
+    if not 0 <= start < end <= len(answer.text) or not answer.text[start:end].strip():
+        raise DomainError(_("Choose words of the answer to remove."), code="span_invalid")
+    return _remove(answer, [(start, end)], kind, actor)
+
+
+@sensitive_variables("words", "text")
+@transaction.atomic
+def remove_words(*, actor: Actor, answer: Answer, words: str, category: str) -> Answer:
+    """Replace every occurrence of ``words`` (as the moderator typed them, case and spacing aside) in the
+    answer with the placeholder of ``category``, before moderation. Nothing that was typed is stored or logged."""
+    answer = _pending(answer)
+    kind = _category(category)
+    wanted = " ".join(words.split())
+    if not wanted:
+        raise DomainError(_("Type the words to remove, as they are written in the answer."), code="words_missing")
+    pattern = re.compile(r"\s+".join(re.escape(part) for part in wanted.split(" ")), re.IGNORECASE)
+    spans = [(m.start(), m.end()) for m in pattern.finditer(answer.text)]
+    if not spans:
+        raise DomainError(
+            _("These words are not in the answer. Type them as they are written in it."), code="words_not_found"
+        )
+    return _remove(answer, spans, kind, actor)
+
+
+REASON_LIMIT = 1000
+
+
+@transaction.atomic
+def escalate_answer(*, actor: Actor, answer: Answer, reason: str) -> SafeguardingCase:
+    """Send an answer the safeguarding check missed to the safeguarding lead, whatever its moderation state.
+
+    The answer is held (out of publication and of the moderation queue) and a case opens for the body's
+    safeguarding lead, who is e-mailed (without the words) once committed. The audit entry names the answer and
+    the moderation state it came from, never its words. Refused: no reason, a reason over 1,000 characters, an
+    answer with no text, an answer that already has a case, an answer of a withdrawn response.
+    """
+    reason = reason.strip()
+    if not reason:
+        raise DomainError(_("Say why this answer worries you."), code="reason_missing")
+    if len(reason) > REASON_LIMIT:
+        raise DomainError(
+            _("Please keep the reason under %(limit)s characters.") % {"limit": REASON_LIMIT}, code="reason_too_long"
+        )
+    answer = Answer.objects.select_for_update().select_related("response", "response__consultation").get(pk=answer.pk)
+    if not answer.text:
+        raise DomainError(_("Only a written answer can be escalated."), code="answer_without_text")
+    if SafeguardingCase.objects.filter(answer=answer).exists():
+        raise DomainError(_("This answer is already with the safeguarding lead."), code="already_escalated")
+    if answer.response.withdrawn_at is not None:
+        raise DomainError(_("The child has taken this answer back."), code="answer_withdrawn")
+    consultation = answer.response.consultation
+    previous = answer.moderation
+    answer.moderation = ModerationStatus.SAFEGUARDING
+    answer.save(update_fields=["moderation"])
+    case = SafeguardingCase.objects.create(
+        answer=answer,
+        consultation=consultation,
+        lead=safeguarding_lead(consultation),
+        source=CaseSource.ESCALATED,
+        escalated_by=signed_in_or_none(actor),
+        reason=reason,
+    )
+    audit.record(
+        actor=actor,
+        action=ConsultationAction.ESCALATE,
+        instance=case,
+        after={"answer": answer.pk, "moderation_before": previous},
+    )
+    transaction.on_commit(partial(notifications.send_new_case, case.pk))
+    bump_archive_generation()
+    return case
+
+
+@transaction.atomic
+def act_on_case(*, actor: Actor, case: SafeguardingCase, status: str, notes: str = "") -> SafeguardingCase:
     """Record the safeguarding lead's action; the first one stamps the time to first action, which the audit
     entry also logs (in whole seconds since the case opened)."""
     if status not in CaseStatus.values:
@@ -292,7 +443,7 @@ def act_on_case(*, actor: Any, case: SafeguardingCase, status: str, notes: str =
     case.status = status
     if notes.strip():
         case.notes = (case.notes + f"\n[{now:%Y-%m-%d %H:%M}] {notes.strip()}").strip()
-    case.lead = case.lead or actor
+    case.lead = case.lead or signed_in_or_none(actor)
     case.save(update_fields=["first_action_at", "status", "notes", "lead"])
-    audit.record(actor=actor, action="consultation.case", instance=case, after=logged)
+    audit.record(actor=actor, action=ConsultationAction.CASE, instance=case, after=logged)
     return case

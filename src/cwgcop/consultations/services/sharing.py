@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 from functools import partial
-from typing import Any
 
 from django.conf import settings
 from django.core import signing
@@ -22,9 +21,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from cwgcop.consultations import notifications
-from cwgcop.consultations.enums import RecipientKind
+from cwgcop.consultations.enums import ConsultationAction, RecipientKind
 from cwgcop.consultations.models import Consultation, PackageDownload, SharingPackage
 from cwgcop.core import audit
+from cwgcop.core.actors import Actor, signed_in_or_none
 from cwgcop.core.errors import DomainError
 from cwgcop.core.languages import Language
 
@@ -67,7 +67,7 @@ def package_for_token(token: str, *, now: datetime.datetime | None = None) -> Sh
 @transaction.atomic
 def create_package(
     *,
-    actor: Any,
+    actor: Actor,
     consultation: Consultation,
     recipient: str,
     recipient_email: str,
@@ -104,13 +104,13 @@ def create_package(
         recipient_email=recipient_email.strip(),
         language=language,
         k=k,
-        created_by=actor,
+        created_by=signed_in_or_none(actor),
         expires_at=timezone.now() + datetime.timedelta(days=package_days()),
         content=content,
     )
     audit.record(
         actor=actor,
-        action="consultation.package",
+        action=ConsultationAction.PACKAGE,
         instance=package,
         after={
             "recipient": package.recipient,
@@ -132,7 +132,7 @@ def record_download(*, package: SharingPackage, format: str) -> PackageDownload:
     download = PackageDownload.objects.create(package=package, format=format)
     audit.record(
         actor=None,
-        action="consultation.package_download",
+        action=ConsultationAction.PACKAGE_DOWNLOAD,
         instance=download,
         after={"package": package.pk, "format": format},
     )

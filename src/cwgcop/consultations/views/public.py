@@ -15,15 +15,17 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import translate_url
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_countries import countries
 
-from cwgcop.consultations import helplines, queries, ratelimit, results, services
+from cwgcop.consultations import form_tokens, helplines, queries, ratelimit, results, services
 from cwgcop.consultations.forms import ReceiptForm, ResponseForm
 from cwgcop.consultations.models import Consultation
-from cwgcop.core.errors import DomainError
 from cwgcop.core.languages import LANGUAGE_ORDER, current_language, native_name
+from cwgcop.core.refusals import form_status, refusal_on_form
 
 
 def _consultation(slug: str) -> Consultation:
@@ -79,6 +81,7 @@ def _page(request: HttpRequest, consultation: Consultation, form: ResponseForm, 
         "language_offered": current_language() in consultation.languages,
         "languages": _other_languages(request, consultation),
         "retention_days": settings.CWGCOP_CONSULTATION_RETENTION_DAYS,
+        "form_token": form_tokens.issue(consultation),
     }
     return child_page(request, "consultations/take_part.html", context, status=status, private=True)
 
@@ -97,20 +100,28 @@ def take_part(request: HttpRequest, slug: str) -> HttpResponse:
 
 @sensitive_variables()
 @sensitive_post_parameters()  # error reports never carry what a child wrote
+@csrf_exempt  # no cookie needed: the form's signed token and the origin headers stand in (form_tokens)
 @require_POST
 def answer(request: HttpRequest, slug: str) -> HttpResponse:
     consultation = _consultation(slug)
     form = ResponseForm(request.POST, consultation=consultation, language=current_language())
+    with refusal_on_form(form):
+        form_tokens.spend(request, consultation)
+        return _submit(request, consultation, form)
+    # Another site's post, a changed or used token: the child's words are shown again, with a new token.
+    form.is_valid()
+    return _page(request, consultation, form, status=403)
+
+
+@sensitive_variables()
+def _submit(request: HttpRequest, consultation: Consultation, form: ResponseForm) -> HttpResponse:
     if ratelimit.over_limit(request):
         form.is_valid()
         form.add_error(None, _("Many answers came from your network just now. Please wait a little and try again."))
         return _page(request, consultation, form, status=429)
     if form.is_valid():
-        try:
+        with refusal_on_form(form):
             submitted = services.submit_response(consultation=consultation, submission=form.submission())
-        except DomainError as error:
-            form.add_error(None, error)
-        else:
             template = "consultations/help_now.html" if submitted.at_risk else "consultations/receipt.html"
             context = {"consultation": consultation, "receipt": submitted.receipt}
             return child_page(request, template, context, private=True, country=submitted.response.country.code)
@@ -149,16 +160,32 @@ def receipt(request: HttpRequest, slug: str) -> HttpResponse:
     context: dict[str, object] = {"consultation": consultation, "form": form}
     if request.method == "POST" and form.is_valid():
         code = form.cleaned_data["receipt"]
-        try:
+        with refusal_on_form(form, "receipt"):
             if request.POST.get("action") == "withdraw":
                 context["kept_for_safeguarding"] = services.withdraw(consultation=consultation, receipt=code)
                 context["withdrawn"] = True
             else:
                 services.response_for_receipt(consultation, code)
                 context["feedback_open"] = True
-        except DomainError as error:
-            form.add_error("receipt", error)
-            return child_page(request, "consultations/receipt_lookup.html", context, status=400, private=True)
-    elif request.method == "POST":
-        return child_page(request, "consultations/receipt_lookup.html", context, status=400, private=True)
-    return child_page(request, "consultations/receipt_lookup.html", context, private=True)
+    status = form_status(form)
+    return child_page(request, "consultations/receipt_lookup.html", context, status=status, private=True)
+
+
+ERROR_TITLES = {
+    403: gettext_lazy("This page is not for you"),
+    404: gettext_lazy("We could not find this page"),
+    429: gettext_lazy("Too many tries just now"),
+    500: gettext_lazy("Something went wrong on our side"),
+}
+ERROR_TEXTS = {
+    403: gettext_lazy("You can't open this page. If you were sending your answers, go back and send them again."),
+    404: gettext_lazy("The address may be wrong, or the consultation may have ended."),
+    429: gettext_lazy("Many answers came from your network just now. Please wait a little and try again."),
+    500: gettext_lazy("Please try again in a moment. Nothing you did caused this."),
+}
+
+
+def error_page(request: HttpRequest, status: int) -> HttpResponse:
+    """The children's page for a refusal or an error under /consult/ (see ``consultations.middleware``)."""
+    context = {"title": ERROR_TITLES[status], "text": ERROR_TEXTS[status], "status": status}
+    return child_page(request, "consultations/error.html", context, status=status, private=True)

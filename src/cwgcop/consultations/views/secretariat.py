@@ -23,8 +23,9 @@ from cwgcop.bodies.enums import RoleKind
 from cwgcop.consultations import metrics, queries, services
 from cwgcop.consultations.forms import ConsultationForm, FeedbackForm, GroupCodeForm, PackageForm, QuestionForm
 from cwgcop.consultations.models import Consultation, GroupCode, Question
+from cwgcop.consultations.views import no_store
 from cwgcop.core.permissions import check_object_permission
-from cwgcop.core.staff_views import refusal_as_messages, refusal_on_form
+from cwgcop.core.refusals import refusal_as_messages, refusal_on_form
 
 
 def _consultation(request: HttpRequest, slug: str, permission: str = "consultations.manage") -> Consultation:
@@ -33,11 +34,6 @@ def _consultation(request: HttpRequest, slug: str, permission: str = "consultati
         raise Http404
     check_object_permission(request, permission, consultation)
     return consultation
-
-
-def _private(response: HttpResponse) -> HttpResponse:
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @require_safe
@@ -60,14 +56,14 @@ def consultation_list(request: HttpRequest) -> HttpResponse:
             }
         )
     context = {"rows": rows, "can_create": request.user.has_perm("consultations.create")}
-    return _private(render(request, "consultations/staff/list.html", context))
+    return no_store(render(request, "consultations/staff/list.html", context))
 
 
 def _form_page(
     request: HttpRequest, form: ConsultationForm, consultation: Consultation | None, status: int = 200
 ) -> HttpResponse:
     context = {"form": form, "consultation": consultation, "time_zone": timezone.get_current_timezone_name()}
-    return _private(render(request, "consultations/staff/consultation_form.html", context, status=status))
+    return no_store(render(request, "consultations/staff/consultation_form.html", context, status=status))
 
 
 @require_http_methods(["GET", "POST"])
@@ -116,7 +112,7 @@ def _manage_page(request: HttpRequest, consultation: Consultation, status: int =
         "can_safeguard": request.user.has_perm("consultations.safeguard", consultation),
         **extra,
     }
-    return _private(render(request, "consultations/staff/manage.html", context, status=status))
+    return no_store(render(request, "consultations/staff/manage.html", context, status=status))
 
 
 @require_safe
@@ -128,7 +124,7 @@ def _question_page(
     request: HttpRequest, consultation: Consultation, form: QuestionForm, question: Question | None, status: int = 200
 ) -> HttpResponse:
     context = {"consultation": consultation, "form": form, "question": question}
-    return _private(render(request, "consultations/staff/question_form.html", context, status=status))
+    return no_store(render(request, "consultations/staff/question_form.html", context, status=status))
 
 
 @require_http_methods(["GET", "POST"])
@@ -186,9 +182,7 @@ def group_code_create(request: HttpRequest, slug: str) -> HttpResponse:
     form = GroupCodeForm(request.POST)
     if form.is_valid():
         with refusal_on_form(form):
-            group, code = services.create_group_code(
-                actor=request.user, consultation=consultation, label=form.cleaned_data["label"]
-            )
+            group, code = services.create_group_code(actor=request.user, consultation=consultation, **form.cleaned_data)
             return _manage_page(request, consultation, new_code=code, new_group=group)
     return _manage_page(request, consultation, status=400, code_form=form)
 
@@ -215,7 +209,7 @@ def feedback_edit(request: HttpRequest, slug: str) -> HttpResponse:
                 return redirect("staff:consultations:manage", slug=slug)
         status = 400
     context = {"consultation": consultation, "form": form}
-    return _private(render(request, "consultations/staff/feedback_form.html", context, status=status))
+    return no_store(render(request, "consultations/staff/feedback_form.html", context, status=status))
 
 
 @require_POST
@@ -247,7 +241,7 @@ def packages(request: HttpRequest, slug: str) -> HttpResponse:
         "created": created,
         "k": settings.CWGCOP_CONSULTATION_FOCAL_POINT_K,
     }
-    return _private(render(request, "consultations/staff/packages.html", context, status=status))
+    return no_store(render(request, "consultations/staff/packages.html", context, status=status))
 
 
 @require_safe
@@ -260,4 +254,4 @@ def metrics_page(request: HttpRequest, slug: str) -> HttpResponse:
         (_("By language"), figures.by_language),
     ]
     context = {"consultation": consultation, "m": figures, "breakdowns": breakdowns}
-    return _private(render(request, "consultations/staff/metrics.html", context))
+    return no_store(render(request, "consultations/staff/metrics.html", context))

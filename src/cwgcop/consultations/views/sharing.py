@@ -14,8 +14,9 @@ from django.utils.translation import override
 from django.views.decorators.http import require_GET
 
 from cwgcop.consultations import exports, services
-from cwgcop.consultations.views.secretariat import _private
+from cwgcop.consultations.views import no_store
 from cwgcop.core.errors import DomainError
+from cwgcop.core.refusals import refusal_as_response
 
 CONTENT_TYPES = {"json": "application/json; charset=utf-8", "csv": "text/csv; charset=utf-8"}
 
@@ -23,17 +24,19 @@ CONTENT_TYPES = {"json": "application/json; charset=utf-8", "csv": "text/csv; ch
 def _sealed(response: HttpResponse) -> HttpResponse:
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Referrer-Policy"] = "no-referrer"
-    return _private(response)
+    return no_store(response)
+
+
+def _package_refused(request: HttpRequest, error: DomainError) -> HttpResponse:
+    return _sealed(render(request, "consultations/package_error.html", {"error": error}, status=410))
 
 
 @require_GET
+@refusal_as_response(_package_refused)
 def package(request: HttpRequest, token: str, fmt: str = "html") -> HttpResponse:
     if fmt not in services.sharing.FORMATS:
         raise Http404
-    try:
-        found = services.package_for_token(token)
-    except DomainError as error:
-        return _sealed(render(request, "consultations/package_error.html", {"error": error}, status=410))
+    found = services.package_for_token(token)
     services.record_download(package=found, format=fmt)
     content = found.content
     if fmt == "html":

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from cwgcop.core import audit
 from cwgcop.core.permissions import check_object_permission, require_permission
-from cwgcop.core.staff_views import form_status, refusal_as_messages, refusal_on_form
+from cwgcop.core.refusals import form_status, refusal_as_messages, refusal_on_form
 from cwgcop.documents import queries, services
 from cwgcop.documents.forms import DocumentForm, PublishForm, RevisionForm, UploadForm, WithdrawForm
 from cwgcop.documents.models import Document

@@ -10,12 +10,11 @@ from django.views.decorators.http import require_POST, require_safe
 
 from cwgcop.accounts.services import profile_of
 from cwgcop.core.permissions import require_permission
-from cwgcop.core.staff_views import form_status, refusal_as_messages, refusal_on_form
+from cwgcop.core.refusals import form_status, refusal_as_messages, refusal_on_form
 from cwgcop.documents import contributions, queries, storage
 from cwgcop.documents.enums import DocumentStatus
-from cwgcop.documents.forms import UploadForm
+from cwgcop.documents.forms import SubmissionForm, UploadForm, open_meetings
 from cwgcop.documents.models import Document
-from cwgcop.documents.submission_forms import SubmissionForm, open_meetings
 
 
 def _visible(request: HttpRequest, pk: int) -> Document:

@@ -12,6 +12,7 @@ from django_ratelimit.decorators import ratelimit
 from cwgcop.core.cache import public_page
 from cwgcop.core.errors import DomainError
 from cwgcop.core.languages import current_language
+from cwgcop.core.refusals import refusal_as_response, refusal_on_form
 from cwgcop.events import calendar, queries, services
 from cwgcop.events.forms import RegistrationForm
 from cwgcop.events.models import Event, Registration
@@ -77,11 +78,8 @@ def register(request: HttpRequest, series: str, event: str) -> HttpResponse:
         form.add_error(None, _("Too many registrations from your network in a short time. Please try again later."))
         return _event_page(request, found, form, status=429)
     if form.is_valid():
-        try:
+        with refusal_on_form(form):
             registration, _secret = services.register(event=found, applicant=form.applicant(current_language()))
-        except DomainError as error:
-            form.add_error(None, error)
-        else:
             return render(request, "events/check_email.html", {"event": found, "registration": registration})
     return _event_page(request, found, form, status=400)
 
@@ -96,21 +94,17 @@ def _link_error(request: HttpRequest, error: DomainError) -> HttpResponse:
 
 
 @require_safe
+@refusal_as_response(_link_error)
 def registration_confirm(request: HttpRequest, public_id: str, secret: str) -> HttpResponse:
-    try:
-        registration = _registration(public_id, secret)
-        registration = services.confirm_email(registration=registration)
-    except DomainError as error:
-        return _link_error(request, error)
+    registration = _registration(public_id, secret)
+    registration = services.confirm_email(registration=registration)
     return redirect("events:registration-manage", public_id=public_id, secret=secret)
 
 
 @require_safe
+@refusal_as_response(_link_error)
 def registration_manage(request: HttpRequest, public_id: str, secret: str) -> HttpResponse:
-    try:
-        registration = _registration(public_id, secret)
-    except DomainError as error:
-        return _link_error(request, error)
+    registration = _registration(public_id, secret)
     response = render(
         request, "events/manage.html", {"registration": registration, "event": registration.event, "secret": secret}
     )
@@ -119,20 +113,16 @@ def registration_manage(request: HttpRequest, public_id: str, secret: str) -> Ht
 
 
 @require_POST
+@refusal_as_response(_link_error)
 def registration_cancel(request: HttpRequest, public_id: str, secret: str) -> HttpResponse:
-    try:
-        registration = _registration(public_id, secret)
-        services.cancel(registration=registration)
-    except DomainError as error:
-        return _link_error(request, error)
+    registration = _registration(public_id, secret)
+    services.cancel(registration=registration)
     return redirect("events:registration-manage", public_id=public_id, secret=secret)
 
 
 @require_POST
+@refusal_as_response(_link_error)
 def registration_erase(request: HttpRequest, public_id: str, secret: str) -> HttpResponse:
-    try:
-        registration = _registration(public_id, secret)
-        services.erase_own(registration=registration)
-    except DomainError as error:
-        return _link_error(request, error)
+    registration = _registration(public_id, secret)
+    services.erase_own(registration=registration)
     return render(request, "events/erased.html", {"event": registration.event})

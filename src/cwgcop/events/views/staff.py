@@ -9,8 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cwgcop.core.errors import DomainError
 from cwgcop.core.permissions import check_object_permission, require_permission
+from cwgcop.core.refusals import refusal_as_messages, refusal_on_form
 from cwgcop.events import exports, queries, services
 from cwgcop.events.forms import CapacityForm, EmailAllForm, RegistrationFilterForm
 from cwgcop.events.models import Event, Registration
@@ -91,11 +91,8 @@ def check_in(request: HttpRequest, series: str, event: str, public_id: str) -> H
     registration = Registration.objects.filter(event=found, public_id=public_id).first()
     if registration is None:
         raise Http404
-    try:
+    with refusal_as_messages(request):
         services.check_in(actor=request.user, registration=registration, present=request.POST.get("present") != "0")
-    except DomainError as error:
-        for message in error.messages:
-            messages.error(request, message)
     return redirect(request.POST.get("next") or found.get_absolute_url())
 
 
@@ -105,11 +102,8 @@ def capacity(request: HttpRequest, series: str, event: str) -> HttpResponse:
     found = _managed(request, series, event)
     form = CapacityForm(request.POST)
     if form.is_valid():
-        try:
+        with refusal_on_form(form, "capacity"):
             services.set_capacity(actor=request.user, event=found, capacity=form.cleaned_data["capacity"])
-        except DomainError as error:
-            form.add_error("capacity", error)
-        else:
             messages.success(request, _("Capacity saved."))
             return redirect("staff:events:registrations", series=series, event=event)
     return _page(request, found, status=400, capacity_form=form)
@@ -121,7 +115,7 @@ def email_all(request: HttpRequest, series: str, event: str) -> HttpResponse:
     found = _managed(request, series, event)
     form = EmailAllForm(request.POST)
     if form.is_valid():
-        try:
+        with refusal_on_form(form):
             count = services.email_registrants(
                 actor=request.user,
                 event=found,
@@ -129,9 +123,6 @@ def email_all(request: HttpRequest, series: str, event: str) -> HttpResponse:
                 message=form.cleaned_data["message"],
                 statuses=form.cleaned_data["statuses"],
             )
-        except DomainError as error:
-            form.add_error(None, error)
-        else:
             messages.success(request, _("Message sent to %(count)s people.") % {"count": count})
             return redirect("staff:events:registrations", series=series, event=event)
     return _page(request, found, status=400, email_form=form)

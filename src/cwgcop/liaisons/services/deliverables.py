@@ -13,12 +13,15 @@ from django.utils.translation import gettext as _
 
 from cwgcop.bodies.models import Body
 from cwgcop.core import audit
+from cwgcop.core.actors import Actor
 from cwgcop.core.cache import bump_archive_generation
 from cwgcop.core.errors import DomainError
+from cwgcop.core.languages import translated
+from cwgcop.core.translated_fields import set_translations
 from cwgcop.documents.models import Document
-from cwgcop.liaisons.enums import MilestoneStatus
+from cwgcop.liaisons.enums import LiaisonAction, MilestoneStatus
 from cwgcop.liaisons.models import Deliverable, Milestone
-from cwgcop.liaisons.services._common import check_publishable_document, set_translations
+from cwgcop.liaisons.services._common import TITLE_MISSING, check_publishable_document
 from cwgcop.meetings.models import Meeting
 
 MILESTONE_FIELDS = ("position", "title", "body_id", "meeting_id", "due_date", "status", "document_id", "achieved_on")
@@ -27,7 +30,7 @@ MILESTONE_FIELDS = ("position", "title", "body_id", "meeting_id", "due_date", "s
 @transaction.atomic
 def create_deliverable(
     *,
-    actor: Any,
+    actor: Actor,
     owner: Body,
     titles: dict[str, str],
     descriptions: dict[str, str] | None = None,
@@ -35,9 +38,10 @@ def create_deliverable(
 ) -> Deliverable:
     """A new tracked deliverable owned by ``owner``; its address is ``slug`` (made from the title if empty)."""
     deliverable = Deliverable(owner=owner)
-    set_translations(deliverable, "title", titles, required=True)
-    set_translations(deliverable, "description", descriptions or {}, required=False)
-    deliverable.slug = slugify(slug or deliverable.title)[:80]
+    set_translations(deliverable, "title", titles, required=True, refusal=TITLE_MISSING)
+    set_translations(deliverable, "description", descriptions or {})
+    # From the English title (else another), whatever language the page is in: addresses stay in Latin letters.
+    deliverable.slug = slugify(slug or translated(deliverable, "title", "en"))[:80]
     if not deliverable.slug:
         raise DomainError(_("Give the deliverable a short address in Latin letters."), code="slug_missing")
     if Deliverable.objects.filter(slug=deliverable.slug).exists():
@@ -53,7 +57,7 @@ def create_deliverable(
             _("A deliverable with the address “%(slug)s” already exists.") % {"slug": deliverable.slug},
             code="slug_taken",
         ) from exc
-    audit.record(actor=actor, action="deliverable.create", instance=deliverable)
+    audit.record(actor=actor, action=LiaisonAction.DELIVERABLE_CREATE, instance=deliverable)
     bump_archive_generation()
     return deliverable
 
@@ -61,7 +65,7 @@ def create_deliverable(
 @transaction.atomic
 def update_deliverable(
     *,
-    actor: Any,
+    actor: Actor,
     deliverable: Deliverable,
     titles: dict[str, str] | None = None,
     descriptions: dict[str, str] | None = None,
@@ -70,13 +74,13 @@ def update_deliverable(
     deliverable = Deliverable.objects.select_for_update().get(pk=deliverable.pk)
     before = audit.snapshot(deliverable)
     if titles is not None:
-        set_translations(deliverable, "title", titles, required=True)
+        set_translations(deliverable, "title", titles, required=True, refusal=TITLE_MISSING)
     if descriptions is not None:
-        set_translations(deliverable, "description", descriptions, required=False)
+        set_translations(deliverable, "description", descriptions)
     if owner is not None:
         deliverable.owner = owner
     deliverable.save()
-    audit.record(actor=actor, action="deliverable.update", instance=deliverable, before=before)
+    audit.record(actor=actor, action=LiaisonAction.DELIVERABLE_UPDATE, instance=deliverable, before=before)
     bump_archive_generation()
     return deliverable
 
@@ -103,7 +107,7 @@ def _check_milestone(milestone: Milestone) -> None:
 @transaction.atomic
 def add_milestone(
     *,
-    actor: Any,
+    actor: Actor,
     deliverable: Deliverable,
     titles: dict[str, str],
     body: Body,
@@ -126,11 +130,14 @@ def add_milestone(
         document=document,
         achieved_on=achieved_on,
     )
-    set_translations(milestone, "title", titles, required=True)
+    set_translations(milestone, "title", titles, required=True, refusal=TITLE_MISSING)
     _check_milestone(milestone)
     milestone.save()
     audit.record(
-        actor=actor, action="milestone.create", instance=milestone, after=audit.snapshot(milestone, MILESTONE_FIELDS)
+        actor=actor,
+        action=LiaisonAction.MILESTONE_CREATE,
+        instance=milestone,
+        after=audit.snapshot(milestone, MILESTONE_FIELDS),
     )
     bump_archive_generation()
     return milestone
@@ -142,7 +149,7 @@ _UNSET: Any = object()
 @transaction.atomic
 def update_milestone(
     *,
-    actor: Any,
+    actor: Actor,
     milestone: Milestone,
     titles: dict[str, str] | None = None,
     body: Body | None = None,
@@ -162,7 +169,7 @@ def update_milestone(
     )
     before = audit.snapshot(milestone, MILESTONE_FIELDS)
     if titles is not None:
-        set_translations(milestone, "title", titles, required=True)
+        set_translations(milestone, "title", titles, required=True, refusal=TITLE_MISSING)
     if body is not None:
         milestone.body = body
     if meeting is not _UNSET:
@@ -179,7 +186,7 @@ def update_milestone(
     milestone.save()
     audit.record(
         actor=actor,
-        action="milestone.update",
+        action=LiaisonAction.MILESTONE_UPDATE,
         instance=milestone,
         before=before,
         after=audit.snapshot(milestone, MILESTONE_FIELDS),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -16,6 +15,8 @@ from django.utils.translation import override
 from cwgcop.bodies.enums import RoleKind
 from cwgcop.bodies.models import Body, Role
 from cwgcop.core import audit
+from cwgcop.core.actors import Actor
+from cwgcop.liaisons.enums import LiaisonAction
 from cwgcop.liaisons.models import LiaisonStatement
 
 logger = logging.getLogger(__name__)
@@ -46,7 +47,7 @@ def _deliver(statement_pk: int, subject: str, message: str, recipients: list[str
 
 
 @transaction.atomic
-def send_deadline_reminder(*, actor: Any, statement: LiaisonStatement) -> bool:
+def send_deadline_reminder(*, actor: Actor, statement: LiaisonStatement) -> bool:
     """E-mail the reminder for ``statement`` unless it was already sent; say whether one went out.
 
     The statement is marked first and the e-mail leaves after commit, so two runs at once send one
@@ -63,7 +64,7 @@ def send_deadline_reminder(*, actor: Any, statement: LiaisonStatement) -> bool:
     statement.save(update_fields=["reminder_sent_at"])
     audit.record(
         actor=actor,
-        action="liaison.reminder",
+        action=LiaisonAction.REMINDER,
         instance=statement,
         before={"reminder_sent_at": None},
         after={"reminder_sent_at": statement.reminder_sent_at.isoformat(), "to": recipients},
@@ -77,6 +78,6 @@ def send_deadline_reminder(*, actor: Any, statement: LiaisonStatement) -> bool:
     return True
 
 
-def send_due_reminders(*, actor: Any, statements: Iterable[LiaisonStatement]) -> int:
+def send_due_reminders(*, actor: Actor, statements: Iterable[LiaisonStatement]) -> int:
     """Send the reminder of each statement (each in its own transaction); return how many went out."""
     return sum(1 for statement in statements if send_deadline_reminder(actor=actor, statement=statement))

@@ -21,14 +21,16 @@ from django.utils.translation import gettext as _
 
 from cwgcop.bodies.models import Body
 from cwgcop.core import audit
+from cwgcop.core.actors import Actor, signed_in_or_none
 from cwgcop.core.cache import bump_archive_generation
 from cwgcop.core.errors import DomainError
 from cwgcop.core.formatting import long_date
 from cwgcop.core.languages import LANGUAGE_ORDER
+from cwgcop.core.translated_fields import set_translations
 from cwgcop.documents.models import Document
-from cwgcop.liaisons.enums import Direction, LiaisonState, Purpose
+from cwgcop.liaisons.enums import Direction, LiaisonAction, LiaisonState, Purpose
 from cwgcop.liaisons.models import LiaisonContact, LiaisonStatement
-from cwgcop.liaisons.services._common import check_publishable_document, set_translations
+from cwgcop.liaisons.services._common import TITLE_MISSING, check_publishable_document
 from cwgcop.meetings.models import Meeting
 
 AUDITED = (
@@ -163,7 +165,7 @@ def _store_relations(
 @transaction.atomic
 def create_statement(
     *,
-    actor: Any,
+    actor: Actor,
     direction: str,
     purpose: str,
     titles: dict[str, str],
@@ -215,15 +217,15 @@ def create_statement(
         reply_to=target,
         thread_root_id=(target.root_id if target else None),
         published_at=timezone.now() if incoming else None,
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        created_by=signed_in_or_none(actor),
     )
-    set_translations(statement, "title", titles, required=True, original=original_language)
-    set_translations(statement, "text", texts or {}, required=False, original=original_language)
+    set_translations(statement, "title", titles, required=True, refusal=TITLE_MISSING)
+    set_translations(statement, "text", texts or {})
     statement.save()
     _store_relations(
         statement, from_bodies=from_list, to_bodies=to_list, attachments=documents, contacts=checked_contacts
     )
-    audit.record(actor=actor, action="liaison.create", instance=statement, after=_snapshot(statement))
+    audit.record(actor=actor, action=LiaisonAction.CREATE, instance=statement, after=_snapshot(statement))
     if statement.is_public:
         bump_archive_generation()
     return statement
@@ -255,7 +257,7 @@ def _apply_timing(
 @transaction.atomic
 def update_statement(
     *,
-    actor: Any,
+    actor: Actor,
     statement: LiaisonStatement,
     purpose: str | None = None,
     titles: dict[str, str] | None = None,
@@ -300,9 +302,9 @@ def update_statement(
         check_publishable_document(document)
     checked_contacts = _check_contacts(contacts) if contacts is not None else None
     if titles is not None:
-        set_translations(statement, "title", titles, required=True, original=statement.original_language)
+        set_translations(statement, "title", titles, required=True, refusal=TITLE_MISSING)
     if texts is not None:
-        set_translations(statement, "text", texts, required=False, original=statement.original_language)
+        set_translations(statement, "text", texts)
     statement.save()
     _store_relations(
         statement,
@@ -311,7 +313,9 @@ def update_statement(
         attachments=documents,
         contacts=checked_contacts,
     )
-    audit.record(actor=actor, action="liaison.update", instance=statement, before=before, after=_snapshot(statement))
+    audit.record(
+        actor=actor, action=LiaisonAction.UPDATE, instance=statement, before=before, after=_snapshot(statement)
+    )
     if statement.is_public:
         bump_archive_generation()
     return statement

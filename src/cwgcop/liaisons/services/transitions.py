@@ -14,9 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cwgcop.core import audit
+from cwgcop.core.actors import Actor, signed_in_or_none
 from cwgcop.core.cache import bump_archive_generation
 from cwgcop.core.errors import DomainError
-from cwgcop.liaisons.enums import AWAITING_ACTION, TRANSITIONS, Direction, LiaisonState
+from cwgcop.liaisons.enums import AWAITING_ACTION, TRANSITIONS, Direction, LiaisonAction, LiaisonState
 from cwgcop.liaisons.models import LiaisonStatement
 from cwgcop.liaisons.services.statements import AUDITED, check_dates, locked
 from cwgcop.meetings.models import Meeting
@@ -32,7 +33,9 @@ def _move(statement: LiaisonStatement, target: str) -> None:
     statement.state = target
 
 
-def _transition(actor: Any, statement: LiaisonStatement, target: str, action: str, **changes: Any) -> LiaisonStatement:
+def _transition(
+    actor: Actor, statement: LiaisonStatement, target: str, action: LiaisonAction, **changes: Any
+) -> LiaisonStatement:
     statement = locked(statement)
     before = audit.snapshot(statement, AUDITED)
     _move(statement, target)
@@ -48,27 +51,27 @@ def _transition(actor: Any, statement: LiaisonStatement, target: str, action: st
 
 
 @transaction.atomic
-def approve_statement(*, actor: Any, statement: LiaisonStatement) -> LiaisonStatement:
+def approve_statement(*, actor: Actor, statement: LiaisonStatement) -> LiaisonStatement:
     """The chair approves an outgoing draft; only an approved statement can be sent."""
     if statement.direction != Direction.OUTGOING:
         raise DomainError(_("Only an outgoing statement is approved."), code="not_outgoing")
-    user = actor if getattr(actor, "is_authenticated", False) else None
+    user = signed_in_or_none(actor)
     return _transition(
-        actor, statement, LiaisonState.APPROVED, "liaison.approve", approved_by=user, approved_at=timezone.now()
+        actor, statement, LiaisonState.APPROVED, LiaisonAction.APPROVE, approved_by=user, approved_at=timezone.now()
     )
 
 
 @transaction.atomic
-def return_to_draft(*, actor: Any, statement: LiaisonStatement) -> LiaisonStatement:
+def return_to_draft(*, actor: Actor, statement: LiaisonStatement) -> LiaisonStatement:
     """Take back an approval so that the statement can be changed (and approved again)."""
     return _transition(
-        actor, statement, LiaisonState.DRAFT, "liaison.return_to_draft", approved_by=None, approved_at=None
+        actor, statement, LiaisonState.DRAFT, LiaisonAction.RETURN_TO_DRAFT, approved_by=None, approved_at=None
     )
 
 
 @transaction.atomic
 def send_statement(
-    *, actor: Any, statement: LiaisonStatement, sent_on: datetime.date | None = None
+    *, actor: Actor, statement: LiaisonStatement, sent_on: datetime.date | None = None
 ) -> LiaisonStatement:
     """Record that an approved outgoing statement was sent (``sent_on``, today by default); it becomes public.
 
@@ -84,7 +87,7 @@ def send_statement(
     sent_on = sent_on or timezone.localdate()
     check_dates(statement.purpose, sent_on, statement.deadline)
     statement = _transition(
-        actor, statement, LiaisonState.SENT, "liaison.send", sent_on=sent_on, published_at=timezone.now()
+        actor, statement, LiaisonState.SENT, LiaisonAction.SEND, sent_on=sent_on, published_at=timezone.now()
     )
     parent = statement.reply_to
     if parent is not None and parent.direction == Direction.INCOMING and parent.state in AWAITING_ACTION:
@@ -93,13 +96,17 @@ def send_statement(
         parent.state = LiaisonState.ANSWERED
         parent.save(update_fields=["state", "updated_at"])
         audit.record(
-            actor=actor, action="liaison.answer", instance=parent, before=before, after=audit.snapshot(parent, AUDITED)
+            actor=actor,
+            action=LiaisonAction.ANSWER,
+            instance=parent,
+            before=before,
+            after=audit.snapshot(parent, AUDITED),
         )
     return statement
 
 
 @transaction.atomic
-def consider_statement(*, actor: Any, statement: LiaisonStatement, meeting: Meeting) -> LiaisonStatement:
+def consider_statement(*, actor: Actor, statement: LiaisonStatement, meeting: Meeting) -> LiaisonStatement:
     """Record that ``meeting`` (of a body the statement is addressed to) considered an incoming statement."""
     if statement.direction != Direction.INCOMING:
         raise DomainError(_("Only an incoming statement is considered."), code="not_incoming")
@@ -108,16 +115,16 @@ def consider_statement(*, actor: Any, statement: LiaisonStatement, meeting: Meet
             _("%(meeting)s is a meeting of a body the statement is not addressed to.") % {"meeting": meeting},
             code="meeting_body_mismatch",
         )
-    return _transition(actor, statement, LiaisonState.CONSIDERED, "liaison.consider", meeting=meeting)
+    return _transition(actor, statement, LiaisonState.CONSIDERED, LiaisonAction.CONSIDER, meeting=meeting)
 
 
 @transaction.atomic
-def note_statement(*, actor: Any, statement: LiaisonStatement) -> LiaisonStatement:
+def note_statement(*, actor: Actor, statement: LiaisonStatement) -> LiaisonStatement:
     """The group took note of a considered statement; nothing more is owed."""
-    return _transition(actor, statement, LiaisonState.NOTED, "liaison.note")
+    return _transition(actor, statement, LiaisonState.NOTED, LiaisonAction.NOTE)
 
 
 @transaction.atomic
-def mark_answered(*, actor: Any, statement: LiaisonStatement) -> LiaisonStatement:
+def mark_answered(*, actor: Actor, statement: LiaisonStatement) -> LiaisonStatement:
     """A considered statement was answered by other means than a reply recorded here."""
-    return _transition(actor, statement, LiaisonState.ANSWERED, "liaison.answer")
+    return _transition(actor, statement, LiaisonState.ANSWERED, LiaisonAction.ANSWER)

@@ -8,9 +8,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from cwgcop.core import audit
-from cwgcop.core.errors import DomainError
 from cwgcop.core.languages import LANGUAGE_ORDER, field_suffix
 from cwgcop.core.permissions import check_object_permission, require_permission
+from cwgcop.core.refusals import refusal_on_form
 from cwgcop.liaisons import queries, services
 from cwgcop.liaisons.forms import DeliverableForm, MilestoneForm
 from cwgcop.liaisons.models import Deliverable, Milestone
@@ -39,7 +39,7 @@ def deliverable_create(request: HttpRequest) -> HttpResponse:
     form = DeliverableForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         check_object_permission(request, "liaisons.manage_deliverable", form.cleaned_data["owner"])
-        try:
+        with refusal_on_form(form):
             deliverable = services.create_deliverable(
                 actor=request.user,
                 owner=form.cleaned_data["owner"],
@@ -47,9 +47,6 @@ def deliverable_create(request: HttpRequest) -> HttpResponse:
                 descriptions=form.translations("description"),
                 slug=form.cleaned_data["slug"],
             )
-        except DomainError as error:
-            form.add_error(None, error)
-        else:
             messages.success(request, _("Deliverable created: now add the milestones of its route."))
             return redirect("staff:liaisons:deliverable", slug=deliverable.slug)
     return render(request, "liaisons/staff/deliverable_form.html", {"form": form}, status=400 if form.errors else 200)
@@ -83,7 +80,7 @@ def deliverable_manage(request: HttpRequest, slug: str) -> HttpResponse:
         return _manage_page(request, deliverable)
     form = DeliverableForm(request.POST, editing=True)
     if form.is_valid():
-        try:
+        with refusal_on_form(form):
             services.update_deliverable(
                 actor=request.user,
                 deliverable=deliverable,
@@ -91,9 +88,6 @@ def deliverable_manage(request: HttpRequest, slug: str) -> HttpResponse:
                 titles=form.translations("title"),
                 descriptions=form.translations("description"),
             )
-        except DomainError as error:
-            form.add_error(None, error)
-        else:
             messages.success(request, _("Deliverable saved."))
             return redirect("staff:liaisons:deliverable", slug=deliverable.slug)
     return _manage_page(request, deliverable, form=form)
@@ -104,11 +98,8 @@ def milestone_add(request: HttpRequest, slug: str) -> HttpResponse:
     deliverable = _deliverable(request, slug)
     form = MilestoneForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusal_on_form(form):
             services.add_milestone(actor=request.user, deliverable=deliverable, **form.service_values())
-        except DomainError as error:
-            form.add_error(None, error)
-        else:
             messages.success(request, _("Milestone added."))
             return redirect("staff:liaisons:deliverable", slug=deliverable.slug)
     if request.method != "POST":
@@ -124,11 +115,8 @@ def milestone_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         raise Http404
     form = MilestoneForm(request.POST or None, initial=_milestone_initial(milestone))
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusal_on_form(form):
             services.update_milestone(actor=request.user, milestone=milestone, **form.service_values())
-        except DomainError as error:
-            form.add_error(None, error)
-        else:
             messages.success(request, _("Milestone saved."))
             return redirect("staff:liaisons:deliverable", slug=deliverable.slug)
     return render(

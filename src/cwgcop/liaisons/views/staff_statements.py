@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cwgcop.core import audit
+from cwgcop.core.actors import Actor
 from cwgcop.core.permissions import check_object_permission, require_permission
-from cwgcop.core.staff_views import form_status, refusal_as_messages, refusal_on_form
+from cwgcop.core.refusals import form_status, refusal_as_messages, refusal_on_form
 from cwgcop.documents.rows import rows_of
 from cwgcop.liaisons import queries, services
 from cwgcop.liaisons.enums import Direction, LiaisonState
@@ -150,7 +151,7 @@ def statement_manage(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 class _Transition(Protocol):
-    def __call__(self, *, actor: Any, statement: LiaisonStatement) -> object: ...
+    def __call__(self, *, actor: Actor, statement: LiaisonStatement) -> object: ...
 
 
 def _transition(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
@@ -12,13 +11,14 @@ from django.utils.translation import gettext as _
 
 from cwgcop.bodies.models import Body, Organization
 from cwgcop.core import audit
+from cwgcop.core.actors import Actor, signed_in_or_none
 from cwgcop.core.cache import bump_archive_generation
 from cwgcop.core.errors import DomainError
+from cwgcop.core.translated_fields import set_translations
 from cwgcop.documents.enums import DocumentStatus
 from cwgcop.documents.models import Document
-from cwgcop.meetings.enums import OPEN_MEETING_STATUSES, ActionOwnerKind, ActionStatus, MeetingStatus
+from cwgcop.meetings.enums import OPEN_MEETING_STATUSES, ActionOwnerKind, ActionStatus, MeetingAction, MeetingStatus
 from cwgcop.meetings.models import ActionItem, CarriedAction, Meeting, Outcome
-from cwgcop.meetings.services.texts import set_translations
 
 
 def _owner(
@@ -42,7 +42,7 @@ def _check_descriptions(descriptions: dict[str, str]) -> None:
         raise DomainError(_("Say what is to be done, in at least one language."), code="description_missing")
 
 
-def _carry_to_open_meetings(actor: Any, item: ActionItem) -> None:
+def _carry_to_open_meetings(actor: Actor, item: ActionItem) -> None:
     """An item raised (or recorded late) after a later meeting already opened goes onto that meeting too."""
     later = Meeting.objects.filter(
         body_id=item.meeting.body_id, number__gt=item.meeting.number, status__in=OPEN_MEETING_STATUSES
@@ -54,7 +54,7 @@ def _carry_to_open_meetings(actor: Any, item: ActionItem) -> None:
 @transaction.atomic
 def raise_action_item(
     *,
-    actor: Any,
+    actor: Actor,
     outcome: Outcome,
     descriptions: dict[str, str],
     owner_kind: str = ActionOwnerKind.SECRETARIAT,
@@ -84,7 +84,7 @@ def raise_action_item(
     )
     set_translations(item, "description", descriptions)
     item.save()
-    audit.record(actor=actor, action="action_item.create", instance=item)
+    audit.record(actor=actor, action=MeetingAction.ACTION_ITEM_CREATE, instance=item)
     _carry_to_open_meetings(actor, item)
     bump_archive_generation()
     return item
@@ -93,7 +93,7 @@ def raise_action_item(
 @transaction.atomic
 def update_action_item(
     *,
-    actor: Any,
+    actor: Actor,
     item: ActionItem,
     descriptions: dict[str, str] | None = None,
     owner_kind: str | None = None,
@@ -114,7 +114,7 @@ def update_action_item(
         item.owner_organization, item.owner_body = _owner(owner_kind, owner_organization, owner_body)
     item.due_date = due_date
     item.save()
-    audit.record(actor=actor, action="action_item.update", instance=item, before=before)
+    audit.record(actor=actor, action=MeetingAction.ACTION_ITEM_UPDATE, instance=item, before=before)
     bump_archive_generation()
     return item
 
@@ -145,7 +145,7 @@ def _check_evidence(item: ActionItem, document: Document | None, outcome: Outcom
 @transaction.atomic
 def close_action_item(
     *,
-    actor: Any,
+    actor: Actor,
     item: ActionItem,
     status: str,
     evidence_document: Document | None = None,
@@ -177,15 +177,15 @@ def close_action_item(
     item.evidence_outcome = evidence_outcome
     item.closing_note = note
     item.closed_at = timezone.now()
-    item.closed_by = actor if getattr(actor, "is_authenticated", False) else None
+    item.closed_by = signed_in_or_none(actor)
     item.save()
-    audit.record(actor=actor, action="action_item.close", instance=item, before=before)
+    audit.record(actor=actor, action=MeetingAction.ACTION_ITEM_CLOSE, instance=item, before=before)
     bump_archive_generation()
     return item
 
 
 @transaction.atomic
-def reopen_action_item(*, actor: Any, item: ActionItem) -> ActionItem:
+def reopen_action_item(*, actor: Actor, item: ActionItem) -> ActionItem:
     """Reopen an item closed by mistake; its evidence is cleared (the audit log keeps it)."""
     item = ActionItem.objects.select_for_update().select_related("meeting").get(pk=item.pk)
     if item.is_open:
@@ -196,14 +196,14 @@ def reopen_action_item(*, actor: Any, item: ActionItem) -> ActionItem:
     item.evidence_document = item.evidence_outcome = None
     item.closing_note = ""
     item.save()
-    audit.record(actor=actor, action="action_item.reopen", instance=item, before=before)
+    audit.record(actor=actor, action=MeetingAction.ACTION_ITEM_REOPEN, instance=item, before=before)
     _carry_to_open_meetings(actor, item)
     bump_archive_generation()
     return item
 
 
 @transaction.atomic
-def carry_forward_open_actions(*, actor: Any, meeting: Meeting) -> list[ActionItem]:
+def carry_forward_open_actions(*, actor: Actor, meeting: Meeting) -> list[ActionItem]:
     """Put every action item still open from the body's earlier meetings on ``meeting``'s table.
 
     Called when a meeting opens (:func:`update_meeting` moving it to open or in session), and safe to
@@ -226,7 +226,7 @@ def carry_forward_open_actions(*, actor: Any, meeting: Meeting) -> list[ActionIt
     CarriedAction.objects.bulk_create([CarriedAction(meeting=meeting, action_item=item) for item in items])
     audit.record(
         actor=actor,
-        action="meeting.actions.carry_forward",
+        action=MeetingAction.ACTIONS_CARRY_FORWARD,
         instance=meeting,
         before={"carried": []},
         after={"carried": [item.reference for item in items]},

@@ -11,12 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cwgcop.core import audit
+from cwgcop.core.actors import Actor, signed_in_or_none
 from cwgcop.core.cache import bump_archive_generation
 from cwgcop.core.errors import DomainError
+from cwgcop.core.translated_fields import set_translations
 from cwgcop.documents.models import Document
-from cwgcop.meetings.enums import AgendaStatus, MeetingStatus
+from cwgcop.meetings.enums import AgendaStatus, MeetingAction, MeetingStatus
 from cwgcop.meetings.models import AgendaItem, Meeting
-from cwgcop.meetings.services.texts import set_translations
 
 
 def _lock_draft(meeting: Meeting) -> Meeting:
@@ -48,7 +49,7 @@ def _check_titles(titles: dict[str, str]) -> None:
 
 @transaction.atomic
 def add_agenda_item(
-    *, actor: Any, meeting: Meeting, titles: dict[str, str], documents: Iterable[Document] = ()
+    *, actor: Actor, meeting: Meeting, titles: dict[str, str], documents: Iterable[Document] = ()
 ) -> AgendaItem:
     """Append an item to a draft agenda."""
     meeting = _lock_draft(meeting)
@@ -60,7 +61,7 @@ def add_agenda_item(
     set_translations(item, "title", titles)
     item.save()
     _set_documents(item, documents)
-    audit.record(actor=actor, action="agenda_item.create", instance=item, after=_item_state(item))
+    audit.record(actor=actor, action=MeetingAction.AGENDA_ITEM_CREATE, instance=item, after=_item_state(item))
     bump_archive_generation()
     return item
 
@@ -68,7 +69,7 @@ def add_agenda_item(
 @transaction.atomic
 def update_agenda_item(
     *,
-    actor: Any,
+    actor: Actor,
     item: AgendaItem,
     titles: dict[str, str] | None = None,
     documents: Iterable[Document] | None = None,
@@ -83,7 +84,9 @@ def update_agenda_item(
         item.save()
     if documents is not None:
         _set_documents(item, documents)
-    audit.record(actor=actor, action="agenda_item.update", instance=item, before=before, after=_item_state(item))
+    audit.record(
+        actor=actor, action=MeetingAction.AGENDA_ITEM_UPDATE, instance=item, before=before, after=_item_state(item)
+    )
     bump_archive_generation()
     return item
 
@@ -96,18 +99,18 @@ def _renumber(meeting: Meeting) -> None:
 
 
 @transaction.atomic
-def remove_agenda_item(*, actor: Any, item: AgendaItem) -> None:
+def remove_agenda_item(*, actor: Actor, item: AgendaItem) -> None:
     """Take an item off a draft agenda; the items after it move up."""
     meeting = _lock_draft(item.meeting)
     before = _item_state(item)
-    audit.record(actor=actor, action="agenda_item.delete", instance=item, before=before, after={})
+    audit.record(actor=actor, action=MeetingAction.AGENDA_ITEM_DELETE, instance=item, before=before, after={})
     item.delete()
     _renumber(meeting)
     bump_archive_generation()
 
 
 @transaction.atomic
-def move_agenda_item(*, actor: Any, item: AgendaItem, direction: Literal["up", "down"]) -> AgendaItem:
+def move_agenda_item(*, actor: Actor, item: AgendaItem, direction: Literal["up", "down"]) -> AgendaItem:
     """Swap an item with the one before (``up``) or after it (``down``)."""
     meeting = _lock_draft(item.meeting)
     _renumber(meeting)
@@ -122,7 +125,7 @@ def move_agenda_item(*, actor: Any, item: AgendaItem, direction: Literal["up", "
     other.save(update_fields=["position"])
     audit.record(
         actor=actor,
-        action="agenda_item.move",
+        action=MeetingAction.AGENDA_ITEM_MOVE,
         instance=moved,
         before={"position": other.position},
         after={"position": moved.position},
@@ -132,7 +135,7 @@ def move_agenda_item(*, actor: Any, item: AgendaItem, direction: Literal["up", "
 
 
 @transaction.atomic
-def adopt_agenda(*, actor: Any, meeting: Meeting) -> Meeting:
+def adopt_agenda(*, actor: Actor, meeting: Meeting) -> Meeting:
     """The chair adopts the meeting's agenda; its items are frozen until it is reopened."""
     meeting = _lock_draft(meeting)
     if not AgendaItem.objects.filter(meeting=meeting).exists():
@@ -140,16 +143,16 @@ def adopt_agenda(*, actor: Any, meeting: Meeting) -> Meeting:
     before = audit.snapshot(meeting, ["agenda_status", "agenda_adopted_at", "agenda_adopted_by_id"])
     meeting.agenda_status = AgendaStatus.ADOPTED
     meeting.agenda_adopted_at = timezone.now()
-    meeting.agenda_adopted_by = actor if getattr(actor, "is_authenticated", False) else None
+    meeting.agenda_adopted_by = signed_in_or_none(actor)
     meeting.save(update_fields=["agenda_status", "agenda_adopted_at", "agenda_adopted_by", "updated_at"])
     after = audit.snapshot(meeting, ["agenda_status", "agenda_adopted_at", "agenda_adopted_by_id"])
-    audit.record(actor=actor, action="meeting.agenda.adopt", instance=meeting, before=before, after=after)
+    audit.record(actor=actor, action=MeetingAction.AGENDA_ADOPT, instance=meeting, before=before, after=after)
     bump_archive_generation()
     return meeting
 
 
 @transaction.atomic
-def reopen_agenda(*, actor: Any, meeting: Meeting) -> Meeting:
+def reopen_agenda(*, actor: Actor, meeting: Meeting) -> Meeting:
     """The chair puts an adopted agenda back to draft so that it can be amended."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.agenda_status != AgendaStatus.ADOPTED:
@@ -160,6 +163,6 @@ def reopen_agenda(*, actor: Any, meeting: Meeting) -> Meeting:
     meeting.agenda_adopted_by = None
     meeting.save(update_fields=["agenda_status", "agenda_adopted_at", "agenda_adopted_by", "updated_at"])
     after = audit.snapshot(meeting, ["agenda_status", "agenda_adopted_at", "agenda_adopted_by_id"])
-    audit.record(actor=actor, action="meeting.agenda.reopen", instance=meeting, before=before, after=after)
+    audit.record(actor=actor, action=MeetingAction.AGENDA_REOPEN, instance=meeting, before=before, after=after)
     bump_archive_generation()
     return meeting

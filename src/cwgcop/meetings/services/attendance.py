@@ -17,10 +17,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from cwgcop.core import audit
+from cwgcop.core.actors import Actor
 from cwgcop.core.cache import bump_archive_generation
 from cwgcop.core.errors import DomainError
 from cwgcop.meetings.attendance_csv import AttendanceRow, RowError, parse_attendance_csv, person_key
-from cwgcop.meetings.enums import AttendanceMode, MeetingStatus, RegistrationStatus
+from cwgcop.meetings.enums import AttendanceMode, MeetingAction, MeetingStatus, RegistrationStatus
 from cwgcop.meetings.models import Attendance, Meeting, Registration
 
 FIGURES = ("participants_total", "participants_onsite", "participants_remote")
@@ -67,7 +68,7 @@ def _from_registration(registration: Registration, mode: str) -> Attendance:
 
 
 @transaction.atomic
-def record_attendance(*, actor: Any, meeting: Meeting, attended: Mapping[int, str]) -> Meeting:
+def record_attendance(*, actor: Actor, meeting: Meeting, attended: Mapping[int, str]) -> Meeting:
     """Tick who attended among the meeting's registrations: ``{registration id: mode}``.
 
     A registration left out is un-ticked (its attendance removed); attendance imported for people who
@@ -98,7 +99,7 @@ def record_attendance(*, actor: Any, meeting: Meeting, attended: Mapping[int, st
             current.save(update_fields=["mode"])
     _count_figures(meeting)
     after = {**_figures(meeting), "attended": sorted(attended)}
-    audit.record(actor=actor, action="meeting.attendance.tick", instance=meeting, before=before, after=after)
+    audit.record(actor=actor, action=MeetingAction.ATTENDANCE_TICK, instance=meeting, before=before, after=after)
     bump_archive_generation()
     return meeting
 
@@ -111,13 +112,13 @@ def _attendance(registration: Registration) -> Attendance | None:
 
 
 @transaction.atomic
-def remove_attendance(*, actor: Any, attendance: Attendance) -> Meeting:
+def remove_attendance(*, actor: Actor, attendance: Attendance) -> Meeting:
     """Take one person off a meeting's attendance list."""
     meeting = _lock(attendance.meeting)
     before = audit.snapshot(attendance)
     attendance.delete()
     _count_figures(meeting)
-    audit.record(actor=actor, action="meeting.attendance.remove", instance=meeting, before=before, after={})
+    audit.record(actor=actor, action=MeetingAction.ATTENDANCE_REMOVE, instance=meeting, before=before, after={})
     bump_archive_generation()
     return meeting
 
@@ -192,7 +193,7 @@ def _fill(attendance: Attendance, row: AttendanceRow, registrations: dict[str, R
 
 
 def import_attendance(
-    *, actor: Any, meeting: Meeting, text: str, only_valid_rows: bool = False, dry_run: bool = False
+    *, actor: Actor, meeting: Meeting, text: str, only_valid_rows: bool = False, dry_run: bool = False
 ) -> AttendanceImport:
     """Import an attendance list (see :func:`cwgcop.meetings.attendance_csv.parse_attendance_csv`).
 
@@ -207,7 +208,7 @@ def import_attendance(
 
 
 @transaction.atomic
-def _import(*, actor: Any, meeting: Meeting, text: str, only_valid_rows: bool) -> AttendanceImport:
+def _import(*, actor: Actor, meeting: Meeting, text: str, only_valid_rows: bool) -> AttendanceImport:
     meeting = _lock(meeting)
     plan, existing = _plan(meeting, text)
     if plan.errors and not only_valid_rows:
@@ -246,7 +247,7 @@ def _import(*, actor: Any, meeting: Meeting, text: str, only_valid_rows: bool) -
         "updated_rows": len(plan.to_update),
         "skipped_rows": sorted({e.row for e in plan.errors}),
     }
-    audit.record(actor=actor, action="meeting.attendance.import", instance=meeting, before=before, after=after)
+    audit.record(actor=actor, action=MeetingAction.ATTENDANCE_IMPORT, instance=meeting, before=before, after=after)
     bump_archive_generation()
     plan.written = True
     return plan

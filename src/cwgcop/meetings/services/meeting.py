@@ -11,12 +11,13 @@ from django.utils.translation import gettext as _
 
 from cwgcop.bodies.models import Body
 from cwgcop.core import audit
+from cwgcop.core.actors import Actor
 from cwgcop.core.cache import bump_archive_generation
 from cwgcop.core.errors import DomainError
-from cwgcop.meetings.enums import OPEN_MEETING_STATUSES, MeetingFormat, MeetingStatus
+from cwgcop.core.translated_fields import set_translations
+from cwgcop.meetings.enums import OPEN_MEETING_STATUSES, MeetingAction, MeetingFormat, MeetingStatus
 from cwgcop.meetings.models import Meeting
 from cwgcop.meetings.services.actions import carry_forward_open_actions
-from cwgcop.meetings.services.texts import set_translations
 
 # Statuses in which a meeting has had the open action items of the earlier meetings on its table.
 CARRYING_STATUSES = OPEN_MEETING_STATUSES | {MeetingStatus.HELD}
@@ -62,7 +63,7 @@ def _apply(meeting: Meeting, texts: dict[str, dict[str, str] | None], values: di
 @transaction.atomic
 def create_meeting(
     *,
-    actor: Any,
+    actor: Actor,
     body: Body,
     number: int,
     start_date: datetime.date,
@@ -94,7 +95,7 @@ def create_meeting(
             _("%(body)s already has a meeting number %(number)s.") % {"body": body.acronym, "number": number},
             code="number_taken",
         ) from exc
-    audit.record(actor=actor, action="meeting.create", instance=meeting)
+    audit.record(actor=actor, action=MeetingAction.CREATE, instance=meeting)
     # A past meeting entered as already held had the open items of the earlier ones on its table too.
     if meeting.status in CARRYING_STATUSES:
         carry_forward_open_actions(actor=actor, meeting=meeting)
@@ -105,7 +106,7 @@ def create_meeting(
 @transaction.atomic
 def update_meeting(
     *,
-    actor: Any,
+    actor: Actor,
     meeting: Meeting,
     venues: dict[str, str] | None = None,
     themes: dict[str, str] | None = None,
@@ -129,7 +130,7 @@ def update_meeting(
         )
     _apply(meeting, {"venue": venues, "themes": themes, "summary": summaries}, values)
     meeting.save()
-    audit.record(actor=actor, action="meeting.update", instance=meeting, before=before)
+    audit.record(actor=actor, action=MeetingAction.UPDATE, instance=meeting, before=before)
     if meeting.status in CARRYING_STATUSES and not was_carrying:
         carry_forward_open_actions(actor=actor, meeting=meeting)
     bump_archive_generation()

@@ -11,12 +11,13 @@ from django.utils.translation import gettext as _
 
 from cwgcop.bodies.models import Body
 from cwgcop.core import audit
+from cwgcop.core.actors import Actor
 from cwgcop.core.cache import bump_archive_generation
 from cwgcop.core.errors import DomainError
+from cwgcop.core.translated_fields import set_translations
 from cwgcop.documents.models import Document
-from cwgcop.meetings.enums import MeetingStatus, OutcomeKind
+from cwgcop.meetings.enums import MeetingAction, MeetingStatus, OutcomeKind
 from cwgcop.meetings.models import Meeting, Outcome
-from cwgcop.meetings.services.texts import set_translations
 
 
 def outcome_state(outcome: Outcome) -> dict[str, Any]:
@@ -47,7 +48,7 @@ def _lock(meeting: Meeting) -> Meeting:
 @transaction.atomic
 def record_outcome(
     *,
-    actor: Any,
+    actor: Actor,
     meeting: Meeting,
     kind: str,
     texts: dict[str, str],
@@ -70,7 +71,7 @@ def record_outcome(
     outcome.save()
     outcome.documents.set(list(documents))
     outcome.bodies.set(list(bodies))
-    audit.record(actor=actor, action="outcome.create", instance=outcome, after=outcome_state(outcome))
+    audit.record(actor=actor, action=MeetingAction.OUTCOME_CREATE, instance=outcome, after=outcome_state(outcome))
     bump_archive_generation()
     return outcome
 
@@ -78,7 +79,7 @@ def record_outcome(
 @transaction.atomic
 def update_outcome(
     *,
-    actor: Any,
+    actor: Actor,
     outcome: Outcome,
     kind: str | None = None,
     texts: dict[str, str] | None = None,
@@ -97,13 +98,15 @@ def update_outcome(
         outcome.documents.set(list(documents))
     if bodies is not None:
         outcome.bodies.set(list(bodies))
-    audit.record(actor=actor, action="outcome.update", instance=outcome, before=before, after=outcome_state(outcome))
+    audit.record(
+        actor=actor, action=MeetingAction.OUTCOME_UPDATE, instance=outcome, before=before, after=outcome_state(outcome)
+    )
     bump_archive_generation()
     return outcome
 
 
 @transaction.atomic
-def move_outcome(*, actor: Any, outcome: Outcome, direction: Literal["up", "down"]) -> Outcome:
+def move_outcome(*, actor: Actor, outcome: Outcome, direction: Literal["up", "down"]) -> Outcome:
     """Swap an outcome with the one before (``up``) or after it (``down``)."""
     meeting = _lock(outcome.meeting)
     outcomes = list(Outcome.objects.filter(meeting=meeting).order_by("position", "id"))
@@ -117,7 +120,7 @@ def move_outcome(*, actor: Any, outcome: Outcome, direction: Literal["up", "down
     moved = outcomes[index]
     audit.record(
         actor=actor,
-        action="outcome.move",
+        action=MeetingAction.OUTCOME_MOVE,
         instance=moved,
         before={"position": index + 1},
         after={"position": moved.position},
@@ -127,7 +130,7 @@ def move_outcome(*, actor: Any, outcome: Outcome, direction: Literal["up", "down
 
 
 @transaction.atomic
-def remove_outcome(*, actor: Any, outcome: Outcome) -> None:
+def remove_outcome(*, actor: Actor, outcome: Outcome) -> None:
     """Delete an outcome recorded by mistake. One that raised or closed an action item stays."""
     meeting = _lock(outcome.meeting)
     if outcome.action_items.exists() or outcome.closed_action_items.exists():
@@ -135,7 +138,9 @@ def remove_outcome(*, actor: Any, outcome: Outcome) -> None:
             _("This outcome raised or closed an action item; change its text instead of deleting it."),
             code="outcome_in_use",
         )
-    audit.record(actor=actor, action="outcome.delete", instance=outcome, before=outcome_state(outcome), after={})
+    audit.record(
+        actor=actor, action=MeetingAction.OUTCOME_DELETE, instance=outcome, before=outcome_state(outcome), after={}
+    )
     outcome.delete()
     remaining = list(Outcome.objects.filter(meeting=meeting).order_by("position", "id"))
     for number, other in enumerate(remaining, start=1):

@@ -12,12 +12,14 @@ from django_countries import countries
 
 from cwgcop.bodies.enums import StakeholderKind
 from cwgcop.core import audit
+from cwgcop.core.actors import Actor, is_signed_in
 from cwgcop.core.errors import DomainError
 from cwgcop.core.languages import current_language
 from cwgcop.meetings import emails
 from cwgcop.meetings.enums import (
     REGISTRABLE_MEETING_STATUSES,
     AttendanceMode,
+    MeetingAction,
     MeetingFormat,
     MeetingStatus,
     RegistrationStatus,
@@ -70,7 +72,7 @@ def _check_facts(meeting: Meeting, values: dict[str, Any]) -> dict[str, Any]:
 @transaction.atomic
 def register_for_meeting(
     *,
-    actor: Any,
+    actor: Actor,
     meeting: Meeting,
     mode: str,
     organization_name: str,
@@ -84,7 +86,7 @@ def register_for_meeting(
     person is already registered. A cancelled registration is renewed rather than duplicated. Once
     committed, the person is sent a confirmation e-mail with the meeting as an ``.ics`` attachment.
     """
-    if not getattr(actor, "is_authenticated", False):
+    if not is_signed_in(actor):
         raise DomainError(_("Sign in to register for a meeting."), code="sign_in_required")
     meeting = Meeting.objects.select_for_update().select_related("body").get(pk=meeting.pk)
     reason = registration_closed_reason(meeting)
@@ -119,7 +121,7 @@ def register_for_meeting(
         raise DomainError(
             _("You are already registered for %(meeting)s.") % {"meeting": meeting.code}, code="registration_duplicate"
         ) from exc
-    action = "registration.renew" if before else "registration.create"
+    action = MeetingAction.REGISTRATION_RENEW if before else MeetingAction.REGISTRATION_CREATE
     audit.record(actor=actor, action=action, instance=registration, before=before)
     language = current_language()
     transaction.on_commit(lambda: emails.send_registration_confirmation(registration.pk, language))
@@ -127,7 +129,7 @@ def register_for_meeting(
 
 
 @transaction.atomic
-def cancel_registration(*, actor: Any, registration: Registration) -> Registration:
+def cancel_registration(*, actor: Actor, registration: Registration) -> Registration:
     """Cancel a registration (the person's own, or by the secretariat). Recorded attendance stays."""
     registration = Registration.objects.select_for_update().select_related("meeting").get(pk=registration.pk)
     if not registration.is_active:
@@ -136,5 +138,5 @@ def cancel_registration(*, actor: Any, registration: Registration) -> Registrati
     registration.status = RegistrationStatus.CANCELLED
     registration.cancelled_at = timezone.now()
     registration.save(update_fields=["status", "cancelled_at", "updated_at"])
-    audit.record(actor=actor, action="registration.cancel", instance=registration, before=before)
+    audit.record(actor=actor, action=MeetingAction.REGISTRATION_CANCEL, instance=registration, before=before)
     return registration

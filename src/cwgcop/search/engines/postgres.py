@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 
+from cwgcop.core.languages import LANGUAGE_ORDER
 from cwgcop.search.engines.base import (
     Engine,
     Filters,
@@ -104,28 +105,51 @@ def match_literals(query: SearchQuery, filters: Filters) -> Match:
     vector: list[str] = []
     pairs: list[str] = []
     phrases: list[str] = []
-    for phrase in query.phrases:
-        whole = phrase.tokens[:-1] if phrase.prefix else phrase.tokens
-        pairs.extend(f"'{_quote(a + PAIR + b)}'" for a, b in itertools.pairwise(whole))
-        if len(phrase.tokens) == 1:
-            vector.append(_phrase(phrase))
-        elif phrase.prefix or len(phrase.tokens) > 2:
-            # Its pairs imply its whole tokens: the vector needs only what they leave out (a prefix, or the whole
-            # tokens when there is no pair). With the whole tokens in the vector too, the planner used the vector
-            # index alone and read the pairs of every entry holding the tokens (5,000 for 1,000 matches).
-            if len(whole) > 1:
-                vector.extend([f"('{_quote(phrase.tokens[-1])}':*)"] if phrase.prefix else [])
-            else:
-                vector.append(_phrase(phrase).replace(" <-> ", " & "))
-            phrases.append(_phrase(phrase))
+    for forms in query.alternatives(filters.language):
+        # The forms of one phrase (its stems in the languages searched) have the same shape: the same number of
+        # tokens, the same prefix. Each part is any of the forms' parts.
+        parts = [_match_parts(form) for form in forms]
+        for found, index in ((vector, 0), (pairs, 1), (phrases, 2)):
+            texts = list(dict.fromkeys(part[index] for part in parts if part[index]))
+            if texts:
+                found.append(texts[0] if len(texts) == 1 else "(" + " | ".join(map(_grouped, texts)) + ")")
     vector.extend(f"'{_quote(token)}'" for token in filters.facets())
     return Match(" & ".join(vector), " & ".join(pairs), " & ".join(phrases))
 
 
-def query_literal(query: SearchQuery, filters: Filters | None = None) -> str:
-    """``('age' & 'verif':*) & ('cwg' <-> 'cop' <-> '21' <-> '5')``: phrases joined by AND, and the filters'
-    facets (``& 'meeting=21'``) when ``filters`` are given."""
-    parts = [_phrase(phrase) for phrase in query.phrases]
+def _grouped(literal: str) -> str:
+    return f"({literal})" if " & " in literal else literal
+
+
+def _match_parts(phrase: Phrase) -> tuple[str, str, str]:
+    """(vector, pairs, phrase) literals of one phrase: see ``Match``."""
+    vector: list[str] = []
+    whole = phrase.tokens[:-1] if phrase.prefix else phrase.tokens
+    pairs = [f"'{_quote(a + PAIR + b)}'" for a, b in itertools.pairwise(whole)]
+    checked = ""
+    if len(phrase.tokens) == 1:
+        vector.append(_phrase(phrase))
+    elif phrase.prefix or len(phrase.tokens) > 2:
+        # Its pairs imply its whole tokens: the vector needs only what they leave out (a prefix, or the whole
+        # tokens when there is no pair). With the whole tokens in the vector too, the planner used the vector
+        # index alone and read the pairs of every entry holding the tokens (5,000 for 1,000 matches).
+        if len(whole) > 1:
+            vector.extend([f"('{_quote(phrase.tokens[-1])}':*)"] if phrase.prefix else [])
+        else:
+            vector.append(_phrase(phrase).replace(" <-> ", " & "))
+        checked = _phrase(phrase)
+    return " & ".join(vector), " & ".join(pairs), checked
+
+
+def query_literal(query: SearchQuery, filters: Filters | None = None, *, language: str | None = None) -> str:
+    """``('age' & 'verif':*) & ('cwg' <-> 'cop' <-> '21' <-> '5')``: phrases joined by AND (each any of its forms
+    in the languages searched: all, or ``language`` or the filters' language), and the filters' facets
+    (``& 'meeting=21'``) when ``filters`` are given."""
+    language = filters.language if filters is not None and language is None else language
+    parts = [
+        _phrase(forms[0]) if len(forms) == 1 else "(" + " | ".join(_phrase(form) for form in forms) + ")"
+        for forms in query.alternatives(language)
+    ]
     if filters is not None:
         parts.extend(f"'{_quote(token)}'" for token in filters.facets())
     return " & ".join(parts)
@@ -216,12 +240,22 @@ class PostgresEngine(Engine):
         # through entries that do not match. "OFFSET 0" keeps the phrase check above the sort, so that it reads
         # the vectors of the newest entries only, until enough match; the vectors are TOAST pointers until then.
         check = "WHERE c.vector @@ %s::tsquery " if match.phrases else ""
+        # Each entry is ranked with the query as its own language stems it: with every language's stems at once,
+        # ts_rank counts the forms an entry cannot hold against it.
+        rankings = [(code, query_literal(query.in_language(code))) for code in LANGUAGE_ORDER]
+        by_language = " ".join("WHEN %s THEN %s::tsquery" for _ranking in rankings)
         matches = (
-            "SELECT c.id AS entry_id, -ts_rank(c.vector, %s::tsquery) AS score, c.document_id, c.language FROM ("  # noqa: S608
+            f"SELECT c.id AS entry_id, -ts_rank(c.vector, CASE c.language {by_language} END) AS score, "  # noqa: S608
+            "c.document_id, c.language FROM ("
             f"SELECT id, document_id, language, vector FROM {entry} WHERE {where} ORDER BY id + 0 DESC OFFSET 0"
             f") AS c {check}LIMIT %s"
         )
-        ranked = [query_literal(query), *params, *([match.phrases] if match.phrases else []), self.candidates]
+        ranked = [
+            *[value for ranking in rankings for value in ranking],
+            *params,
+            *([match.phrases] if match.phrases else []),
+            self.candidates,
+        ]
         return run_ranked(matches, ranked, filters, language, limit, offset, exact=exact)
 
     def size_bytes(self) -> int:

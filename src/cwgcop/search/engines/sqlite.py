@@ -41,13 +41,20 @@ def schema_sql() -> list[str]:
 
 
 def match_expression(query: SearchQuery, filters: Filters | None = None) -> str:
-    """The FTS5 MATCH text: each phrase quoted (tokens hold only letters and digits), all required, and the
-    filters' facets required in the facets column."""
-    expression = " ".join(_phrase(phrase) for phrase in query.phrases)
-    facets = filters.facets() if filters is not None else []
-    if facets:
-        expression += " " + " ".join(f'facets : "{token}"' for token in facets)
-    return expression
+    """The FTS5 MATCH text: each phrase quoted (tokens hold only letters and digits), all required, any of its
+    forms in the languages searched (``("helplin" OR "helplines")``), and the filters' facets required in the
+    facets column."""
+    language = filters.language if filters is not None else None
+    parts = [_alternatives(forms) for forms in query.alternatives(language)]
+    parts.extend(f'facets : "{token}"' for token in (filters.facets() if filters is not None else []))
+    # FTS5 reads phrases side by side as AND, but not a parenthesised group: AND is written out.
+    return " AND ".join(parts)
+
+
+def _alternatives(forms: tuple[Phrase, ...]) -> str:
+    if len(forms) == 1:
+        return _phrase(forms[0])
+    return "(" + " OR ".join(_phrase(form) for form in forms) + ")"
 
 
 def _phrase(phrase: Phrase) -> str:

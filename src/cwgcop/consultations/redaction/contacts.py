@@ -1,0 +1,160 @@
+"""Contact details: e-mail addresses (plain and disguised), links, social handles, phone and ID numbers.
+
+All functions read normalised text (see :mod:`.normalise`) and return :class:`~.base.Hit` spans in it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+
+from cwgcop.consultations.redaction.base import Category, Hit
+from cwgcop.consultations.redaction.numbers import number_runs
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+TLDS = (
+    "com|net|org|edu|gov|info|biz|io|me|app|co|ly|gg|tv|xyz|online|site|"
+    "cn|ru|uk|fr|es|de|it|pt|br|ar|mx|cl|co|pe|ve|ec|bo|uy|py|cu|ke|ng|za|gh|tz|ug|rw|et|eg|ma|dz|tn|ly|sd|"
+    "sa|ae|qa|kw|bh|om|jo|lb|sy|iq|ye|ps|in|pk|bd|lk|np|sg|my|id|ph|th|vn|hk|tw|jp|kr|au|nz|ca|us|"
+    "ch|be|nl|at|pl|cz|sk|hu|ro|bg|gr|tr|ua|by|kz|kg|uz|tj|tm|az|am|ge|md|su|рф"
+)
+PROVIDERS = (
+    "gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|icloud|me|aol|gmx|proton|protonmail|mail|inbox|"
+    "yandex|ya|rambler|bk|list|qq|163|126|sina|sohu|foxmail|aliyun|orange|free|sfr|laposte|wanadoo|"
+    "terra|telefonica|movistar"
+)
+USER = r"(?<![A-Za-z0-9.+_-])[A-Za-z0-9][A-Za-z0-9._+-]{0,40}"
+AT_WORDS = r"at|arobase|arroba|arrova|собака|собачка|собачку|эт|ат|آت|ات|أت"
+DOT_WORDS = r"dot|point|punto|pto|точка|тчк|دوت|نقطة|نقطه"
+AT = (
+    rf"(?:\s*@\s*|\s*[(\[{{<]\s*(?:{AT_WORDS}|@)\s*[)\]}}>]\s*"
+    rf"|\s+(?:{AT_WORDS})\s+|\s*(?:艾特|圈a|圈A|小老鼠|at)\s*)"
+)
+DOT = rf"(?:\s*\.\s*|\s*[(\[{{<]\s*(?:{DOT_WORDS}|\.)\s*[)\]}}>]\s*|\s+(?:{DOT_WORDS})\s+|\s*(?:点|點|dot)\s*)"
+# "ife dot o at yahoo dot com": a spelled dot inside the name before the "at" too.
+SPELLED_DOT = rf"(?:\s+(?:{DOT_WORDS})\s+|\s*[(\[{{<]\s*(?:{DOT_WORDS})\s*[)\]}}>]\s*)"
+USER = rf"{USER}(?:{SPELLED_DOT}[A-Za-z0-9][A-Za-z0-9._+-]{{0,40}}){{0,2}}"
+EMAIL_RE = re.compile(
+    rf"{USER}{AT}[A-Za-z0-9-]{{1,40}}(?:{DOT}[A-Za-z0-9-]{{1,40}})*{DOT}(?:{TLDS})(?![A-Za-z0-9])"
+    rf"|{USER}{AT}(?:{PROVIDERS})(?![A-Za-z0-9])",
+    re.IGNORECASE,
+)
+URL_RE = re.compile(
+    r"\b(?:https?://|www\.)\S+"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|io|me|app|info|ly|gg|tv|cn|ru|uk|de|fr|es|ar|in|br|ke|ng|za)"
+    r"(?:/\S*)?\b",
+    re.IGNORECASE,
+)
+HANDLE_AT_RE = re.compile(r"(?<![A-Za-z0-9_.@])@[A-Za-z0-9_][A-Za-z0-9_.]{1,30}(?<!\.)")
+PLATFORMS = (
+    r"snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|tt|discord|telegram|tg|whats\s?app|wa|wechat|weixin|wx|qq|"
+    r"vk|vkontakte|kik|line|skype|signal|viber|threads|twitter|x\.com|facebook|fb|messenger|youtube|yt|twitch|"
+    r"roblox|fortnite|epic|steam|xbox|psn|playstation|minecraft|free\s?fire|pubg|reddit|pinterest|tumblr|"
+    r"вк|вконтакте|контакт[еа]?|инст[аеу]?|инстаграм[еа]?|телеграм[еау]?|телега|тг|тикток[еау]?|тик\s?ток[еау]?|"
+    r"дискорд[еау]?|снэп(?:чат)?[еау]?|снап(?:чат)?[еау]?|ватсап[еау]?|вотсап[еау]?|вайбер[еау]?|одноклассник\w*|"
+    r"ютуб[еау]?|роблокс[еау]?|стим[еау]?|"
+    r"سناب(?:\s?شات)?|انستغرام|انستقرام|انستا|إنستغرام|تيك\s?توك|تيكتوك|تيليجرام|تلغرام|تليجرام|ديسكورد|"
+    r"واتساب|واتس|فيسبوك|تويتر|يوتيوب|روبلوكس|"
+    r"微信号?|微博|QQ号?|抖音号?|快手号?|小红书号?|B站|b站|钉钉|"
+    r"sur snap|en snap"
+)
+FILLER = (
+    r"(?:\s*(?:(?:is|es|est|c'est|c’est|as|named|called|name|username|user|id|account|handle|je suis|soy|mi|mon|ma|"
+    r"me|en|on|sur|dans|в|на|это|я|мой|моя|ник|логин|هو|هي|في|على)(?![\w'’])|[:=\-–—>]|号码|账号|id号|号|是|：|叫)\s*)*"
+)
+HANDLE_VALUE = r"@?[A-Za-z0-9_][A-Za-z0-9_.\-]{1,30}"
+PLATFORM_RE = re.compile(
+    rf"(?<![A-Za-z])(?:{PLATFORMS})(?![A-Za-z]){FILLER}\s*(?P<value>{HANDLE_VALUE}|[{CJK}A-Za-z0-9_]{{1,12}}_[A-Za-z0-9_]+)",
+    re.IGNORECASE,
+)
+# A Latin handle glued to Chinese text ("加我lina2013", "微信xiaoming_01"): with a digit or an underscore.
+CJK_HANDLE_RE = re.compile(rf"(?<=[{CJK}：:])(?=[A-Za-z0-9_.\-]*[0-9_])[A-Za-z][A-Za-z0-9_.\-]{{2,29}}")
+# A handle that mixes Chinese and Latin with an underscore ("小雨_2013") after 加我 or a platform.
+CJK_ADD_RE = re.compile(rf"(?:加我|加|找我|搜)(?P<value>[{CJK}]{{1,4}}_[A-Za-z0-9_]+|[A-Za-z0-9_.\-]{{3,30}})")
+HANDLE_SHAPE = re.compile(r"[0-9_.@]|[a-z][A-Z]|^[A-Z]{2,}[a-z]")
+ALNUM_ID_RE = re.compile(r"(?<![\w-])(?=[A-Z0-9-]*\d)(?=[0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{5,20}(?![\w-])")
+ID_CUES = (
+    r"passport|passeport|pasaporte|паспорт\w*|جواز|id(?: card)?|identity|student (?:number|id)|"
+    r"carte d'identité|carte d’identité|numéro INE|INE|DNI|NIE|CURP|RUT|CPF|cédula|cedula|"
+    r"СНИЛС|ИНН|свидетельств\w*(?: о рождении)?|удостоверени\w*|"
+    r"هويتي|هوية|الهوية|رقمي الوطني|الرقم الوطني|بطاقتي|"
+    r"身份证号?码?|学号|学籍号|护照号?"
+)
+ID_CUE_RE = re.compile(
+    rf"(?<![\w])(?:{ID_CUES})(?:\s*(?:number|no\.?|num|numéro|número|номер|№|رقم|号码?|is|est|es|c'est|:|：|是|says|dit))*"
+    r"\s*(?=(?P<value>[\w][\w .\-/]{0,30}))",
+    re.IGNORECASE,
+)
+ID_PART = re.compile(r"[^\s]+")
+
+
+def _id_value(value: str) -> int:
+    """How much of ``value`` (what follows an ID cue) is the number: parts with a digit, or short capitals."""
+    end = 0
+    for part in ID_PART.finditer(value):
+        word = part.group(0)
+        if any(c.isdigit() for c in word) or (len(word) <= 5 and word.replace("-", "").isupper()):
+            end = part.end()
+        else:
+            break
+    return end
+
+
+def emails(text: str) -> list[Hit]:
+    return [Hit(m.start(), m.end(), Category.EMAIL) for m in EMAIL_RE.finditer(text)]
+
+
+def links(text: str) -> list[Hit]:
+    return [Hit(m.start(), m.end(), Category.LINK) for m in URL_RE.finditer(text)]
+
+
+def handles(text: str) -> list[Hit]:
+    hits = [Hit(m.start(), m.end(), Category.HANDLE) for m in HANDLE_AT_RE.finditer(text)]
+    for match in PLATFORM_RE.finditer(text):
+        value = match.group("value").rstrip(".-")
+        if len(value) < 2:
+            continue
+        if HANDLE_SHAPE.search(value) or re.search(r"[:：]\s*$", text[: match.start("value")]):
+            hits.append(Hit(match.start("value"), match.start("value") + len(value), Category.HANDLE))
+    hits += [Hit(m.start(), m.end(), Category.HANDLE) for m in CJK_HANDLE_RE.finditer(text)]
+    for match in CJK_ADD_RE.finditer(text):
+        if HANDLE_SHAPE.search(match.group("value")):
+            hits.append(Hit(match.start("value"), match.end("value"), Category.HANDLE))
+    return hits
+
+
+def ids(text: str) -> list[Hit]:
+    hits = [Hit(m.start(), m.end(), Category.ID) for m in ALNUM_ID_RE.finditer(text)]
+    for match in ID_CUE_RE.finditer(text):
+        length = _id_value(match.group("value"))
+        value = match.group("value")[:length].rstrip(".,-/ ")
+        if sum(c.isdigit() for c in value) >= 4:
+            hits.append(Hit(match.start("value"), match.start("value") + len(value), Category.ID))
+    return hits
+
+
+def _looks_like_phone(digits: str, raw: str, region: str | None) -> bool:
+    if raw.lstrip().startswith("+") or digits.startswith(("0", "8")) or 7 <= len(digits) <= 12:
+        return True
+    for candidate in {region or "ZZ", "ZZ"}:
+        try:
+            number = phonenumbers.parse(digits if candidate != "ZZ" else "+" + digits, candidate)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_possible_number(number):
+            return True
+    return False
+
+
+def phones_and_numbers(text: str, *, region: str | None = None) -> list[Hit]:
+    """Runs of seven or more digits, written as digits, words (in six languages), Chinese numerals or letters
+    that stand for digits (O for 0): a phone number when it could be one, an ID number otherwise."""
+    hits: list[Hit] = []
+    for run in number_runs(text):
+        if len(run.digits) < 7:
+            continue
+        raw = text[run.start : run.end]
+        phone = run.spelled or _looks_like_phone(run.digits, raw, region)
+        hits.append(Hit(run.start, run.end, Category.PHONE if phone else Category.ID))
+    return hits

@@ -1,0 +1,70 @@
+"""Dates of birth: a full date whose year could be a participant's birth year, or any date after a birth cue."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from cwgcop.consultations.redaction.base import Category, Hit
+
+MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|"
+    "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|"
+    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|"
+    "январ[ья]|феврал[ья]|марта?|апрел[ья]|ма[йя]|июн[ья]|июл[ья]|августа?|сентябр[ья]|октябр[ья]|ноябр[ья]|"
+    "декабр[ья]|"
+    "يناير|فبراير|مارس|أبريل|ابريل|إبريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر|"
+    "كانون الثاني|شباط|آذار|اذار|نيسان|أيار|ايار|حزيران|تموز|آب|اب|أيلول|ايلول|تشرين الأول|تشرين الثاني|"
+    "كانون الأول"
+)
+DAY = r"(?:the\s+)?(?<!\d)\d{1,2}(?:st|nd|rd|th|er|ère|º|°|-?го|-?е)?"
+
+
+def _year(name: str) -> str:
+    return rf"(?P<{name}>(?:19|20)\d\d)(?!\d)"
+
+
+YEAR_TAIL = r"(?:\s*(?:года|год|г\.|年|م))?"
+CJK_NUM = "〇零一二三四五六七八九十"
+FULL_DATE = re.compile(
+    rf"{DAY}\s*(?:of\s+|de\s+)?(?:{MONTHS})\.?,?\s*(?:de\s+|del\s+|de\s+l'|عام\s+|سنة\s+)?{_year('y1')}{YEAR_TAIL}"
+    rf"|(?<![\w])(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*{_year('y2')}"
+    rf"|(?<![\d.])\d{{1,2}}\s*[./-]\s*\d{{1,2}}\s*[./-]\s*{_year('y3')}"
+    rf"|(?<!\d){_year('y4')}\s*[./-]\s*\d{{1,2}}\s*[./-]\s*\d{{1,2}}(?![\d.])"
+    rf"|(?<!\d){_year('y5')}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*[日号号]?"
+    rf"|(?P<cjkyear>[{CJK_NUM}]{{4}})年[{CJK_NUM}]{{1,2}}月[{CJK_NUM}]{{1,3}}[日号]",
+    re.IGNORECASE,
+)
+PARTIAL_DATE = re.compile(
+    rf"{DAY}\s*(?:of\s+|de\s+)?(?:{MONTHS})(?![\w])"
+    rf"|(?<![\w])(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)"
+    r"|(?<![\d.])\d{1,2}\s*[./]\s*\d{1,2}(?![\d.])"
+    r"|\d{1,2}\s*月\s*\d{1,2}\s*[日号]",
+    re.IGNORECASE,
+)
+CUE = re.compile(
+    r"born|birthday|b-?day|date of birth|\bdob\b|\bné|\bnée|naissance|anniversaire|nac[ií]|nacimiento|"
+    r"cumpleaños|cumple|родил|рождени|ولدت|مولود|ميلاد|生日|出生|生于",
+    re.IGNORECASE,
+)
+CJK_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+
+
+def _birth_year(match: re.Match[str]) -> bool:
+    written = next((match.group(g) for g in ("y1", "y2", "y3", "y4", "y5") if match.group(g)), None)
+    year = int(written or "".join(str(CJK_VALUE.get(c, 0)) for c in match.group("cjkyear")))
+    return 1995 <= year <= date.today().year - 3
+
+
+def dates_of_birth(text: str) -> list[Hit]:
+    hits: list[Hit] = []
+    for match in FULL_DATE.finditer(text):
+        cue = CUE.search(text, max(0, match.start() - 40), match.start())
+        if cue or _birth_year(match):
+            hits.append(Hit(match.start(), match.end(), Category.DATE_OF_BIRTH))
+    for birth in CUE.finditer(text):
+        partial = PARTIAL_DATE.search(text[birth.end() : birth.end() + 40])
+        if partial:
+            hits.append(Hit(birth.end() + partial.start(), birth.end() + partial.end(), Category.DATE_OF_BIRTH))
+    return hits

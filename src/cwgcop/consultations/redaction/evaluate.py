@@ -1,0 +1,149 @@
+"""Redaction measured on the labelled corpus: recall per language and category, clean words wrongly removed.
+
+    python -m cwgcop.consultations.redaction.evaluate [CORPUS_DIR] [--misses] [--heldout]
+
+``--heldout`` scores the held-out texts (redaction_heldout.txt) instead of the main corpus.
+
+A labelled detail counts as removed when at least 90 % of its letters and digits are inside what the
+redaction removes. A clean word is any word outside the labelled details (each Chinese character counts as a
+word); it is wrongly removed when any of its characters is. The table is in docs/consultations.md; a test
+(tests/consultations/test_redaction_corpus.py) holds the thresholds.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cwgcop.consultations.redaction import find
+from cwgcop.consultations.redaction.base import Category
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[4] / "tests" / "consultations" / "corpus"
+LANGUAGES = ["ar", "zh", "en", "fr", "ru", "es"]
+COUNTRY = {"ar": "SA", "zh": "CN", "en": "GB", "fr": "FR", "ru": "RU", "es": "ES"}
+CATEGORIES = ["name", "school", "address", "dob", "email", "phone", "handle", "id"]
+CONTACT = {"email", "phone", "handle", "id"}
+PLACES = {"name", "school", "address"}
+WORD = re.compile(r"[\u3400-\u9fff]|[^\W_\u3400-\u9fff]+", re.UNICODE)
+
+
+@dataclass
+class Score:
+    found: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    total: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    clean_words: int = 0
+    wrong_words: int = 0
+    clean_texts: int = 0
+    clean_texts_touched: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def recall(self, categories: set[str] | list[str]) -> float:
+        total = sum(self.total[c] for c in categories)
+        return sum(self.found[c] for c in categories) / total if total else 1.0
+
+    @property
+    def wrong_rate(self) -> float:
+        return self.wrong_words / self.clean_words if self.clean_words else 0.0
+
+
+def load(corpus: Path = DEFAULT_CORPUS) -> list[dict]:  # type: ignore[type-arg]
+    records = []
+    for language in LANGUAGES:
+        with (corpus / f"redaction_{language}.jsonl").open(encoding="utf-8") as lines:
+            records += [json.loads(line) for line in lines if line.strip()]
+    return records
+
+
+MARK = re.compile(r"«(?P<category>\w+)\|(?P<value>[^»]*)»")
+
+
+def load_heldout(corpus: Path = DEFAULT_CORPUS) -> list[dict]:  # type: ignore[type-arg]
+    """The held-out texts (redaction_heldout.txt): details marked «category|detail» in the line."""
+    records = []
+    lines = (corpus / "redaction_heldout.txt").read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines):
+        if not line.strip() or line.startswith("#"):
+            continue
+        lang, marked = line.split("\t", 1)
+        text, spans, position = "", [], 0
+        for match in MARK.finditer(marked):
+            text += marked[position : match.start()]
+            spans.append({"start": len(text), "end": len(text) + len(match["value"]), "category": match["category"]})
+            text += match["value"]
+            position = match.end()
+        text += marked[position:]
+        records.append({"id": f"heldout-{lang}-{number}", "lang": lang, "text": text, "spans": spans})
+    return records
+
+
+def score(records: list[dict]) -> dict[str, Score]:  # type: ignore[type-arg]  # noqa: PLR0912 - one pass
+    scores: dict[str, Score] = defaultdict(Score)
+    for record in records:
+        text: str = record["text"]
+        removed = [False] * len(text)
+        for finding in find(text, country=COUNTRY[record["lang"]]):
+            for i in range(finding.start, finding.end):
+                removed[i] = True
+        labelled = [False] * len(text)
+        for lang in (record["lang"], "all"):
+            s = scores[lang]
+            for span in record["spans"]:
+                chars = [i for i in range(span["start"], span["end"]) if text[i].isalnum()]
+                covered = sum(removed[i] for i in chars)
+                s.total[span["category"]] += 1
+                if chars and covered / len(chars) >= 0.9:
+                    s.found[span["category"]] += 1
+                elif lang != "all":
+                    s.misses.append(
+                        f"{record['id']} {span['category']}: {text[span['start'] : span['end']]!r} in {text!r}"
+                    )
+            for span in record["spans"]:
+                for i in range(span["start"], span["end"]):
+                    labelled[i] = True
+            touched = False
+            for word in WORD.finditer(text):
+                if any(labelled[word.start() : word.end()]):
+                    continue
+                s.clean_words += 1
+                if any(removed[word.start() : word.end()]):
+                    s.wrong_words += 1
+                    touched = True
+                    if lang != "all":
+                        s.misses.append(f"{record['id']} wrongly removed {word.group(0)!r} in {text!r}")
+            if not record["spans"]:
+                s.clean_texts += 1
+                s.clean_texts_touched += touched
+    return scores
+
+
+def table(scores: dict[str, Score]) -> str:
+    head = ["language", *CATEGORIES, "contact", "name/school/address", "clean words removed"]
+    rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for lang in [*LANGUAGES, "all"]:
+        s = scores[lang]
+        cells = [f"{s.found[c]}/{s.total[c]}" for c in CATEGORIES]
+        cells += [f"{s.recall(CONTACT):.1%}", f"{s.recall(PLACES):.1%}"]
+        cells += [f"{s.wrong_words}/{s.clean_words} ({s.wrong_rate:.1%})"]
+        rows.append("| " + " | ".join([lang, *cells]) + " |")
+    return "\n".join(rows)
+
+
+def main(argv: list[str]) -> None:
+    args = [a for a in argv if not a.startswith("--")]
+    corpus = Path(args[0]) if args else DEFAULT_CORPUS
+    scores = score(load_heldout(corpus) if "--heldout" in argv else load(corpus))
+    sys.stdout.write(table(scores) + "\n")
+    if "--misses" in argv:
+        for lang in LANGUAGES:
+            for line in scores[lang].misses:
+                sys.stdout.write(line + "\n")
+
+
+assert {c.value for c in Category} >= {"name", "school", "address", "phone", "handle"}
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,138 @@
+"""Names of people, found from what comes before them ("my name is", "je m'appelle", "меня зовут", "اسمي",
+"my friend", "me and") and from a list of given names (consultations/data/given_names/).
+
+A given name on its own ("Tom keeps messaging me") is removed; a given name followed by a family name
+("Greta Thunberg", "Lionel Messi") is left for the moderator, who sees it highlighted: children name their
+friends by first name, and public figures by their full name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from cwgcop.consultations.redaction.base import Category, Hit
+
+
+def _split(words: str) -> list[str]:
+    return words.split()
+
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "given_names"
+LETTERS = "A-Za-zÀ-ÖØ-öø-ɏЀ-ӿ؀-ۿ"
+TAIL = rf"[{LETTERS}'’\-]*"
+WORD = rf"[{LETTERS}]{TAIL}"
+CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-ÞЀ-ЯЁ]")
+
+STRONG = (
+    r"my name is|my name's|my names|name is|names|my name:|name:|call me|i am called|i'm called|they call me|"
+    r"je m'appelle|je m’appelle|j'm'appelle|mon prénom c'est|mon prénom c’est|mon prénom est|mon nom c'est|"
+    r"mon nom est|je me nomme|on m'appelle|"
+    r"me llamo|mi nombre es|me dicen|mi nombre:|"
+    r"меня зовут|моё имя|мое имя|зовут меня|это пишет|пишет|"
+    r"اسمي|إسمي|أسمي|اسمى|ادعى|أدعى|يسمونني"
+)
+WEAK = r"i'm|i’m|im|i am|c'est|c’est|moi c'est|moi c’est|je suis|soy|yo soy|я|أنا|انا"
+RELATION = (
+    r"my (?:best |good |little |big |older |younger )?(?:friend|mate|bestie|bff|sister|brother|cousin|classmate|"
+    r"girlfriend|boyfriend|neighbour|neighbor)|me and|and me|with|"
+    r"mon (?:meilleur |petit |grand )?(?:ami|copain|pote|frère|cousin|voisin)|"
+    r"ma (?:meilleure |petite |grande )?(?:amie|copine|pote|sœur|soeur|cousine|voisine)|"
+    r"mi (?:mejor |buen |buena )?(?:amigo|amiga|hermano|hermana|primo|prima|compañero|compañera|novio|novia|"
+    r"vecino|vecina)|"
+    r"мой (?:лучший )?(?:друг|брат|одноклассник|сосед)|моя (?:лучшая )?(?:подруга|сестра|одноклассница|соседка)|"
+    r"صديقي|صديقتي|أخي|اخي|أختي|اختي|ابن عمي|بنت عمي|زميلي|زميلتي"
+)
+COMPANY = r"me and|and me|moi et|et moi|yo y|y yo|я и|и я|мы с"
+GENERIC = r"with|avec|con|с|со|مع"
+GREETING = r"hi|hello|hey|this is|it's|its|salut|coucou|bonjour|hola|привет|это|مرحبا"
+# Words that follow a cue but are not names ("I'm scared", "je suis triste", "мы с тобой").
+NOT_NAMES = frozenset(
+    _split("""a an the not so very really just also too from in at on and or but is was will gonna going happy sad
+    scared afraid sure ok okay fine good bad sorry here there 9 10 11 12 13 14 15 16 17 me you him her them
+    us it this that my your his our their le la les un une pas très trop en au aux de des du et ou mais
+    est suis ici là content contente triste désolé désolée moi toi lui elle nous vous eux el los las uno
+    una no muy tan de del y o pero es soy aquí feliz triste yo tú él ella nosotros ты вы он она мы они
+    меня тебя тобой ним ней нами вами ними не очень тоже уже здесь там и а но да нет это так
+    لا نعم هذا هذه هنا في من على و أو لكن جدا حزين سعيد خائف أنت هو هي نحن""")
+)
+# A name may be followed by a family name: a capitalised word (Latin or Cyrillic), or an Arabic "al-" name.
+FAMILY = re.compile(rf"\s+(?P<family>[A-ZÀ-ÖØ-ÞЀ-ЯЁ]{TAIL}|ال[؀-ۿ]{{2,}})")
+
+# After "with", "avec", "con": a capitalised word is a name unless it is a platform or a brand.
+BRANDS = re.compile(
+    r"(?i)google|apple|samsung|huawei|xiaomi|microsoft|sony|nintendo|youtube|tiktok|instagram|snapchat|discord|"
+    r"whatsapp|telegram|roblox|minecraft|fortnite|facebook|twitter|netflix|spotify|twitch|steam|xbox|playstation|"
+    r"chatgpt|alexa|siri|wifi|internet|zoom|teams|skype|messenger|google meet|android|iphone|ipad|mum|mom|dad|papa|"
+    r"mama|mamá|papá|maman|мамой|папой|мамой|Dios|God|Dieu|Allah"
+)
+CUE_RE = re.compile(
+    rf"(?<![\w'’])(?=(?:(?P<strong>{STRONG})|(?P<relation>{RELATION})|(?P<company>{COMPANY})|(?P<generic>{GENERIC})"
+    rf"|(?P<weak>{WEAK})|(?P<greeting>{GREETING}))(?![\w'’])[\s,:]*(?:is\s+|est\s+|es\s+|called\s+|named\s+|"
+    rf"qui s'appelle\s+|que se llama\s+|llamado\s+|llamada\s+|по имени\s+|اسمه\s+|اسمها\s+)?"
+    rf"(?P<name>{WORD}))",
+    re.IGNORECASE,
+)
+ARABIC_GLUED = re.compile(r"(?<![\w])(?:أنا|انا)\s*و(?P<name>[؀-ۿ]{2,})")
+BARE = re.compile(r"(?<![\w'’\-@#])(?P<name>[A-ZÀ-ÖØ-ÞЀ-ЯЁ][a-zß-öø-ÿа-яё'’]{1,20})(?![\w'’\-@])")
+
+
+@cache
+def given_names() -> frozenset[str]:
+    names: set[str] = set()
+    for path in DATA.glob("*.txt"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                names.update(line.split())
+    return frozenset(names)
+
+
+def is_given_name(word: str) -> bool:
+    return word.lower().strip("'’-") in given_names()
+
+
+def _with_family(text: str, start: int, end: int) -> int:
+    match = FAMILY.match(text, end)
+    if match and match.group("family").lower() not in NOT_NAMES:
+        return match.end()
+    return end
+
+
+def names(text: str) -> list[Hit]:
+    hits: list[Hit] = []
+    for match in CUE_RE.finditer(text):
+        name = match.group("name")
+        lowered = name.lower()
+        if lowered in NOT_NAMES or any(c.isdigit() for c in name):
+            continue
+        known = is_given_name(name)
+        capital = CAPITALISED.match(name) is not None
+        if (
+            match.group("strong")
+            or known
+            or (capital and (match.group("relation") or match.group("company") or match.group("weak")))
+            or (capital and match.group("generic") and not BRANDS.fullmatch(name))
+        ):
+            end = _with_family(text, match.start("name"), match.end("name"))
+            hits.append(Hit(match.start("name"), end, Category.NAME))
+    for match in ARABIC_GLUED.finditer(text):
+        if is_given_name(match.group("name")):
+            end = _with_family(text, match.start("name"), match.end("name"))
+            hits.append(Hit(match.start("name"), end, Category.NAME))
+    hits += bare_given_names(text)
+    return hits
+
+
+def bare_given_names(text: str) -> list[Hit]:
+    """A capitalised given name standing alone: not next to another capitalised word (a full name)."""
+    hits = []
+    for match in BARE.finditer(text):
+        if not is_given_name(match.group("name")):
+            continue
+        after = FAMILY.match(text, match.end())
+        before = re.search(rf"[A-ZÀ-ÖØ-ÞЀ-ЯЁ]{TAIL}\s+$", text[max(0, match.start() - 30) : match.start()])
+        if after or before:
+            continue
+        hits.append(Hit(match.start(), match.end(), Category.NAME))
+    return hits

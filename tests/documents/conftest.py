@@ -1,0 +1,3 @@
+"""The documents tests' fixtures."""
+
+from tests.archive import archive  # noqa: F401 - the archive the API tests read
