@@ -7,6 +7,7 @@ and in-process work, with no server to install.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from pathlib import Path
 from typing import Any
@@ -71,6 +72,16 @@ SECRET_KEY = _secret
 
 ALLOWED_HOSTS = env_list("CWGCOP_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CWGCOP_CSRF_TRUSTED_ORIGINS", [])
+# Proxies (addresses or CIDR networks) whose X-Forwarded-For is believed: the client's address, which every
+# rate limit counts by, is read from that header only when the peer is one of them (cwgcop.core.http).
+CWGCOP_TRUSTED_PROXIES = env_list("CWGCOP_TRUSTED_PROXIES", [])
+for _proxy in CWGCOP_TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError as _exc:
+        raise ImproperlyConfigured(
+            f"CWGCOP_TRUSTED_PROXIES must list addresses or networks (10.0.0.0/8), not {_proxy!r}"
+        ) from _exc
 
 INSTALLED_APPS = [
     "modeltranslation",
@@ -115,6 +126,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Under /api/ every error answers JSON {detail, code}, in the reader's language (after LocaleMiddleware).
+    "cwgcop.core.api.middleware.ApiErrorsMiddleware",
     # Under /consult/, a 403, 404, 429 or 500 answer (a refused CSRF check too) still shows a child helpline.
     "cwgcop.consultations.middleware.HelpOnErrorsMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -173,13 +186,23 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when CWGCOP_REDIS_URL is set (production, several processes), otherwise process memory.
 REDIS_URL = os.environ.get("CWGCOP_REDIS_URL", "")
+# An unreachable Redis is logged and worked around, never an error (cwgcop.core.cache_backend): pages are
+# rendered without the cache, rate-limit counters (these key prefixes) are kept in the process meanwhile.
+RATE_LIMIT_KEY_PREFIXES = ("rl:", "allauth:rl:", "consult-rate:")
+REDIS_TIMEOUT_SECONDS = env_float("CWGCOP_REDIS_TIMEOUT_SECONDS", 1.0)
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "cwgcop.core.cache_backend.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CWGCOP_CACHE_PREFIX", "cwgcop"),
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                "SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT_SECONDS,
+                "SOCKET_TIMEOUT": REDIS_TIMEOUT_SECONDS,
+                "RETRY_SECONDS": env_float("CWGCOP_CACHE_RETRY_SECONDS", 5.0),
+                "LOCAL_FALLBACK_PREFIXES": RATE_LIMIT_KEY_PREFIXES,
+            },
         }
     }
 else:
@@ -258,6 +281,13 @@ CWGCOP_MAX_UPLOAD_BYTES = env_int("CWGCOP_MAX_UPLOAD_MB", 50) * 1024 * 1024
 # The most an archive to import (a ZIP) may unpack to, all files together.
 CWGCOP_ARCHIVE_MAX_BYTES = env_int("CWGCOP_ARCHIVE_MAX_MB", 20480) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Office files (DOCX, XLSX, PPTX) are ZIP packages: refused before anything is unpacked when they hold more
+# parts, would unpack to more bytes, or compress a part (above 1 MB) more times than this.
+CWGCOP_OFFICE_MAX_PARTS = env_int("CWGCOP_OFFICE_MAX_PARTS", 5000)
+CWGCOP_OFFICE_MAX_UNCOMPRESSED_BYTES = env_int("CWGCOP_OFFICE_MAX_UNCOMPRESSED_MB", 200) * 1024 * 1024
+CWGCOP_OFFICE_MAX_RATIO = env_int("CWGCOP_OFFICE_MAX_RATIO", 100)
+# Text extraction of one file stops after this many seconds (the text read so far is kept).
+CWGCOP_EXTRACTION_SECONDS = env_int("CWGCOP_EXTRACTION_SECONDS", 60)
 # The guard drops the bytes of a file past the limit as they arrive and keeps unsafe names for refusal.
 FILE_UPLOAD_HANDLERS = [
     "cwgcop.core.uploads.UploadGuard",
@@ -278,6 +308,8 @@ EMAIL_HOST_PASSWORD = os.environ.get("CWGCOP_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("CWGCOP_EMAIL_USE_TLS", default=False)
 # Where the file-based e-mail backend writes messages (django.core.mail.backends.filebased.EmailBackend).
 EMAIL_FILE_PATH = os.environ.get("CWGCOP_EMAIL_FILE_PATH", str(DATA_DIR / "mail"))
+# E-mail leaves through the task queue (cwgcop.core.outbox); a delivery that fails is tried this many times.
+CWGCOP_EMAIL_ATTEMPTS = env_int("CWGCOP_EMAIL_ATTEMPTS", 5)
 DEFAULT_FROM_EMAIL = os.environ.get("CWGCOP_DEFAULT_FROM_EMAIL", "cwgcop@localhost")
 SITE_URL = os.environ.get("CWGCOP_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
@@ -301,6 +333,8 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = False
     SECURE_SSL_REDIRECT = env_bool("CWGCOP_SSL_REDIRECT", default=False)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Load balancers check health over plain HTTP: never redirected.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 
 LOGGING = {
     "version": 1,
@@ -324,6 +358,8 @@ if _tasks_backend not in _TASK_BACKENDS:
         f"CWGCOP_TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)}, not {_tasks_backend!r}"
     )
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_tasks_backend], "QUEUES": ["default"]}}
+# /readyz reports the task queue as behind when the oldest task due has waited longer than this.
+CWGCOP_READY_MAX_TASK_AGE_SECONDS = env_int("CWGCOP_READY_MAX_TASK_AGE_SECONDS", 600)
 
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_LIMIT = 200
@@ -351,10 +387,6 @@ CWGCOP_EVENT_RETENTION_DAYS = env_int("CWGCOP_EVENT_RETENTION_DAYS", 90)
 CWGCOP_EVENT_RATE_LIMIT = os.environ.get("CWGCOP_EVENT_RATE_LIMIT", "10/h")
 # A registration form sent back sooner than this after it was shown is treated as a robot's.
 CWGCOP_EVENT_FORM_MIN_SECONDS = env_int("CWGCOP_EVENT_FORM_MIN_SECONDS", 3)
-RATELIMIT_USE_CACHE = "default"
-# django-ratelimit warns that process memory is not shared between server processes; production sets
-# CWGCOP_REDIS_URL (documented), the embedded default runs one process.
-SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 # Consultations with children and young people.
 CWGCOP_CONSULTATION_MAX_ANSWER_CHARS = env_int("CWGCOP_CONSULTATION_MAX_ANSWER_CHARS", 2000)

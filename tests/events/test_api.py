@@ -5,6 +5,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import Client
 
+from cwgcop.events import services
 from cwgcop.events.models import Registration
 from tests.events.factories import EventFactory, confirmed
 
@@ -53,6 +54,10 @@ def test_api_registration_uses_the_same_service(client: Client, django_capture_o
     assert response.json()["status"] == "pending"
     assert Registration.objects.get().region == "asia-pacific"
     assert len(mail.outbox) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        again = client.post(url, PAYLOAD, content_type="application/json")
+    assert (again.status_code, again.json()["status"], len(mail.outbox)) == (202, "pending", 2)
+    services.confirm_email(registration=Registration.objects.get())
     duplicate = client.post(url, PAYLOAD, content_type="application/json")
     assert duplicate.status_code == 409
     assert "already registered" in duplicate.json()["detail"]

@@ -89,7 +89,8 @@ def test_database_refuses_a_count_above_capacity() -> None:
 
 def test_duplicate_address_is_refused_with_nothing_written() -> None:
     event = EventFactory()
-    services.register(event=event, applicant=applicant(1))
+    first, _secret = services.register(event=event, applicant=applicant(1))
+    services.confirm_email(registration=first)
     before = (Registration.objects.count(), AuditEntry.objects.count())
     with pytest.raises(DomainError) as error:
         services.register(event=event, applicant=applicant(1, email="PERSON1@example.org", name="Other"))

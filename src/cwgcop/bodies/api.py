@@ -6,12 +6,12 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from cwgcop.bodies import queries
 from cwgcop.bodies.schemas import BodySchema, body_data
 from cwgcop.core.api.errors import NotFoundError
-from cwgcop.core.api.pagination import LazyPage
+from cwgcop.core.api.pagination import LazyPage, LimitOffsetPagination
 from cwgcop.core.api.schemas import ErrorSchema
 
 router = Router(tags=["bodies"])

@@ -13,12 +13,12 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from cwgcop.consultations import queries, results
 from cwgcop.consultations.models import Consultation
 from cwgcop.core.api.errors import NotFoundError
-from cwgcop.core.api.pagination import LazyPage
+from cwgcop.core.api.pagination import LazyPage, LimitOffsetPagination
 from cwgcop.core.api.schemas import ErrorSchema
 from cwgcop.core.api.serializers import translations
 

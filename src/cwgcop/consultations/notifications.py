@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from cwgcop.core.outbox import send_later
+
 
 def send_new_case(case_id: int) -> None:
     """Tell the case's safeguarding lead that a case is waiting: a link, never the words."""
@@ -23,7 +25,7 @@ def send_new_case(case_id: int) -> None:
             "consultation": case.consultation.display_title
         }
         body = render_to_string("consultations/email/new_case.txt", {"case": case, "url": f"{settings.SITE_URL}{path}"})
-    EmailMessage(subject=subject, body=body, to=[case.lead.email]).send()
+    send_later(EmailMessage(subject=subject, body=body, to=[case.lead.email]))
 
 
 def send_package(package_id: int, url: str) -> None:
@@ -36,4 +38,4 @@ def send_package(package_id: int, url: str) -> None:
             "consultation": package.consultation.display_title
         }
         body = render_to_string("consultations/email/package.txt", {"package": package, "url": url})
-    EmailMessage(subject=subject, body=body, to=[package.recipient_email]).send()
+    send_later(EmailMessage(subject=subject, body=body, to=[package.recipient_email]))

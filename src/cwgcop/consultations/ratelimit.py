@@ -1,5 +1,8 @@
 """Limiting how many answers arrive from one network, without ever keeping its address.
 
+The network is the client's address as every rate limit sees it (``core.http.client_address``, behind the
+trusted proxies; an IPv6 client's /64).
+
 The address is turned into an HMAC under a salt derived from ``SECRET_KEY`` and today's date, so the value
 changes every day and cannot be linked from one day to the next, nor turned back into the address without the
 key. Only that value (inside a cache key) and a count are kept, in the cache, for the current hour.
@@ -15,6 +18,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils import timezone
+
+from cwgcop.core.ratelimit import client_bucket
 
 PREFIX = "consult-rate"
 WINDOW_SECONDS = 3600
@@ -37,7 +42,7 @@ def over_limit(request: HttpRequest, now: datetime.datetime | None = None) -> bo
     limit = int(settings.CWGCOP_CONSULTATION_RATE_LIMIT)
     if limit <= 0:
         return False
-    key = network_key(str(request.META.get("REMOTE_ADDR", "")), now)
+    key = network_key(client_bucket(request), now)
     cache.add(key, 0, timeout=WINDOW_SECONDS)
     try:
         count = cache.incr(key)

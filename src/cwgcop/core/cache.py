@@ -104,7 +104,11 @@ def archive_generation() -> int:
 
 
 def bump_archive_generation() -> None:
-    """Make every cached public page stale. Call it once the change is committed."""
+    """Make every cached public page stale. Call it once the change is committed.
+
+    Robust: the change is committed whatever happens here, so a failure is logged and never reaches the
+    request (with Redis down the backend already answers without raising; see core.cache_backend).
+    """
 
     def bump() -> None:
         try:
@@ -114,7 +118,7 @@ def bump_archive_generation() -> None:
             cache.set(GENERATION_KEY, generation, timeout=None)
         _local.remember_generation(int(generation))
 
-    transaction.on_commit(bump)
+    transaction.on_commit(bump, robust=True)
 
 
 def forget_local_pages() -> None:
@@ -243,7 +247,9 @@ class PageCacheApp:
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         try:
-            key, stored = lookup(WSGIRequest(environ))
+            # A copy: WSGIRequest writes the decoded path back into the environ it is given (META is the
+            # environ), and Django's handler must still find the raw PATH_INFO the server sent.
+            key, stored = lookup(WSGIRequest(dict(environ)))
         except Exception:  # Django's handler gives the proper answer (400, 500) to a bad request
             key, stored = None, None
         if stored is None:

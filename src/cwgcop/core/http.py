@@ -1,7 +1,10 @@
-"""Streaming stored files with the headers downloads need: name, type, validators and byte ranges."""
+"""HTTP helpers: the client's address behind trusted proxies, and streaming stored files with the headers
+downloads need (name, type, validators and byte ranges)."""
 
 from __future__ import annotations
 
+import functools
+import ipaddress
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -9,6 +12,7 @@ from pathlib import PurePosixPath
 from typing import IO
 from urllib.parse import quote
 
+from django.conf import settings
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase, StreamingHttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
@@ -22,6 +26,70 @@ _NOT_PLAIN = re.compile(r"[^A-Za-z0-9 !#$&'()+,.;=@\[\]^_`{}~-]")
 _ATTR_CHARS = "!#$&+-.^_`|~"
 _VALIDATORS = ("ETag", "Last-Modified", "Cache-Control")
 _FILE_HEADERS = ("Accept-Ranges", "Content-Disposition")
+
+
+IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+# Set on the request by client_address, so the headers are read once per request.
+_CLIENT_ATTRIBUTE = "_cwgcop_client_address"
+
+
+@functools.lru_cache(maxsize=8)
+def _networks(entries: tuple[str, ...]) -> tuple[IPNetwork, ...]:
+    return tuple(ipaddress.ip_network(entry, strict=False) for entry in entries)
+
+
+def trusted_proxy_networks() -> tuple[IPNetwork, ...]:
+    """The networks of ``CWGCOP_TRUSTED_PROXIES`` (addresses and CIDR networks)."""
+    return _networks(tuple(settings.CWGCOP_TRUSTED_PROXIES))
+
+
+def parse_address(text: str) -> IPAddress | None:
+    """An address as a proxy writes it (``203.0.113.9``, ``2001:db8::1``, ``[2001:db8::1]:443``, ``…:8080``)."""
+    text = text.strip()
+    if text.startswith("[") and "]" in text:
+        text = text[1 : text.index("]")]
+    elif text.count(":") == 1:
+        text = text.split(":", 1)[0]  # IPv4 with a port
+    try:
+        address = ipaddress.ip_address(text)
+    except ValueError:
+        return None
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        return address.ipv4_mapped
+    return address
+
+
+def _trusted(address: IPAddress, networks: tuple[IPNetwork, ...]) -> bool:
+    return any(address.version == network.version and address in network for network in networks)
+
+
+def client_address(request: HttpRequest) -> str:
+    """The address of the person making the request: the one notion every rate limit uses.
+
+    ``REMOTE_ADDR`` unless that peer is a trusted proxy (``CWGCOP_TRUSTED_PROXIES``); then ``X-Forwarded-For``
+    is read from the right, skipping trusted hops, and the first address that is not a trusted proxy is the
+    client. A hop that is not an address stops the walk at the last trusted one: only the proxies' own entries
+    (on the right) are believed, never what a client wrote on the left.
+    """
+    known = getattr(request, _CLIENT_ATTRIBUTE, None)
+    if known is not None:
+        return str(known)
+    peer_text = str(request.META.get("REMOTE_ADDR", "") or "")
+    peer = parse_address(peer_text)
+    networks = trusted_proxy_networks()
+    client = str(peer) if peer is not None else peer_text
+    if peer is not None and networks and _trusted(peer, networks):
+        forwarded = [hop for hop in str(request.META.get("HTTP_X_FORWARDED_FOR", "")).split(",") if hop.strip()]
+        for hop in reversed(forwarded):
+            address = parse_address(hop)
+            if address is None:
+                break
+            client = str(address)
+            if not _trusted(address, networks):
+                break
+    setattr(request, _CLIENT_ATTRIBUTE, client)
+    return client
 
 
 def content_disposition(filename: str, *, as_attachment: bool = True) -> str:

@@ -12,3 +12,10 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 def server_error(request: HttpRequest) -> HttpResponse:
     return render(request, "500.html", status=500)
+
+
+def too_many_requests(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """A limit was reached (sign-in, sign-up, password reset through allauth): said in the reader's language."""
+    response = render(request, "429.html", status=429)
+    response["Cache-Control"] = "no-store"
+    return response

@@ -17,12 +17,12 @@ from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import File, Form, Query, Router, Status, UploadedFile
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from cwgcop.accounts.api_auth import api_token_auth, api_user
 from cwgcop.bodies.models import Organization
 from cwgcop.core.api.errors import NotFoundError, invalid_parameters
-from cwgcop.core.api.pagination import LazyPage
+from cwgcop.core.api.pagination import LazyPage, LimitOffsetPagination
 from cwgcop.core.api.schemas import ErrorSchema
 from cwgcop.core.languages import LANGUAGE_ORDER, field_suffix
 from cwgcop.documents import contributions, queries

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Final
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
 from cwgcop.accounts.services import display_name, profile_of
+from cwgcop.core.outbox import send_later
 from cwgcop.documents.models import Document
 
 SUBMISSION_RECEIVED: Final = "submission_received"
@@ -40,9 +41,4 @@ def send_submission_email(kind: str, document_id: int) -> None:
         }
         subject = render_to_string(f"documents/email/{kind}_subject.txt", context).strip()
         body = render_to_string(f"documents/email/{kind}_body.txt", context)
-    send_mail(
-        subject=" ".join(subject.split()),
-        message=body,
-        from_email=None,
-        recipient_list=[submitter.email],
-    )
+    send_later(EmailMessage(subject=" ".join(subject.split()), body=body, to=[submitter.email]))

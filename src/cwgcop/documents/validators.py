@@ -130,10 +130,49 @@ def _check_pdf(stream: IO[bytes]) -> int:
     return pages
 
 
+# A member smaller than this may compress as well as it likes (tiny XML parts compress a hundredfold).
+_RATIO_FLOOR_BYTES = 1024 * 1024
+
+
+def check_package_limits(package: zipfile.ZipFile) -> None:
+    """Refuse a ZIP package (DOCX, XLSX, PPTX, ODF) that would inflate beyond the limits, from its directory alone.
+
+    Checked before any member is decompressed: the number of parts, the total uncompressed size and, for every
+    part above 1 MB, its compression ratio (``CWGCOP_OFFICE_MAX_PARTS``, ``…_MAX_UNCOMPRESSED_MB``,
+    ``…_MAX_RATIO``). Python's zipfile never inflates a member beyond the size its directory declares, so
+    the declared sizes bound what any later reading (``testzip``, text extraction) costs.
+    """
+    members = package.infolist()
+    max_parts = int(settings.CWGCOP_OFFICE_MAX_PARTS)
+    if len(members) > max_parts:
+        raise DomainError(
+            _("The file holds too many parts: %(count)s (the limit is %(limit)s).")
+            % {"count": len(members), "limit": max_parts},
+            code="file_too_many_parts",
+        )
+    total = sum(member.file_size for member in members)
+    max_total = int(settings.CWGCOP_OFFICE_MAX_UNCOMPRESSED_BYTES)
+    if total > max_total:
+        raise DomainError(
+            _("Unpacked, the file would take %(size)s; at most %(limit)s are accepted.")
+            % {"size": filesizeformat(total), "limit": filesizeformat(max_total)},
+            code="file_inflates_too_much",
+        )
+    max_ratio = float(settings.CWGCOP_OFFICE_MAX_RATIO)
+    for member in members:
+        if member.file_size > _RATIO_FLOOR_BYTES and member.file_size > max_ratio * max(member.compress_size, 1):
+            raise DomainError(
+                _("A part of the file is compressed too much: %(ratio)s to 1 (the limit is %(limit)s to 1).")
+                % {"ratio": member.file_size // max(member.compress_size, 1), "limit": int(max_ratio)},
+                code="file_inflates_too_much",
+            )
+
+
 def _check_ooxml(stream: IO[bytes], media_type: str, extension: str) -> None:
     try:
         with zipfile.ZipFile(stream) as package:
             names = set(package.namelist())
+            check_package_limits(package)
             bad = package.testzip()
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
         raise _mismatch(extension) from exc
@@ -150,6 +189,7 @@ def _check_odf(stream: IO[bytes], media_type: str, extension: str) -> None:
             first = members[0] if members else None
             declared = package.read(first).strip() if first is not None and first.filename == "mimetype" else b""
             names = {member.filename for member in members}
+            check_package_limits(package)
             bad = package.testzip()
     except (zipfile.BadZipFile, OSError, EOFError, KeyError) as exc:
         raise _mismatch(extension) from exc

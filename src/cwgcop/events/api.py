@@ -8,10 +8,10 @@ from typing import Any
 from django.conf import settings
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
-from django_ratelimit.core import is_ratelimited
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
+from cwgcop.core import ratelimit
 from cwgcop.core.errors import DomainError
 from cwgcop.core.languages import current_language
 from cwgcop.events import queries, services
@@ -123,9 +123,7 @@ def register(request: HttpRequest, series: str, event: str, payload: Registratio
     found = queries.event(series, event)
     if found is None:
         raise Http404
-    if is_ratelimited(
-        request, group="events.register", key="ip", rate=settings.CWGCOP_EVENT_RATE_LIMIT, increment=True
-    ):
+    if ratelimit.hit(request, group="events.register", rate=settings.CWGCOP_EVENT_RATE_LIMIT):
         raise HttpError(429, _("Too many registrations from your network in a short time. Please try again later."))
     applicant = services.Applicant(**payload.dict(), language=current_language())
     try:

@@ -48,6 +48,7 @@ class EventAction(StrEnum):
     CAPACITY = "event.capacity"
     EMAIL_ALL = "event.email_all"
     REGISTER = "event.register"
+    CONFIRMATION_RESENT = "event.confirmation_resent"
     REGISTRATION_CANCEL = "event.registration.cancel"
     REGISTRATION_CHECK_IN = "event.registration.check_in"
     REGISTRATION_CONFIRM = "event.registration.confirm"

@@ -1,16 +1,17 @@
-"""E-mails to registrants, each in the language they registered in. Sent after the change is committed."""
+"""E-mails to registrants, each in the language they registered in. Queued after the change is committed."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from cwgcop.core.outbox import send_later, send_many_later
 from cwgcop.events.calendar import calendar_bytes
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ def _send(
                 calendar_bytes([registration.event], registration.event.display_title, with_link=True),
                 "text/calendar",
             )
-        message.send()
+    send_later(message)
 
 
 def send_address_confirmation(registration: Registration, secret: str) -> None:
@@ -75,8 +76,4 @@ def send_cancelled(registration: Registration) -> None:
 
 
 def send_bulk(event: Event, subject: str, message: str, recipients: list[str]) -> None:
-    connection = get_connection()
-    messages = [
-        EmailMessage(subject=subject, body=message, to=[address], connection=connection) for address in recipients
-    ]
-    connection.send_messages(messages)
+    send_many_later([EmailMessage(subject=subject, body=message, to=[address]) for address in recipients])

@@ -97,14 +97,19 @@ def _duplicate() -> DomainError:
 def register(*, event: Event, applicant: Applicant, now: datetime.datetime | None = None) -> tuple[Registration, str]:
     """Record a registration waiting for its e-mail address to be confirmed; e-mail the confirmation link.
 
-    Returns the registration and the secret of its personal link (only its hash is stored).
+    Registering again with an address whose registration is still unconfirmed sends the link again (a new
+    one: the old link stops working) instead of refusing: the first message may never have arrived. Returns
+    the registration and the secret of its personal link (only its hash is stored).
     """
     now = now or timezone.now()
     email = _check_applicant(event, applicant, now)
-    if Registration.objects.filter(
-        event=event, email=email, status__in=ACTIVE_STATUSES, erased_at__isnull=True
-    ).exists():
-        raise _duplicate()
+    existing = _lock(
+        Registration.objects.filter(event=event, email=email, status__in=ACTIVE_STATUSES, erased_at__isnull=True)
+    ).first()
+    if existing is not None:
+        if existing.status != RegistrationStatus.PENDING:
+            raise _duplicate()
+        return _send_confirmation_again(existing)
     region = region_of(applicant.country)
     secret = secrets.token_urlsafe(24)
     registration = Registration(
@@ -131,6 +136,21 @@ def register(*, event: Event, applicant: Applicant, now: datetime.datetime | Non
         raise _duplicate() from exc
     audit.record(
         actor=None, action=EventAction.REGISTER, instance=registration, after=_registration_state(registration)
+    )
+    transaction.on_commit(lambda: notifications.send_address_confirmation(registration, secret))
+    return registration, secret
+
+
+def _send_confirmation_again(registration: Registration) -> tuple[Registration, str]:
+    """A new personal link for an unconfirmed registration, e-mailed after commit (the person's details stay)."""
+    secret = secrets.token_urlsafe(24)
+    registration.secret_hash = hash_secret(secret)
+    registration.save(update_fields=["secret_hash"])
+    audit.record(
+        actor=None,
+        action=EventAction.CONFIRMATION_RESENT,
+        instance=registration,
+        after=_registration_state(registration),
     )
     transaction.on_commit(lambda: notifications.send_address_confirmation(registration, secret))
     return registration, secret

@@ -13,18 +13,19 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from cwgcop.accounts.api_auth import api_token_auth, api_user
 from cwgcop.bodies.models import Body
 from cwgcop.core.api.errors import ApiError, invalid_parameters
-from cwgcop.core.api.pagination import LazyPage
+from cwgcop.core.api.pagination import LazyPage, LimitOffsetPagination
 from cwgcop.core.api.schemas import ErrorSchema
 from cwgcop.core.errors import DomainError
 from cwgcop.documents.models import Document
 from cwgcop.liaisons import queries, schemas, services
 from cwgcop.liaisons.filters import RegisterFilter
 from cwgcop.liaisons.models import Deliverable, LiaisonStatement, Milestone
+from cwgcop.liaisons.rules import StatementSides
 from cwgcop.liaisons.schemas import (
     ConsiderIn,
     ContactIn,
@@ -166,7 +167,7 @@ def create_liaison(request: HttpRequest, payload: LiaisonIn) -> Any:
 
     def write() -> Any:
         from_bodies, to_bodies = _bodies(payload.from_bodies), _bodies(payload.to_bodies)
-        _allow(request, "liaisons.manage_statement", [*from_bodies, *to_bodies])
+        _allow(request, "liaisons.manage_statement", StatementSides(payload.direction, from_bodies, to_bodies))
         statement = services.create_statement(
             actor=api_user(request),
             direction=payload.direction,
@@ -210,6 +211,14 @@ def update_liaison(request: HttpRequest, pk: int, payload: LiaisonPatch) -> Any:
             values["from_bodies"] = _bodies(payload.from_bodies)
         if payload.to_bodies is not None:
             values["to_bodies"] = _bodies(payload.to_bodies)
+        if "from_bodies" in values or "to_bodies" in values:
+            # New bodies must still leave the statement with the caller's side (no writing in another's name).
+            sides = StatementSides(
+                statement.direction,
+                values.get("from_bodies", list(statement.from_bodies.all())),
+                values.get("to_bodies", list(statement.to_bodies.all())),
+            )
+            _allow(request, "liaisons.manage_statement", sides)
         if payload.attachments is not None:
             values["attachments"] = [d for d in (_document(s) for s in payload.attachments) if d is not None]
         if payload.contacts is not None:

@@ -38,7 +38,9 @@ class RegisterFilter(django_filters.FilterSet):
     state = django_filters.ChoiceFilter(
         choices=PUBLIC_STATES, label=_("State"), empty_label=pgettext_lazy("filter", "Any")
     )
-    year = django_filters.NumberFilter(field_name="sent_on", lookup_expr="year", label=_("Year"))
+    year = django_filters.NumberFilter(
+        field_name="sent_on", lookup_expr="year", label=_("Year"), min_value=1, max_value=9999
+    )
 
     class Meta:
         model = LiaisonStatement

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import rules
 
 from cwgcop.bodies.rules import is_any_secretariat, is_chair, is_secretariat
+from cwgcop.liaisons.enums import Direction
 
 
 def _with_parents(bodies: Iterable[Any]) -> list[Any]:
@@ -21,19 +23,31 @@ def _with_parents(bodies: Iterable[Any]) -> list[Any]:
     return found
 
 
-def _sides(obj: Any) -> list[Any]:
-    """The bodies a statement is between; callers may also pass those bodies directly (before creating it)."""
-    if hasattr(obj, "from_bodies"):
-        return [*obj.from_bodies.all(), *obj.to_bodies.all()]
-    return list(obj or ())
+@dataclass(frozen=True)
+class StatementSides:
+    """A statement about to be written (created, or its bodies changed): who it goes from and to."""
+
+    direction: str
+    from_bodies: Sequence[Any]
+    to_bodies: Sequence[Any]
+
+
+def responsible_bodies(obj: Any) -> list[Any]:
+    """The bodies whose secretariat keeps the statement: the sender's for an outgoing statement (it drafts,
+    edits and sends it), the addressee's for an incoming one (it records receipt, consideration and the
+    answer). The other side never writes it. ``obj`` is a statement or :class:`StatementSides`."""
+    if isinstance(obj, StatementSides):
+        return list(obj.from_bodies if obj.direction == Direction.OUTGOING else obj.to_bodies)
+    side = obj.from_bodies if obj.direction == Direction.OUTGOING else obj.to_bodies
+    return list(side.all())
 
 
 @rules.predicate
 def is_statement_secretariat(user: Any, obj: Any = None) -> bool:
-    """Secretariat of a body on either side of the statement (or of a body above one)."""
+    """Secretariat of the body that keeps the statement (or of a body above it): see responsible_bodies."""
     if obj is None:
         return bool(is_any_secretariat(user))
-    return any(is_secretariat(user, body) for body in _with_parents(_sides(obj)))
+    return any(is_secretariat(user, body) for body in _with_parents(responsible_bodies(obj)))
 
 
 @rules.predicate

@@ -13,12 +13,12 @@ from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from cwgcop.accounts.api_auth import api_token_auth, api_user
 from cwgcop.bodies.models import Body, Organization
 from cwgcop.core.api.errors import NotFoundError
-from cwgcop.core.api.pagination import LazyPage
+from cwgcop.core.api.pagination import LazyPage, LimitOffsetPagination
 from cwgcop.core.api.schemas import ErrorSchema
 from cwgcop.core.errors import DomainError
 from cwgcop.documents.enums import DocumentStatus

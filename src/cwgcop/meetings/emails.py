@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from cwgcop.core.outbox import send_later
 from cwgcop.meetings import calendar
 from cwgcop.meetings.models import Registration
 
@@ -27,4 +28,4 @@ def send_registration_confirmation(registration_id: int, language: str) -> None:
         )
     message = EmailMessage(subject=subject, body=body, to=[email])
     message.attach(f"{meeting.code}.ics", calendar.participant_calendar(meeting), "text/calendar")
-    message.send()
+    send_later(message)

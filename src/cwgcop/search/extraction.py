@@ -14,15 +14,30 @@ import html.parser
 import io
 import logging
 import re
+import time
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import IO
 from xml.etree import ElementTree
 
+from django.conf import settings
+
 from cwgcop.documents import storage
 from cwgcop.documents.models import DocumentFile
-from cwgcop.documents.validators import DOCX, HTML, ODP, ODS, ODT, PDF, PPTX, TEXT, XLSX
+from cwgcop.documents.validators import (
+    DOCX,
+    HTML,
+    ODP,
+    ODS,
+    ODT,
+    OOXML_MAIN_PART,
+    PDF,
+    PPTX,
+    TEXT,
+    XLSX,
+    check_package_limits,
+)
 from cwgcop.search.models import ExtractionStatus, FileExtraction
 
 logger = logging.getLogger(__name__)
@@ -179,13 +194,19 @@ def extract(media_type: str, stream: IO[bytes]) -> Extracted:
     reader = READERS.get(media_type)
     if reader is None:
         return Extracted(ExtractionStatus.FAILED, "", f"no text reader for {media_type}")
+    deadline = time.monotonic() + settings.CWGCOP_EXTRACTION_SECONDS
     try:
+        if media_type in OOXML_MAIN_PART or media_type in {ODT, ODS, ODP}:
+            # A file stored before the upload limits existed is held to them too, before anything is unpacked.
+            with zipfile.ZipFile(stream) as package:
+                check_package_limits(package)
+            stream.seek(0)
         parts: list[str] = []
         size = 0
         for part in reader(stream):
             parts.append(part)
             size += len(part) + 1
-            if size > MAX_EXTRACTED_CHARACTERS:
+            if size > MAX_EXTRACTED_CHARACTERS or time.monotonic() > deadline:
                 break
         text = "\n".join(parts)[:MAX_EXTRACTED_CHARACTERS].replace("\x00", "")
     except Exception as exc:

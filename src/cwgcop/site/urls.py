@@ -8,6 +8,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
+from cwgcop.core import health
 from cwgcop.core.api.errors import api_not_found
 from cwgcop.documents import urls as document_urls
 from cwgcop.documents.symbols import SYMBOL_URL
@@ -29,6 +30,9 @@ body_urlpatterns = [
 ]
 
 urlpatterns = [
+    # For load balancers and monitoring (docs/deployment.md, "Health checks").
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("api/v1/", api.urls),
     re_path(r"^api/v1/(?P<rest>.*)$", api_not_found, name="api-not-found"),
     path("feeds/documents.atom", DocumentsFeed(), name="feeds-documents"),
@@ -66,3 +70,5 @@ urlpatterns += i18n_patterns(
 
 handler404 = "cwgcop.core.views.page_not_found"
 handler500 = "cwgcop.core.views.server_error"
+# allauth answers its rate limits (sign-in, sign-up, password reset) with this view.
+handler429 = "cwgcop.core.views.too_many_requests"

@@ -115,8 +115,7 @@ def answer(request: HttpRequest, slug: str) -> HttpResponse:
 
 @sensitive_variables()
 def _submit(request: HttpRequest, consultation: Consultation, form: ResponseForm) -> HttpResponse:
-    if ratelimit.over_limit(request):
-        form.is_valid()
+    if form.is_valid() and ratelimit.over_limit(request):  # a form with errors is not counted
         form.add_error(None, _("Many answers came from your network just now. Please wait a little and try again."))
         return _page(request, consultation, form, status=429)
     if form.is_valid():

@@ -8,13 +8,16 @@ pages tell a user the same thing.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
@@ -53,6 +56,8 @@ HTTP_CODES = {
     403: "forbidden",
     404: "not_found",
     409: "conflict",
+    405: "method_not_allowed",
+    413: "too_large",
     429: "too_many_requests",
 }
 
@@ -154,6 +159,14 @@ def install(api: NinjaAPI) -> None:
         code = HTTP_CODES.get(error.status_code, "error")
         return error_response(ApiError(error.status_code, code, str(error.message)))
 
+    @api.exception_handler(RequestDataTooBig)
+    def too_large(request: HttpRequest, error: RequestDataTooBig) -> HttpResponse:
+        return error_response(ApiError(413, "too_large", _("The request is too large.")))
+
+    @api.exception_handler(json.JSONDecodeError)
+    def not_json(request: HttpRequest, error: json.JSONDecodeError) -> HttpResponse:
+        return error_response(ApiError(400, "invalid", _("The request body is not valid JSON.")))
+
     @api.exception_handler(DomainError)
     def refused(request: HttpRequest, error: DomainError) -> HttpResponse:
         # A DomainError about fields (a dict of messages) has no code of its own; its fields are listed.
@@ -169,6 +182,18 @@ def install(api: NinjaAPI) -> None:
         return error_response(ApiError(status, code, " ".join(error.messages), fields))
 
 
+def holds_nul(value: Any) -> bool:
+    """Whether parsed JSON holds a NUL character in any text (no PostgreSQL text column can store one)."""
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(holds_nul(k) or holds_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(holds_nul(item) for item in value)
+    return False
+
+
+@csrf_exempt  # a POST to no endpoint is answered 404, not refused as a form without its token
 def api_not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
     """Any address under /api/v1/ that names no endpoint (a Django view, outside ninja's routing)."""
     return error_response(NotFoundError(_("There is no such API endpoint. The list is at /api/v1/docs.")))

@@ -6,6 +6,20 @@ from collections.abc import Callable
 from typing import Any
 
 from django.db.models import Model, QuerySet
+from ninja import Field, Schema
+from ninja import pagination as ninja_pagination
+from ninja.conf import settings as ninja_settings
+
+# offset + limit must fit the 64-bit integers databases count rows with (SQLite and PostgreSQL refuse more).
+MAX_OFFSET = 2**62
+
+
+class LimitOffsetPagination(ninja_pagination.LimitOffsetPagination):
+    """ninja's pagination with an offset the database can take: a larger one is a 400, not a 500."""
+
+    class Input(Schema):
+        limit: int = Field(ninja_settings.PAGINATION_PER_PAGE, ge=1, le=ninja_settings.PAGINATION_MAX_LIMIT)
+        offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
 class LazyPage:

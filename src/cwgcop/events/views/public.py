@@ -7,8 +7,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
-from django_ratelimit.decorators import ratelimit
 
+from cwgcop.core import ratelimit
 from cwgcop.core.cache import public_page
 from cwgcop.core.errors import DomainError
 from cwgcop.core.languages import current_language
@@ -16,6 +16,9 @@ from cwgcop.core.refusals import refusal_as_response, refusal_on_form
 from cwgcop.events import calendar, queries, services
 from cwgcop.events.forms import RegistrationForm
 from cwgcop.events.models import Event, Registration
+
+# Counted per client (core.ratelimit), only for forms that pass validation; shared with the API.
+RATE_GROUP = "events.register"
 
 
 @require_safe
@@ -69,12 +72,10 @@ def event_detail(request: HttpRequest, series: str, event: str) -> HttpResponse:
 
 
 @require_POST
-@ratelimit(key="ip", rate=lambda group, request: settings.CWGCOP_EVENT_RATE_LIMIT, method="POST", block=False)
 def register(request: HttpRequest, series: str, event: str) -> HttpResponse:
     found = _event_or_404(series, event)
     form = RegistrationForm(request.POST, event=found)
-    if getattr(request, "limited", False):
-        form.is_valid()
+    if form.is_valid() and ratelimit.hit(request, group=RATE_GROUP, rate=settings.CWGCOP_EVENT_RATE_LIMIT):
         form.add_error(None, _("Too many registrations from your network in a short time. Please try again later."))
         return _event_page(request, found, form, status=429)
     if form.is_valid():

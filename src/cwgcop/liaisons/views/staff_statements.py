@@ -20,6 +20,7 @@ from cwgcop.liaisons import queries, services
 from cwgcop.liaisons.enums import Direction, LiaisonState
 from cwgcop.liaisons.forms import ConsiderForm, SendForm, StatementForm, statement_initial
 from cwgcop.liaisons.models import LiaisonStatement
+from cwgcop.liaisons.rules import StatementSides
 
 DESK = "liaisons.use_liaison_desk"
 
@@ -75,7 +76,8 @@ def statement_create(request: HttpRequest, direction: str) -> HttpResponse:
     form = StatementForm(request.POST or None, direction=direction, initial=initial)
     if request.method == "POST" and form.is_valid():
         values = form.service_values()
-        check_object_permission(request, "liaisons.manage_statement", [*values["from_bodies"], *values["to_bodies"]])
+        sides = StatementSides(direction, values["from_bodies"], values["to_bodies"])
+        check_object_permission(request, "liaisons.manage_statement", sides)
         with refusal_on_form(form):
             statement = services.create_statement(
                 actor=request.user,
@@ -114,7 +116,8 @@ def statement_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         values = form.service_values()
-        check_object_permission(request, "liaisons.manage_statement", [*values["from_bodies"], *values["to_bodies"]])
+        sides = StatementSides(statement.direction, values["from_bodies"], values["to_bodies"])
+        check_object_permission(request, "liaisons.manage_statement", sides)
         with refusal_on_form(form):
             services.update_statement(
                 actor=request.user, statement=statement, clear_deadline=values["deadline"] is None, **values

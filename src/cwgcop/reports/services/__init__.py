@@ -341,7 +341,8 @@ def request_publication(*, actor: Actor, report: CouncilReport) -> CouncilReport
     draft at once, and the renditions are made by a background task (:func:`cwgcop.reports.tasks.publish_report`)
     after the commit, so the request returns at once; :func:`publication_progress` tells how far it is."""
     report = _start_publication(actor, report)
-    actor_id = actor.pk if getattr(actor, "is_authenticated", False) else None
+    person = signed_in_or_none(actor)
+    actor_id = person.pk if person is not None else None
     transaction.on_commit(partial(_enqueue_publication, report.pk, actor_id))
     return report
 
