@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "cwgcop.reports",
     "cwgcop.liaisons",
     "cwgcop.consultations",
+    "cwgcop.history",
     "cwgcop.site",
     "cwgcop.demo",
     "django_tasks",
@@ -277,6 +278,8 @@ STORAGES = {
 FILE_UPLOAD_PERMISSIONS = 0o644
 # Uploads above this size are refused before anything is written (bytes).
 CWGCOP_MAX_UPLOAD_BYTES = env_int("CWGCOP_MAX_UPLOAD_MB", 50) * 1024 * 1024
+# The most an archive to import (a ZIP) may unpack to, all files together.
+CWGCOP_ARCHIVE_MAX_BYTES = env_int("CWGCOP_ARCHIVE_MAX_MB", 20480) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # Office files (DOCX, XLSX, PPTX) are ZIP packages: refused before anything is unpacked when they hold more
 # parts, would unpack to more bytes, or compress a part (above 1 MB) more times than this.

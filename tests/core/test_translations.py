@@ -182,9 +182,9 @@ def test_domain_error_message_is_translated_into_chinese() -> None:
 @pytest.mark.parametrize(
     ("language", "message"),
     [
-        ("zh-hans", "“CWG COP 21”不是有效的文号，正确格式如CWG-COP-21/5。"),
-        ("ar", "«CWG COP 21» ليس رمز وثيقة صالحاً (مثال: CWG-COP-21/5)."),
-        ("ru", "«CWG COP 21» не является допустимым обозначением документа (пример: CWG-COP-21/5)."),
+        ("zh-hans", "“CWG_COP_21”不是有效的文号，正确格式如CWG-COP-21/5。"),
+        ("ar", "«CWG_COP_21» ليس رمز وثيقة صالحاً (مثال: CWG-COP-21/5)."),
+        ("ru", "«CWG_COP_21» не является допустимым обозначением документа (пример: CWG-COP-21/5)."),
     ],
 )
 def test_staff_form_shows_the_domain_error_in_the_page_language(client: Client, language: str, message: str) -> None:
@@ -196,7 +196,7 @@ def test_staff_form_shows_the_domain_error_in_the_page_language(client: Client, 
             "body": meeting.body.pk,
             "meeting": meeting.pk,
             "kind": "contribution",
-            "symbol": "CWG COP 21",
+            "symbol": "CWG_COP_21",
             "original_language": "en",
             "title_en": "A contribution",
         },

@@ -19,7 +19,15 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize(
     "symbol",
-    ["CWG-COP-21/5", "CWG-COP-21/5(Rev.1)", "CWG-COP-21/INF/3", "CWG-COP-21/LS/1", "ITU-D.SG2-Q3/12", "a"],
+    [
+        "CWG-COP-21/5",
+        "CWG-COP-21/5(Rev.1)",
+        "CWG-COP-21/INF/3",
+        "CWG-COP-21/LS/1",
+        "ITU-D.SG2-Q3/12",
+        "a",
+        "WG-DL/16 Rev.1",
+    ],
 )
 def test_document_url_is_what_reverse_gives(symbol: str) -> None:
     for language in ("en", "zh-hans", "ar"):
@@ -28,7 +36,7 @@ def test_document_url_is_what_reverse_gives(symbol: str) -> None:
             assert document_url(symbol, archive=archive) == reverse("documents:detail", kwargs={"symbol": symbol})
 
 
-@pytest.mark.parametrize("symbol", ["CWG COP/1", "-CWG/1", "CWG-COP-21/é"])
+@pytest.mark.parametrize("symbol", ["CWG_COP/1", "-CWG/1", "CWG-COP-21/é"])
 def test_document_url_of_a_symbol_the_pattern_refuses_is_refused_as_reverse_refuses_it(symbol: str) -> None:
     with pytest.raises(NoReverseMatch):
         document_url(symbol, archive="/en/documents/")

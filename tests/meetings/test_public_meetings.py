@@ -210,8 +210,8 @@ def test_meeting_page_query_count_is_fixed(client: Client, django_assert_num_que
     # meeting; documents with their current revision's number and languages; then the record: attendance
     # figures, agenda items,
     # outcomes, action items carried forward (their links are prefetched only when there are any); the
-    # liaison statements the meeting considered and the milestones expected at it.
-    with django_assert_num_queries(8):
+    # liaison statements the meeting considered and the milestones expected at it; the body's name on its date.
+    with django_assert_num_queries(9):
         response = client.get("/en/meetings/cwg-cop/21/")
     assert len(parse(response.content).xpath('//section[@aria-labelledby="documents"]/ul/li')) == 2 * rows
 

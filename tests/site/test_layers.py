@@ -23,7 +23,7 @@ LAYERS: list[set[str]] = [
     {"accounts"},
     {"meetings"},
     {"documents"},
-    {"search", "events", "liaisons", "consultations"},
+    {"search", "events", "liaisons", "consultations", "history"},
     {"reports"},
     {"site"},
     # The project's own entry points: settings (names the root URL configuration), the WSGI application, the CLI.

@@ -1,3 +1,5 @@
+from enum import StrEnum
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -40,3 +42,10 @@ class RoleKind(models.TextChoices):
     MEMBER = "member", _("Member")
     MODERATOR = "moderator", _("Moderator")
     SAFEGUARDING_LEAD = "safeguarding-lead", _("Safeguarding lead")
+
+
+class BodyAction(StrEnum):
+    """Changes to bodies' records. Each value is stored in ``AuditEntry.action``: never change one."""
+
+    FORMER_NAME_RECORD = "body.former_name.record"
+    ORGANIZATION_CREATE = "organization.create"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -48,6 +50,45 @@ class Body(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("bodies:detail", kwargs={"slug": self.slug})
+
+    @property
+    def display_name(self) -> str:
+        return translated(self, "name")
+
+    def name_on(self, day: datetime.date | None) -> Body | BodyName:
+        """The name and acronym the body bore on ``day``: a former name, or itself when none applied then."""
+        if day is None:
+            return self
+        former = self.former_names.filter(valid_from__lte=day, valid_until__gte=day).first()
+        return former or self
+
+
+class BodyName(models.Model):
+    """A name and acronym a body bore from ``valid_from`` to ``valid_until`` (both days included)."""
+
+    body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.CASCADE, related_name="former_names")
+    acronym = models.CharField(_("acronym"), max_length=40)
+    # Translated through django-modeltranslation: name_en, name_zh_hans, …
+    name = models.CharField(_("name"), max_length=250)
+    valid_from = models.DateField(_("in use from"))
+    valid_until = models.DateField(_("in use until"))
+
+    class Meta:
+        verbose_name = _("former name")
+        verbose_name_plural = _("former names")
+        ordering = ["body", "valid_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["body", "valid_from"], name="bodyname_unique_body_from"),
+            models.CheckConstraint(
+                condition=models.Q(valid_until__gte=models.F("valid_from")), name="bodyname_until_not_before_from"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.acronym} ({self.valid_from:%Y}–{self.valid_until:%Y})"
+
+    def get_absolute_url(self) -> str:
+        return self.body.get_absolute_url()
 
     @property
     def display_name(self) -> str:

@@ -73,6 +73,15 @@ class UploadForm(forms.Form):
         }
 
 
+class PublishForm(forms.Form):
+    published_on = forms.DateField(
+        required=False,
+        label=_("Published on"),
+        help_text=_("For a document of the past: the day it was first published. Leave empty for now."),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+
 class RevisionForm(forms.Form):
     note = forms.CharField(max_length=500, required=False, label=_("What changed"))
 

@@ -7,7 +7,6 @@ cached public pages stale once the change is committed.
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Iterable
 from typing import IO
 
@@ -27,25 +26,25 @@ from cwgcop.core.translated_fields import set_translations
 from cwgcop.documents import signals, storage
 from cwgcop.documents.enums import SYMBOL_SERIES, DocumentAction, DocumentKind, DocumentStatus
 from cwgcop.documents.models import Document, DocumentFile, DocumentRevision
-from cwgcop.documents.symbols import allocate_symbol
+from cwgcop.documents.symbols import allocate_symbol, is_valid_symbol
 from cwgcop.documents.validators import check_upload
 from cwgcop.meetings.models import Meeting
 
-SYMBOL_RE = re.compile(r"^[A-Z0-9][A-Z0-9.\-]*(/[A-Z0-9][A-Z0-9.\-]*)*$")
-
 
 def _check_symbol(symbol: str) -> str:
-    symbol = symbol.strip().upper()
-    if not SYMBOL_RE.fullmatch(symbol) or len(symbol) > 80:
+    """The symbol exactly as written (see :data:`cwgcop.documents.symbols.SYMBOL_RULE`), if no other has it."""
+    symbol = symbol.strip()
+    if not is_valid_symbol(symbol):
         raise DomainError(
             _("“%(symbol)s” is not a valid document symbol, e.g. CWG-COP-21/5.") % {"symbol": symbol[:80]},
             code="symbol_invalid",
         )
-    if "(REV." in symbol:
+    if "(REV." in symbol.upper():
         raise DomainError(_("Give the symbol without the revision."), code="symbol_invalid")
-    if Document.objects.filter(symbol=symbol).exists():
+    taken = Document.objects.filter(symbol__iexact=symbol).values_list("symbol", flat=True).first()
+    if taken is not None:
         raise DomainError(
-            _("A document with the symbol %(symbol)s already exists.") % {"symbol": symbol},
+            _("A document with the symbol %(symbol)s already exists.") % {"symbol": taken},
             code="symbol_taken",
         )
     return symbol

@@ -2,11 +2,12 @@
 
 from django.urls import path, re_path
 
+from cwgcop.documents.symbols import SYMBOL_URL
 from cwgcop.documents.views import staff as document_staff
 from cwgcop.documents.views import staff_queue as submission_queue
 
 app_name = "documents"
-SYMBOL = r"(?P<symbol>[A-Za-z0-9][A-Za-z0-9.\-/]*?)"
+SYMBOL = SYMBOL_URL
 urlpatterns = [
     path("documents/new/", document_staff.document_create, name="document-create"),
     re_path(rf"^documents/{SYMBOL}/upload/$", document_staff.document_upload, name="document-upload"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 
 from django.db import transaction
@@ -9,6 +10,20 @@ from django.db import transaction
 from cwgcop.documents.enums import SYMBOL_SERIES
 from cwgcop.documents.models import PROVISIONAL_SYMBOL_PREFIX, Document, SymbolCounter
 from cwgcop.meetings.models import Meeting
+
+# What a symbol may contain, for every body and era: letters and digits (any script's letters are refused so
+# that a symbol reads the same in every language), hyphens, full stops, slashes, parentheses, and single
+# spaces between two other characters ("CWG-COP/16 Rev.1", "C10/CWG-CP/3 (Add.1)"). It is stored exactly as
+# written (no upper-casing), at most 80 characters, unique whatever the case.
+SYMBOL_RULE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.\-/()]| (?=[A-Za-z0-9.\-/()]))*")
+SYMBOL_MAX_LENGTH = 80
+# The same rule in URL patterns (a space reaches the view decoded from %20); non-greedy, as a symbol may
+# be followed by further path segments (``/rev1/en/``).
+SYMBOL_URL = r"(?P<symbol>[A-Za-z0-9][A-Za-z0-9.\-/() ]*?)"
+
+
+def is_valid_symbol(symbol: str) -> bool:
+    return len(symbol) <= SYMBOL_MAX_LENGTH and SYMBOL_RULE.fullmatch(symbol) is not None
 
 
 def _highest_taken(meeting: Meeting, prefix: str) -> int:

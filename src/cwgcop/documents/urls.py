@@ -1,11 +1,12 @@
 from django.urls import path, re_path
 
+from cwgcop.documents.symbols import SYMBOL_URL
 from cwgcop.documents.views import public, submissions
 
 app_name = "documents"
 urlpatterns = [
     path("", public.archive, name="archive"),
-    re_path(r"^(?P<symbol>[A-Za-z0-9][A-Za-z0-9.\-/()]*?)/$", public.document_detail, name="detail"),
+    re_path(rf"^{SYMBOL_URL}/$", public.document_detail, name="detail"),
 ]
 
 # Mounted at /submissions/ in the namespace "submissions" (the root URL configuration includes it so).

@@ -31,6 +31,7 @@ def _documents(ids: Iterable[int] | None = None) -> Iterable[Document]:
         .select_related("meeting", "meeting__body", "body")
         .prefetch_related(
             "sources",
+            "body__former_names",
             Prefetch(
                 "revisions",
                 queryset=DocumentRevision.objects.filter(published_at__isnull=False).prefetch_related(
@@ -48,6 +49,10 @@ def _documents(ids: Iterable[int] | None = None) -> Iterable[Document]:
 
 def _meta_text(document: Document) -> str:
     parts = [document.body.acronym]
+    # The acronym the body bore when the document was published, so a search finds it under either name.
+    if document.published_at is not None:
+        day = timezone.localdate(document.published_at)
+        parts.extend(n.acronym for n in document.body.former_names.all() if n.valid_from <= day <= n.valid_until)
     if document.meeting is not None:
         parts.append(document.meeting.code)
     parts.extend(source.name for source in document.sources.all())

@@ -11,6 +11,7 @@ from django.views.generic import RedirectView
 from cwgcop.core import health
 from cwgcop.core.api.errors import api_not_found
 from cwgcop.documents import urls as document_urls
+from cwgcop.documents.symbols import SYMBOL_URL
 from cwgcop.documents.views import public as document_views
 from cwgcop.documents.views.feeds import DocumentsFeed
 from cwgcop.events.views import public as event_views
@@ -19,7 +20,7 @@ from cwgcop.meetings.views import public as meeting_views
 from cwgcop.site.api import api
 from cwgcop.site.views import public as site_views
 
-SYMBOL = r"(?P<symbol>[A-Za-z0-9][A-Za-z0-9.\-/]*?)"
+SYMBOL = SYMBOL_URL
 LANG = r"(?P<language>ar|zh-hans|en|fr|ru|es)"
 
 # The pages of the bodies gather their meetings and documents, so they live here at the top.

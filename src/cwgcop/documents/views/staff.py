@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib import messages
 from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -13,7 +16,7 @@ from cwgcop.core import audit
 from cwgcop.core.permissions import check_object_permission, require_permission
 from cwgcop.core.refusals import form_status, refusal_as_messages, refusal_on_form
 from cwgcop.documents import queries, services
-from cwgcop.documents.forms import DocumentForm, RevisionForm, UploadForm, WithdrawForm
+from cwgcop.documents.forms import DocumentForm, PublishForm, RevisionForm, UploadForm, WithdrawForm
 from cwgcop.documents.models import Document
 
 
@@ -31,6 +34,7 @@ def _manage_page(request: HttpRequest, document: Document, **forms: object) -> H
         "upload_form": UploadForm(),
         "revision_form": RevisionForm(),
         "withdraw_form": WithdrawForm(),
+        "publish_form": PublishForm(),
         "history": audit.history(document)[:50],
         "pending": document.revisions.filter(published_at__isnull=True).first(),
     }
@@ -91,8 +95,14 @@ def document_upload(request: HttpRequest, symbol: str) -> HttpResponse:
 @require_permission("bodies.use_staff_pages")
 def document_publish(request: HttpRequest, symbol: str) -> HttpResponse:
     document = _managed(request, symbol)
+    form = PublishForm(request.POST)
+    if not form.is_valid():
+        return _manage_page(request, document, publish_form=form)
+    day = form.cleaned_data["published_on"]
+    # A day of the past is recorded at noon in the platform's time zone, so it reads as that day everywhere.
+    published_at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(12))) if day else None
     with refusal_as_messages(request):
-        revision = services.publish_document(actor=request.user, document=document)
+        revision = services.publish_document(actor=request.user, document=document, published_at=published_at)
         messages.success(request, _("%(symbol)s is published.") % {"symbol": revision.symbol})
     return redirect("staff:documents:document-manage", symbol=document.symbol)
 

@@ -19,6 +19,9 @@ from cwgcop.meetings.enums import OPEN_MEETING_STATUSES, MeetingAction, MeetingF
 from cwgcop.meetings.models import Meeting
 from cwgcop.meetings.services.actions import carry_forward_open_actions
 
+# Statuses in which a meeting has had the open action items of the earlier meetings on its table.
+CARRYING_STATUSES = OPEN_MEETING_STATUSES | {MeetingStatus.HELD}
+
 FIGURES = ("participants_total", "participants_onsite", "participants_remote")
 
 MEETING_FIELDS = (
@@ -93,7 +96,8 @@ def create_meeting(
             code="number_taken",
         ) from exc
     audit.record(actor=actor, action=MeetingAction.CREATE, instance=meeting)
-    if meeting.status in OPEN_MEETING_STATUSES:
+    # A past meeting entered as already held had the open items of the earlier ones on its table too.
+    if meeting.status in CARRYING_STATUSES:
         carry_forward_open_actions(actor=actor, meeting=meeting)
     bump_archive_generation()
     return meeting
@@ -112,11 +116,12 @@ def update_meeting(
     """Change a meeting's dates, venue, format, status, links, themes, summary or participant figures.
 
     Participant figures cannot be typed for a meeting with recorded attendance: they are counted from it.
-    When the meeting opens (planned → open or in session), open action items are carried forward to it.
+    When the meeting opens (planned → open, in session or, entered late, held), open action items are carried
+    forward to it.
     """
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     before = audit.snapshot(meeting)
-    was_open = meeting.status in OPEN_MEETING_STATUSES
+    was_carrying = meeting.status in CARRYING_STATUSES
     typed = any(name in values and values[name] != getattr(meeting, name) for name in FIGURES)
     if typed and meeting.attendance.exists():
         raise DomainError(
@@ -126,7 +131,7 @@ def update_meeting(
     _apply(meeting, {"venue": venues, "themes": themes, "summary": summaries}, values)
     meeting.save()
     audit.record(actor=actor, action=MeetingAction.UPDATE, instance=meeting, before=before)
-    if meeting.status in OPEN_MEETING_STATUSES and not was_open:
+    if meeting.status in CARRYING_STATUSES and not was_carrying:
         carry_forward_open_actions(actor=actor, meeting=meeting)
     bump_archive_generation()
     return meeting
