@@ -97,3 +97,16 @@ def test_api_search_message_is_translated(client: Client) -> None:
     response = client.get("/api/v1/search?q=", headers={"accept-language": "zh-hans"})
     assert response.json() == {"detail": "请输入要搜索的词语、短语或文件编号。", "code": "query_empty"}
     assert response.status_code == 400
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_api_search_runs_a_fixed_number_of_queries(client: Client, django_assert_num_queries, rows: int) -> None:  # type: ignore[no-untyped-def]
+    meeting = MeetingFactory(body__acronym="EG-ARCH", number=3)
+    for number in range(rows):
+        indexed_document(
+            meeting=meeting, titles={"en": f"Helpline study {number}"}, texts={"en": "National helplines for children."}
+        )
+    client.get("/api/v1/search", {"q": "helpline"})  # the process's first search loads the stemmers
+    with django_assert_num_queries(3):  # the same for 1 or 3 results
+        body = client.get("/api/v1/search", {"q": "helpline"}).json()
+    assert body["count"] == rows
