@@ -267,3 +267,15 @@ def test_token_page_runs_a_fixed_number_of_queries(client: Client, django_assert
     with django_assert_num_queries(4):  # the same for 1 or 3 tokens
         page = client.get("/en/account/tokens/").content.decode()
     assert page.count("/revoke/") == rows
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_account_home_runs_a_fixed_number_of_queries(client: Client, django_assert_num_queries, rows: int) -> None:  # type: ignore[no-untyped-def]
+    user = member("delegate")
+    for number in range(rows):
+        Role.objects.create(user=user, body=BodyFactory(acronym=f"EG-{number}"), kind=RoleKind.MEMBER)
+    client.force_login(user)
+    client.get("/en/account/")  # the session settles on the first request
+    with django_assert_num_queries(10):  # the same for 1 or 3 roles
+        page = client.get("/en/account/").content.decode()
+    assert sum(page.count(f"EG-{number}") > 0 for number in range(rows)) == rows
