@@ -169,3 +169,21 @@ def test_secretariat_of_another_body_cannot_manage_its_meetings(client: Client, 
     m21.refresh_from_db()
     assert m21.venue_en == "ITU headquarters, Geneva"
     assert Meeting.objects.count() == 1
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_meeting_manage_page_runs_a_fixed_number_of_queries(client: Client, django_assert_num_queries, rows: int) -> None:  # type: ignore[no-untyped-def]  # noqa: E501
+    from cwgcop.meetings import services as meeting_services
+    from tests.factories import MeetingFactory
+
+    meeting = MeetingFactory(body__acronym="EG-ARCH", number=5)
+    clerk = secretariat(meeting.body, username="clerk")
+    for number in range(rows):
+        meeting_services.update_meeting(actor=clerk, meeting=meeting, venues={"en": f"Room {number}"})
+    client.force_login(clerk)
+    url = f"/en/staff/meetings/{meeting.pk}/"
+    client.get(url)  # the session and the two-factor check settle on the first request
+    with django_assert_num_queries(11):  # the same for 1 or 3 entries in the meeting's history
+        page = client.get(url).content.decode()
+    assert page.count("— meeting.update — clerk") == rows
+
