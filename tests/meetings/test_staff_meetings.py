@@ -172,7 +172,7 @@ def test_secretariat_of_another_body_cannot_manage_its_meetings(client: Client, 
 
 
 @pytest.mark.parametrize("rows", [1, 3])
-def test_meeting_manage_page_runs_a_fixed_number_of_queries(client: Client, django_assert_num_queries, rows: int) -> None:  # type: ignore[no-untyped-def]  # noqa: E501
+def test_meeting_manage_runs_a_fixed_number_of_queries(client: Client, django_assert_num_queries, rows: int) -> None:  # type: ignore[no-untyped-def]
     from cwgcop.meetings import services as meeting_services
     from tests.factories import MeetingFactory
 
@@ -186,4 +186,3 @@ def test_meeting_manage_page_runs_a_fixed_number_of_queries(client: Client, djan
     with django_assert_num_queries(11):  # the same for 1 or 3 entries in the meeting's history
         page = client.get(url).content.decode()
     assert page.count("— meeting.update — clerk") == rows
-
