@@ -256,3 +256,17 @@ def test_a_sharing_package_is_created_and_its_link_e_mailed(
     listed = client.get(f"/en/staff/consultations/{found.slug}/packages/").content.decode()
     assert "Child Helpline International" in listed
     assert '<td class="number">1</td>' in listed  # one download
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_manage_page_runs_a_fixed_number_of_queries(client: Client, django_assert_num_queries, rows: int) -> None:  # type: ignore[no-untyped-def]
+    found = consultation()
+    sec = secretariat(found)
+    for number in range(rows):
+        services.create_group_code(actor=sec, consultation=found, label=f"Youth club {number}")
+    client.force_login(sec)
+    url = f"/en/staff/consultations/{found.slug}/"
+    client.get(url)  # the session and the two-factor check settle on the first request
+    with django_assert_num_queries(14):  # the same for 1 or 3 group codes
+        page = client.get(url).content.decode()
+    assert page.count("Youth club ") == rows
