@@ -393,7 +393,11 @@ CWGCOP_CONSULTATION_MAX_ANSWER_CHARS = env_int("CWGCOP_CONSULTATION_MAX_ANSWER_C
 # Figures for groups smaller than this are hidden in public results; focal points receive figures down to the second.
 CWGCOP_CONSULTATION_PUBLIC_K = env_int("CWGCOP_CONSULTATION_PUBLIC_K", 10)
 CWGCOP_CONSULTATION_FOCAL_POINT_K = env_int("CWGCOP_CONSULTATION_FOCAL_POINT_K", 5)
-# Raw answers are hard-deleted this many days after the "you said, we did" page is published.
+# While a consultation is open, its public totals move only after every this many new answers (0: the public k).
+CWGCOP_CONSULTATION_OPEN_STEP = env_int("CWGCOP_CONSULTATION_OPEN_STEP", 0)
+# Children younger than this answer only through a consent route (a group code run by a school or a helpline).
+CWGCOP_CONSULTATION_CONSENT_AGE = env_int("CWGCOP_CONSULTATION_CONSENT_AGE", 13)
+# Raw answers are hard-deleted this many days after the consultation closes.
 CWGCOP_CONSULTATION_RETENTION_DAYS = env_int("CWGCOP_CONSULTATION_RETENTION_DAYS", 180)
 # Links to sharing packages stop working after this many days.
 CWGCOP_CONSULTATION_PACKAGE_DAYS = env_int("CWGCOP_CONSULTATION_PACKAGE_DAYS", 30)

@@ -64,7 +64,9 @@ def test_results_are_the_pages_figures_suppressed_the_same_way(client: Client) -
     submit(found, choice="No")
     open_data = client.get(f"/api/v1/consultations/{found.slug}/results").json()
     assert open_data["closed"] is False
-    assert open_data["questions"][0]["overall"] == [None, None]
+    # While open, the figures are those of the first ten answers (the step is the public k): all "Yes".
+    assert open_data["responses"] == 10
+    assert open_data["questions"][0]["overall"] == [10, 0]
     assert open_data["questions"][0]["breakdowns"] == {}
     assert open_data["quotes"] == []
     approve_text(submit(found, choice="Yes", text="Make it free", age_band="13-15"))

@@ -146,7 +146,7 @@ def test_the_take_part_page_asks_for_nothing_that_identifies_a_child(client: Cli
     names = set(re.findall(r'<(?:input|select|textarea)[^>]* name="([^"]+)"', body))
     questions = {f"q{pk}" for pk in found.questions.values_list("pk", flat=True)}
     assert names == {"form_token", "age_band", "country", "gender", "q", *questions}
-    assert "We delete your answers 180 days after we tell you what the group did with them." in body
+    assert "We delete your answers 180 days after the consultation closes." in body
 
 
 def test_a_language_the_consultation_does_not_offer_shows_the_ones_it_does(client: Client) -> None:

@@ -57,8 +57,8 @@ def test_results_show_only_overall_while_open_then_breakdowns_with_suppression()
     assert [r.question.order for r in open_results] == [1, 2]
     first = open_results[0]
     assert first.breakdowns == {}
-    # 3 is hidden, and 12 with it: the number of responses is public, so 12 would give the 3 away.
-    assert [(c.count, c.suppressed) for c in first.overall.rows[0][1]] == [(12, True), (3, True)]
+    # While open, the figures move in steps of k (10): the first ten answers, all "Yes".
+    assert [(c.count, c.suppressed) for c in first.overall.rows[0][1]] == [(10, False), (0, False)]
     _close(found)
     closed = results.results(found)[0]
     by_age = {label: [(c.count, c.suppressed) for c in cells] for label, cells in closed.breakdowns["age_band"].rows}
@@ -67,6 +67,7 @@ def test_results_show_only_overall_while_open_then_breakdowns_with_suppression()
     # show: 16–17 "Yes" and the overall "Yes" stay two unknowns in every total.
     assert by_age["13–15 years"] == [(12, False), (0, False)]
     assert by_age["16–17 years"] == [(0, True), (3, True)]
+    # 3 is hidden, and 12 with it: the number of responses is public, so 12 would give the 3 away.
     assert [(c.count, c.suppressed) for c in closed.overall.rows[0][1]] == [(12, True), (3, True)]
 
 
@@ -310,6 +311,7 @@ def test_each_figure_is_a_table_row_with_its_bar_and_a_hidden_figure_has_no_bar(
         consultation=found,
         submission=services.Submission(language="en", age_band="13-15", country="KE", answers=skipped_scale),
     )
+    _close(found)
     page = client.get(f"/en/consult/{found.slug}/results/").content.decode()
     bar = '<svg width="100%" height="14" focusable="false"><rect x="0" y="0" height="14" width="{}%"/></svg>'
     assert (

@@ -250,7 +250,7 @@ def test_a_new_case_e_mails_the_lead_a_link_and_never_the_words(
 
 
 def test_consultation_cannot_open_before_every_language_is_complete() -> None:
-    found = consultation(published_at=None, privacy_notice_zh_hans="")
+    found = consultation(published_at=None, privacy_notice_zh_hans="", age_bands=["13-15", "16-17"])
     lead(found)
     with pytest.raises(DomainError) as error:
         services.publish(actor=None, consultation=found)
@@ -266,7 +266,7 @@ def test_consultation_cannot_open_before_every_language_is_complete() -> None:
 
 
 def test_consultation_cannot_open_without_a_named_safeguarding_lead() -> None:
-    found = consultation(published_at=None)
+    found = consultation(published_at=None, age_bands=["13-15", "16-17"])
     with pytest.raises(DomainError) as error:
         services.publish(actor=None, consultation=found)
     assert error.value.code == "no_safeguarding_lead"

@@ -11,7 +11,7 @@ from cwgcop.consultations import form_tokens
 from cwgcop.consultations.models import Answer, Response
 from cwgcop.core.models import AuditEntry
 from tests.accounts.factories import give_totp
-from tests.consultations.factories import consultation, lead, moderator, submit
+from tests.consultations.factories import close, consultation, lead, moderator, submit
 from tests.factories import BodyFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -115,6 +115,7 @@ def test_results_page_hides_small_groups(client: Client) -> None:
     for _ in range(11):
         submit(found, choice="Yes")
     submit(found, choice="No")
+    close(found)
     body = client.get(f"/en/consult/{found.slug}/results/").content.decode()
     assert "12 young people took part." in body
     assert "fewer than 10" in body

@@ -6,3 +6,8 @@ class ConsultationsConfig(AppConfig):
     name = "cwgcop.consultations"
     label = "consultations"
     verbose_name = _("Consultations with children and young people")
+
+    def ready(self) -> None:
+        from cwgcop.consultations import thresholds
+
+        thresholds.check()

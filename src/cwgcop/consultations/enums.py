@@ -11,6 +11,11 @@ class AgeBand(models.TextChoices):
     AGE_16_17 = "16-17", _("16–17 years")
     AGE_18_24 = "18-24", _("18–24 years")
 
+    @property
+    def youngest(self) -> int:
+        """The age of the youngest children of the group."""
+        return int(self.value.split("-")[0])
+
 
 class Gender(models.TextChoices):
     GIRL = "girl", _("Girl or young woman")
@@ -96,6 +101,7 @@ class ConsultationAction(StrEnum):
     MODERATE = "consultation.moderate"
     PACKAGE = "consultation.package"
     PACKAGE_DOWNLOAD = "consultation.package_download"
+    PACKAGE_REVOKE = "consultation.package_revoke"
     PUBLISH = "consultation.publish"
     QUESTION_ADD = "consultation.question_add"
     QUESTION_DELETE = "consultation.question_delete"

@@ -123,7 +123,10 @@ class ConsultationForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
         label=_("Age groups that need a group code"),
-        help_text=_("Their answers count only with a code from a school or helpline that runs the session."),
+        help_text=_(
+            "Their answers count only with a code from a school or helpline that runs the session with their parents' "
+            "or carers' consent. Required for the age groups of children under the age of digital consent."
+        ),
     )
     opens_at = forms.DateTimeField(widget=DateTimeInput, label=_("Opens"))
     closes_at = forms.DateTimeField(widget=DateTimeInput, label=_("Closes"))

@@ -35,6 +35,11 @@ from cwgcop.core.languages import Language, translated
 from cwgcop.meetings.models import Meeting
 
 
+def this_hour() -> datetime.datetime:
+    """Now, to the hour: what is stored of the time a child answered."""
+    return timezone.now().replace(minute=0, second=0, microsecond=0)
+
+
 class Consultation(models.Model):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.PROTECT, related_name="consultations")
@@ -217,7 +222,8 @@ class Answer(models.Model):
         _("moderation"), max_length=15, choices=ModerationStatus.choices, default=ModerationStatus.PENDING
     )
     rejection_reason = models.CharField(_("reason"), max_length=20, choices=RejectionReason.choices, blank=True)
-    received_at = models.DateTimeField(auto_now_add=True)
+    # The hour only: an exact time could be matched to a web server's log of addresses.
+    received_at = models.DateTimeField(default=this_hour)
     moderated_at = models.DateTimeField(null=True, blank=True)
     moderated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -252,7 +258,8 @@ class SafeguardingCase(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     reason = models.TextField(_("why it was escalated"), blank=True)
-    opened_at = models.DateTimeField(auto_now_add=True)
+    # For a case the check opened, the answer's hour (see ``Answer.received_at``).
+    opened_at = models.DateTimeField(default=timezone.now)
     first_action_at = models.DateTimeField(_("first action"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
 
@@ -268,10 +275,13 @@ class SafeguardingCase(models.Model):
 
 
 class SharingPackage(models.Model):
-    """Aggregates and approved quotes sent to named recipients through a signed, expiring link.
+    """Aggregates and approved quotes sent to a named recipient through a signed, expiring, revocable link.
 
-    ``content`` is frozen when the package is made: figures suppressed at the focal-point threshold, approved
-    quotes with the attribution rule, dates and never times, no receipt hash and no unapproved text.
+    ``content`` is frozen when the package is made: figures suppressed at the focal-point threshold, dates and
+    never times, no receipt hash. The quotes are not copied into it: :class:`PackageQuote` names the approved
+    answers it quotes, and their words are read from the answer each time the package is opened, so an answer
+    deleted at the end of the retention period, or taken back by the child, leaves every package at once. A
+    revoked or expired package keeps no content at all.
     """
 
     consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="packages")
@@ -283,6 +293,10 @@ class SharingPackage(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     expires_at = models.DateTimeField(_("link expires"))
+    revoked_at = models.DateTimeField(_("link revoked"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     content = models.JSONField(default=dict)
 
     class Meta:
@@ -292,10 +306,32 @@ class SharingPackage(models.Model):
         return f"{self.consultation.slug} → {self.recipient}"
 
 
+class PackageQuote(models.Model):
+    """An approved answer a sharing package quotes, with the question and attribution in the package's language.
+
+    The words themselves stay in the answer only: deleting the answer deletes this row with it.
+    """
+
+    package = models.ForeignKey(SharingPackage, on_delete=models.CASCADE, related_name="quotes")
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="+")
+    order = models.PositiveIntegerField()
+    question = models.CharField(max_length=500)
+    attribution = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["order"]
+        constraints = [models.UniqueConstraint(fields=["package", "answer"], name="package_quote_once")]
+
+    def __str__(self) -> str:
+        return f"{self.package} #{self.order}"
+
+
 class PackageDownload(models.Model):
-    """One download of a sharing package (who follows the link is not known: only when and in which format)."""
+    """One opening or download of a sharing package by its named recipient (the link is theirs alone)."""
 
     package = models.ForeignKey(SharingPackage, on_delete=models.CASCADE, related_name="downloads")
+    recipient = models.CharField(_("recipient"), max_length=250, blank=True)
+    recipient_email = models.EmailField(_("recipient's e-mail"), blank=True)
     format = models.CharField(_("format"), max_length=5)
     downloaded_at = models.DateTimeField(auto_now_add=True)
 

@@ -20,6 +20,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from cwgcop.bodies.enums import Region
+from cwgcop.consultations import thresholds
 from cwgcop.consultations.enums import AgeBand, Gender, ModerationStatus, QuestionKind
 from cwgcop.consultations.models import Answer, Consultation, Question, Response
 from cwgcop.core.languages import current_language
@@ -203,10 +204,26 @@ def _options(question: Question) -> list[tuple[object, str]]:
     return [(c.pk, c.display_label) for c in question.choices.all()]
 
 
-def _answers(question: Question) -> list[tuple[dict[str, Any], object]]:
-    """(profile, option) for every counted choice/scale answer to ``question``."""
+def published_responses(consultation: Consultation, *, closed: bool) -> QuerySet[Response]:
+    """The answers the public figures are made of.
+
+    Once closed, every counted answer. While open, the totals move in steps: only the first answers in a
+    multiple of :func:`thresholds.open_step` (at least the public k) count, so the figures change once every
+    step of new answers, never with one child's answer: someone watching the page while the child next to
+    them answers learns nothing of that child's choice.
+    """
+    counted = counted_responses(consultation)
+    if closed:
+        return counted
+    shown = counted.count() // thresholds.open_step() * thresholds.open_step()
+    first = counted.order_by("pk").values_list("pk", flat=True)[:shown]
+    return Response.objects.filter(pk__in=list(first))
+
+
+def _answers(question: Question, responses: QuerySet[Response]) -> list[tuple[dict[str, Any], object]]:
+    """(profile, option) for every choice/scale answer to ``question`` among ``responses``."""
     answers = (
-        Answer.objects.filter(question=question, response__counted=True, response__withdrawn_at__isnull=True)
+        Answer.objects.filter(question=question, response__in=responses)
         .select_related("response")
         .prefetch_related("choices")
     )
@@ -221,10 +238,13 @@ def _answers(question: Question) -> list[tuple[dict[str, Any], object]]:
     return pairs
 
 
-def question_result(question: Question, *, k: int, breakdowns: bool) -> QuestionResult:
+def question_result(
+    question: Question, *, k: int, breakdowns: bool, responses: QuerySet[Response] | None = None
+) -> QuestionResult:
     options = _options(question)
     keys = [key for key, _ in options]
-    pairs = _answers(question)
+    responses = counted_responses(question.consultation) if responses is None else responses
+    pairs = _answers(question, responses)
     overall_counts = Counter(option for _, option in pairs)
     overall = [[Cell(overall_counts[key]) for key in keys]]
     result = QuestionResult(
@@ -260,8 +280,9 @@ def results(consultation: Consultation, *, k: int | None = None, now: object = N
     """Every choice and scale question's results; breakdowns only once the consultation has closed."""
     k = public_k() if k is None else k
     closed = consultation.has_closed(now)
+    responses = published_responses(consultation, closed=closed)
     questions = consultation.questions.exclude(kind=QuestionKind.TEXT).prefetch_related("choices")
-    return [question_result(q, k=k, breakdowns=closed) for q in questions]
+    return [question_result(q, k=k, breakdowns=closed, responses=responses) for q in questions]
 
 
 @dataclass
@@ -269,6 +290,7 @@ class Quote:
     question: str
     text: str
     attribution: list[str]
+    answer_id: int = 0
 
 
 def quotes(consultation: Consultation, *, k: int | None = None) -> list[Quote]:
@@ -296,7 +318,11 @@ def quotes(consultation: Consultation, *, k: int | None = None) -> list[Quote]:
             attribution = [str(AgeBand(band).label)]
         elif region and by_region[region] >= k:
             attribution = [str(Region(region).label)]
-        found.append(Quote(question=answer.question.display_text, text=answer.text, attribution=attribution))
+        found.append(
+            Quote(
+                question=answer.question.display_text, text=answer.text, attribution=attribution, answer_id=answer.pk
+            )
+        )
     return found
 
 
@@ -338,16 +364,18 @@ def public_results(consultation: Consultation, *, k: int | None = None, now: obj
     return {
         "k": k,
         "closed": closed,
-        "responses": counted_responses(consultation).count(),
+        "responses": published_responses(consultation, closed=closed).count(),
         "questions": [question_data(result) for result in results(consultation, k=k, now=now)],
         "quotes": [quote_data(quote) for quote in quotes(consultation, k=k)] if closed else [],
         "answers_deleted": False,
     }
 
 
-def package_content(consultation: Consultation, *, k: int) -> dict[str, Any]:
-    """A sharing package's frozen content: dates only, no receipt hash, no text that was not approved."""
+def package_content(consultation: Consultation, *, k: int) -> tuple[dict[str, Any], list[Quote]]:
+    """A sharing package's frozen content (dates only, no receipt hash), and the approved quotes it refers to
+    (their words are not copied into the content: see ``PackageQuote``)."""
     data = public_results(consultation, k=k)
+    found = quotes(consultation, k=k)
     meeting = consultation.meeting
     return {
         "consultation": {
@@ -364,8 +392,7 @@ def package_content(consultation: Consultation, *, k: int) -> dict[str, Any]:
         "k": k,
         "responses": data["responses"],
         "questions": data["questions"],
-        "quotes": data["quotes"],
-    }
+    }, found
 
 
 def chart(question: dict[str, Any]) -> list[dict[str, Any]]:

@@ -21,6 +21,7 @@ urlpatterns = [
     path(ONE + "feedback/", secretariat.feedback_edit, name="feedback-edit"),
     path(ONE + "archive/", secretariat.archive, name="archive"),
     path(ONE + "packages/", secretariat.packages, name="packages"),
+    path(ONE + "packages/<int:pk>/revoke/", secretariat.package_revoke, name="package-revoke"),
     path(ONE + "metrics/", secretariat.metrics_page, name="metrics"),
     path(ONE + "moderation/", staff.moderation, name="moderation"),
     path(ONE + "moderation/<int:pk>/", staff.moderate, name="moderate"),

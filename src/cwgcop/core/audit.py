@@ -49,8 +49,13 @@ def record(
     instance: models.Model,
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
+    day_only: bool = False,
 ) -> AuditEntry:
-    """Write one audit entry for ``action`` on ``instance``; only the fields that changed are kept."""
+    """Write one audit entry for ``action`` on ``instance``; only the fields that changed are kept.
+
+    ``day_only`` keeps the day and not the time of day (the start of the day, UTC): for entries about what a
+    child did, whose exact time could be matched to a web server's log of addresses.
+    """
     if not isinstance(action, StrEnum):
         raise TypeError(f"audit actions are members of an app's action enum, not {action!r}")
     before = before or {}
@@ -60,7 +65,7 @@ def record(
         before = {k: v for k, v in before.items() if k in changed}
         after = {k: v for k, v in after.items() if k in changed}
     user: Any = actor if isinstance(actor, AbstractBaseUser) else None
-    return AuditEntry.objects.create(
+    entry = AuditEntry.objects.create(
         actor=user,
         action=action.value,
         object_type=instance._meta.label_lower,
@@ -69,6 +74,10 @@ def record(
         before=before,
         after=after,
     )
+    if day_only:  # the field is set on creation whatever it is given: correct it in the same transaction
+        entry.created_at = entry.created_at.replace(hour=0, minute=0, second=0, microsecond=0)
+        AuditEntry.objects.filter(pk=entry.pk).update(created_at=entry.created_at)
+    return entry
 
 
 def history(instance: models.Model) -> models.QuerySet[AuditEntry]:

@@ -44,10 +44,10 @@ TEXTS = {
     },
     "privacy_notice": {
         "en": "You don't need to tell us who you are. We only ask your age group and your country. A moderator "
-        "reads every written answer before anyone else sees it. We delete all answers 180 days after we tell you "
-        "what the group did with them. Only numbers for big groups are shown, so nobody can find you.",
+        "reads every written answer before anyone else sees it. We delete all answers 180 days after the "
+        "consultation closes. Only numbers for big groups are shown, so nobody can find you.",
         "zh-hans": "你不需要告诉我们你是谁。我们只问你的年龄组和国家。在别人看到之前，审核员会先读每一条文字回答。"
-        "在告诉你工作组怎样对待这些回答180天后，我们会删除所有回答。我们只显示人数多的组的数字，所以没有人能找到你。",
+        "征集意见结束180天后，我们会删除所有回答。我们只显示人数多的组的数字，所以没有人能找到你。",
     },
 }
 FEEDBACK = {
@@ -256,7 +256,7 @@ def load() -> list[str]:
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"), transaction.atomic():
         users = {name: _login(name, email, kind, body) for name, (email, kind) in LOGINS.items()}
         consultation = _write(body, meeting)
-        consultation = services.publish(actor=None, consultation=consultation)
+        # The 9–12-year-olds answer in a class session whose school has their parents' consent.
         _group, code = services.create_group_code(
             actor=None,
             consultation=consultation,
@@ -264,6 +264,7 @@ def load() -> list[str]:
             facilitator="Class teacher (demo)",
             facilitator_contact="class6-teacher@example.org",
         )
+        consultation = services.publish(actor=None, consultation=consultation)
         _respond(consultation, code)
         _moderate(consultation, users["moderator"])
         services.publish_feedback(actor=None, consultation=consultation, texts=FEEDBACK)

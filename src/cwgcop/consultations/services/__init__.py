@@ -39,8 +39,11 @@ from cwgcop.consultations.services.responses import (
 )
 from cwgcop.consultations.services.sharing import (
     create_package,
+    package_data,
     package_for_token,
+    purge_expired_packages,
     record_download,
+    revoke_package,
     token_for,
 )
 
@@ -63,13 +66,16 @@ __all__ = [
     "missing_translations",
     "moderate",
     "new_receipt",
+    "package_data",
     "package_for_token",
     "publish",
     "publish_feedback",
+    "purge_expired_packages",
     "record_download",
     "remove_span",
     "remove_words",
     "response_for_receipt",
+    "revoke_package",
     "safeguarding_lead",
     "submit_response",
     "text_digest",

@@ -4,7 +4,7 @@ A consultation is written while it is a draft (texts in every language it offers
 choices); it opens only when every offered language is complete and a safeguarding lead is named; once
 open, its questions never change (answers already given refer to them). After it closes the secretariat
 publishes "you said, we did"; only then may it be archived. The raw answers are hard-deleted a fixed number
-of days after that page was published; the public, suppressed results are kept.
+of days after it closed; the public, suppressed results are kept.
 """
 
 from __future__ import annotations
@@ -14,9 +14,10 @@ import secrets
 from dataclasses import dataclass, field
 from typing import Any
 
+from babel.lists import format_list
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -29,6 +30,7 @@ from cwgcop.core import audit
 from cwgcop.core.actors import Actor
 from cwgcop.core.cache import bump_archive_generation
 from cwgcop.core.errors import DomainError
+from cwgcop.core.formatting import babel_locale
 from cwgcop.core.languages import Language, field_suffix
 from cwgcop.core.translated_fields import set_translations
 from cwgcop.meetings.models import Meeting
@@ -65,6 +67,7 @@ def _check_details(details: ConsultationDetails, consultation: Consultation | No
         raise DomainError(
             _("A group code can only be required for age groups the consultation is for."), code="consent_invalid"
         )
+    _check_consent_route(details.age_bands, details.consent_required_bands)
     if details.closes_at <= details.opens_at:
         raise DomainError(_("The consultation must close after it opens."), code="dates_invalid")
     if (details.live_opens_at is None) != (details.live_closes_at is None):
@@ -72,6 +75,30 @@ def _check_details(details: ConsultationDetails, consultation: Consultation | No
     if details.live_opens_at and details.live_closes_at and details.live_closes_at <= details.live_opens_at:
         raise DomainError(_("The live window must end after it starts."), code="live_invalid")
     _check_links(details, consultation)
+
+
+def bands_needing_consent(age_bands: list[str]) -> list[str]:
+    """The age groups whose youngest children are under ``CWGCOP_CONSULTATION_CONSENT_AGE``."""
+    age = int(settings.CWGCOP_CONSULTATION_CONSENT_AGE)
+    return [band for band in age_bands if band in AgeBand.values and AgeBand(band).youngest < age]
+
+
+def _check_consent_route(age_bands: list[str], consent_required_bands: list[str]) -> None:
+    """Children under the age of digital consent answer only through a group code: a session run by a school, a
+    helpline or a youth organisation that has their parents' or carers' consent. It is not optional."""
+    missing = [band for band in bands_needing_consent(age_bands) if band not in consent_required_bands]
+    if missing:
+        raise DomainError(
+            _(
+                "Children in %(bands)s are under %(age)s: they may answer only with a group code from a session "
+                "that has their parents' or carers' consent. Require a group code for these age groups."
+            )
+            % {
+                "bands": format_list([str(AgeBand(band).label) for band in missing], locale=babel_locale()),
+                "age": settings.CWGCOP_CONSULTATION_CONSENT_AGE,
+            },
+            code="consent_route_missing",
+        )
 
 
 def _check_links(details: ConsultationDetails, consultation: Consultation | None) -> None:
@@ -305,6 +332,15 @@ def publish(*, actor: Actor, consultation: Consultation) -> Consultation:
     if not consultation.questions.exists():
         raise DomainError(_("Add at least one question first."), code="no_questions")
     _require_complete(consultation)
+    _check_consent_route(consultation.age_bands, consultation.consent_required_bands)
+    if consultation.consent_required_bands and not consultation.group_codes.filter(active=True).exists():
+        raise DomainError(
+            _(
+                "Some age groups answer only with a group code: create the group code of at least one session "
+                "with consent (a school, a helpline) before the consultation opens."
+            ),
+            code="consent_route_missing",
+        )
     if safeguarding_lead(consultation) is None:
         raise DomainError(
             _("Name a safeguarding lead for this body before the consultation opens (Roles page)."),
@@ -321,7 +357,7 @@ def publish(*, actor: Actor, consultation: Consultation) -> Consultation:
 def publish_feedback(*, actor: Actor, consultation: Consultation, texts: dict[str, str]) -> Consultation:
     """Publish (or correct) "you said, we did": what the group did with the views, in every offered language.
 
-    Receipt codes open it, and it is public. The retention period runs from its first publication.
+    Receipt codes open it, and it is public.
     """
     consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
     if consultation.published_at is None or not consultation.has_closed():
@@ -376,16 +412,25 @@ def _kept_results(consultation: Consultation) -> dict[str, Any]:
 
 @transaction.atomic
 def delete_expired_answers(*, now: datetime.datetime | None = None, days: int | None = None) -> int:
-    """Hard-delete the raw answers of consultations whose feedback page is older than ``days``.
+    """Hard-delete the raw answers of consultations that closed more than ``days`` ago.
 
-    The public results (suppressed aggregates, no quotes) are kept first. An answer whose safeguarding case is
-    still open is kept until the lead closes the case; the next run deletes it. Returns how many responses
-    were deleted. Run daily: ``cwgcop delete_expired_consultation_answers``.
+    The period runs from the close (the later of the main and the live window), whether or not "you said, we
+    did" is written yet. The public results (suppressed aggregates, no quotes) are kept first; the answers'
+    words leave every sharing package with them (a package quotes answers, it holds no copy). An answer whose
+    safeguarding case is still open is kept until the lead closes the case; the next run deletes it. Sharing
+    packages whose link has expired lose their content too. Returns how many responses were deleted. Run
+    daily: ``cwgcop delete_expired_consultation_answers``.
     """
+    from cwgcop.consultations.services.sharing import purge_expired_packages
+
     now = now or timezone.now()
     days = settings.CWGCOP_CONSULTATION_RETENTION_DAYS if days is None else days
+    cutoff = now - datetime.timedelta(days=days)
     due = Consultation.objects.select_for_update().filter(
-        feedback_published_at__lt=now - datetime.timedelta(days=days), answers_deleted_at__isnull=True
+        Q(live_closes_at__isnull=True) | Q(live_closes_at__lt=cutoff),
+        published_at__isnull=False,
+        closes_at__lt=cutoff,
+        answers_deleted_at__isnull=True,
     )
     count = 0
     for consultation in due:
@@ -404,6 +449,7 @@ def delete_expired_answers(*, now: datetime.datetime | None = None, days: int | 
         audit.record(
             actor=None, action=ConsultationAction.DELETE_ANSWERS, instance=consultation, after={"deleted": deleted}
         )
+    purge_expired_packages(now=now)
     if count:
         bump_archive_generation()
     return count

@@ -183,6 +183,7 @@ def submit_response(
         raise DomainError(_("Please answer the questions of this consultation only."), code="question_unknown")
     prepared = {pk: _answer_values(q, submission.answers.get(pk)) for pk, q in questions.items()}
     receipt = new_receipt()
+    hour = now.replace(minute=0, second=0, microsecond=0)  # stored times of answers: the hour, no closer
     region = region_of(submission.country)
     response = Response.objects.create(
         consultation=consultation,
@@ -211,6 +212,7 @@ def submit_response(
         answer = Answer.objects.create(
             response=response,
             question=questions[pk],
+            received_at=hour,
             # Only free text needs a moderator; a choice or a number has nothing personal in it.
             moderation=(
                 ModerationStatus.SAFEGUARDING
@@ -227,7 +229,11 @@ def submit_response(
             at_risk = True
             lead = lead or safeguarding_lead(consultation)
             case = SafeguardingCase.objects.create(
-                answer=answer, consultation=consultation, lead=lead, categories=sorted(finding.categories)
+                answer=answer,
+                consultation=consultation,
+                lead=lead,
+                categories=sorted(finding.categories),
+                opened_at=hour,
             )
             transaction.on_commit(partial(notifications.send_new_case, case.pk))
     audit.record(
@@ -235,6 +241,7 @@ def submit_response(
         action=ConsultationAction.RESPOND,
         instance=response,
         after={"consultation": consultation.pk, "age_band": response.age_band, "region": response.region},
+        day_only=True,
     )
     return Submitted(response=response, receipt=receipt, at_risk=at_risk)
 
@@ -259,11 +266,15 @@ def withdraw(*, consultation: Consultation, receipt: str) -> bool:
     """
     response = response_for_receipt(consultation, receipt)
     audit.record(
-        actor=None, action=ConsultationAction.WITHDRAW, instance=response, after={"consultation": consultation.pk}
+        actor=None,
+        action=ConsultationAction.WITHDRAW,
+        instance=response,
+        after={"consultation": consultation.pk},
+        day_only=True,
     )
     response.answers.filter(case__isnull=True).delete()
     kept = response.answers.exists()
-    response.withdrawn_at = timezone.now()
+    response.withdrawn_at = timezone.now().replace(hour=0, minute=0, second=0, microsecond=0)
     response.counted = False
     response.save(update_fields=["withdrawn_at", "counted"])
     bump_archive_generation()

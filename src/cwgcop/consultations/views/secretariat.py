@@ -22,7 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from cwgcop.bodies.enums import RoleKind
 from cwgcop.consultations import metrics, queries, services
 from cwgcop.consultations.forms import ConsultationForm, FeedbackForm, GroupCodeForm, PackageForm, QuestionForm
-from cwgcop.consultations.models import Consultation, GroupCode, Question
+from cwgcop.consultations.models import Consultation, GroupCode, Question, SharingPackage
 from cwgcop.consultations.views import no_store
 from cwgcop.core.permissions import check_object_permission
 from cwgcop.core.refusals import refusal_as_messages, refusal_on_form
@@ -240,8 +240,25 @@ def packages(request: HttpRequest, slug: str) -> HttpResponse:
         "packages": list(queries.packages(consultation)),
         "created": created,
         "k": settings.CWGCOP_CONSULTATION_FOCAL_POINT_K,
+        "now": timezone.now(),
     }
     return no_store(render(request, "consultations/staff/packages.html", context, status=status))
+
+
+@require_http_methods(["GET", "POST"])
+def package_revoke(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Revoke a package's link, in two steps: this page says what will happen, then the button does it."""
+    consultation = _consultation(request, slug)
+    package = get_object_or_404(SharingPackage, pk=pk, consultation=consultation)
+    if request.method == "POST":
+        with refusal_as_messages(request):
+            services.revoke_package(actor=request.user, package=package)
+            messages.success(
+                request, _("The link sent to %(recipient)s no longer works.") % {"recipient": package.recipient}
+            )
+        return redirect("staff:consultations:packages", slug=slug)
+    context = {"consultation": consultation, "package": package}
+    return no_store(render(request, "consultations/staff/package_revoke.html", context))
 
 
 @require_safe

@@ -38,7 +38,7 @@ def package(request: HttpRequest, token: str, fmt: str = "html") -> HttpResponse
         raise Http404
     found = services.package_for_token(token)
     services.record_download(package=found, format=fmt)
-    content = found.content
+    content = services.package_data(found)
     if fmt == "html":
         with override(found.language):
             return _sealed(

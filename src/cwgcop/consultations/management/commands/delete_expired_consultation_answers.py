@@ -10,8 +10,9 @@ from cwgcop.consultations import services
 
 class Command(BaseCommand):
     help = (
-        "Hard-delete the raw answers of consultations whose “you said, we did” page was published more than "
-        "CWGCOP_CONSULTATION_RETENTION_DAYS ago (the public, suppressed figures are kept). Run it daily."
+        "Hard-delete the raw answers of consultations that closed more than CWGCOP_CONSULTATION_RETENTION_DAYS "
+        "ago (the public, suppressed figures are kept), and empty sharing packages whose link has expired. "
+        "Run it daily."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -21,5 +22,5 @@ class Command(BaseCommand):
         days = options["days"] if options["days"] is not None else settings.CWGCOP_CONSULTATION_RETENTION_DAYS
         count = services.delete_expired_answers(days=days)
         self.stdout.write(
-            f"Deleted the answers of {count} response(s) to consultations whose feedback page is over {days} days old."
+            f"Deleted the answers of {count} response(s) to consultations closed over {days} days ago."
         )
