@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from cwgcop.consultations import results, services
-from cwgcop.consultations.results import Cell, suppress
+from cwgcop.consultations.results import Cell, Sum, suppress
 from tests.consultations.factories import answers, close, consultation, submit
 
 pytestmark = pytest.mark.django_db
@@ -334,3 +334,136 @@ def test_each_figure_is_a_table_row_with_its_bar_and_a_hidden_figure_has_no_bar(
         {"label": "A", "count": None, "width": 0},
         {"label": "B", "count": 12, "width": 100.0},
     ]
+
+
+# An integer-programming attacker, written apart from results.pinned_by_integers: it enumerates every way to fill
+# the hidden figures with whole, non-negative numbers that agrees with every total, and reads off the figures that
+# take a single value in all of them. Exact, and small enough tables keep it quick.
+
+
+def _integer_attack(equations: list[Equation], shown: dict[Key, int | None], bound: int) -> dict[Key, int]:
+    hidden = sorted((key for key, value in shown.items() if value is None), key=repr)
+    known = {key: value for key, value in shown.items() if value is not None}
+    reduced = []
+    for coefficients, total in equations:
+        rest = total - sum(c * known[key] for key, c in coefficients.items() if key in known)
+        unknown = {key: c for key, c in coefficients.items() if key not in known}
+        if unknown:
+            reduced.append((unknown, rest))
+    position = {key: i for i, key in enumerate(hidden)}
+    # The totals whose last unknown (in the order filled) is each hidden figure: checked, or solved, there.
+    closing: dict[int, list[tuple[dict[Key, int], int]]] = {}
+    for unknown, rest in reduced:
+        closing.setdefault(max(position[key] for key in unknown), []).append((unknown, rest))
+    values: dict[Key, set[int]] = {key: set() for key in hidden}
+    chosen: dict[Key, int] = {}
+
+    def fits(at: int) -> bool:
+        return all(sum(c * chosen[key] for key, c in unknown.items()) == rest for unknown, rest in closing.get(at, []))
+
+    def fill(at: int) -> None:
+        if at == len(hidden):
+            for key in hidden:
+                values[key].add(chosen[key])
+            return
+        key = hidden[at]
+        # A total that this figure closes with coefficient ±1 fixes its value; otherwise try every value.
+        forced = next(((u, r) for u, r in closing.get(at, []) if abs(u[key]) == 1), None)
+        if forced is not None:
+            unknown, rest = forced
+            candidates: range | list[int] = [
+                (rest - sum(c * chosen[k] for k, c in unknown.items() if k != key)) * unknown[key]
+            ]
+        else:
+            candidates = range(bound + 1)
+        for value in candidates:
+            if 0 <= value <= bound:
+                chosen[key] = value
+                if fits(at):
+                    fill(at + 1)
+        chosen.pop(key, None)
+
+    fill(0)
+    return {key: next(iter(found)) for key, found in values.items() if len(found) == 1}
+
+
+def _linked(overall: list[int], breakdowns: list[list[list[int]]]) -> tuple[list[Sum], list[Cell]]:
+    """A question's published totals: the overall row, and breakdowns whose columns add up to it."""
+    top = [Cell(value) for value in overall]
+    sums: list[Sum] = [Sum(tuple(top))]
+    cells: list[Cell] = []
+    for rows in breakdowns:
+        matrix = _matrix(rows)
+        cells += [cell for row in matrix for cell in row]
+        sums += [Sum(tuple(row)) for row in matrix]
+        sums += [
+            Sum(tuple(column), minus=(total,)) for column, total in zip(zip(*matrix, strict=True), top, strict=True)
+        ]
+    # The overall figures last: the attacker fills cells in this order, and each overall figure is then fixed by
+    # its column.
+    return sums, cells + top
+
+
+def _sum_equations(sums: list[Sum], cells: list[Cell]) -> tuple[list[Equation], dict[Key, int | None]]:
+    """A question's totals as the attackers read them: cells keyed by their position in ``cells``."""
+    key = {id(cell): (f"{i:04d}",) for i, cell in enumerate(cells)}
+    equations: list[Equation] = []
+    for total in sums:
+        coefficients: dict[Key, int] = {}
+        for sign, part in ((1, total.plus), (-1, total.minus)):
+            for cell in part:
+                coefficients[key[id(cell)]] = coefficients.get(key[id(cell)], 0) + sign
+        equations.append((coefficients, sum(c.count for c in total.plus) - sum(c.count for c in total.minus)))
+    return equations, {key[id(cell)]: None if cell.suppressed else cell.count for cell in cells}
+
+
+def _sum_attack(sums: list[Sum], cells: list[Cell]) -> dict[Key, int]:
+    """The integer attacker on a question's totals: the cells it pins, with their values."""
+    equations, shown = _sum_equations(sums, cells)
+    return _integer_attack(equations, shown, max(sum(cell.count for cell in total.plus) for total in sums))
+
+
+# Found by a search over random questions: with the linear rules alone, a 2 stays the only whole, non-negative
+# value its hidden cell can take.
+PINNED_BY_INTEGERS = ([10, 42, 4], [[[6, 20, 4], [1, 20, 0], [3, 2, 0]], [[0, 20, 0], [0, 2, 0], [10, 20, 4]]])
+
+
+def test_a_small_figure_that_only_whole_non_negative_numbers_give_away_is_protected(monkeypatch: Any) -> None:
+    linear_sums, linear_cells = _linked(*PINNED_BY_INTEGERS)
+    monkeypatch.setattr(results, "pinned_by_integers", lambda sums, k: [])
+    results.protect(linear_sums, 5)
+    monkeypatch.undo()
+    assert _attack(*_sum_equations(linear_sums, linear_cells)) == {}  # linear algebra finds nothing ...
+    pinned = _sum_attack(linear_sums, linear_cells)
+    assert {p: v for p, v in pinned.items() if 0 < v < 5} != {}  # ... but whole numbers pin a small figure
+    assert [cell.count for cell in results.pinned_by_integers(linear_sums, 5)] == [2]
+    sums, cells = _linked(*PINNED_BY_INTEGERS)
+    results.protect(sums, 5)
+    assert results.pinned_by_integers(sums, 5) == []
+    assert {p: v for p, v in _sum_attack(sums, cells).items() if 0 < v < 5} == {}
+    assert all(cell.suppressed for cell in cells if 0 < cell.count < 5)
+
+
+def test_no_figure_below_k_can_be_pinned_by_an_integer_attacker_on_random_tables() -> None:
+    generator = random.Random(550)
+    tried = 0
+    for _ in range(600):
+        rows, columns = generator.randint(2, 3), generator.randint(2, 3)
+        counts = [[generator.choice([0, 0, 1, 2, 3, 5, 8, 10, 12, 15]) for _ in range(columns)] for _ in range(rows)]
+        totals = [sum(row) for row in counts] + [sum(column) for column in zip(*counts, strict=True)]
+        if any(0 < total < 10 for total in totals):
+            continue
+        equations: list[Equation] = [({(r, c): 1 for c in range(columns)}, sum(counts[r])) for r in range(rows)]
+        equations += [
+            ({(r, c): 1 for r in range(rows)}, sum(counts[r][c] for r in range(rows))) for c in range(columns)
+        ]
+        matrix = _matrix(counts)
+        suppress(matrix, 10)
+        shown: dict[Key, int | None] = {
+            (r, c): None if matrix[r][c].suppressed else counts[r][c] for r in range(rows) for c in range(columns)
+        }
+        worked_out = _integer_attack(equations, shown, max(totals))
+        assert all(value == counts[r][c] for (r, c), value in worked_out.items())  # type: ignore[misc]
+        assert {key: v for key, v in worked_out.items() if 0 < v < 10} == {}, counts
+        tried += 1
+    assert tried > 100

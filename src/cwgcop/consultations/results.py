@@ -156,6 +156,65 @@ def derivable(sums: list[Sum]) -> list[Cell]:
         found.extend(new)
 
 
+def pinned_by_integers(sums: list[Sum], k: int) -> list[Cell]:
+    """The hidden figures below ``k`` that a reader who also uses that every figure is a whole number, never
+    negative, can pin down exactly: an integer-programming attacker (HiGHS through SciPy).
+
+    Linear algebra (:func:`derivable`) finds the figures that follow from the totals whatever the others are; a
+    figure can still be the only whole, non-negative value left (a 3 beside figures that cannot go below what
+    they are). For each hidden figure below ``k``, solve for its largest and its smallest possible value; if both
+    are its true value, it is given away. Every solution met on the way that differs from the truth in another
+    figure proves that figure free too, so most figures cost no solve of their own. A solve that fails counts as
+    giving the figure away (one more figure is hidden rather than one too few).
+    """
+    structural = structural_zeros(sums)
+    hidden = [c for c in _distinct([c for t in sums for c in t.cells]) if c.suppressed and id(c) not in structural]
+    targets = [i for i, cell in enumerate(hidden) if 0 < cell.count < k]
+    if not targets:
+        return []
+    import numpy as np
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
+    index = {id(cell): i for i, cell in enumerate(hidden)}
+    rows, right = [], []
+    for total in sums:
+        row = np.zeros(len(hidden))
+        value = 0
+        for sign, cells in ((1, total.plus), (-1, total.minus)):
+            for cell in cells:
+                if id(cell) in index:
+                    row[index[id(cell)]] += sign
+                    value += sign * cell.count
+        if row.any():
+            rows.append(row)
+            right.append(value)
+    truth = np.array([cell.count for cell in hidden], dtype=float)
+    if not rows:  # no total holds a hidden figure: nothing pins any down
+        return []
+    constraint = LinearConstraint(np.array(rows), np.array(right), np.array(right))
+    bounds = Bounds(0, float(sum(cell.count for t in sums for cell in t.cells)) or 1.0)
+    integrality = np.ones(len(hidden))
+    free: set[int] = set()
+    found = []
+    for i in targets:
+        if i in free:
+            continue
+        pinned = True
+        for sense in (-1.0, 1.0):  # the largest value, then the smallest
+            objective = np.zeros(len(hidden))
+            objective[i] = sense
+            solved = milp(objective, constraints=constraint, integrality=integrality, bounds=bounds)
+            if solved.status != 0 or solved.x is None:
+                break  # no answer from the solver: count the figure as given away
+            free.update(int(j) for j in np.nonzero(np.round(solved.x) != truth)[0])
+            if i in free:
+                pinned = False
+                break
+        if pinned:
+            found.append(hidden[i])
+    return found
+
+
 def _complement(candidates: list[Cell], structural: set[int]) -> Cell | None:
     """The visible cell to hide with an exposed one: the smallest non-zero figure, else a zero (never one of a
     group nobody is in)."""
@@ -171,7 +230,8 @@ def protect(sums: list[Sum], k: int) -> bool:
 
     First the quick rule (a total with a single hidden cell gives it away: hide another of its cells), then
     the exact test (:func:`derivable`), which also catches a cell given away by several totals together or by
-    zeros: hide another cell of a total that holds it.
+    zeros, then the integer test (:func:`pinned_by_integers`), which catches a figure below ``k`` that is the
+    only whole, non-negative value left: hide another cell of a total that holds it.
     """
     cells = _distinct([cell for total in sums for cell in total.cells])
     structural = structural_zeros(sums)
@@ -183,7 +243,7 @@ def protect(sums: list[Sum], k: int) -> bool:
         if lone is not None:
             candidates = list(lone.cells)
         else:
-            exposed = derivable(sums)
+            exposed = derivable(sums) or pinned_by_integers(sums, k)
             if not exposed:
                 break
             candidates = [c for total in sums if any(c is exposed[0] for c in total.cells) for c in total.cells]
