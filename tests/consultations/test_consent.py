@@ -72,8 +72,10 @@ def test_publishing_needs_the_consent_route_and_an_active_group_code() -> None:
     with pytest.raises(DomainError) as error:
         services.publish(actor=None, consultation=found)
     assert error.value.messages == [
-        "Some age groups answer only with a group code: create the group code of at least one session with consent "
-        "(a school, a helpline) before the consultation opens."
+        (
+            "Some age groups answer only with a group code: create the group code of at least one session with consent "
+            "(a school, a helpline) before the consultation opens."
+        )
     ]
     group, _code = services.create_group_code(actor=None, consultation=found, label="Lagos youth centre")
     services.deactivate_group_code(actor=None, group=group)

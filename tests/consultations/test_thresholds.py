@@ -20,28 +20,38 @@ ROOT = Path(__file__).resolve().parents[2]
     [
         (
             {"public_k": 1, "focal_point_k": 1, "open_step": 0},
-            "CWGCOP_CONSULTATION_PUBLIC_K is 1: public results would show groups smaller than 5 children. "
-            "Set it to 5 or more (10 by default).",
+            (
+                "CWGCOP_CONSULTATION_PUBLIC_K is 1: public results would show groups smaller than 5 children. "
+                "Set it to 5 or more (10 by default)."
+            ),
         ),
         (
             {"public_k": 4, "focal_point_k": 3, "open_step": 0},
-            "CWGCOP_CONSULTATION_PUBLIC_K is 4: public results would show groups smaller than 5 children. "
-            "Set it to 5 or more (10 by default).",
+            (
+                "CWGCOP_CONSULTATION_PUBLIC_K is 4: public results would show groups smaller than 5 children. "
+                "Set it to 5 or more (10 by default)."
+            ),
         ),
         (
             {"public_k": 10, "focal_point_k": 2, "open_step": 0},
-            "CWGCOP_CONSULTATION_FOCAL_POINT_K is 2: sharing packages would show groups smaller than 3 children. "
-            "Set it to 3 or more (5 by default).",
+            (
+                "CWGCOP_CONSULTATION_FOCAL_POINT_K is 2: sharing packages would show groups smaller than 3 children. "
+                "Set it to 3 or more (5 by default)."
+            ),
         ),
         (
             {"public_k": 6, "focal_point_k": 8, "open_step": 0},
-            "CWGCOP_CONSULTATION_FOCAL_POINT_K (8) is above CWGCOP_CONSULTATION_PUBLIC_K (6): the public would see "
-            "smaller groups than the focal points. Lower it or raise the other.",
+            (
+                "CWGCOP_CONSULTATION_FOCAL_POINT_K (8) is above CWGCOP_CONSULTATION_PUBLIC_K (6): the public would see "
+                "smaller groups than the focal points. Lower it or raise the other."
+            ),
         ),
         (
             {"public_k": 10, "focal_point_k": 5, "open_step": 4},
-            "CWGCOP_CONSULTATION_OPEN_STEP is 4: totals of an open consultation would move with fewer than "
-            "CWGCOP_CONSULTATION_PUBLIC_K (10) new answers. Set it to 0 (the public k) or more.",
+            (
+                "CWGCOP_CONSULTATION_OPEN_STEP is 4: totals of an open consultation would move with fewer than "
+                "CWGCOP_CONSULTATION_PUBLIC_K (10) new answers. Set it to 0 (the public k) or more."
+            ),
         ),
     ],
 )

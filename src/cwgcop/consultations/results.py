@@ -156,6 +156,24 @@ def derivable(sums: list[Sum]) -> list[Cell]:
         found.extend(new)
 
 
+def _hidden_totals(sums: list[Sum], hidden: list[Cell]) -> tuple[list[list[int]], list[int]]:
+    """Each total that holds a hidden cell, as coefficients over ``hidden`` and the hidden cells' true sum."""
+    index = {id(cell): i for i, cell in enumerate(hidden)}
+    rows, right = [], []
+    for total in sums:
+        row = [0] * len(hidden)
+        value = 0
+        for sign, cells in ((1, total.plus), (-1, total.minus)):
+            for cell in cells:
+                if id(cell) in index:
+                    row[index[id(cell)]] += sign
+                    value += sign * cell.count
+        if any(row):
+            rows.append(row)
+            right.append(value)
+    return rows, right
+
+
 def pinned_by_integers(sums: list[Sum], k: int) -> list[Cell]:
     """The hidden figures below ``k`` that a reader who also uses that every figure is a whole number, never
     negative, can pin down exactly: an integer-programming attacker (HiGHS through SciPy).
@@ -172,22 +190,11 @@ def pinned_by_integers(sums: list[Sum], k: int) -> list[Cell]:
     targets = [i for i, cell in enumerate(hidden) if 0 < cell.count < k]
     if not targets:
         return []
+    # Imported here: SciPy takes a third of a second to load, and only results pages with hidden figures need it.
     import numpy as np
     from scipy.optimize import Bounds, LinearConstraint, milp
 
-    index = {id(cell): i for i, cell in enumerate(hidden)}
-    rows, right = [], []
-    for total in sums:
-        row = np.zeros(len(hidden))
-        value = 0
-        for sign, cells in ((1, total.plus), (-1, total.minus)):
-            for cell in cells:
-                if id(cell) in index:
-                    row[index[id(cell)]] += sign
-                    value += sign * cell.count
-        if row.any():
-            rows.append(row)
-            right.append(value)
+    rows, right = _hidden_totals(sums, hidden)
     truth = np.array([cell.count for cell in hidden], dtype=float)
     if not rows:  # no total holds a hidden figure: nothing pins any down
         return []
@@ -379,9 +386,7 @@ def quotes(consultation: Consultation, *, k: int | None = None) -> list[Quote]:
         elif region and by_region[region] >= k:
             attribution = [str(Region(region).label)]
         found.append(
-            Quote(
-                question=answer.question.display_text, text=answer.text, attribution=attribution, answer_id=answer.pk
-            )
+            Quote(question=answer.question.display_text, text=answer.text, attribution=attribution, answer_id=answer.pk)
         )
     return found
 

@@ -15,9 +15,7 @@ MIN_PUBLIC_K = 5
 MIN_FOCAL_POINT_K = 3
 
 
-def check(
-    *, public_k: int | None = None, focal_point_k: int | None = None, open_step: int | None = None
-) -> None:
+def check(*, public_k: int | None = None, focal_point_k: int | None = None, open_step: int | None = None) -> None:
     """Refuse thresholds that would expose small groups (the settings' values by default)."""
     public_k = int(settings.CWGCOP_CONSULTATION_PUBLIC_K) if public_k is None else public_k
     focal_point_k = int(settings.CWGCOP_CONSULTATION_FOCAL_POINT_K) if focal_point_k is None else focal_point_k

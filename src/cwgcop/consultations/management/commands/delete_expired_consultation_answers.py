@@ -21,6 +21,4 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         days = options["days"] if options["days"] is not None else settings.CWGCOP_CONSULTATION_RETENTION_DAYS
         count = services.delete_expired_answers(days=days)
-        self.stdout.write(
-            f"Deleted the answers of {count} response(s) to consultations closed over {days} days ago."
-        )
+        self.stdout.write(f"Deleted the answers of {count} response(s) to consultations closed over {days} days ago.")
