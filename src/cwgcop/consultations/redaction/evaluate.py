@@ -69,14 +69,33 @@ def load_heldout(corpus: Path = DEFAULT_CORPUS) -> list[dict]:  # type: ignore[t
         if not line.strip() or line.startswith("#"):
             continue
         lang, marked = line.split("\t", 1)
-        text, spans, position = "", [], 0
-        for match in MARK.finditer(marked):
-            text += marked[position : match.start()]
-            spans.append({"start": len(text), "end": len(text) + len(match["value"]), "category": match["category"]})
-            text += match["value"]
-            position = match.end()
-        text += marked[position:]
-        records.append({"id": f"heldout-{lang}-{number}", "lang": lang, "text": text, "spans": spans})
+        records.append(_marked(f"heldout-{lang}-{number}", lang, marked))
+    return records
+
+
+def _marked(identifier: str, lang: str, marked: str) -> dict:  # type: ignore[type-arg]
+    """A record from a line with its details marked «category|detail»."""
+    text, spans, position = "", [], 0
+    for match in MARK.finditer(marked):
+        text += marked[position : match.start()]
+        spans.append({"start": len(text), "end": len(text) + len(match["value"]), "category": match["category"]})
+        text += match["value"]
+        position = match.end()
+    text += marked[position:]
+    return {"id": identifier, "lang": lang, "text": text, "spans": spans}
+
+
+def load_unseen(corpus: Path = DEFAULT_CORPUS) -> list[dict]:  # type: ignore[type-arg]
+    """The second held-out corpus (heldout/<language>.txt, 100 texts per language, half clean): written before the
+    rules were changed for it and never edited after a measurement; details marked «category|detail»."""
+    records = []
+    for language in LANGUAGES:
+        lines = (corpus / "heldout" / f"{language}.txt").read_text(encoding="utf-8").splitlines()
+        records += [
+            _marked(f"unseen-{language}-{number}", language, line)
+            for number, line in enumerate(lines)
+            if line.strip() and not line.startswith("#")
+        ]
     return records
 
 
@@ -135,7 +154,11 @@ def table(scores: dict[str, Score]) -> str:
 def main(argv: list[str]) -> None:
     args = [a for a in argv if not a.startswith("--")]
     corpus = Path(args[0]) if args else DEFAULT_CORPUS
-    scores = score(load_heldout(corpus) if "--heldout" in argv else load(corpus))
+    if "--unseen" in argv:
+        records = load_unseen(corpus)
+    else:
+        records = load_heldout(corpus) if "--heldout" in argv else load(corpus)
+    scores = score(records)
     sys.stdout.write(table(scores) + "\n")
     if "--misses" in argv:
         for lang in LANGUAGES:
