@@ -74,8 +74,8 @@ FR_ADDRESS = re.compile(
     r"(?i:\b\d{1,4}\s*(?:bis|ter)?,?\s*)?"
     r"(?i:\b(?:rue|avenue|av\.|bd|boulevard|impasse|allée|allee|chemin|place|route|quai|cours|square|"
     r"résidence|residence|lotissement|cité|cite|passage|sentier|hameau|lieu-dit))\s+"
-    rf"(?:(?i:de la|de l'|de l’|des|du|de|d'|d’|la|le|les)\s*)?{ANY_WORD}(?:\s+{CAP_WORD})*"
-    rf"(?:,?\s*\d{{5}})?(?:,\s*{CAP_WORD})?"
+    rf"(?:(?i:de la|de l'|de l’|des|du|de|d'|d’|la|le|les)\s*)?(?!(?i:in|on|at|and|the|of|to|for|with|is)\b)"
+    rf"{ANY_WORD}(?:\s+{CAP_WORD})*(?:,?\s*\d{{5}})?(?:,\s*{CAP_WORD})?"
 )
 ES_ADDRESS = re.compile(
     r"(?i:\b(?:calle|c/|avenida|av\.|avda\.?|carrera|cra\.?|calle|paseo|plaza|camino|pasaje|jirón|jiron|"
@@ -164,7 +164,7 @@ PREPOSITION = re.compile(
 def _from_cue(text: str, hit: Hit) -> Hit:
     for cue in LIVE_CUE.finditer(text, max(0, hit.start - 60), hit.start):
         between = text[cue.end() : hit.start]
-        if not CLAUSE_END.search(between) and len(between.split()) <= 8:
+        if not CLAUSE_END.search(between) and len(between.split()) <= 10:
             start = PREPOSITION.match(text, cue.end(), hit.start)
             return Hit(start.end() if start else hit.start, hit.end, hit.category)
     return hit
@@ -189,7 +189,21 @@ def addresses(text: str) -> list[Hit]:
         hits.append(Hit(match.start("value"), match.end("value"), Category.ADDRESS))
     for match in UNIT_STREET.finditer(text):
         hits.append(Hit(match.start(), match.end(), Category.ADDRESS))
-    return [_from_cue(text, _extended(text, hit)) for hit in hits]
+    found = [_from_cue(text, _extended(text, hit)) for hit in hits]
+    for match in BARE_STREET.finditer(text):
+        hit = Hit(match.start(), match.end(), Category.ADDRESS)
+        if (widened := _from_cue(text, hit)) != hit:
+            found.append(widened)  # "vivimos en la casa verde de la calle Olivo": no number, but where one lives
+    return found
+
+
+# A street named without a house number: an address only where the child says they live there.
+BARE_STREET = re.compile(
+    r"(?i:\b(?:calle|avenida|paseo|plaza|rue|avenue|boulevard|chemin|allée|impasse|street|road|lane|"
+    r"улиц[аеуы]|проспект[еа]?|переулк[еа]))\s+"
+    rf"(?:(?i:de la|de los|del|de|des|du|de l'|la|le)\s+)?{CAP_WORD}(?:\s+{CAP_WORD})?"
+    rf"|{CAP_WORD}\s+(?i:street|road|lane|avenue|close|drive|way|crescent|улиц[аеуы]|проспект[еа]?)\b"
+)
 
 
 # A street without a number but with a flat or unit before it ("Unit 4, Mill Lane", "bloque 3, calle Sol").
