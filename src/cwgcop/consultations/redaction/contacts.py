@@ -52,15 +52,18 @@ HANDLE_AT_RE = re.compile(
 # Handles by their shape, wherever they are: a Discord tag ("shadowfox#4821"), a gamer tag ("xXDarkWolfXx99"),
 # a word with an underscore ("PixelPanda_2012") or with a dot before digits ("farawla.22").
 SHAPED_HANDLE_RE = re.compile(
-    r"(?<![\w#@.])[A-Za-z0-9_.]{2,32}#\d{4}(?!\d)"
-    r"|(?<![\w@])xX\w+?Xx\d*(?![\w@])"
+    r"(?<![A-Za-z0-9_#@.])[A-Za-z0-9_.]{2,32}#\d{4}(?!\d)"
+    r"|(?<![A-Za-z0-9_@])xX[A-Za-z0-9_]+?Xx\d*(?![A-Za-z0-9_@])"
     r"|(?<![\w@.\-])[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)*(?:_[A-Za-z0-9]+|\.\d{1,4})(?![\w@]|\.\w)"
+    r"|(?<![\w@.\-])(?=[A-Za-z0-9._]*\d)[A-Za-z]{2}[A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+(?![\w@]|\.\w)"
 )
 # What a child calls their handle ("my gamer tag is", "mon pseudo c'est", "мой ник", "اسمي في اللعبة", "游戏名").
 HANDLE_CUE_RE = re.compile(
-    r"(?i:gamer\s?tag|gamertag|user\s?name|nickname|nick|pseudo|apodo|ник(?:нейм)?|логин|"
-    r"اسمي في اللعبة|يوزري|اليوزر|游戏名|用户名|昵称|网名|账号)"
-    r"(?:\s*(?:is|es|est|c'est|c’est|:|：|=|это|是|هو|-))*\s*(?P<value>[A-Za-z0-9_][A-Za-z0-9_.\-]{2,30})"
+    r"(?i:gamer\s?tag|gamertag|user\s?name|user|account|acc|nickname|nick|pseudo|compte|apodo|cuenta|usuario|"
+    r"ник(?:нейм)?|логин|аккаунт|"
+    r"اسمي في اللعبة|يوزري|اليوزر|حسابي|سنابي|انستي|游戏名|用户名|昵称|网名|账号)"
+    r"(?:\s*(?:is|its|it's|es|est|c'est|c’est|:|：|=|это|是|هو|-))*\s*"
+    r"(?P<value>(?=[A-Za-z0-9_.\-]*[0-9_.])[A-Za-z0-9_][A-Za-z0-9_.\-]{2,30})"
 )
 PLATFORMS = (
     r"snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|tt|discord|telegram|tg|whats\s?app|wa|wechat|weixin|wx|qq|"
