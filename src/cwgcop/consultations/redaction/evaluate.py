@@ -1,8 +1,10 @@
 """Redaction measured on the labelled corpus: recall per language and category, clean words wrongly removed.
 
-    python -m cwgcop.consultations.redaction.evaluate [CORPUS_DIR] [--misses] [--heldout]
+    python -m cwgcop.consultations.redaction.evaluate [CORPUS_DIR] [--misses] [--unseen | --heldout | --fresh]
 
-``--heldout`` scores the held-out texts (redaction_heldout.txt) instead of the main corpus.
+``--unseen`` scores the second held-out corpus (heldout/<language>.txt, 600 texts written before issue 13's
+rounds of changes), ``--heldout`` the first held-out texts (redaction_heldout.txt) and ``--fresh`` the texts
+written after the last round (fresh/<language>.txt), instead of the tuning corpus.
 
 A labelled detail counts as removed when at least 90 % of its letters and digits are inside what the
 redaction removes. A clean word is any word outside the labelled details (each Chinese character counts as a
@@ -99,6 +101,20 @@ def load_unseen(corpus: Path = DEFAULT_CORPUS) -> list[dict]:  # type: ignore[ty
     return records
 
 
+def load_fresh(corpus: Path = DEFAULT_CORPUS) -> list[dict]:  # type: ignore[type-arg]
+    """The fresh texts (fresh/<language>.txt, 16 per language): written after the last change of the rules,
+    scored once, never used to change them: the honest estimate on unseen words."""
+    records = []
+    for language in LANGUAGES:
+        lines = (corpus / "fresh" / f"{language}.txt").read_text(encoding="utf-8").splitlines()
+        records += [
+            _marked(f"fresh-{language}-{number}", language, line)
+            for number, line in enumerate(lines)
+            if line.strip() and not line.startswith("#")
+        ]
+    return records
+
+
 def score(records: list[dict]) -> dict[str, Score]:  # type: ignore[type-arg]  # noqa: PLR0912 - one pass
     scores: dict[str, Score] = defaultdict(Score)
     for record in records:
@@ -156,6 +172,8 @@ def main(argv: list[str]) -> None:
     corpus = Path(args[0]) if args else DEFAULT_CORPUS
     if "--unseen" in argv:
         records = load_unseen(corpus)
+    elif "--fresh" in argv:
+        records = load_fresh(corpus)
     else:
         records = load_heldout(corpus) if "--heldout" in argv else load(corpus)
     scores = score(records)
