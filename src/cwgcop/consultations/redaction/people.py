@@ -187,12 +187,26 @@ def names(text: str) -> list[Hit]:
             end = _with_family(text, match.start("name"), match.end("name"))
             hits.append(Hit(match.start("name"), end, Category.NAME))
     hits += bare_given_names(text)
+    hits += titled_names(text)
+    hits += names_before_cues(text)
+    return hits
+
+
+def titled_names(text: str) -> list[Hit]:
+    """A title and a name ("Mr Hughes", "don Alberto", "Марина Викторовна", "أ. هدى")."""
+    hits: list[Hit] = []
     for match in TITLED.finditer(text):
         if BRANDS.fullmatch(match.group(0).replace(" ", "")):
             continue  # "Mr Beast"
         if match.group("arabic") and not is_given_name(match.group("arabic")):
             continue  # "المعلمة أخبرتنا": "the teacher told us"
         hits.append(Hit(match.start(), match.end(), Category.NAME))
+    return hits
+
+
+def names_before_cues(text: str) -> list[Hit]:
+    """Names said before what shows they are names ("Isla and Ruby are my best friends", "Zainab said")."""
+    hits: list[Hit] = []
     for match in NAMES_BEFORE.finditer(text):
         if NOT_A_NAME_BEFORE.search(text, max(0, match.start() - 20), match.start()):
             continue  # "Taylor Swift said", "в Телеграме моя подруга"

@@ -123,8 +123,12 @@ ORDINAL_AR = r"الأول|الاول|الثاني|الثالث|الرابع|ال
 UNIT = rf"(?i:{UNIT_WORDS})\s*(?:\d{{1,5}}\s*[A-Za-zА-Яа-я]?(?![\w])|[A-Z](?![\w])|{ORDINAL_AR})"
 FLOOR = r"\d{1,2}\s*[º°ªo]?\s*[A-Za-z](?![\w])|\d{1,2}\s*(?:º|°|ª|o)(?![\w])"
 POSTCODE = (
-    r"(?:\d{5}|\d{6}|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})(?:\s+" + CAP_WORD + r")?"
-    + r"|" + CAP_WORD + r"\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}"
+    r"(?:\d{5}|\d{6}|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})(?:\s+"
+    + CAP_WORD
+    + r")?"
+    + r"|"
+    + CAP_WORD
+    + r"\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}"
 )
 TOWN = rf"{CAP_WORD}(?:\s+{CAP_WORD})?|ال[ء-يٮ-ۓ]{{2,}}"
 UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}"
@@ -156,9 +160,7 @@ LIVE_CUE = re.compile(
 CLAUSE_END = re.compile(r"[.!?;\n]|\b(?:and|but|et|mais|y|pero|и|но)\b")
 
 
-PREPOSITION = re.compile(
-    r"\s*(?:(?i:at|on|in|au|à|a|en|dans|в|во|на|по)\b|(?:في|الى|إلى|على|ب)(?![ء-يٮ-ۓ]))?\s*"
-)
+PREPOSITION = re.compile(r"\s*(?:(?i:at|on|in|au|à|a|en|dans|в|во|на|по)\b|(?:في|الى|إلى|على|ب)(?![ء-يٮ-ۓ]))?\s*")
 
 
 def _from_cue(text: str, hit: Hit) -> Hit:
