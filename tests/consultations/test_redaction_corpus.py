@@ -56,7 +56,7 @@ def test_the_measured_figures_are_those_in_the_docs(all_scores: dict[str, dict[s
     assert _figures(all_scores["unseen"]) == (138, 138, 150, 150, 14)
     # The first held-out set (seen since) and the fresh set written after the last round: reported, not targets.
     assert _figures(score(load_heldout())) == (34, 34, 32, 34, 12)
-    assert _figures(score(load_fresh())) == (24, 24, 18, 30, 1)
+    assert _figures(score(load_fresh())) == (24, 24, 19, 30, 1)
 
 
 def test_the_corpus_has_a_hundred_texts_per_language_half_of_them_clean() -> None:

@@ -196,7 +196,7 @@ def schools(text: str, toks: list[Token]) -> list[Hit]:
 NUM = r"[0-9一二三四五六七八九十百零〇两]+"
 ADDRESS_RE = re.compile(
     rf"[{CJK}]{{0,12}}?(?:路|街|大街|大道|道|巷|胡同|弄|里|小区|花园|新村|村|苑|公寓|大厦|社区)\s*"
-    rf"(?:[东西南北中]\s*)?(?:{NUM}\s*段\s*)?"
+    rf"(?:[东西南北中]\s*)?(?:(?:{NUM})?\s*段\s*)?"
     rf"(?:{NUM}\s*(?:号|弄|栋|幢|座|单元|楼|层|室|号楼)\s*)+(?:{NUM})?"
 )
 ADDRESS_CUT = re.compile(r".*(?:住在|住|地址是|地址：|地址:|地址|搬到了|搬到|搬去|在|是|家)")
@@ -229,6 +229,27 @@ TITLED_RE = re.compile(rf"[{''.join(sorted(SURNAMES))}](?:老师|同学|阿姨|�
 COMPANY_AFTER = ("和我", "跟我", "与我", "说", "告诉我", "和", "跟", "、")
 
 
+def _joined_names(toks: list[Token]) -> list[Token]:
+    """A family name and the given name jieba cut apart joined again: 吴 + 子涵, 吴子 + 涵 (three characters at
+    most, the last ones not function characters and not words jieba knows)."""
+    out: list[Token] = []
+    for tok in toks:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.word[0] in SURNAMES
+            and len(last.word) + len(tok.word) <= 3
+            and (len(last.word) == 1 or _tag(last.word) in (None, *PERSON))
+            and HAS_CJK.match(tok.word)
+            and not any(c in NAME_STOP for c in tok.word)
+            and (len(tok.word) == 1 or _tag(tok.word) is None)
+        ):
+            out[-1] = Token(last.word + tok.word, "", last.start, tok.end)
+        else:
+            out.append(tok)
+    return out
+
+
 def cue_names(text: str) -> list[Hit]:
     hits = []
     for match in CUE_NAME_RE.finditer(text):
@@ -247,6 +268,7 @@ def cue_names(text: str) -> list[Hit]:
     for word in jieba.cut(text, HMM=True):  # the fast segmenter: its HMM joins unknown names (刘子轩)
         toks.append(Token(word, "", position, position + len(word)))
         position += len(word)
+    toks = _joined_names(toks)
     previous_name = False
     for i, tok in enumerate(toks):
         after = text[tok.end : tok.end + 2]

@@ -54,7 +54,8 @@ HANDLE_AT_RE = re.compile(
 SHAPED_HANDLE_RE = re.compile(
     r"(?<![A-Za-z0-9_#@.])[A-Za-z0-9_.]{2,32}#\d{4}(?!\d)"
     r"|(?<![A-Za-z0-9_@])xX[A-Za-z0-9_]+?Xx\d*(?![A-Za-z0-9_@])"
-    r"|(?<![\w@.\-])[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)*(?:_[A-Za-z0-9]+|\.\d{1,4})(?![\w@]|\.\w)"
+    r"|(?<![\w@.\-])[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)*_[A-Za-z0-9]+(?![\w@]|\.\w)"
+    r"|(?<![\w@.\-])[A-Za-z]{2}[A-Za-z0-9]*(?:[._][A-Za-z0-9]+)*\.\d{1,4}(?![\w@]|\.\w)"
     r"|(?<![\w@.\-])(?=[A-Za-z0-9._]*\d)[A-Za-z]{2}[A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+(?![\w@]|\.\w)"
 )
 # What a child calls their handle ("my gamer tag is", "mon pseudo c'est", "мой ник", "اسمي في اللعبة", "游戏名").

@@ -87,32 +87,28 @@ def _marked(identifier: str, lang: str, marked: str) -> dict:  # type: ignore[ty
     return {"id": identifier, "lang": lang, "text": text, "spans": spans}
 
 
-def load_unseen(corpus: Path = DEFAULT_CORPUS) -> list[dict]:  # type: ignore[type-arg]
-    """The second held-out corpus (heldout/<language>.txt, 100 texts per language, half clean): written before the
-    rules were changed for it and never edited after a measurement; details marked «category|detail»."""
+def _load_marked(folder: Path, name: str) -> list[dict]:  # type: ignore[type-arg]
     records = []
     for language in LANGUAGES:
-        lines = (corpus / "heldout" / f"{language}.txt").read_text(encoding="utf-8").splitlines()
+        lines = (folder / f"{language}.txt").read_text(encoding="utf-8").splitlines()
         records += [
-            _marked(f"unseen-{language}-{number}", language, line)
+            _marked(f"{name}-{language}-{number}", language, line)
             for number, line in enumerate(lines)
             if line.strip() and not line.startswith("#")
         ]
     return records
+
+
+def load_unseen(corpus: Path = DEFAULT_CORPUS) -> list[dict]:  # type: ignore[type-arg]
+    """The second held-out corpus (heldout/<language>.txt, 100 texts per language, half clean): written before the
+    rules were changed for it and never edited after a measurement; details marked «category|detail»."""
+    return _load_marked(corpus / "heldout", "unseen")
 
 
 def load_fresh(corpus: Path = DEFAULT_CORPUS) -> list[dict]:  # type: ignore[type-arg]
     """The fresh texts (fresh/<language>.txt, 16 per language): written after the last change of the rules,
     scored once, never used to change them: the honest estimate on unseen words."""
-    records = []
-    for language in LANGUAGES:
-        lines = (corpus / "fresh" / f"{language}.txt").read_text(encoding="utf-8").splitlines()
-        records += [
-            _marked(f"fresh-{language}-{number}", language, line)
-            for number, line in enumerate(lines)
-            if line.strip() and not line.startswith("#")
-        ]
-    return records
+    return _load_marked(corpus / "fresh", "fresh")
 
 
 def score(records: list[dict]) -> dict[str, Score]:  # type: ignore[type-arg]  # noqa: PLR0912 - one pass

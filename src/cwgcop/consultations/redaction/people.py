@@ -131,7 +131,7 @@ AR = r"[ء-يٮ-ۓ]{2,}"
 # Викторовна"), a title and a name in Arabic ("أ. هدى", "الأستاذة سارة"): how children name their teachers.
 TITLED = re.compile(
     r"(?<![\w'’])(?:(?:Mr|Mrs|Ms|Mx|Dr|Mme|Mlle|Sr|Sra|Srta|M)\.?|Miss|Sir|Madame|Monsieur|Mademoiselle|"
-    r"don|doña|(?i:señor|señora|señorita|seño|profe|maître|maîtresse|coach))\s+"
+    r"don|doña|(?i:señor|señora|señorita|seño|profe|maître|maîtresse))\s+"
     rf"{CAP}(?:\s+{CAP})?"
     rf"|{CAP}\s+[А-ЯЁ][а-яё]+(?:овна|евна|ична|инична|ович|евич|ьич|ич)(?![\w])"
     rf"|(?<![ء-يٮ-ۓ])(?:أ|ا|د)\.\s*{AR}"
