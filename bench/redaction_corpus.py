@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from cwgcop.consultations import redaction
 from cwgcop.consultations.redaction import chinese
-from cwgcop.consultations.redaction.evaluate import COUNTRY, load, load_heldout
+from cwgcop.consultations.redaction.evaluate import COUNTRY, load, load_heldout, load_unseen
 
 
 def _rss_mb() -> float:
@@ -41,7 +41,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=20)
     args = parser.parse_args()
-    records = load() + load_heldout()
+    records = load() + load_heldout() + load_unseen()
 
     before = _rss_mb()
     started = time.perf_counter()

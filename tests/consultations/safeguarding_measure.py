@@ -13,8 +13,11 @@ from pathlib import Path
 from cwgcop.consultations.safeguarding import CATEGORIES, LANGUAGES, assess
 
 CORPUS = Path(__file__).resolve().parent / "safeguarding_corpus"
-# Written after the lexicons, never used to change them: how the check does on words it was not tuned to.
+# The second blind set: written before round 1 of issue 13's widening (measured first: 199/300 found), then used
+# to widen the lists, so now a target like the corpus.
 BLIND = CORPUS / "blind"
+# Written after that widening and never used to change the lists: how the check does on words it was not tuned to.
+FRESH = CORPUS / "fresh"
 BENIGN = ("benign", "benign_topic")
 
 

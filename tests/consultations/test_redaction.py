@@ -133,3 +133,48 @@ def test_highlights_show_what_still_looks_personal_for_the_moderator() -> None:
     text = "Ask Amara Diallo about it, or 4471 and user sunny_kid"
     marked = [(text[f.start : f.end], f.category.value) for f in highlights(text)]
     assert marked == [("Amara Diallo", "name"), ("4471", "phone"), ("sunny_kid", "handle")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An address takes its flat, floor, postcode and town, and what lies between "we live" and the street.
+        ("we moved to Flat 2, 17 Kings Road, York YO1 7HH", "we moved to [address]"),
+        ("vivo en bloque 4, portal 1, calle Luna 12", "vivo en [address]"),
+        ("adresse : 3 impasse des Lilas, 69001 Lyon", "adresse : [address]"),
+        ("мы живём в синем доме на Речной улице, 4", "мы живём в [address]"),
+        ("نسكن في عمارة 5، الدور الثالث، شارع النيل", "نسكن في [address]"),
+        ("我家在杭州市西湖区文一路西段12号", "我家在[address]"),
+        # Handles by their shape or after what a child calls them.
+        ("discord: moonfox#1234", "discord: [handle]"),
+        ("my gamer tag is xXNightOwlXx7", "my gamer tag is [handle]"),
+        ("my sisters tiktok is cupcake.09", "my sisters tiktok is [handle]"),
+        ("мой ник sun_rider42", "мой ник [handle]"),
+        # Teachers with a title, names before what shows they are names.
+        ("our coach Mr Adeyemi shouts a lot", "our coach [name] shouts a lot"),
+        ("наша классная Ольга Петровна строгая", "наша классная [name] строгая"),
+        ("我们班主任李老师很严格", "我们班主任[name]很严格"),
+        ("Ines and Mara are my best friends", "[name] and [name] are my best friends"),
+        ("Yusuf said the game was unfair", "[name] said the game was unfair"),
+        ("吴子涵和我每天一起回家", "[name]和我每天一起回家"),
+        ("у моей подруги Алёны Смирновой есть кошка", "у моей подруги [name] есть кошка"),
+    ],
+)
+def test_issue_13_second_pass_finds_what_the_held_out_texts_taught(text: str, expected: str) -> None:
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Taylor Swift said on TikTok that it's ok to ask for help",
+        "в Телеграме моя подруга тоже есть",
+        "mon jeu préféré c'est Minecraft parce qu'on construit",
+        "MrBeast videos are too loud",
+        "المعلمة أخبرتنا عن خط المساعدة",
+        "we live at home with our dog and two cats",
+        "i use Node.js and v2.0 for coding club",
+    ],
+)
+def test_issue_13_second_pass_leaves_what_is_not_personal(text: str) -> None:
+    assert redact(text).text == text

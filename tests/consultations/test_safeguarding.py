@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from cwgcop.consultations.normalise import clean, fold, normalise
+from cwgcop.consultations.redaction.normalise import normalise as redaction_normalise
 from cwgcop.consultations.safeguarding import CATEGORIES, LANGUAGES, assess, lexicon, suggests_risk
-from tests.consultations.safeguarding_measure import BENIGN, load, measure
+from tests.consultations.safeguarding_measure import BENIGN, BLIND, FRESH, load, measure
 
 
 @pytest.mark.parametrize(
@@ -33,6 +34,22 @@ def test_normalise_folds_what_hides_a_word(text: str, expected: str) -> None:
 def test_clean_keeps_the_text_readable_and_fold_keeps_repeats() -> None:
     assert clean("Ｈi\u200b there\u2019s") == "Hi there's"
     assert fold("Kiiill É") == "kiiill e"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ｊｅｓｓ＠ｇｍａｉｌ", "ma\u200bx\u202e@\u2066mail\u00ad", "don\u2019t\ufeff", "ab\u180ecd\u061c", "plain text"],
+)
+def test_redaction_and_safeguarding_read_the_same_cleaned_text(text: str) -> None:
+    """One cleaning step, written once: redaction's map keeps offsets, but the text it reads is clean()'s."""
+    normalised = redaction_normalise(text)
+    assert normalised.text == clean(text)
+    assert [text[i] for i in normalised.origin] == [c for c in text if clean(c)]
+
+
+def test_look_alikes_fold_into_the_script_of_their_word_in_both_checks() -> None:
+    assert redaction_normalise("gm\u0430il п\u0440ивет Пpивет").text == "gmail привет Привет"
+    assert fold("gm\u0430il Пpивет") == "gmail привет"
 
 
 @pytest.mark.parametrize(
@@ -108,14 +125,30 @@ def test_the_corpus_has_fifty_disclosures_and_fifty_benign_texts_per_language() 
         assert sum(t.label in BENIGN for t in mine) >= 50
         assert sum(t.label == "benign_topic" for t in mine) >= 25
         assert {t.label for t in mine} >= set(CATEGORIES)
-    assert len(texts) == 924
+    assert len(texts) == 1020
 
 
-def test_recall_is_at_least_90_percent_and_false_alarms_at_most_10_percent_in_every_language() -> None:
-    score = measure()
+def test_the_second_blind_set_has_fifty_disclosures_and_fifty_benign_texts_per_language() -> None:
+    texts = load(BLIND)
+    for language in LANGUAGES:
+        mine = [t for t in texts if t.language == language]
+        assert (sum(t.label not in BENIGN for t in mine), sum(t.label in BENIGN for t in mine)) == (50, 50)
+        assert sum(t.label == "benign_topic" for t in mine) == 25
+        assert {t.label for t in mine} >= set(CATEGORIES)
+
+
+@pytest.mark.parametrize("folder", ["corpus", "blind"])
+def test_recall_is_at_least_90_percent_and_false_alarms_at_most_10_percent_in_every_language(folder: str) -> None:
+    score = measure() if folder == "corpus" else measure(load(BLIND))
     for language in LANGUAGES:
         assert score.recall(language) >= 0.90, (language, score.misses)
         assert score.false_alarm_rate(language) <= 0.10, (language, score.false_alarms)
-    # The figures written in docs/consultations.md: a change to the lists updates them.
-    assert len(score.misses) == 1
-    assert len(score.false_alarms) == 10
+
+
+def test_the_measured_figures_are_those_in_the_docs() -> None:
+    """docs/consultations.md gives these counts: a change to the lists or the normalisation updates them."""
+    corpus, blind, fresh = measure(), measure(load(BLIND)), measure(load(FRESH))
+    assert (len(corpus.misses), len(corpus.false_alarms)) == (19, 8)
+    assert (len(blind.misses), len(blind.false_alarms)) == (1, 15)
+    # Written after the last widening and never used to change the lists: the honest estimate, not a target.
+    assert (len(fresh.misses), len(fresh.false_alarms)) == (25, 0)

@@ -4,9 +4,10 @@ A child (or someone hiding a word from a filter) can write the same word in many
 a zero-width space inside it, a right-to-left mark, a Cyrillic "а" inside a Latin word, capitals, accents,
 "kiiiill", "k1ll". Each step below is one function so a caller can take only what it needs:
 
-- :func:`clean`: Unicode NFKC (full-width and compatibility forms), zero-width and bidirectional controls and
-  soft hyphens removed, typographic apostrophes made plain. Nothing else changes, so a caller that must keep
-  the text readable (redaction) can use it before storing;
+- :func:`clean` (one character at a time: :func:`clean_char`): Unicode NFKC (full-width and compatibility
+  forms), every format character (zero-width, bidirectional controls, soft hyphen) removed, typographic
+  apostrophes made plain. Redaction (:mod:`.redaction.normalise`) runs the same :func:`clean_char` character by
+  character to keep a map back to the child's text, then :func:`fold_lookalikes`;
 - :func:`fold`: :func:`clean`, then look-alike letters folded into the script of the word they sit in (a Latin
   "o" inside a Cyrillic word becomes "о" and the other way round), case folded, accents removed from Latin
   letters (Cyrillic "й" kept, "ё" becomes "е"), Arabic diacritics and tatweel removed and its letter variants
@@ -21,32 +22,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Zero-width characters, joiners, the word joiner and invisible operators, soft hyphen, BOM, Mongolian vowel
-# separator, and every bidirectional control (embeddings, overrides, isolates, marks).
-INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u061c\ufeff]")
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
 
-# Latin letters and the Cyrillic or Greek letters drawn the same way (lower case: folding comes after casefold).
-_LATIN_CYRILLIC = {
-    "a": "а",
-    "c": "с",
-    "e": "е",
-    "o": "о",
-    "p": "р",
-    "x": "х",
-    "y": "у",
-    "k": "к",
-    "m": "м",
-    "t": "т",
-    "h": "н",
-    "b": "в",
-    "i": "і",
-}
+# Latin letters and the Cyrillic letters drawn the same way, both cases.
+_LATIN_CYRILLIC = dict(zip("acepxykmthbiACEPXYKMTHBI", "асерхукмтнвіАСЕРХУКМТНВІ", strict=True))
 TO_CYRILLIC = str.maketrans(_LATIN_CYRILLIC)
 TO_LATIN = str.maketrans(
     {cyrillic: latin for latin, cyrillic in _LATIN_CYRILLIC.items()}
-    | {"і": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "ɡ": "g", "α": "a", "ο": "o", "ε": "e", "ι": "i", "κ": "k"}
-    | {"ν": "v", "τ": "t", "ρ": "p", "χ": "x", "υ": "u"}
+    | {"і": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "ɡ": "g", "Ј": "J", "Ѕ": "S"}
+    | dict(zip("αεοριτυνκχΑΕΟΡΤΥΝΚΜΙΧ", "aeopituvkxAEOPTYNKMIX", strict=True))
 )
 ARABIC = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
 ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
@@ -57,13 +41,30 @@ LEET_WORD = re.compile(r"[\w@$!]+")
 REPEATS = re.compile(r"([^\W\d_])\1+")
 
 
+def invisible(char: str) -> bool:
+    """A format character (Unicode category Cf): zero-width spaces and joiners, the word joiner, soft hyphen, BOM,
+    the Arabic letter mark, every bidirectional control (embeddings, overrides, isolates, marks), tag characters."""
+    return unicodedata.category(char) == "Cf"
+
+
+def clean_char(char: str) -> str:
+    """The one cleaning step both checks share, for one character (so that redaction can keep a map from every
+    character it reads back to the child's text): nothing for an invisible character, else its NFKC form
+    (full-width and compatibility forms), with typographic apostrophes made plain."""
+    if invisible(char):
+        return ""
+    return unicodedata.normalize("NFKC", char).translate(APOSTROPHES)
+
+
 def clean(text: str) -> str:
-    """NFKC, invisible and bidirectional controls removed, apostrophes made plain."""
-    return INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).translate(APOSTROPHES)
+    """:func:`clean_char` over the text (composed first: a letter and its combining accent are one character)."""
+    if text.isascii():
+        return text.translate(APOSTROPHES)
+    return "".join(map(clean_char, unicodedata.normalize("NFC", text)))
 
 
 def _script(ch: str) -> str:
-    if "a" <= ch <= "z":
+    if "a" <= ch <= "z" or "A" <= ch <= "Z":
         return "latin"
     if "\u0400" <= ch <= "\u04ff":
         return "cyrillic"
@@ -72,13 +73,20 @@ def _script(ch: str) -> str:
     return "other"
 
 
-def _fold_lookalikes(match: re.Match[str]) -> str:
+def _fold_word(match: re.Match[str]) -> str:
     word = match.group()
     scripts = [_script(ch) for ch in word]
     latin, cyrillic = scripts.count("latin"), scripts.count("cyrillic")
     if not (latin and cyrillic) and "greek" not in scripts:
         return word
     return word.translate(TO_CYRILLIC) if cyrillic > latin else word.translate(TO_LATIN)
+
+
+def fold_lookalikes(text: str) -> str:
+    """Look-alike letters folded into the script of the word they sit in ("gmаil" with a Cyrillic "а" becomes
+    Latin, "пpивет" with a Latin "p" becomes Cyrillic; Greek letters become Latin). One character for one, so
+    offsets are kept."""
+    return WORD.sub(_fold_word, text)
 
 
 def _strip_marks(text: str) -> str:
@@ -96,7 +104,7 @@ def _ascii_digits(text: str) -> str:
 
 def fold(text: str) -> str:
     """:func:`clean`, look-alikes folded, case folded, accents and Arabic marks removed, digits ASCII."""
-    text = WORD.sub(_fold_lookalikes, clean(text).casefold())
+    text = fold_lookalikes(clean(text).casefold())
     text = _strip_marks(text).replace("ё", "е")
     text = ARABIC_MARKS.sub("", text).translate(ARABIC)
     return _ascii_digits(text)

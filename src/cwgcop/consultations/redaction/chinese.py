@@ -196,6 +196,7 @@ def schools(text: str, toks: list[Token]) -> list[Hit]:
 NUM = r"[0-9一二三四五六七八九十百零〇两]+"
 ADDRESS_RE = re.compile(
     rf"[{CJK}]{{0,12}}?(?:路|街|大街|大道|道|巷|胡同|弄|里|小区|花园|新村|村|苑|公寓|大厦|社区)\s*"
+    rf"(?:[东西南北中]\s*)?(?:(?:{NUM})?\s*段\s*)?"
     rf"(?:{NUM}\s*(?:号|弄|栋|幢|座|单元|楼|层|室|号楼)\s*)+(?:{NUM})?"
 )
 ADDRESS_CUT = re.compile(r".*(?:住在|住|地址是|地址：|地址:|地址|搬到了|搬到|搬去|在|是|家)")
@@ -215,11 +216,79 @@ def addresses(text: str) -> list[Hit]:
     return hits
 
 
+NAME_STOP = "的了是和跟说在很也都就教给把被对向从今年岁我你他她们"
+# A family name and one or two more characters right after a cue ("我是孙浩然", "我哥哥李浩宇教我"), whether or
+# not jieba cuts them as one word.
+CUE_NAME_RE = re.compile(
+    r"(?:我叫|叫我|名字是|名字叫|名叫|我是|哥哥|姐姐|弟弟|妹妹|表哥|表姐|表弟|表妹|同学|朋友|好友|闺蜜|同桌|室友|邻居)"
+    rf"(?P<name>[{''.join(sorted(SURNAMES))}][^\W\d_{NAME_STOP}]{{1,2}})"
+)
+# A family name and a title ("吴老师", "王同学"): how children name a teacher or a classmate.
+TITLED_RE = re.compile(rf"[{''.join(sorted(SURNAMES))}](?:老师|同学|阿姨|叔叔|医生|教练|校长|班长)")
+# A person jieba finds who is with the child or speaks ("刘子轩和我", "周佳怡说", "林可欣和许诺是我最好的朋友").
+COMPANY_AFTER = ("和我", "跟我", "与我", "说", "告诉我", "和", "跟", "、")
+
+
+def _joined_names(toks: list[Token]) -> list[Token]:
+    """A family name and the given name jieba cut apart joined again: 吴 + 子涵, 吴子 + 涵 (three characters at
+    most, the last ones not function characters and not words jieba knows)."""
+    out: list[Token] = []
+    for tok in toks:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.word[0] in SURNAMES
+            and len(last.word) + len(tok.word) <= 3
+            and (len(last.word) == 1 or _tag(last.word) in (None, *PERSON))
+            and HAS_CJK.match(tok.word)
+            and not any(c in NAME_STOP for c in tok.word)
+            and (len(tok.word) == 1 or _tag(tok.word) is None)
+        ):
+            out[-1] = Token(last.word + tok.word, "", last.start, tok.end)
+        else:
+            out.append(tok)
+    return out
+
+
+def cue_names(text: str) -> list[Hit]:
+    hits = []
+    for match in CUE_NAME_RE.finditer(text):
+        name = match.group("name")
+        prefix = _tag(name[:2])
+        if (prefix is not None and prefix not in PERSON) or (_tag(name) not in (None, *PERSON)):
+            continue  # a word, not a name: "我是王者荣耀的粉丝"
+        hits.append(Hit(match.start("name"), match.end("name"), Category.NAME))
+    for match in TITLED_RE.finditer(text):
+        if match.start() > 0 and _tag(text[match.start() - 1 : match.start() + 1]) is not None:
+            continue  # "语文老师": the subject's last character, not a family name
+        hits.append(Hit(match.start(), match.end(), Category.NAME))
+    import jieba
+
+    toks, position = [], 0
+    for word in jieba.cut(text, HMM=True):  # the fast segmenter: its HMM joins unknown names (刘子轩)
+        toks.append(Token(word, "", position, position + len(word)))
+        position += len(word)
+    toks = _joined_names(toks)
+    previous_name = False
+    for i, tok in enumerate(toks):
+        after = text[tok.end : tok.end + 2]
+        tag = _tag(tok.word)
+        person = 2 <= len(tok.word) <= 3 and tok.word[0] in SURNAMES and (tag in PERSON or tag is None)
+        with_child = after.startswith(COMPANY_AFTER) and (tok.start == 0 or text[tok.start - 1] in "，,。！!？?、 ")
+        joined = previous_name and i > 0 and toks[i - 1].word in ("和", "跟", "、")
+        if person and tok.word not in NOT_PERSONS and (with_child or joined):
+            hits.append(Hit(tok.start, tok.end, Category.NAME))
+            previous_name = True
+        elif tok.word not in ("和", "跟", "、"):
+            previous_name = False
+    return hits
+
+
 def detect(text: str) -> list[Hit]:
     if not HAS_CJK.search(text):
         return []
     toks = tokens(text)
-    return names(text) + schools(text, toks) + addresses(text)
+    return names(text) + cue_names(text) + schools(text, toks) + addresses(text)
 
 
 # Everyday words jieba's tagger takes for a person's name because their first character is a family name

@@ -46,7 +46,26 @@ URL_RE = re.compile(
     r"(?:/\S*)?\b",
     re.IGNORECASE,
 )
-HANDLE_AT_RE = re.compile(r"(?<![A-Za-z0-9_.@])@[A-Za-z0-9_][A-Za-z0-9_.]{1,30}(?<!\.)")
+HANDLE_AT_RE = re.compile(
+    rf"(?<![A-Za-z0-9_.@])@(?:[A-Za-z0-9_]*[{CJK}]{{1,4}}[A-Za-z0-9_]+|[A-Za-z0-9_][A-Za-z0-9_.]{{1,30}}(?<!\.))"
+)
+# Handles by their shape, wherever they are: a Discord tag ("shadowfox#4821"), a gamer tag ("xXDarkWolfXx99"),
+# a word with an underscore ("PixelPanda_2012") or with a dot before digits ("farawla.22").
+SHAPED_HANDLE_RE = re.compile(
+    r"(?<![A-Za-z0-9_#@.])[A-Za-z0-9_.]{2,32}#\d{4}(?!\d)"
+    r"|(?<![A-Za-z0-9_@])xX[A-Za-z0-9_]+?Xx\d*(?![A-Za-z0-9_@])"
+    r"|(?<![\w@.\-])[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)*_[A-Za-z0-9]+(?![\w@]|\.\w)"
+    r"|(?<![\w@.\-])[A-Za-z]{2}[A-Za-z0-9]*(?:[._][A-Za-z0-9]+)*\.\d{1,4}(?![\w@]|\.\w)"
+    r"|(?<![\w@.\-])(?=[A-Za-z0-9._]*\d)[A-Za-z]{2}[A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+(?![\w@]|\.\w)"
+)
+# What a child calls their handle ("my gamer tag is", "mon pseudo c'est", "мой ник", "اسمي في اللعبة", "游戏名").
+HANDLE_CUE_RE = re.compile(
+    r"(?i:gamer\s?tag|gamertag|user\s?name|user|account|acc|nickname|nick|pseudo|compte|apodo|cuenta|usuario|"
+    r"ник(?:нейм)?|логин|аккаунт|"
+    r"اسمي في اللعبة|يوزري|اليوزر|حسابي|سنابي|انستي|游戏名|用户名|昵称|网名|账号)"
+    r"(?:\s*(?:is|its|it's|es|est|c'est|c’est|:|：|=|это|是|هو|-))*\s*"
+    r"(?P<value>(?=[A-Za-z0-9_.\-]*[0-9_.])[A-Za-z0-9_][A-Za-z0-9_.\-]{2,30})"
+)
 PLATFORMS = (
     r"snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|tt|discord|telegram|tg|whats\s?app|wa|wechat|weixin|wx|qq|"
     r"vk|vkontakte|kik|line|skype|signal|viber|threads|twitter|x\.com|facebook|fb|messenger|youtube|yt|twitch|"
@@ -61,7 +80,7 @@ PLATFORMS = (
 )
 FILLER = (
     r"(?:\s*(?:(?:is|es|est|c'est|c’est|as|named|called|name|username|user|id|account|handle|je suis|soy|mi|mon|ma|"
-    r"me|en|on|sur|dans|в|на|это|я|мой|моя|ник|логин|هو|هي|في|على)(?![\w'’])|[:=\-–—>]|号码|账号|id号|号|是|：|叫)\s*)*"
+    r"me|en|on|sur|dans|в|на|это|я|мой|моя|ник|логин|هو|هي|في|على|اسمي|حقي)(?![\w'’])|[:=\-–—>]|号码|账号|id号|号|是|：|叫)\s*)*"
 )
 HANDLE_VALUE = r"@?[A-Za-z0-9_][A-Za-z0-9_.\-]{1,30}"
 PLATFORM_RE = re.compile(
@@ -118,14 +137,25 @@ def handles(text: str) -> list[Hit]:
         if HANDLE_SHAPE.search(value) or re.search(r"[:：]\s*$", text[: match.start("value")]):
             hits.append(Hit(match.start("value"), match.start("value") + len(value), Category.HANDLE))
     hits += [Hit(m.start(), m.end(), Category.HANDLE) for m in CJK_HANDLE_RE.finditer(text)]
+    hits += [Hit(m.start(), m.end(), Category.HANDLE) for m in SHAPED_HANDLE_RE.finditer(text)]
+    for match in HANDLE_CUE_RE.finditer(text):
+        value = match.group("value").rstrip(".-")
+        hits.append(Hit(match.start("value"), match.start("value") + len(value), Category.HANDLE))
     for match in CJK_ADD_RE.finditer(text):
         if HANDLE_SHAPE.search(match.group("value")):
             hits.append(Hit(match.start("value"), match.end("value"), Category.HANDLE))
     return hits
 
 
+# The name of the number just before it ("INE 123456789AB", "DNI 12345678Z"): part of what identifies the child.
+ID_ACRONYM = re.compile(r"(?<![\w])[A-ZА-ЯЁ]{2,6}\s*(?:no\.?|nº|№|:)?\s*$")
+
+
 def ids(text: str) -> list[Hit]:
-    hits = [Hit(m.start(), m.end(), Category.ID) for m in ALNUM_ID_RE.finditer(text)]
+    hits = []
+    for match in ALNUM_ID_RE.finditer(text):
+        acronym = ID_ACRONYM.search(text, max(0, match.start() - 12), match.start())
+        hits.append(Hit(acronym.start() if acronym else match.start(), match.end(), Category.ID))
     for match in ID_CUE_RE.finditer(text):
         length = _id_value(match.group("value"))
         value = match.group("value")[:length].rstrip(".,-/ ")

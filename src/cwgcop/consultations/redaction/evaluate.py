@@ -1,8 +1,10 @@
 """Redaction measured on the labelled corpus: recall per language and category, clean words wrongly removed.
 
-    python -m cwgcop.consultations.redaction.evaluate [CORPUS_DIR] [--misses] [--heldout]
+    python -m cwgcop.consultations.redaction.evaluate [CORPUS_DIR] [--misses] [--unseen | --heldout | --fresh]
 
-``--heldout`` scores the held-out texts (redaction_heldout.txt) instead of the main corpus.
+``--unseen`` scores the second held-out corpus (heldout/<language>.txt, 600 texts written before issue 13's
+rounds of changes), ``--heldout`` the first held-out texts (redaction_heldout.txt) and ``--fresh`` the texts
+written after the last round (fresh/<language>.txt), instead of the tuning corpus.
 
 A labelled detail counts as removed when at least 90 % of its letters and digits are inside what the
 redaction removes. A clean word is any word outside the labelled details (each Chinese character counts as a
@@ -69,15 +71,44 @@ def load_heldout(corpus: Path = DEFAULT_CORPUS) -> list[dict]:  # type: ignore[t
         if not line.strip() or line.startswith("#"):
             continue
         lang, marked = line.split("\t", 1)
-        text, spans, position = "", [], 0
-        for match in MARK.finditer(marked):
-            text += marked[position : match.start()]
-            spans.append({"start": len(text), "end": len(text) + len(match["value"]), "category": match["category"]})
-            text += match["value"]
-            position = match.end()
-        text += marked[position:]
-        records.append({"id": f"heldout-{lang}-{number}", "lang": lang, "text": text, "spans": spans})
+        records.append(_marked(f"heldout-{lang}-{number}", lang, marked))
     return records
+
+
+def _marked(identifier: str, lang: str, marked: str) -> dict:  # type: ignore[type-arg]
+    """A record from a line with its details marked «category|detail»."""
+    text, spans, position = "", [], 0
+    for match in MARK.finditer(marked):
+        text += marked[position : match.start()]
+        spans.append({"start": len(text), "end": len(text) + len(match["value"]), "category": match["category"]})
+        text += match["value"]
+        position = match.end()
+    text += marked[position:]
+    return {"id": identifier, "lang": lang, "text": text, "spans": spans}
+
+
+def _load_marked(folder: Path, name: str) -> list[dict]:  # type: ignore[type-arg]
+    records = []
+    for language in LANGUAGES:
+        lines = (folder / f"{language}.txt").read_text(encoding="utf-8").splitlines()
+        records += [
+            _marked(f"{name}-{language}-{number}", language, line)
+            for number, line in enumerate(lines)
+            if line.strip() and not line.startswith("#")
+        ]
+    return records
+
+
+def load_unseen(corpus: Path = DEFAULT_CORPUS) -> list[dict]:  # type: ignore[type-arg]
+    """The second held-out corpus (heldout/<language>.txt, 100 texts per language, half clean): written before the
+    rules were changed for it and never edited after a measurement; details marked «category|detail»."""
+    return _load_marked(corpus / "heldout", "unseen")
+
+
+def load_fresh(corpus: Path = DEFAULT_CORPUS) -> list[dict]:  # type: ignore[type-arg]
+    """The fresh texts (fresh/<language>.txt, 16 per language): written after the last change of the rules,
+    scored once, never used to change them: the honest estimate on unseen words."""
+    return _load_marked(corpus / "fresh", "fresh")
 
 
 def score(records: list[dict]) -> dict[str, Score]:  # type: ignore[type-arg]  # noqa: PLR0912 - one pass
@@ -135,7 +166,13 @@ def table(scores: dict[str, Score]) -> str:
 def main(argv: list[str]) -> None:
     args = [a for a in argv if not a.startswith("--")]
     corpus = Path(args[0]) if args else DEFAULT_CORPUS
-    scores = score(load_heldout(corpus) if "--heldout" in argv else load(corpus))
+    if "--unseen" in argv:
+        records = load_unseen(corpus)
+    elif "--fresh" in argv:
+        records = load_fresh(corpus)
+    else:
+        records = load_heldout(corpus) if "--heldout" in argv else load(corpus)
+    scores = score(records)
     sys.stdout.write(table(scores) + "\n")
     if "--misses" in argv:
         for lang in LANGUAGES:

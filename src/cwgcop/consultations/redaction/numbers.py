@@ -65,10 +65,10 @@ TOKEN = re.compile(
     r"(?P<digits>(?<![A-Za-z0-9])[0-9Oo]*[0-9][0-9Oo]*[Xx]?(?![A-Za-z0-9]))"
     r"|(?P<oo>(?<![A-Za-z0-9])[Oo]{2,}(?![A-Za-z0-9]))"
     rf"|(?P<cjk>[{CJK_DIGITS}])"
-    r"|(?P<word>[A-Za-z\u00c0-\u024f\u0400-\u04ff\u0600-\u06ff]+(?:[-‐][A-Za-z\u00c0-\u024f\u0400-\u04ff]+)*)"
+    r"|(?P<word>[A-Za-z\u00c0-\u024f\u0400-\u04ff\u0621-\u064a\u066e-\u06d3]+(?:[-‐][A-Za-z\u00c0-\u024f\u0400-\u04ff]+)*)"
     r"|(?P<plus>\+)"
 )
-GAP = re.compile(r"[\s\-–—.,/()#]{0,4}")
+GAP = re.compile(r"[\s\-–—.,،/()#]{0,4}")
 YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -133,7 +133,7 @@ def number_runs(text: str) -> list[Run]:  # noqa: PLR0912, PLR0915 - one pass ov
                 weight, spelled_kind = found
         gap = text[max(current.end, current.reach) : match.start()] if current is not None else ""
         joined = current is not None and GAP.fullmatch(gap) is not None
-        if joined and "," in gap and kind == "digits" and current is not None and not current.spelled:
+        if joined and ("," in gap or "،" in gap) and kind == "digits" and current is not None and not current.spelled:
             joined = False  # "0722 123 456, 2023": a list of numbers, not one number
         if weight < 0 or (kind == "oo" and weight == 0) or (spelled_kind == "and" and not joined):
             if current:

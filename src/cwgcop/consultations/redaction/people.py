@@ -9,6 +9,7 @@ friends by first name, and public figures by their full name.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -20,7 +21,7 @@ def _split(words: str) -> list[str]:
 
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "given_names"
-LETTERS = "A-Za-zÀ-ÖØ-öø-ɏЀ-ӿ؀-ۿ"
+LETTERS = "A-Za-zÀ-ÖØ-öø-ɏЀ-ӿء-يٮ-ۓ"
 TAIL = rf"[{LETTERS}'’\-]*"
 WORD = rf"[{LETTERS}]{TAIL}"
 CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-ÞЀ-ЯЁ]")
@@ -41,8 +42,13 @@ RELATION = (
     r"ma (?:meilleure |petite |grande )?(?:amie|copine|pote|sœur|soeur|cousine|voisine)|"
     r"mi (?:mejor |buen |buena )?(?:amigo|amiga|hermano|hermana|primo|prima|compañero|compañera|novio|novia|"
     r"vecino|vecina)|"
-    r"мой (?:лучший )?(?:друг|брат|одноклассник|сосед)|моя (?:лучшая )?(?:подруга|сестра|одноклассница|соседка)|"
-    r"صديقي|صديقتي|أخي|اخي|أختي|اختي|ابن عمي|بنت عمي|زميلي|زميلتي"
+    r"(?:у |с |со |для |к )?мо(?:й|я|его|ей|ему|им|ю) (?:лучш\w+ |двоюродн\w+ |младш\w+ |старш\w+ )?"
+    r"(?:друг\w*|брат\w*|одноклассни\w+|сосед\w*|подруг\w*|сестр\w*)|"
+    r"учительниц\w*|учител\w*|тренер\w*|"
+    r"my (?:teacher|coach|tutor)|mon (?:prof|professeur|entraîneur)|ma (?:prof|maîtresse)|mi (?:profe|profesora?|"
+    r"maestr[oa]|entrenador[a]?)|"
+    r"صديقي|صديقتي|أخي|اخي|أختي|اختي|ابن عمي|بنت عمي|ابن خالي|بنت خالي|زميلي|زميلتي|استاذتنا|أستاذتنا|استاذنا|"
+    r"أستاذنا|معلمتي|معلمي|مدرستي|مدرسي"
 )
 COMPANY = r"me and|and me|moi et|et moi|yo y|y yo|я и|и я|мы с"
 GENERIC = r"with|avec|con|с|со|مع"
@@ -58,13 +64,18 @@ NOT_NAMES = frozenset(
     لا نعم هذا هذه هنا في من على و أو لكن جدا حزين سعيد خائف أنت هو هي نحن""")
 )
 # A name may be followed by a family name: a capitalised word (Latin or Cyrillic), or an Arabic "al-" name.
-FAMILY = re.compile(rf"\s+(?P<family>[A-ZÀ-ÖØ-ÞЀ-ЯЁ]{TAIL}|ال[؀-ۿ]{{2,}})")
+FAMILY = re.compile(
+    rf"\s+(?:(?:de|del|de la|da|do|dos|van|von|der|di|du|le|la|el|al|ibn|bin|ben)\s+)?"
+    rf"(?P<family>[A-ZÀ-ÖØ-ÞЀ-ЯЁ]{TAIL}|ال[ء-يٮ-ۓ]{{2,}})"
+)
 
 # After "with", "avec", "con": a capitalised word is a name unless it is a platform or a brand.
 BRANDS = re.compile(
     r"(?i)google|apple|samsung|huawei|xiaomi|microsoft|sony|nintendo|youtube|tiktok|instagram|snapchat|discord|"
     r"whatsapp|telegram|roblox|minecraft|fortnite|facebook|twitter|netflix|spotify|twitch|steam|xbox|playstation|"
     r"chatgpt|alexa|siri|wifi|internet|zoom|teams|skype|messenger|google meet|android|iphone|ipad|mum|mom|dad|papa|"
+    r"mrbeast|pinterest|reddit|twitter|threads|vk|vkontakte|telegram|wechat|qq|kik|line|viber|signal|pubg|brawl stars|"
+    r"clash royale|among us|free fire|genshin|pokemon|pokémon|lego|disney|marvel|netflix|prime|"
     r"mama|mamá|papá|maman|мамой|папой|мамой|Dios|God|Dieu|Allah"
 )
 CUE_RE = re.compile(
@@ -88,15 +99,66 @@ def given_names() -> frozenset[str]:
     return frozenset(names)
 
 
+def _unaccented(word: str) -> str:
+    if word.isascii() or not any("À" <= c <= "ɏ" for c in word):
+        return word
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
 def is_given_name(word: str) -> bool:
-    return word.lower().strip("'’-") in given_names()
+    word = word.lower().strip("'’-")
+    names = given_names()
+    return word in names or _unaccented(word) in names
+
+
+ARABIC_WORD = re.compile(r"\s+(?P<family>[ء-يٮ-ۓ]{2,})")
 
 
 def _with_family(text: str, start: int, end: int) -> int:
     match = FAMILY.match(text, end)
     if match and match.group("family").lower() not in NOT_NAMES:
         return match.end()
+    arabic = ARABIC_WORD.match(text, end)
+    if arabic and ARABIC.match(text, start) and is_given_name(arabic.group("family")):
+        return arabic.end()  # "طارق حسن": a given name, then the father's
     return end
+
+
+ARABIC = re.compile(r"[ء-يٮ-ۓ]")
+CAP = r"[A-ZÀ-ÖØ-ÞЀ-ЯЁ][a-zß-öø-ÿа-яё'’\-]+"
+AR = r"[ء-يٮ-ۓ]{2,}"
+# A title and a family name ("Mr Hughes", "Mme Petit", "don Alberto"), a given name and a patronymic ("Марина
+# Викторовна"), a title and a name in Arabic ("أ. هدى", "الأستاذة سارة"): how children name their teachers.
+TITLED = re.compile(
+    r"(?<![\w'’])(?:(?:Mr|Mrs|Ms|Mx|Dr|Mme|Mlle|Sr|Sra|Srta|M)\.?|Miss|Sir|Madame|Monsieur|Mademoiselle|"
+    r"don|doña|(?i:señor|señora|señorita|seño|profe|maître|maîtresse))\s+"
+    rf"{CAP}(?:\s+{CAP})?"
+    rf"|{CAP}\s+[А-ЯЁ][а-яё]+(?:овна|евна|ична|инична|ович|евич|ьич|ич)(?![\w])"
+    rf"|(?<![ء-يٮ-ۓ])(?:أ|ا|د)\.\s*{AR}"
+    rf"|(?<![ء-يٮ-ۓ])(?:الأستاذة|الاستاذة|الأستاذ|الاستاذ|أستاذة|استاذة|أستاذ|استاذ|المعلمة|المعلم|"
+    rf"الدكتورة|الدكتور|ابلة|أبلة|مس)\s+(?P<arabic>{AR})"
+)
+# A name said before what shows it is one: "Noah and me", "Isla and Ruby are my best friends", "Zainab said",
+# "Léna trouve", "Софья говорит", "خالد وانا", "مريم تقول".
+NAMES_BEFORE = re.compile(
+    rf"(?<![\w'’\-@#])(?P<first>{CAP}|{AR})(?:\s*(?:,|and|&|et|y|e|и|و)\s*(?P<second>{CAP}|{AR}))?\s*"
+    r"(?=(?i:and me|and i|et moi|y yo|и я|и меня|со мной|وانا|وأنا|و انا|و أنا|"
+    r"(?:is|are|est|sont|es|son|—|-|,)?\s*(?:my|ma|mon|mes|mi|mis|мой|моя|мои)\s+"
+    r"(?:best |good |meilleure?s? |mejor(?:es)? |лучш\w+ )?"
+    r"(?:friends?|mates?|bff|sister|brother|cousin|amie?s?|copines?|copains?|sœur|soeur|frère|cousine?|amig[oa]s?|"
+    r"herman[oa]s?|prim[oa]s?|друз\w*|подруг\w*|друг|брат|сестра)"
+    r"|(?:اعز|أعز|افضل|أفضل)\s+(?:صديق|صاحب|اصدقائي|أصدقائي|صديقاتي|صحباتي)|"
+    r"said|says|told me|thinks|dit|trouve|pense|m'a dit|dice|dijo|piensa|говорит|сказал[аи]?|думает|"
+    r"تقول|يقول|قالت|قال|تشوف|يشوف)(?![\w])|[ء-يٮ-ۓ]*\s*(?:وانا|وأنا))"
+)
+# Before a name: a capitalised word (a full name, "Taylor Swift said": left, like every full name) or a preposition
+# ("в Телеграме моя подруга").
+NOT_A_NAME_BEFORE = re.compile(
+    r"(?:[A-ZÀ-ÖØ-ÞЀ-ЯЁ][\w'’\-]*|(?i:in|on|at|to|from|à|en|dans|de|sur|a|con|desde|в|на|из|с|о|об|في|من|على))\s+$"
+)
+FAVOURITE = re.compile(
+    r"(?i:favou?rite|fav|préférée?s?|prefere|favorit[oa]s?|preferid[oa]s?|любим\w+|المفضل\w*)\s*(?:\S+\s+)?$"
+)
 
 
 def names(text: str) -> list[Hit]:
@@ -108,11 +170,15 @@ def names(text: str) -> list[Hit]:
             continue
         known = is_given_name(name)
         capital = CAPITALISED.match(name) is not None
+        if not match.group("strong") and (
+            BRANDS.fullmatch(name) or FAVOURITE.search(text, max(0, match.start() - 40), match.start())
+        ):
+            continue  # "with WhatsApp", "mon jeu préféré c'est Minecraft"
         if (
             match.group("strong")
             or known
             or (capital and (match.group("relation") or match.group("company") or match.group("weak")))
-            or (capital and match.group("generic") and not BRANDS.fullmatch(name))
+            or (capital and match.group("generic"))
         ):
             end = _with_family(text, match.start("name"), match.end("name"))
             hits.append(Hit(match.start("name"), end, Category.NAME))
@@ -121,6 +187,37 @@ def names(text: str) -> list[Hit]:
             end = _with_family(text, match.start("name"), match.end("name"))
             hits.append(Hit(match.start("name"), end, Category.NAME))
     hits += bare_given_names(text)
+    hits += titled_names(text)
+    hits += names_before_cues(text)
+    return hits
+
+
+def titled_names(text: str) -> list[Hit]:
+    """A title and a name ("Mr Hughes", "don Alberto", "Марина Викторовна", "أ. هدى")."""
+    hits: list[Hit] = []
+    for match in TITLED.finditer(text):
+        if BRANDS.fullmatch(match.group(0).replace(" ", "")):
+            continue  # "Mr Beast"
+        if match.group("arabic") and not is_given_name(match.group("arabic")):
+            continue  # "المعلمة أخبرتنا": "the teacher told us"
+        hits.append(Hit(match.start(), match.end(), Category.NAME))
+    return hits
+
+
+def names_before_cues(text: str) -> list[Hit]:
+    """Names said before what shows they are names ("Isla and Ruby are my best friends", "Zainab said")."""
+    hits: list[Hit] = []
+    for match in NAMES_BEFORE.finditer(text):
+        if NOT_A_NAME_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+            continue  # "Taylor Swift said", "в Телеграме моя подруга"
+        pair = [w.removeprefix("و") for w in (match.group("first"), match.group("second")) if w]
+        for group in ("first", "second"):
+            word = match.group(group)
+            if not word or word.lower() in NOT_NAMES or BRANDS.fullmatch(word):
+                continue
+            if ARABIC.match(word) and not any(is_given_name(w) for w in pair):
+                continue
+            hits.append(Hit(match.start(group), match.end(group), Category.NAME))
     return hits
 
 

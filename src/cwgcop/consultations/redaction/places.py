@@ -21,6 +21,7 @@ EN_SCHOOL = re.compile(
     rf"(?:(?:St\.?|Saint|Sainte?)\s+)?(?:{CAP_WORD}\s+){{1,4}}"
     r"(?:(?:Primary|Secondary|High|Middle|Junior|Senior|Grammar|Girls'?|Boys'?|Community|International|Infant|"
     r"Elementary|Comprehensive|Catholic|Islamic|Christian|Public|Private|Prep|Preparatory)\s+)*"
+    r"(?:(?:C\.?\s?of\s?E\.?|CofE|C\.E\.|R\.?C\.?)\s+)?"
     r"(?:School|Academy|College|Primary|Secondary|High|Elementary|Grammar|Prep)\b(?:\s+(?!School|And|The)"
     rf"{CAP_WORD})?"
 )
@@ -37,9 +38,9 @@ FR_SCHOOL = re.compile(
     r"|(?:\s+(?i:des|du|de la)\s+[a-zé]\w+))"
 )
 ES_SCHOOL = re.compile(
-    r"(?i:\b(?:colegio|escuela|instituto|liceo|secundaria|primaria|preparatoria|jardín|kínder|kinder|"
-    r"unidad educativa|institución educativa|centro educativo)(?:\s+(?:primaria|secundaria|técnica|tecnica|"
-    r"normal|nacional|pública|publica|privada|bilingüe))?)"
+    r"(?:\b(?:IES|CEIP|IESO|CEI|CP|CEPA|CIFP|CPI|CEU)\b|(?i:\b(?:colegio|escuela|instituto|liceo|secundaria|"
+    r"primaria|preparatoria|jardín|kínder|kinder|unidad educativa|institución educativa|centro educativo)"
+    r"(?:\s+(?:primaria|secundaria|técnica|tecnica|normal|nacional|pública|publica|privada|bilingüe))?))"
     rf"(?P<name>(?:\s+(?:(?i:de la|de los|de las|del|de|la|el|los|las|san|santa|santo|y)\s+)?{CAP_WORD})+"
     rf"|(?:\s+(?:n[°º]|no\.?|número)\s*\d+))"
 )
@@ -48,12 +49,13 @@ RU_SCHOOL = re.compile(
     r"вечерн\w+|коррекционн\w+)\s+)?"
     r"(?:школ[аеуыой]|школой|гимнази[яиюей]|лице[йяюе]|лицеем|колледж\w*|интернат\w*|СОШ|МБОУ|ГБОУ|МОУ))"
     r"(?P<name>\s*(?:(?:№|No\.?|N)\s*\d+|номер\s*\d+|N\s*\d+|\d+|имени\s+\S+(?:\s+\S+)?|им\.\s*\S+(?:\s+\S+)?)"
-    r"(?:\s*(?:имени\s+\S+(?:\s+\S+)?|им\.\s*\S+))?)"
+    r"(?:\s*(?:имени\s+\S+(?:\s+\S+)?|им\.\s*\S+))?"
+    rf"(?:\s+(?i:города|г\.|посёлка|поселка|села)\s*{CAP_WORD})?)"
 )
 AR_SCHOOL = re.compile(
     r"(?<!ال)(?:مدرسة|مدرسه|ثانوية|إعدادية|اعدادية|ابتدائية|أكاديمية|اكاديمية|روضة|معهد|مجمع مدارس|مدارس)"
-    r"(?P<name>(?:\s+(?:ال[؀-ۿ]{2,}|ابن|بن|أبو|ابو|أم|ام|الملك|الأمير|الشيخ|رقم|\d+)(?:\s+(?!في|من|على|و)"
-    r"[؀-ۿ]{2,})?){1,3})"
+    r"(?P<name>(?:\s+(?:ال[ء-يٮ-ۓ]{2,}|ابن|بن|أبو|ابو|أم|ام|الملك|الأمير|الشيخ|رقم|\d+)(?:\s+(?!في|من|على|و)"
+    r"[ء-يٮ-ۓ]{2,})?){1,3})"
 )
 SCHOOLS = [EN_SCHOOL, FR_SCHOOL, ES_SCHOOL, RU_SCHOOL, AR_SCHOOL]
 
@@ -72,8 +74,8 @@ FR_ADDRESS = re.compile(
     r"(?i:\b\d{1,4}\s*(?:bis|ter)?,?\s*)?"
     r"(?i:\b(?:rue|avenue|av\.|bd|boulevard|impasse|allée|allee|chemin|place|route|quai|cours|square|"
     r"résidence|residence|lotissement|cité|cite|passage|sentier|hameau|lieu-dit))\s+"
-    rf"(?:(?i:de la|de l'|de l’|des|du|de|d'|d’|la|le|les)\s*)?{ANY_WORD}(?:\s+{CAP_WORD})*"
-    rf"(?:,?\s*\d{{5}})?(?:,\s*{CAP_WORD})?"
+    rf"(?:(?i:de la|de l'|de l’|des|du|de|d'|d’|la|le|les)\s*)?(?!(?i:in|on|at|and|the|of|to|for|with|is)\b)"
+    rf"{ANY_WORD}(?:\s+{CAP_WORD})*(?:,?\s*\d{{5}})?(?:,\s*{CAP_WORD})?"
 )
 ES_ADDRESS = re.compile(
     r"(?i:\b(?:calle|c/|avenida|av\.|avda\.?|carrera|cra\.?|calle|paseo|plaza|camino|pasaje|jirón|jiron|"
@@ -91,11 +93,12 @@ RU_ADDRESS = re.compile(
     r"(?:,?\s*(?i:кв\.|квартира)\s*\d+)?"
 )
 AR_STREET = r"شارع|ش\.|طريق|جادة|زقاق|حارة|ممر"
+AR_STOP = r"(?:في|من|على|مع|جنب|قرب|عند|رقم|منذ|من|الى|إلى)(?![ء-يٮ-ۓ])"
 AR_ADDRESS = re.compile(
-    rf"(?:\d{{1,5}}\s+)?(?:حي\s+ال[؀-ۿ]+\s*[،,]?\s*)?(?:{AR_STREET})\s+(?:[؀-ۿ]{{2,}}\s+){{0,2}}?"
-    r"(?:[؀-ۿ]{2,})(?:\s*(?:رقم|بناية|عمارة|منزل|بيت|مبنى|شقة)?\s*\d{1,5})?"
+    rf"(?:\d{{1,5}}\s+)?(?:حي\s+ال[ء-يٮ-ۓ]+\s*[،,]?\s*)?(?:{AR_STREET})\s+(?:(?!{AR_STOP})[ء-يٮ-ۓ]{{2,}}\s+){{0,2}}"
+    rf"(?:(?!{AR_STOP})[ء-يٮ-ۓ]{{2,}})(?:\s*(?:رقم|بناية|عمارة|منزل|بيت|مبنى|شقة)?\s*\d{{1,5}})?"
     r"(?:\s*[،,]?\s*(?:بناية|عمارة|شقة|منزل)\s*\d{1,5})?"
-    r"|حي\s+ال[؀-ۿ]+(?:\s*[،,]?\s*(?:" + AR_STREET + r")\s+[؀-ۿ\d]+(?:\s+\d{1,5})?)?"
+    r"|حي\s+ال[ء-يٮ-ۓ]+(?:\s*[،,]?\s*(?:" + AR_STREET + r")\s+[ء-يٮ-ۓ\d]+(?:\s+\d{1,5})?)?"
 )
 ADDRESSES = [EN_ADDRESS, FR_ADDRESS, ES_ADDRESS, RU_ADDRESS, AR_ADDRESS]
 ADDRESS_CUE = re.compile(
@@ -104,6 +107,69 @@ ADDRESS_CUE = re.compile(
     r"mi dirección es|mi casa está en|я живу на|я живу в|мой адрес|живу на))\s+"
     r"(?P<value>\d{1,5}[a-z]?,?\s+[\wÀ-ÿ'’\-]+(?:\s+[\wÀ-ÿ'’\-]+)?)"
 )
+
+
+# Parts that go with a street address, before or after it, separated by a comma: a flat, unit, block, floor,
+# building or door ("Flat 3", "bâtiment C", "bloque 3", "1ºA", "кв. 7", "корпус 2", "عمارة 12", "الدور الثاني"),
+# a postcode and town ("33000 Bordeaux", "Leeds LS6 2AB"), or a town alone ("Madrid", "Москва", "القاهرة").
+UNIT_WORDS = (
+    r"flat|apt\.?|apartment|unit|house|block|floor|building|"
+    r"bâtiment|batiment|bât\.?|appartement|appt\.?|étage|etage|escalier|porte|résidence|"
+    r"bloque|portal|piso|puerta|escalera|planta|depto\.?|departamento|"
+    r"корпус\w*|корп\.|кв\.|квартира|кв|дом|д\.|подъезд|этаж|стр\.|строение|"
+    r"عمارة|عماره|بناية|شقة|شقه|فيلا|منزل|بيت|مبنى|الدور|الطابق|مدخل|بلوك|رقم"
+)
+ORDINAL_AR = r"الأول|الاول|الثاني|الثالث|الرابع|الخامس|الأرضي|الارضي"
+UNIT = rf"(?i:{UNIT_WORDS})\s*(?:\d{{1,5}}\s*[A-Za-zА-Яа-я]?(?![\w])|[A-Z](?![\w])|{ORDINAL_AR})"
+FLOOR = r"\d{1,2}\s*[º°ªo]?\s*[A-Za-z](?![\w])|\d{1,2}\s*(?:º|°|ª|o)(?![\w])"
+POSTCODE = (
+    r"(?:\d{5}|\d{6}|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})(?:\s+"
+    + CAP_WORD
+    + r")?"
+    + r"|"
+    + CAP_WORD
+    + r"\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}"
+)
+TOWN = rf"{CAP_WORD}(?:\s+{CAP_WORD})?|ال[ء-يٮ-ۓ]{{2,}}"
+UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}"
+AFTER_ADDRESS = re.compile(
+    rf"\s*[,،]\s*(?:{UNIT}|{FLOOR}|{POSTCODE}|{TOWN})(?![\w])|\s+{UK_POSTCODE}(?![\w])|(?<=\d{{5}})\s+{CAP_WORD}"
+)
+BEFORE_ADDRESS = re.compile(rf"(?:{UNIT})\s*(?:[,،]\s*|\s+(?:по|على|في)\s+|\s+)$")
+
+
+def _extended(text: str, hit: Hit) -> Hit:
+    """``hit`` with the flat, floor, postcode and town written around it."""
+    start, end = hit.start, hit.end
+    while match := AFTER_ADDRESS.match(text, end):
+        end = match.end()
+    while match := BEFORE_ADDRESS.search(text, max(0, start - 40), start):
+        if match.end() != start or match.start() == start:
+            break
+        start = match.start()
+    return Hit(start, end, hit.category)
+
+
+# "We live in the blue house at 8 Station Road": what comes between "I live" and the address describes the home.
+LIVE_CUE = re.compile(
+    r"(?i:\b(?:i live|we live|i'm living|we're at|we are at|our house is|my house is|"
+    r"j'habite|j’habite|on habite|nous habitons|on est au|vivo|vivimos|estamos en|mi casa es|"
+    r"я живу|мы живём|мы живем|живу|живём|живем)\b"
+    r"|(?:أسكن|اسكن|نسكن|ساكن|ساكنة|نعيش|أعيش|اعيش|بيتنا|بيتي))"
+)
+CLAUSE_END = re.compile(r"[.!?;\n]|\b(?:and|but|et|mais|y|pero|и|но)\b")
+
+
+PREPOSITION = re.compile(r"\s*(?:(?i:at|on|in|au|à|a|en|dans|в|во|на|по)\b|(?:في|الى|إلى|على|ب)(?![ء-يٮ-ۓ]))?\s*")
+
+
+def _from_cue(text: str, hit: Hit) -> Hit:
+    for cue in LIVE_CUE.finditer(text, max(0, hit.start - 60), hit.start):
+        between = text[cue.end() : hit.start]
+        if not CLAUSE_END.search(between) and len(between.split()) <= 10:
+            start = PREPOSITION.match(text, cue.end(), hit.start)
+            return Hit(start.end() if start else hit.start, hit.end, hit.category)
+    return hit
 
 
 def schools(text: str) -> list[Hit]:
@@ -123,4 +189,26 @@ def addresses(text: str) -> list[Hit]:
             hits.append(Hit(match.start(), match.end(), Category.ADDRESS))
     for match in ADDRESS_CUE.finditer(text):
         hits.append(Hit(match.start("value"), match.end("value"), Category.ADDRESS))
-    return hits
+    for match in UNIT_STREET.finditer(text):
+        hits.append(Hit(match.start(), match.end(), Category.ADDRESS))
+    found = [_from_cue(text, _extended(text, hit)) for hit in hits]
+    for match in BARE_STREET.finditer(text):
+        hit = Hit(match.start(), match.end(), Category.ADDRESS)
+        if (widened := _from_cue(text, hit)) != hit:
+            found.append(widened)  # "vivimos en la casa verde de la calle Olivo": no number, but where one lives
+    return found
+
+
+# A street named without a house number: an address only where the child says they live there.
+BARE_STREET = re.compile(
+    r"(?i:\b(?:calle|avenida|paseo|plaza|rue|avenue|boulevard|chemin|allée|impasse|street|road|lane|"
+    r"улиц[аеуы]|проспект[еа]?|переулк[еа]))\s+"
+    rf"(?:(?i:de la|de los|del|de|des|du|de l'|la|le)\s+)?{CAP_WORD}(?:\s+{CAP_WORD})?"
+    rf"|{CAP_WORD}\s+(?i:street|road|lane|avenue|close|drive|way|crescent|улиц[аеуы]|проспект[еа]?)\b"
+)
+
+
+# A street without a number but with a flat or unit before it ("Unit 4, Mill Lane", "bloque 3, calle Sol").
+UNIT_STREET = re.compile(
+    rf"(?i:\b(?:flat|apt|apartment|unit|bâtiment|bloque|portal))\s*\d*[A-Za-z]?\s*,\s*{CAP_WORD}\s+(?i:{STREET_EN})\b"
+)
