@@ -29,7 +29,14 @@ from cwgcop.core.actors import Actor
 from cwgcop.core.cache import bump_archive_generation
 from cwgcop.core.errors import DomainError
 from cwgcop.events import notifications
-from cwgcop.events.enums import ACTIVE_STATUSES, AttendanceMode, EventAction, EventFormat, RegistrationStatus
+from cwgcop.events.enums import (
+    ACTIVE_STATUSES,
+    AttendanceMode,
+    EventAction,
+    EventFormat,
+    EventStatus,
+    RegistrationStatus,
+)
 from cwgcop.events.models import Event, Registration
 
 ERASED = "—"
@@ -190,6 +197,8 @@ def confirm_email(*, registration: Registration, now: datetime.datetime | None =
     event = Event.objects.select_related("series").get(pk=registration.event_id)
     if now >= event.ends_at:
         raise DomainError(_("This event is over."), code="event_over")
+    if event.status == EventStatus.CANCELLED:
+        raise DomainError(_("This event is cancelled."), code="event_cancelled")
     registration.email_confirmed_at = now
     if _take_place(event.pk):
         registration.status = RegistrationStatus.CONFIRMED
