@@ -92,7 +92,12 @@ def test_forged_link_gets_a_clear_404(client: Client) -> None:
     response = client.get(f"/en/events/registration/{registration.public_id}/forged-secret/")
     assert response.status_code == 404
     assert "This link is not valid." in response.content.decode()
-    assert client.post(f"/en/events/registration/{registration.public_id}/forged-secret/cancel/", {"confirm": "yes"}).status_code == 404
+    assert (
+        client.post(
+            f"/en/events/registration/{registration.public_id}/forged-secret/cancel/", {"confirm": "yes"}
+        ).status_code
+        == 404
+    )
     assert Registration.objects.get().status == "confirmed"
 
 

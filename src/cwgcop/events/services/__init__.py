@@ -70,6 +70,8 @@ def _registration_state(registration: Registration) -> dict[str, Any]:
 
 
 def _check_applicant(event: Event, applicant: Applicant, now: datetime.datetime) -> str:
+    if event.status == EventStatus.CANCELLED:
+        raise DomainError(_("This event is cancelled."), code="event_cancelled")
     if not event.registration_is_open(now):
         raise DomainError(_("Registration for this event is not open."), code="registration_closed")
     if not applicant.consent:

@@ -289,6 +289,15 @@ def update_event(*, actor: Actor, event: Event, details: EventDetails, now: date
     if event.status == EventStatus.CANCELLED:
         raise DomainError(_("This event is cancelled: it cannot be changed."), code="event_cancelled")
     details = _checked(details)
+    if _same_minute(details.starts_at, event.starts_at) and _same_minute(details.ends_at, event.ends_at):
+        # Forms give times to the minute: the seconds a script or the demo stored are not a change of date.
+        details = EventDetails(
+            **{
+                **{f.name: getattr(details, f.name) for f in fields(details)},
+                "starts_at": event.starts_at,
+                "ends_at": event.ends_at,
+            }
+        )
     if (details.starts_at, details.ends_at) != (event.starts_at, event.ends_at) and _active(event):
         raise DomainError(
             _("People have registered: change the dates with “Postpone”, which tells each of them."),
@@ -307,6 +316,10 @@ def update_event(*, actor: Actor, event: Event, details: EventDetails, now: date
     audit.record(actor=actor, action=EventAction.UPDATE, instance=event, before=before, after=_state(event))
     bump_archive_generation()
     return event
+
+
+def _same_minute(one: datetime.datetime, other: datetime.datetime) -> bool:
+    return abs((one - other).total_seconds()) < 60 and one.minute == other.minute
 
 
 def _registrants(event: Event) -> list[Registration]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -28,6 +28,11 @@ from cwgcop.events.staff_forms import (
 )
 
 GET_POST = require_http_methods(["GET", "HEAD", "POST"])
+
+
+def _posted(request: HttpRequest) -> QueryDict | None:
+    """The POST data, even when empty (an empty confirmation form is bound, and refused)."""
+    return request.POST if request.method == "POST" else None
 
 
 def _series(request: HttpRequest, slug: str) -> EventSeries:
@@ -66,7 +71,7 @@ def index(request: HttpRequest) -> HttpResponse:
 @GET_POST
 @require_permission("bodies.use_staff_pages")
 def series_create(request: HttpRequest) -> HttpResponse:
-    form = SeriesForm(request.POST or None, bodies=_managed_bodies(request))
+    form = SeriesForm(_posted(request), bodies=_managed_bodies(request))
     if request.method == "POST" and form.is_valid():
         body = form.cleaned_data["body"]
         check_object_permission(request, "events.create_series", body)
@@ -88,7 +93,7 @@ def series_create(request: HttpRequest) -> HttpResponse:
 @require_permission("bodies.use_staff_pages")
 def series_edit(request: HttpRequest, series: str) -> HttpResponse:
     found = _series(request, series)
-    form = SeriesForm(request.POST or None, initial=series_initial(found), editing=True)
+    form = SeriesForm(_posted(request), initial=series_initial(found), editing=True)
     if request.method == "POST" and form.is_valid():
         with refusal_on_form(form):
             schedule.update_series(
@@ -107,7 +112,7 @@ def series_edit(request: HttpRequest, series: str) -> HttpResponse:
 @require_permission("bodies.use_staff_pages")
 def series_retire(request: HttpRequest, series: str) -> HttpResponse:
     found = _series(request, series)
-    form = RetireSeriesForm(request.POST or None)
+    form = RetireSeriesForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         with refusal_on_form(form):
             schedule.retire_series(actor=request.user, series=found)
@@ -120,7 +125,7 @@ def series_retire(request: HttpRequest, series: str) -> HttpResponse:
 @require_permission("bodies.use_staff_pages")
 def event_create(request: HttpRequest, series: str) -> HttpResponse:
     found = _series(request, series)
-    form = EventForm(request.POST or None)
+    form = EventForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         with refusal_on_form(form):
             event = schedule.create_event(
@@ -135,7 +140,7 @@ def event_create(request: HttpRequest, series: str) -> HttpResponse:
 @require_permission("bodies.use_staff_pages")
 def event_edit(request: HttpRequest, series: str, event: str) -> HttpResponse:
     found = _event(request, series, event)
-    form = EventForm(request.POST or None, initial=event_initial(found), editing=True)
+    form = EventForm(_posted(request), initial=event_initial(found), editing=True)
     if request.method == "POST" and form.is_valid():
         with refusal_on_form(form):
             schedule.update_event(actor=request.user, event=found, details=form.details())
@@ -149,7 +154,7 @@ def event_edit(request: HttpRequest, series: str, event: str) -> HttpResponse:
 @require_permission("bodies.use_staff_pages")
 def event_postpone(request: HttpRequest, series: str, event: str) -> HttpResponse:
     found = _event(request, series, event)
-    form = PostponeForm(request.POST or None)
+    form = PostponeForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         with refusal_on_form(form):
             _event_after, told = schedule.postpone_event(actor=request.user, event=found, **form.values())
@@ -171,7 +176,7 @@ def event_postpone(request: HttpRequest, series: str, event: str) -> HttpRespons
 @require_permission("bodies.use_staff_pages")
 def event_cancel(request: HttpRequest, series: str, event: str) -> HttpResponse:
     found = _event(request, series, event)
-    form = CancelEventForm(request.POST or None)
+    form = CancelEventForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         with refusal_on_form(form):
             _event_after, told = schedule.cancel_event(
