@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from cwgcop.core import ratelimit
 from cwgcop.core.cache import public_page
+from cwgcop.core.confirmation import is_confirmed
 from cwgcop.core.errors import DomainError
 from cwgcop.core.languages import current_language
 from cwgcop.core.refusals import refusal_as_response, refusal_on_form
@@ -115,9 +116,8 @@ def registration_manage(request: HttpRequest, public_id: str, secret: str) -> Ht
 
 def _confirmation(request: HttpRequest, registration: Registration, secret: str, action: str) -> HttpResponse:
     """The second step of cancelling or erasing: it names what will happen; nothing is written until confirmed."""
-    status = 400 if request.method == "POST" else 200
     context = {"registration": registration, "event": registration.event, "secret": secret, "action": action}
-    response = render(request, "events/confirm_registration.html", context, status=status)
+    response = render(request, "events/confirm_registration.html", context)
     response["Cache-Control"] = "private, no-store"
     return response
 
@@ -126,7 +126,7 @@ def _confirmation(request: HttpRequest, registration: Registration, secret: str,
 @refusal_as_response(_link_error)
 def registration_cancel(request: HttpRequest, public_id: str, secret: str) -> HttpResponse:
     registration = _registration(public_id, secret)
-    if request.method != "POST" or request.POST.get("confirm") != "yes":
+    if not is_confirmed(request):
         return _confirmation(request, registration, secret, "cancel")
     services.cancel(registration=registration)
     return redirect("events:registration-manage", public_id=public_id, secret=secret)
@@ -136,7 +136,7 @@ def registration_cancel(request: HttpRequest, public_id: str, secret: str) -> Ht
 @refusal_as_response(_link_error)
 def registration_erase(request: HttpRequest, public_id: str, secret: str) -> HttpResponse:
     registration = _registration(public_id, secret)
-    if request.method != "POST" or request.POST.get("confirm") != "yes":
+    if not is_confirmed(request):
         return _confirmation(request, registration, secret, "erase")
     services.erase_own(registration=registration)
     return render(request, "events/erased.html", {"event": registration.event})
