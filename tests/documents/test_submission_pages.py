@@ -117,7 +117,7 @@ def test_secretariat_publishes_from_the_queue(client: Client) -> None:
     assert "Age assurance" in queue
     asked = client.post(f"/en/staff/submissions/{document.pk}/publish/")
     assert asked.status_code == 200
-    assert "becomes public: anyone can read and download it" in asked.content.decode()
+    assert "It gets the next symbol of its meeting and becomes public" in asked.content.decode()
     assert Document.objects.get(pk=document.pk).status == "submitted"  # nothing happens before the second step
     response = client.post(f"/en/staff/submissions/{document.pk}/publish/", {"confirm": "yes"}, follow=True)
     assert "CWG-COP-22/1 is published." in response.content.decode()

@@ -168,7 +168,7 @@ def test_secretariat_uploads_publishes_revises_and_withdraws(client: Client, bod
     page = parse(client.get("/en/documents/CWG-COP-21/5/").content)
     assert texts(page, '//p[@class="symbol-heading"]') == ["CWG-COP-21/5(Rev.1)"]
 
-    response = client.post(f"{manage}withdraw/", {"reason": "Submitted twice"})
+    response = client.post(f"{manage}withdraw/", {"reason": "Submitted twice", "confirm": "on"})
     assert response.status_code == 302
     created.refresh_from_db()
     assert (created.status, created.withdrawal_reason) == (DocumentStatus.WITHDRAWN, "Submitted twice")

@@ -10,6 +10,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from cwgcop.bodies.models import Body
+from cwgcop.core.confirmation import confirm_field
 from cwgcop.core.languages import LANGUAGE_ORDER, Language, field_suffix
 from cwgcop.documents.models import Document
 from cwgcop.events.enums import Cadence, EventFormat
@@ -210,13 +211,8 @@ class CancelEventForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         label=_("Reason (sent to every registrant)"),
     )
-    confirm = forms.BooleanField(
-        label=_("Yes, cancel this event and e-mail every registrant"),
-        error_messages={"required": _("Tick the box to confirm.")},
-    )
+    confirm = confirm_field(_("Yes, cancel this event and e-mail every registrant"))
 
 
 class RetireSeriesForm(forms.Form):
-    confirm = forms.BooleanField(
-        label=_("Yes, retire this series"), error_messages={"required": _("Tick the box to confirm.")}
-    )
+    confirm = confirm_field(_("Yes, retire this series"))

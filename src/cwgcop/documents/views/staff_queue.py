@@ -44,13 +44,12 @@ def queue_publish(request: HttpRequest, pk: int) -> HttpResponse:
     if not is_confirmed(request):
         return confirmation_page(
             request,
-            title=_("Publish %(symbol)s?") % {"symbol": document.symbol},
+            title=_("Number and publish “%(title)s”?") % {"title": document.display_title},
             consequence=_(
-                "“%(title)s” becomes public: anyone can read and download it, and its files can never be changed "
-                "again (a correction is a new revision)."
-            )
-            % {"title": document.display_title},
-            button=_("Yes, publish %(symbol)s") % {"symbol": document.symbol},
+                "It gets the next symbol of its meeting and becomes public: anyone can read and download it, and "
+                "its files can never be changed again (a correction is a new revision)."
+            ),
+            button=_("Yes, number and publish it"),
             back=reverse("staff:documents:submission-queue"),
         )
     with refusal_as_messages(request):
