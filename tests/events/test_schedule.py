@@ -179,6 +179,7 @@ def test_cancelling_tells_registrants_and_refuses_registration(django_capture_on
     assert "The speakers cannot travel." in russian.body
     arabic = next(m for m in mail.outbox if m.to == ["person2@example.org"])
     assert arabic.subject == "أُلغي: Safety by design"
+    event.refresh_from_db()
     with pytest.raises(DomainError) as refused:
         services.register(event=event, applicant=applicant(5))
     assert (refused.value.code, str(refused.value.messages[0])) == ("event_cancelled", "This event is cancelled.")

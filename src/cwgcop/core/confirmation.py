@@ -9,11 +9,15 @@ fields take a :func:`confirm_field` checkbox instead.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 CONFIRMED = "yes"
 
@@ -22,7 +26,7 @@ def is_confirmed(request: HttpRequest) -> bool:
     return request.method == "POST" and request.POST.get("confirm") == CONFIRMED
 
 
-def confirm_field(label: object) -> forms.BooleanField:
+def confirm_field(label: StrOrPromise) -> forms.BooleanField:
     """A required checkbox that names what will happen; an unticked box is refused with a clear message."""
     return forms.BooleanField(label=label, error_messages={"required": _("Tick the box to confirm.")})
 

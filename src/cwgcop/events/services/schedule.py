@@ -30,7 +30,7 @@ from cwgcop.documents.models import Document
 from cwgcop.events import notifications
 from cwgcop.events.enums import ACTIVE_STATUSES, Cadence, EventAction, EventFormat, EventStatus
 from cwgcop.events.models import Event, EventSeries, Registration
-from cwgcop.events.services import _lock, _promote
+from cwgcop.events.services import lock_rows, promote_waiting_list
 
 # Words the staff addresses use after a series' slug; an event may not take one of them as its slug.
 RESERVED_SLUGS = frozenset({"new", "edit", "retire", "events"})
@@ -211,7 +211,7 @@ def update_series(
     cadence: str | None = None,
 ) -> EventSeries:
     """Change a series' texts and cadence (its body and short name stay: addresses and rights depend on them)."""
-    series = _lock(EventSeries.objects.filter(pk=series.pk)).get()
+    series = lock_rows(EventSeries.objects.filter(pk=series.pk)).get()
     before = audit.snapshot(series)
     if cadence is not None:
         _check_cadence(cadence)
@@ -240,7 +240,7 @@ def retire_series(*, actor: Actor, series: EventSeries, now: datetime.datetime |
     Refused while one of its events is still to come and not cancelled: cancel or hold it first.
     """
     now = now or timezone.now()
-    series = _lock(EventSeries.objects.filter(pk=series.pk)).get()
+    series = lock_rows(EventSeries.objects.filter(pk=series.pk)).get()
     if series.retired_at is not None:
         raise DomainError(_("This series is already retired."), code="series_retired")
     if series.events.filter(status=EventStatus.SCHEDULED, ends_at__gt=now).exists():
@@ -285,7 +285,7 @@ def _active(event: Event) -> bool:
 def update_event(*, actor: Actor, event: Event, details: EventDetails, now: datetime.datetime | None = None) -> Event:
     """Change an event. Its dates change only through :func:`postpone_event` once people have registered (they
     must be told); the capacity never goes below the confirmed places, and raising it promotes the waiting list."""
-    event = _lock(Event.objects.filter(pk=event.pk)).get()
+    event = lock_rows(Event.objects.filter(pk=event.pk)).get()
     if event.status == EventStatus.CANCELLED:
         raise DomainError(_("This event is cancelled: it cannot be changed."), code="event_cancelled")
     details = _checked(details)
@@ -312,7 +312,7 @@ def update_event(*, actor: Actor, event: Event, details: EventDetails, now: date
     before = _state(event)
     _write_details(event, details)
     event.save()
-    _promote(event.pk, now or timezone.now())
+    promote_waiting_list(event.pk, now or timezone.now())
     audit.record(actor=actor, action=EventAction.UPDATE, instance=event, before=before, after=_state(event))
     bump_archive_generation()
     return event
@@ -344,7 +344,7 @@ def postpone_event(
     ``registration_closes_at`` defaults to one hour before the new start (or the new start when the window
     would otherwise close before it opened). Returns the event and how many people are told.
     """
-    event = _lock(Event.objects.filter(pk=event.pk)).get()
+    event = lock_rows(Event.objects.filter(pk=event.pk)).get()
     if event.status == EventStatus.CANCELLED:
         raise DomainError(_("This event is cancelled: it cannot be postponed."), code="event_cancelled")
     starts_at, ends_at = _aware(starts_at, event.time_zone), _aware(ends_at, event.time_zone)
@@ -374,7 +374,7 @@ def cancel_event(*, actor: Actor, event: Event, reason: str = "") -> tuple[Event
     Registrations keep their status as a record of who had registered; a cancelled event refuses every new
     registration and confirmation. Returns the event and how many people are told.
     """
-    event = _lock(Event.objects.filter(pk=event.pk)).get()
+    event = lock_rows(Event.objects.filter(pk=event.pk)).get()
     if event.status == EventStatus.CANCELLED:
         raise DomainError(_("This event is already cancelled."), code="event_cancelled")
     reason = reason.strip()
