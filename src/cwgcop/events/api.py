@@ -5,7 +5,6 @@ the staff pages: a refusal answers 400, or 409 for the record's state, and write
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -16,7 +15,7 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
-from cwgcop.accounts.api_auth import api_token_auth, api_user
+from cwgcop.accounts.api_auth import api_token_auth, api_user, require_api_permission
 from cwgcop.bodies.models import Body
 from cwgcop.core import ratelimit
 from cwgcop.core.api.errors import ApiError
@@ -42,8 +41,6 @@ from cwgcop.events.schemas import (
 from cwgcop.events.services import schedule
 
 router = Router(tags=["events"])
-# Refusals about the state a record is in, rather than about the input itself.
-CONFLICTS = {"slug_taken", "event_cancelled", "series_retired", "series_has_events", "dates_need_postponing"}
 WRITE_RESPONSES: dict[int, Any] = dict.fromkeys((400, 401, 403, 404, 409), ErrorSchema)
 
 
@@ -136,20 +133,6 @@ def list_events(request: HttpRequest, series: str) -> list[dict[str, Any]]:
     return [_event_data(e, figures[e.pk]) for e in events]
 
 
-def _answer(write: Callable[[], Any]) -> Any:
-    """Run a write; a service's refusal answers 400, or 409 when the record's state does not allow it."""
-    try:
-        return write()
-    except DomainError as error:
-        code = str(error.code or "refused")
-        raise ApiError(409 if code in CONFLICTS else 400, code, " ".join(error.messages)) from error
-
-
-def _allow(request: HttpRequest, permission: str, obj: Any) -> None:
-    if not api_user(request).has_perm(permission, obj):
-        raise ApiError(403, "forbidden", _("You do not have permission to do this."))
-
-
 def _series_or_404(slug: str) -> EventSeries:
     found = queries.series(slug)
     if found is None:
@@ -199,22 +182,19 @@ def list_series(request: HttpRequest) -> LazyPage:
 def create_series(request: HttpRequest, payload: SeriesIn) -> Any:
     """A new series of a body (its secretariat)."""
 
-    def write() -> Any:
-        body = Body.objects.filter(Q(slug=payload.body.lower()) | Q(acronym=payload.body)).first()
-        if body is None:
-            raise ApiError(400, "body_unknown", _("There is no body %(body)s.") % {"body": payload.body[:80]})
-        _allow(request, "events.create_series", body)
-        series = schedule.create_series(
-            actor=api_user(request),
-            body=body,
-            slug=payload.slug,
-            titles=payload.titles,
-            descriptions=payload.descriptions,
-            cadence=payload.cadence,
-        )
-        return Status(201, series_data(request, _series_or_404(series.slug)))
-
-    return _answer(write)
+    body = Body.objects.filter(Q(slug=payload.body.lower()) | Q(acronym=payload.body)).first()
+    if body is None:
+        raise ApiError(400, "body_unknown", _("There is no body %(body)s.") % {"body": payload.body[:80]})
+    require_api_permission(request, "events.create_series", body)
+    series = schedule.create_series(
+        actor=api_user(request),
+        body=body,
+        slug=payload.slug,
+        titles=payload.titles,
+        descriptions=payload.descriptions,
+        cadence=payload.cadence,
+    )
+    return Status(201, series_data(request, _series_or_404(series.slug)))
 
 
 @router.patch(
@@ -223,21 +203,16 @@ def create_series(request: HttpRequest, payload: SeriesIn) -> Any:
 def update_series(request: HttpRequest, series: str, payload: SeriesPatch) -> Any:
     """Change the titles, descriptions or cadence; fields left out keep their value."""
 
-    def write() -> Any:
-        found = _series_or_404(series)
-        _allow(request, "events.manage_series", found)
-        schedule.update_series(
-            actor=api_user(request),
-            series=found,
-            titles=payload.titles if payload.titles is not None else translations(found, "title"),
-            descriptions=(
-                payload.descriptions if payload.descriptions is not None else translations(found, "description")
-            ),
-            cadence=payload.cadence,
-        )
-        return series_data(request, _series_or_404(series))
-
-    return _answer(write)
+    found = _series_or_404(series)
+    require_api_permission(request, "events.manage_series", found)
+    schedule.update_series(
+        actor=api_user(request),
+        series=found,
+        titles=payload.titles if payload.titles is not None else translations(found, "title"),
+        descriptions=(payload.descriptions if payload.descriptions is not None else translations(found, "description")),
+        cadence=payload.cadence,
+    )
+    return series_data(request, _series_or_404(series))
 
 
 @router.post(
@@ -246,13 +221,10 @@ def update_series(request: HttpRequest, series: str, payload: SeriesPatch) -> An
 def retire_series(request: HttpRequest, series: str) -> Any:
     """Take the series off the list; refused while one of its events is still to come."""
 
-    def write() -> Any:
-        found = _series_or_404(series)
-        _allow(request, "events.manage_series", found)
-        schedule.retire_series(actor=api_user(request), series=found)
-        return series_data(request, _series_or_404(series))
-
-    return _answer(write)
+    found = _series_or_404(series)
+    require_api_permission(request, "events.manage_series", found)
+    schedule.retire_series(actor=api_user(request), series=found)
+    return series_data(request, _series_or_404(series))
 
 
 @router.post(
@@ -261,15 +233,12 @@ def retire_series(request: HttpRequest, series: str) -> Any:
 def create_event(request: HttpRequest, series: str, payload: EventIn) -> Any:
     """A new event of the series, with everything it has; times without an offset are read in ``time_zone``."""
 
-    def write() -> Any:
-        found = _series_or_404(series)
-        _allow(request, "events.manage_series", found)
-        values = payload.dict(exclude={"slug", "concept_note"})
-        details = schedule.EventDetails(**values, concept_note=_document(payload.concept_note))
-        event = schedule.create_event(actor=api_user(request), series=found, slug=payload.slug, details=details)
-        return Status(201, _event_out(event))
-
-    return _answer(write)
+    found = _series_or_404(series)
+    require_api_permission(request, "events.manage_series", found)
+    values = payload.dict(exclude={"slug", "concept_note"})
+    details = schedule.EventDetails(**values, concept_note=_document(payload.concept_note))
+    event = schedule.create_event(actor=api_user(request), series=found, slug=payload.slug, details=details)
+    return Status(201, _event_out(event))
 
 
 @router.get("/{series}/{event}", response=EventSchema)
@@ -329,17 +298,14 @@ def _current(event: Event) -> dict[str, Any]:
 def update_event(request: HttpRequest, series: str, event: str, payload: EventPatch) -> Any:
     """Change an event; fields left out keep their value. Once people registered, dates change by postponing."""
 
-    def write() -> Any:
-        found = _event_or_404(series, event)
-        _allow(request, "events.manage_series", found.series)
-        given = payload.dict(exclude_unset=True)
-        concept_note = _document(given.pop("concept_note")) if "concept_note" in given else found.concept_note
-        values = {**_current(found), **{k: v for k, v in given.items() if v is not None}}
-        details = schedule.EventDetails(**values, concept_note=concept_note)
-        schedule.update_event(actor=api_user(request), event=found, details=details)
-        return _event_out(found)
-
-    return _answer(write)
+    found = _event_or_404(series, event)
+    require_api_permission(request, "events.manage_series", found.series)
+    given = payload.dict(exclude_unset=True)
+    concept_note = _document(given.pop("concept_note")) if "concept_note" in given else found.concept_note
+    values = {**_current(found), **{k: v for k, v in given.items() if v is not None}}
+    details = schedule.EventDetails(**values, concept_note=concept_note)
+    schedule.update_event(actor=api_user(request), event=found, details=details)
+    return _event_out(found)
 
 
 @router.post(
@@ -351,13 +317,10 @@ def update_event(request: HttpRequest, series: str, event: str, payload: EventPa
 def postpone_event(request: HttpRequest, series: str, event: str, payload: PostponeIn) -> Any:
     """New dates; every registrant is e-mailed in the language they registered in."""
 
-    def write() -> Any:
-        found = _event_or_404(series, event)
-        _allow(request, "events.manage_series", found.series)
-        _event, told = schedule.postpone_event(actor=api_user(request), event=found, **payload.dict())
-        return {"told": told}
-
-    return _answer(write)
+    found = _event_or_404(series, event)
+    require_api_permission(request, "events.manage_series", found.series)
+    _event, told = schedule.postpone_event(actor=api_user(request), event=found, **payload.dict())
+    return {"told": told}
 
 
 @router.post(
@@ -369,10 +332,7 @@ def postpone_event(request: HttpRequest, series: str, event: str, payload: Postp
 def cancel_event(request: HttpRequest, series: str, event: str, payload: CancelIn) -> Any:
     """Cancel for good; every registrant is e-mailed in their language, and registration is refused from now on."""
 
-    def write() -> Any:
-        found = _event_or_404(series, event)
-        _allow(request, "events.manage_series", found.series)
-        _event, told = schedule.cancel_event(actor=api_user(request), event=found, reason=payload.reason)
-        return {"told": told}
-
-    return _answer(write)
+    found = _event_or_404(series, event)
+    require_api_permission(request, "events.manage_series", found.series)
+    _event, told = schedule.cancel_event(actor=api_user(request), event=found, reason=payload.reason)
+    return {"told": told}
