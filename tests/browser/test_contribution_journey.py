@@ -82,6 +82,7 @@ def _secretariat_publishes(page: Page, base: str, secret: str, assert_accessible
     assert page.get_by_role("heading", name="Age assurance in app stores").is_visible()
     assert_accessible(page)
     page.get_by_role("button", name=re.compile("^Number and publish")).click()
+    page.get_by_role("button", name="Yes, number and publish it").click()
     assert page.get_by_text("CWG-COP-22/1 is published.").is_visible()
 
 

@@ -50,7 +50,8 @@ def test_register_confirm_cancel_promotes_the_waiting_list(
     holder = Registration.objects.get(email="person99@example.org")
     other = page.context.new_page()
     other.goto(_local(_link("person99@example.org", "/confirm/"), live_server.url).removesuffix("confirm/"))
-    other.get_by_role("button", name="Cancel my registration").click()
+    other.get_by_role("link", name="Cancel my registration").click()
+    other.get_by_role("button", name="Yes, cancel my registration").click()
     expect(other.get_by_text("Cancelled", exact=True)).to_be_visible()
 
     assert Registration.objects.get(pk=holder.pk).status == "cancelled"

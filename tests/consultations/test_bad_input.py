@@ -86,10 +86,15 @@ def test_a_forged_receipt_opens_nothing(client: Client) -> None:
 def test_a_reused_receipt_is_refused_after_withdrawal(client: Client) -> None:
     found = consultation()
     code = submit(found, text="posters").receipt
-    first = client.post(f"/en/consult/{found.slug}/receipt/", {"receipt": code, "action": "withdraw"})
+    answers = Answer.objects.count()
+    asked = client.post(f"/en/consult/{found.slug}/receipt/", {"receipt": code, "action": "withdraw"})
+    assert "will be deleted for good. You cannot get them back" in asked.content.decode()
+    assert Answer.objects.count() == answers > 0  # nothing is deleted before the child says yes
+    confirmed = {"receipt": code, "action": "withdraw", "confirm": "yes"}
+    first = client.post(f"/en/consult/{found.slug}/receipt/", confirmed)
     assert "Your answers have been deleted. Thank you for taking part." in first.content.decode()
     assert Answer.objects.count() == 0
-    again = client.post(f"/en/consult/{found.slug}/receipt/", {"receipt": code, "action": "withdraw"})
+    again = client.post(f"/en/consult/{found.slug}/receipt/", confirmed)
     assert again.status_code == 400
     assert "We could not find answers with this receipt code." in again.content.decode()
     assert client.post(f"/en/consult/{found.slug}/receipt/", {"receipt": code}).status_code == 400

@@ -51,10 +51,11 @@ class Page:
     country: str  # the country the page was asked for ("" = none chosen)
 
 
-def _receipt_post(action: str) -> Callable[[Client, Consultation], HttpResponse]:
+def _receipt_post(action: str, confirm: str = "") -> Callable[[Client, Consultation], HttpResponse]:
     def load(client: Client, found: Consultation) -> HttpResponse:
         code = submit(found, country="KE").receipt
-        return client.post(f"/en/consult/{found.slug}/receipt/?country=KE", {"receipt": code, "action": action})  # type: ignore[return-value]
+        data = {"receipt": code, "action": action, "confirm": confirm}
+        return client.post(f"/en/consult/{found.slug}/receipt/?country=KE", data)  # type: ignore[return-value]
 
     return load
 
@@ -79,7 +80,8 @@ PAGES = [
     Page("you said, we did", lambda c, f: c.get(f"/en/consult/{f.slug}/feedback/?country=KE"), False, "KE"),
     Page("receipt code", lambda c, f: c.get(f"/en/consult/{f.slug}/receipt/"), True, ""),
     Page("receipt opens the feedback", _receipt_post("feedback"), False, "KE"),
-    Page("receipt withdraws the answers", _receipt_post("withdraw"), False, "KE"),
+    Page("receipt asks before withdrawing", _receipt_post("withdraw"), True, "KE"),
+    Page("receipt withdraws the answers", _receipt_post("withdraw", confirm="yes"), False, "KE"),
     Page("help", lambda c, f: c.get("/en/consult/help/"), False, ""),
     Page("help for a country", lambda c, f: c.get("/en/consult/help/?country=KE"), False, "KE"),
 ]

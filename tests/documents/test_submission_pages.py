@@ -115,7 +115,11 @@ def test_secretariat_publishes_from_the_queue(client: Client) -> None:
     client.force_login(secretariat(meeting.body))
     queue = client.get("/en/staff/submissions/").content.decode()
     assert "Age assurance" in queue
-    response = client.post(f"/en/staff/submissions/{document.pk}/publish/", follow=True)
+    asked = client.post(f"/en/staff/submissions/{document.pk}/publish/")
+    assert asked.status_code == 200
+    assert "It gets the next symbol of its meeting and becomes public" in asked.content.decode()
+    assert Document.objects.get(pk=document.pk).status == "submitted"  # nothing happens before the second step
+    response = client.post(f"/en/staff/submissions/{document.pk}/publish/", {"confirm": "yes"}, follow=True)
     assert "CWG-COP-22/1 is published." in response.content.decode()
     assert Document.objects.get(pk=document.pk).symbol == "CWG-COP-22/1"
     assert client.logout() is None

@@ -149,7 +149,7 @@ def test_secretariat_uploads_publishes_revises_and_withdraws(client: Client, bod
         0,
     )
 
-    response = client.post(f"{manage}publish/")
+    response = client.post(f"{manage}publish/", {"confirm": "on"})
     assert response.status_code == 302
     created.refresh_from_db()
     assert created.status == DocumentStatus.PUBLISHED
@@ -162,13 +162,13 @@ def test_secretariat_uploads_publishes_revises_and_withdraws(client: Client, bod
     assert (pending.note, pending.published_at) == ("Corrected table 2", None)
     corrected = pdf_bytes("Protecting children, corrected")
     client.post(f"{manage}upload/", {"language": "en", "file": SimpleUploadedFile("corrected.pdf", corrected)})
-    client.post(f"{manage}publish/")
+    client.post(f"{manage}publish/", {"confirm": "on"})
     pending.refresh_from_db()
     assert pending.published_at is not None
     page = parse(client.get("/en/documents/CWG-COP-21/5/").content)
     assert texts(page, '//p[@class="symbol-heading"]') == ["CWG-COP-21/5(Rev.1)"]
 
-    response = client.post(f"{manage}withdraw/", {"reason": "Submitted twice"})
+    response = client.post(f"{manage}withdraw/", {"reason": "Submitted twice", "confirm": "on"})
     assert response.status_code == 302
     created.refresh_from_db()
     assert (created.status, created.withdrawal_reason) == (DocumentStatus.WITHDRAWN, "Submitted twice")
@@ -218,7 +218,7 @@ def test_upload_of_bad_file_shows_the_error_and_writes_nothing(client: Client, b
 
 def test_publishing_without_file_shows_the_error(client: Client, body: Body, staff: Any) -> None:
     created = draft(meeting=meeting_21(body), symbol="CWG-COP-21/5", languages=())
-    response = client.post("/en/staff/documents/CWG-COP-21/5/publish/", follow=True)
+    response = client.post("/en/staff/documents/CWG-COP-21/5/publish/", {"confirm": "on"}, follow=True)
     assert texts(parse(response.content), '//ul[@class="messages"]/li') == [
         "CWG-COP-21/5 has no file yet: upload at least one language version."
     ]
@@ -230,10 +230,31 @@ def test_withdrawing_needs_a_reason(client: Client, body: Body, staff: Any) -> N
     created = document(meeting=meeting_21(body), symbol="CWG-COP-21/5")
     response = client.post("/en/staff/documents/CWG-COP-21/5/withdraw/", {"reason": "  "})
     assert response.status_code == 400
-    assert texts(parse(response.content), '//p[@class="error"]') == ["This field is required."]
+    assert texts(parse(response.content), '//p[@class="error"]') == [
+        "This field is required.",
+        "Tick the box to confirm.",
+    ]
     created.refresh_from_db()
     assert created.status == DocumentStatus.PUBLISHED
     assert AuditEntry.objects.filter(action="document.withdraw").count() == 0
+
+
+def test_publishing_and_withdrawing_wait_for_the_confirmation(client: Client, body: Body, staff: Any) -> None:
+    meeting = meeting_21(body)
+    created = document(meeting=meeting, symbol="CWG-COP-21/5")
+    unticked = client.post("/en/staff/documents/CWG-COP-21/5/withdraw/", {"reason": "Sent twice"})
+    assert unticked.status_code == 400
+    assert texts(parse(unticked.content), '//p[@class="error"]') == ["Tick the box to confirm."]
+    created.refresh_from_db()
+    assert created.status == DocumentStatus.PUBLISHED
+    ticked = client.post("/en/staff/documents/CWG-COP-21/5/withdraw/", {"reason": "Sent twice", "confirm": "on"})
+    assert ticked.status_code == 302
+    created.refresh_from_db()
+    assert created.status == DocumentStatus.WITHDRAWN
+    drafted = draft(meeting=meeting, symbol="CWG-COP-21/6")
+    client.post("/en/staff/documents/CWG-COP-21/6/publish/", {})
+    drafted.refresh_from_db()
+    assert drafted.status == DocumentStatus.DRAFT
 
 
 def test_second_revision_while_one_is_pending_is_refused(client: Client, body: Body, staff: Any) -> None:

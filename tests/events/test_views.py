@@ -71,10 +71,17 @@ def test_public_journey_register_confirm_cancel(client: Client, django_capture_o
     registration.refresh_from_db()
     assert registration.status == "confirmed"
     manage = confirm_url.replace("http://127.0.0.1:8000", "").removesuffix("confirm/")
-    cancelled = client.post(manage + "cancel/", follow=True)
+    asked = client.get(manage + "cancel/").content.decode()
+    assert "If you hold a place, it goes at once to the next person on the waiting list" in asked
+    assert Registration.objects.get().status == "confirmed"  # the confirmation page writes nothing
+    unconfirmed = client.post(manage + "cancel/")
+    assert unconfirmed.status_code == 200
+    assert "Yes, cancel my registration" in unconfirmed.content.decode()
+    assert Registration.objects.get().status == "confirmed"
+    cancelled = client.post(manage + "cancel/", {"confirm": "yes"}, follow=True)
     assert "Cancelled" in cancelled.content.decode()
     assert Registration.objects.get().status == "cancelled"
-    replay = client.post(manage + "cancel/")
+    replay = client.post(manage + "cancel/", {"confirm": "yes"})
     assert replay.status_code == 409
     assert "This registration is already cancelled." in replay.content.decode()
 
@@ -86,7 +93,12 @@ def test_forged_link_gets_a_clear_404(client: Client) -> None:
     response = client.get(f"/en/events/registration/{registration.public_id}/forged-secret/")
     assert response.status_code == 404
     assert "This link is not valid." in response.content.decode()
-    assert client.post(f"/en/events/registration/{registration.public_id}/forged-secret/cancel/").status_code == 404
+    assert (
+        client.post(
+            f"/en/events/registration/{registration.public_id}/forged-secret/cancel/", {"confirm": "yes"}
+        ).status_code
+        == 404
+    )
     assert Registration.objects.get().status == "confirmed"
 
 

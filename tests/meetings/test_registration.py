@@ -249,7 +249,11 @@ def test_the_bodys_secretariat_may_read_and_cancel_a_registration(client: Client
     registration = register(meeting, person("ada"))
     client.force_login(person("sec", body=meeting.body, role=RoleKind.SECRETARIAT))
     assert client.get(f"/en/meetings/registrations/{registration.pk}/").status_code == 200
-    response = client.post(f"/en/meetings/registrations/{registration.pk}/cancel/")
+    asked = client.post(f"/en/meetings/registrations/{registration.pk}/cancel/")
+    assert asked.status_code == 200
+    assert "the secretariat no longer counts you among the participants" in asked.content.decode()
+    assert Registration.objects.get().status != "cancelled"
+    response = client.post(f"/en/meetings/registrations/{registration.pk}/cancel/", {"confirm": "yes"})
     assert response.status_code == 302
     assert Registration.objects.get().status == "cancelled"
 
@@ -259,7 +263,7 @@ def test_own_registration_can_be_cancelled(client: Client) -> None:
     user = person("ada")
     registration = register(meeting, user)
     client.force_login(user)
-    client.post(f"/en/meetings/registrations/{registration.pk}/cancel/")
+    client.post(f"/en/meetings/registrations/{registration.pk}/cancel/", {"confirm": "yes"})
     assert Registration.objects.get().status == "cancelled"
     assert AuditEntry.objects.filter(action="registration.cancel", actor=user).count() == 1
 

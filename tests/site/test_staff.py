@@ -25,3 +25,45 @@ def test_dashboard_runs_a_fixed_number_of_queries(client: Client, django_assert_
         page = client.get("/en/staff/").content.decode()
     assert page.count("Published paper ") == rows
     assert page.count("Draft paper ") == rows
+
+
+def test_dashboard_links_every_staff_area_that_exists(client: Client) -> None:
+    from cwgcop.site import staff_areas
+
+    client.force_login(secretariat(MeetingFactory(body__acronym="EG-HUB").body, username="hub"))
+    page = client.get("/en/staff/").content.decode()
+    for label, address in [
+        ("Submissions", "/en/staff/submissions/"),
+        ("Liaisons", "/en/staff/liaisons/"),
+        ("Events", "/en/staff/events/"),
+        ("Consultations", "/en/staff/consultations/"),
+        ("Reports", "/en/staff/reports/"),
+        ("Roles", "#roles"),
+    ]:
+        assert f'<li><a href="{address}">{label}</a></li>' in page
+    labels = [str(label) for label, _address in staff_areas.staff_areas()]
+    assert labels[:7] == ["Meetings", "Documents", "Submissions", "Liaisons", "Events", "Consultations", "Reports"]
+
+
+def test_an_area_whose_pages_do_not_exist_is_left_out(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from cwgcop.site import staff_areas
+
+    monkeypatch.setattr(
+        staff_areas,
+        "AREAS",
+        (
+            staff_areas.StaffArea("Nowhere", ("staff:nowhere:list",)),
+            staff_areas.StaffArea("Events", ("staff:nowhere:index", "staff:events:index")),
+        ),
+    )
+    assert staff_areas.staff_areas() == [("Events", "/en/staff/events/")]
+
+
+def test_the_main_navigation_shows_secretariat_to_staff_only(client: Client) -> None:
+    body = MeetingFactory(body__acronym="EG-NAV").body
+    client.force_login(secretariat(body, username="nav-sec"))
+    assert '<a href="/en/staff/">Secretariat</a>' in client.get("/en/events/").content.decode()
+    from tests.factories import member
+
+    client.force_login(member("nav-member"))
+    assert "/en/staff/" not in client.get("/en/events/").content.decode()

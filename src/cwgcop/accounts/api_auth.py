@@ -76,3 +76,13 @@ def api_user(request: HttpRequest) -> Any:
     if not isinstance(user, AbstractBaseUser):
         raise RuntimeError("api_user() called on an endpoint that is not protected by ApiTokenAuth")
     return user
+
+
+def require_api_permission(request: HttpRequest, permission: str, obj: Any) -> None:
+    """Answer 403 (and write nothing) unless the token's owner holds ``permission`` on ``obj``."""
+    from django.utils.translation import gettext as _
+
+    from cwgcop.core.api.errors import ApiError
+
+    if not api_user(request).has_perm(permission, obj):
+        raise ApiError(403, "forbidden", _("You do not have permission to do this."))

@@ -6,3 +6,6 @@ class AccountsConfig(AppConfig):
     name = "cwgcop.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self) -> None:
+        from cwgcop.accounts import signals  # noqa: F401  (connects the receivers)

@@ -9,6 +9,10 @@ from django.utils.translation import get_language_from_path
 
 from cwgcop.core.languages import LANGUAGE_ORDER, current_language, native_name
 
+# Set in the session when a person signs in (accounts.signals) if they hold a staff role: the main navigation
+# then shows "Secretariat" without a query on every page.
+STAFF_SESSION_KEY = "cwgcop.staff"
+
 
 def in_language(path: str, code: str) -> str:
     """The same page in language ``code``.
@@ -31,4 +35,10 @@ def site(request: HttpRequest) -> dict[str, Any]:
         {"code": code, "name_local": native_name(code), "url": in_language(path, code), "current": code == current}
         for code in LANGUAGE_ORDER
     ]
-    return {"language_switcher": switcher, "current_language": current, "site_url": settings.SITE_URL}
+    session = getattr(request, "session", None)
+    return {
+        "language_switcher": switcher,
+        "current_language": current,
+        "site_url": settings.SITE_URL,
+        "staff_navigation": bool(session is not None and session.get(STAFF_SESSION_KEY)),
+    }

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cwgcop.bodies.models import Body, Organization
+from cwgcop.core.confirmation import confirm_field
 from cwgcop.core.languages import LANGUAGE_ORDER, Language, field_suffix
 from cwgcop.documents.contributions import ACCEPTING_STATUSES, SUBMITTABLE_KINDS, LanguageVersion
 from cwgcop.documents.enums import DocumentKind
@@ -80,6 +81,7 @@ class PublishForm(forms.Form):
         help_text=_("For a document of the past: the day it was first published. Leave empty for now."),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+    confirm = confirm_field(_("Publish it: everyone can read it, and its files can never be changed again"))
 
 
 class RevisionForm(forms.Form):
@@ -88,6 +90,7 @@ class RevisionForm(forms.Form):
 
 class WithdrawForm(forms.Form):
     reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=2000, label=_("Reason"))
+    confirm = confirm_field(_("Withdraw it: it stays in the archive marked as withdrawn, and this cannot be undone"))
 
 
 LANGUAGE_LABELS = dict(Language.choices)

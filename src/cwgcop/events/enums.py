@@ -46,6 +46,13 @@ class EventAction(StrEnum):
     """
 
     CAPACITY = "event.capacity"
+    CANCEL = "event.cancel"
+    CREATE = "event.create"
+    POSTPONE = "event.postpone"
+    UPDATE = "event.update"
+    SERIES_CREATE = "event.series.create"
+    SERIES_RETIRE = "event.series.retire"
+    SERIES_UPDATE = "event.series.update"
     EMAIL_ALL = "event.email_all"
     REGISTER = "event.register"
     CONFIRMATION_RESENT = "event.confirmation_resent"

@@ -33,6 +33,8 @@ class EventSeries(models.Model):
     title = models.CharField(_("title"), max_length=250)
     description = models.TextField(_("description"), blank=True)
     cadence = models.CharField(_("cadence"), max_length=20, choices=Cadence.choices, default=Cadence.QUARTERLY)
+    # A retired series keeps its events and pages but takes no new event and leaves the list of series.
+    retired_at = models.DateTimeField(_("retired"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("event series")
@@ -83,6 +85,8 @@ class Event(models.Model):
     live_captions = models.BooleanField(_("live captions"), default=False)
     interpretation_languages = models.JSONField(_("interpretation languages"), default=list, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=EventStatus.choices, default=EventStatus.SCHEDULED)
+    # The first start announced, kept when the event is postponed so that pages can say "postponed from …".
+    postponed_from = models.DateTimeField(_("postponed from"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -13,6 +13,7 @@ from django.utils.translation import override
 
 from cwgcop.core.outbox import send_later, send_many_later
 from cwgcop.events.calendar import calendar_bytes
+from cwgcop.events.enums import RegistrationStatus
 
 if TYPE_CHECKING:
     from cwgcop.events.models import Event, Registration
@@ -77,3 +78,19 @@ def send_cancelled(registration: Registration) -> None:
 
 def send_bulk(event: Event, subject: str, message: str, recipients: list[str]) -> None:
     send_many_later([EmailMessage(subject=subject, body=message, to=[address]) for address in recipients])
+
+
+def send_postponed(registrations: list[Registration]) -> None:
+    """Each registrant learns the new dates in their language; confirmed people get the new calendar file."""
+    for registration in registrations:
+        with override(registration.language):
+            subject = _("Postponed: %(event)s") % {"event": registration.event.display_title}
+        confirmed = registration.status == RegistrationStatus.CONFIRMED
+        _send(registration, subject, "events/email/postponed.txt", {"confirmed": confirmed}, ics=confirmed)
+
+
+def send_event_cancelled(registrations: list[Registration], reason: str) -> None:
+    for registration in registrations:
+        with override(registration.language):
+            subject = _("Cancelled: %(event)s") % {"event": registration.event.display_title}
+        _send(registration, subject, "events/email/event_cancelled.txt", {"reason": reason})

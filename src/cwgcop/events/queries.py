@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q, QuerySet
 
 from cwgcop.bodies.enums import Region, StakeholderKind
-from cwgcop.events.enums import RegistrationStatus
+from cwgcop.events.enums import ACTIVE_STATUSES, RegistrationStatus
 from cwgcop.events.models import Event, EventSeries, Registration
 
 
@@ -90,3 +90,30 @@ def accessibility_summary(event: Event) -> dict[str, object]:
         "captions": active.filter(needs_captions=True).count(),
         "other": list(active.exclude(accessibility_other="").values_list("accessibility_other", flat=True)),
     }
+
+
+def staff_series() -> QuerySet[EventSeries]:
+    """Every series with its events, for the secretariat's list: three queries whatever the number of rows."""
+    from django.db.models import Prefetch
+
+    return (
+        EventSeries.objects.select_related("body")
+        .prefetch_related(
+            Prefetch(
+                "events",
+                queryset=Event.objects.annotate(
+                    active=Count("registrations", filter=Q(registrations__status__in=ACTIVE_STATUSES))
+                ).order_by("-starts_at"),
+            )
+        )
+        .order_by("retired_at", "slug")
+    )
+
+
+def public_series() -> QuerySet[EventSeries]:
+    return series_list().filter(retired_at__isnull=True)
+
+
+def active_registrants(event: Event) -> int:
+    """How many people a postponement or cancellation would e-mail."""
+    return Registration.objects.filter(event=event, status__in=ACTIVE_STATUSES, erased_at__isnull=True).count()

@@ -17,3 +17,12 @@ def is_event_secretariat(user: Any, series: Any = None) -> bool:
 
 
 rules.add_perm("events.manage_series", is_event_secretariat)
+
+
+@rules.predicate
+def is_body_secretariat(user: Any, body: Any = None) -> bool:
+    """A new series belongs to ``body``: only its secretariat may create it."""
+    return body is not None and has_role(user, {RoleKind.SECRETARIAT}, body)
+
+
+rules.add_perm("events.create_series", is_body_secretariat)

@@ -16,6 +16,7 @@ from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from cwgcop.accounts.api_auth import api_token_auth, api_user
+from cwgcop.accounts.api_auth import require_api_permission as _allow
 from cwgcop.bodies.models import Body
 from cwgcop.core.api.errors import ApiError, invalid_parameters
 from cwgcop.core.api.pagination import LazyPage, LimitOffsetPagination
@@ -58,11 +59,6 @@ def _answer(write: Callable[[], Any]) -> Any:
     except DomainError as error:
         code = str(error.code or "refused")
         raise ApiError(409 if code in CONFLICTS else 400, code, " ".join(error.messages)) from error
-
-
-def _allow(request: HttpRequest, permission: str, obj: Any) -> None:
-    if not api_user(request).has_perm(permission, obj):
-        raise ApiError(403, "forbidden", _("You do not have permission to do this."))
 
 
 def _bodies(refs: Iterable[str]) -> list[Body]:

@@ -24,6 +24,7 @@ from django_countries import countries
 from cwgcop.consultations import form_tokens, helplines, queries, ratelimit, results, services
 from cwgcop.consultations.forms import ReceiptForm, ResponseForm
 from cwgcop.consultations.models import Consultation
+from cwgcop.core.confirmation import is_confirmed
 from cwgcop.core.languages import LANGUAGE_ORDER, current_language, native_name
 from cwgcop.core.refusals import form_status, refusal_on_form
 
@@ -160,7 +161,11 @@ def receipt(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         code = form.cleaned_data["receipt"]
         with refusal_on_form(form, "receipt"):
-            if request.POST.get("action") == "withdraw":
+            if request.POST.get("action") == "withdraw" and not is_confirmed(request):
+                # The second step: the code is checked, nothing is deleted until the child says yes.
+                services.response_for_receipt(consultation, code)
+                context["confirm_withdraw"] = code
+            elif request.POST.get("action") == "withdraw":
                 context["kept_for_safeguarding"] = services.withdraw(consultation=consultation, receipt=code)
                 context["withdrawn"] = True
             else:

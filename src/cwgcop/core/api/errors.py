@@ -45,6 +45,12 @@ CONFLICT_CODES = frozenset(
         "not_returned",
         "deadline_passed",
         "meeting_closed",
+        # events: series and events
+        "slug_taken",
+        "event_cancelled",
+        "series_retired",
+        "series_has_events",
+        "dates_need_postponing",
     }
 )
 

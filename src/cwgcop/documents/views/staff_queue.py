@@ -5,9 +5,11 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cwgcop.core.confirmation import confirmation_page, is_confirmed
 from cwgcop.core.permissions import check_object_permission, require_permission
 from cwgcop.core.refusals import refusal_as_messages, refusal_on_form
 from cwgcop.documents import contributions, queries
@@ -39,6 +41,17 @@ def queue(request: HttpRequest) -> HttpResponse:
 @require_permission("documents.use_submission_queue")
 def queue_publish(request: HttpRequest, pk: int) -> HttpResponse:
     document = _reviewable(request, pk)
+    if not is_confirmed(request):
+        return confirmation_page(
+            request,
+            title=_("Number and publish “%(title)s”?") % {"title": document.display_title},
+            consequence=_(
+                "It gets the next symbol of its meeting and becomes public: anyone can read and download it, and "
+                "its files can never be changed again (a correction is a new revision)."
+            ),
+            button=_("Yes, number and publish it"),
+            back=reverse("staff:documents:submission-queue"),
+        )
     with refusal_as_messages(request):
         revision = contributions.publish_submission(actor=request.user, document=document)
         messages.success(request, _("%(symbol)s is published.") % {"symbol": revision.symbol})

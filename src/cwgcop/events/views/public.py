@@ -6,10 +6,11 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from cwgcop.core import ratelimit
 from cwgcop.core.cache import public_page
+from cwgcop.core.confirmation import is_confirmed
 from cwgcop.core.errors import DomainError
 from cwgcop.core.languages import current_language
 from cwgcop.core.refusals import refusal_as_response, refusal_on_form
@@ -24,7 +25,7 @@ RATE_GROUP = "events.register"
 @require_safe
 @public_page
 def series_index(request: HttpRequest) -> HttpResponse:
-    return render(request, "events/index.html", {"series_list": queries.series_list()})
+    return render(request, "events/index.html", {"series_list": queries.public_series()})
 
 
 @require_safe
@@ -113,17 +114,29 @@ def registration_manage(request: HttpRequest, public_id: str, secret: str) -> Ht
     return response
 
 
-@require_POST
+def _confirmation(request: HttpRequest, registration: Registration, secret: str, action: str) -> HttpResponse:
+    """The second step of cancelling or erasing: it names what will happen; nothing is written until confirmed."""
+    context = {"registration": registration, "event": registration.event, "secret": secret, "action": action}
+    response = render(request, "events/confirm_registration.html", context)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
 @refusal_as_response(_link_error)
 def registration_cancel(request: HttpRequest, public_id: str, secret: str) -> HttpResponse:
     registration = _registration(public_id, secret)
+    if not is_confirmed(request):
+        return _confirmation(request, registration, secret, "cancel")
     services.cancel(registration=registration)
     return redirect("events:registration-manage", public_id=public_id, secret=secret)
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 @refusal_as_response(_link_error)
 def registration_erase(request: HttpRequest, public_id: str, secret: str) -> HttpResponse:
     registration = _registration(public_id, secret)
+    if not is_confirmed(request):
+        return _confirmation(request, registration, secret, "erase")
     services.erase_own(registration=registration)
     return render(request, "events/erased.html", {"event": registration.event})

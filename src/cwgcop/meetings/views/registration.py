@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cwgcop.core.confirmation import confirmation_page, is_confirmed
 from cwgcop.core.permissions import require_permission
 from cwgcop.core.refusals import refusal_as_messages, refusal_on_form
 from cwgcop.meetings import queries
@@ -93,6 +94,17 @@ def registration_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     registration = _registration(request, pk)
     if not request.user.has_perm("meetings.cancel_registration", registration):
         raise Http404
+    if not is_confirmed(request):
+        return confirmation_page(
+            request,
+            title=_("Cancel your registration for %(meeting)s?") % {"meeting": registration.meeting.code},
+            consequence=_(
+                "Your registration is cancelled and the secretariat no longer counts you among the participants. "
+                "To take part after all, register again while registration is open."
+            ),
+            button=_("Yes, cancel my registration"),
+            back=registration.get_absolute_url(),
+        )
     with refusal_as_messages(request):
         services.cancel_registration(actor=request.user, registration=registration)
         messages.success(

@@ -9,6 +9,7 @@ from cwgcop.core.permissions import require_permission
 from cwgcop.documents import queries as document_queries
 from cwgcop.documents.enums import DocumentStatus
 from cwgcop.meetings import queries as meeting_queries
+from cwgcop.site.staff_areas import staff_areas
 
 
 @require_permission("bodies.use_staff_pages")
@@ -21,5 +22,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "pending": list(documents.exclude(status__in=[DocumentStatus.PUBLISHED, DocumentStatus.WITHDRAWN])[:50]),
             "recent": list(documents.filter(status=DocumentStatus.PUBLISHED)[:20]),
             "meetings": list(meeting_queries.public_meetings()[:20]),
+            "areas": staff_areas(),
         },
     )

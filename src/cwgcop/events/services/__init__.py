@@ -29,7 +29,14 @@ from cwgcop.core.actors import Actor
 from cwgcop.core.cache import bump_archive_generation
 from cwgcop.core.errors import DomainError
 from cwgcop.events import notifications
-from cwgcop.events.enums import ACTIVE_STATUSES, AttendanceMode, EventAction, EventFormat, RegistrationStatus
+from cwgcop.events.enums import (
+    ACTIVE_STATUSES,
+    AttendanceMode,
+    EventAction,
+    EventFormat,
+    EventStatus,
+    RegistrationStatus,
+)
 from cwgcop.events.models import Event, Registration
 
 ERASED = "—"
@@ -63,6 +70,8 @@ def _registration_state(registration: Registration) -> dict[str, Any]:
 
 
 def _check_applicant(event: Event, applicant: Applicant, now: datetime.datetime) -> str:
+    if event.status == EventStatus.CANCELLED:
+        raise DomainError(_("This event is cancelled."), code="event_cancelled")
     if not event.registration_is_open(now):
         raise DomainError(_("Registration for this event is not open."), code="registration_closed")
     if not applicant.consent:
@@ -103,7 +112,7 @@ def register(*, event: Event, applicant: Applicant, now: datetime.datetime | Non
     """
     now = now or timezone.now()
     email = _check_applicant(event, applicant, now)
-    existing = _lock(
+    existing = lock_rows(
         Registration.objects.filter(event=event, email=email, status__in=ACTIVE_STATUSES, erased_at__isnull=True)
     ).first()
     if existing is not None:
@@ -174,7 +183,7 @@ def _take_place(event_id: int) -> bool:
     return taken == 1
 
 
-def _lock(queryset: Any) -> Any:
+def lock_rows(queryset: Any) -> Any:
     if connection.vendor == "postgresql":
         return queryset.select_for_update(of=("self",))
     return queryset  # SQLite: the IMMEDIATE transaction already holds the database's write lock
@@ -184,12 +193,14 @@ def _lock(queryset: Any) -> Any:
 def confirm_email(*, registration: Registration, now: datetime.datetime | None = None) -> Registration:
     """Count the registration: a place if one is left, else the end of the waiting list. Idempotent."""
     now = now or timezone.now()
-    registration = _lock(Registration.objects.filter(pk=registration.pk)).get()
+    registration = lock_rows(Registration.objects.filter(pk=registration.pk)).get()
     if registration.status != RegistrationStatus.PENDING:
         return registration
     event = Event.objects.select_related("series").get(pk=registration.event_id)
     if now >= event.ends_at:
         raise DomainError(_("This event is over."), code="event_over")
+    if event.status == EventStatus.CANCELLED:
+        raise DomainError(_("This event is cancelled."), code="event_cancelled")
     registration.email_confirmed_at = now
     if _take_place(event.pk):
         registration.status = RegistrationStatus.CONFIRMED
@@ -216,7 +227,7 @@ def confirm_email(*, registration: Registration, now: datetime.datetime | None =
     return registration
 
 
-def _promote(event_id: int, now: datetime.datetime, limit: int | None = None) -> list[Registration]:
+def promote_waiting_list(event_id: int, now: datetime.datetime, limit: int | None = None) -> list[Registration]:
     """Give free places to the waiting list, first come first served, and tell each person promoted."""
     promoted: list[Registration] = []
     while limit is None or len(promoted) < limit:
@@ -244,7 +255,7 @@ def _promote(event_id: int, now: datetime.datetime, limit: int | None = None) ->
 def cancel(*, registration: Registration, now: datetime.datetime | None = None) -> list[Registration]:
     """Cancel; a confirmed place goes to the first on the waiting list. Returns who was promoted."""
     now = now or timezone.now()
-    registration = _lock(Registration.objects.filter(pk=registration.pk)).get()
+    registration = lock_rows(Registration.objects.filter(pk=registration.pk)).get()
     if registration.status == RegistrationStatus.CANCELLED:
         raise DomainError(_("This registration is already cancelled."), code="registration_cancelled")
     held_place = registration.status == RegistrationStatus.CONFIRMED
@@ -254,7 +265,7 @@ def cancel(*, registration: Registration, now: datetime.datetime | None = None) 
     promoted: list[Registration] = []
     if held_place:
         Event.objects.filter(pk=registration.event_id).update(confirmed_count=F("confirmed_count") - 1)
-        promoted = _promote(registration.event_id, now, limit=1)
+        promoted = promote_waiting_list(registration.event_id, now, limit=1)
     audit.record(
         actor=None,
         action=EventAction.REGISTRATION_CANCEL,
@@ -311,7 +322,7 @@ def erase_expired(*, now: datetime.datetime | None = None, days: int | None = No
 @transaction.atomic
 def set_capacity(*, actor: Actor, event: Event, capacity: int, now: datetime.datetime | None = None) -> Event:
     """Change the capacity; never below the places already confirmed. Raising it promotes the waiting list."""
-    event = _lock(Event.objects.filter(pk=event.pk)).get()
+    event = lock_rows(Event.objects.filter(pk=event.pk)).get()
     if capacity < event.confirmed_count:
         raise DomainError(
             _("%(confirmed)s people are already confirmed: the capacity cannot be lower than that.")
@@ -321,7 +332,7 @@ def set_capacity(*, actor: Actor, event: Event, capacity: int, now: datetime.dat
     before = audit.snapshot(event, ["capacity"])
     event.capacity = capacity
     event.save(update_fields=["capacity", "updated_at"])
-    _promote(event.pk, now or timezone.now())
+    promote_waiting_list(event.pk, now or timezone.now())
     audit.record(
         actor=actor,
         action=EventAction.CAPACITY,
