@@ -116,7 +116,9 @@ def run(count: int, queries: int, seed: int, *, reuse: bool = False) -> None:
     gc.freeze()
     log(f"generated {count} documents in {time.perf_counter() - started:.1f} s")
     if reuse:  # rows were loaded in order into a fresh database: ids and meetings follow the numbers
-        call_command("migrate", verbosity=0)  # the code may have gained migrations since
+        started = time.perf_counter()
+        call_command("migrate", verbosity=0)  # the code may have gained migrations since (and count the words)
+        log(f"migrated (with the spelling vocabulary if it was missing) in {time.perf_counter() - started:.1f} s")
         ids, meetings = [d.number + 1 for d in documents], [d.number % 25 + 1 for d in documents]
         indexed, build = (0, 0), float("nan")
     else:
@@ -143,6 +145,9 @@ def run(count: int, queries: int, seed: int, *, reuse: bool = False) -> None:
     else:
         print(f"- index build: {build:.1f} s ({indexed[1]:,} language versions)")
     print(f"- index size: {size / 1_048_576:.1f} MiB")
+    from cwgcop.search.models import SearchWord
+
+    print(f"- spelling vocabulary: {SearchWord.objects.count():,} words")
     measure(corpus, documents, ids, meetings, queries, seed)
 
 
