@@ -5,7 +5,8 @@ the API's machinery rather than from an endpoint are added here to every operati
 
 - 400 (invalid parameters, a NUL character), 405 (another method than the path allows) and 500: every operation;
 - 401 and 403: operations that take an API token;
-- 404: operations with a path parameter, and every write (it may name a record that does not exist);
+- 404: operations with a parameter (a path, or a filter naming a meeting or body) and every write: each may
+  name a record that does not exist;
 - 409: every write (the record's state may not allow it); 413: operations with a request body;
 - 429: operations with a rate limit, named by the API's root.
 """
@@ -36,8 +37,8 @@ def error_statuses(method: str, path: str, operation: dict[str, Any], rate_limit
     statuses = [400, 405, 500]
     if operation.get("security"):
         statuses += [401, 403]
-    if "{" in path or method in WRITES:
-        statuses.append(404)
+    if "{" in path or method in WRITES or operation.get("parameters"):
+        statuses.append(404)  # a record named in the path, the query (a filter) or the body may not exist
     if method in WRITES:
         statuses.append(409)
     if "requestBody" in operation:
