@@ -116,7 +116,9 @@ def run(count: int, queries: int, seed: int, *, reuse: bool = False) -> None:
     gc.freeze()
     log(f"generated {count} documents in {time.perf_counter() - started:.1f} s")
     if reuse:  # rows were loaded in order into a fresh database: ids and meetings follow the numbers
-        call_command("migrate", verbosity=0)  # the code may have gained migrations since
+        started = time.perf_counter()
+        call_command("migrate", verbosity=0)  # the code may have gained migrations since (and count the words)
+        log(f"migrated (with the spelling vocabulary if it was missing) in {time.perf_counter() - started:.1f} s")
         ids, meetings = [d.number + 1 for d in documents], [d.number % 25 + 1 for d in documents]
         indexed, build = (0, 0), float("nan")
     else:
@@ -143,6 +145,9 @@ def run(count: int, queries: int, seed: int, *, reuse: bool = False) -> None:
     else:
         print(f"- index build: {build:.1f} s ({indexed[1]:,} language versions)")
     print(f"- index size: {size / 1_048_576:.1f} MiB")
+    from cwgcop.search.models import SearchWord
+
+    print(f"- spelling vocabulary: {SearchWord.objects.count():,} words")
     measure(corpus, documents, ids, meetings, queries, seed)
 
 
@@ -278,14 +283,15 @@ def measure(corpus: Any, documents: list[Any], ids: list[int], meetings: list[in
     engine = get_engine()
     drawn = sample_queries(corpus, documents, ids, meetings, n, seed)
     print(
-        "\n| query class | filter | engine p50 | p95 | p99 | service p50 | p95 | p99 | mean matches "
-        "| more than ranked |"
+        "\n| query class | filter | engine p50 | p95 | p99 | service p50 | p95 | p99 | service CPU p50 | p95 "
+        "| mean matches | more than ranked |"
     )
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name in CLASSES:
         for filtered in (False, True):
             engine_ms: list[float] = []
             service_ms: list[float] = []
+            service_cpu_ms: list[float] = []
             matches: list[int] = []
             capped = 0
             for text, meeting in drawn[name]:
@@ -295,18 +301,21 @@ def measure(corpus: Any, documents: list[Any], ids: list[int], meetings: list[in
                 started = time.perf_counter()
                 page = engine.search(query, filters, limit=20, offset=0)
                 engine_ms.append((time.perf_counter() - started) * 1000)
-                started = time.perf_counter()
+                started, cpu = time.perf_counter(), time.process_time()
                 search(text=text, filters=filters, limit=20, language="en")
                 service_ms.append((time.perf_counter() - started) * 1000)
+                service_cpu_ms.append((time.process_time() - cpu) * 1000)
                 matches.append(page.total)
                 capped += not page.exact
             e50, e95, e99 = percentiles(engine_ms)
             s50, s95, s99 = percentiles(service_ms)
+            c50, c95, _c99 = percentiles(service_cpu_ms)
             label = "meeting" if filtered else "none"
             print(
                 f"| {name} | {label} | {e50:.1f} | {e95:.1f} | {e99:.1f} | {s50:.1f} | {s95:.1f} | {s99:.1f} "
-                f"| {statistics.fmean(matches):,.0f} | {capped / len(drawn[name]):.0%} |"
+                f"| {c50:.2f} | {c95:.2f} | {statistics.fmean(matches):,.0f} | {capped / len(drawn[name]):.0%} |"
             )
+    print(f"\n- load average {os.getloadavg()[0]:.1f} when the queries ended; service CPU is this process's CPU time")
     chinese_recall(engine, documents, ids, drawn)
 
 

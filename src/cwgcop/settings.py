@@ -119,7 +119,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: it stores pages with every header the stack adds, and a cached page skips the whole stack.
+    # First, so that every answer carries it: cached pages, static files and errors included.
+    "cwgcop.core.http.PermissionsPolicyMiddleware",
+    # Next: it stores pages with every header the stack below adds, and a cached page skips that whole stack.
     "cwgcop.core.cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -136,6 +138,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "cwgcop.accounts.middleware.StaffAccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "cwgcop.accounts.sessions.StaffSessionExpiryMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -236,6 +239,8 @@ ACCOUNT_ADAPTER = "cwgcop.accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email", "username"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "cwgcop.accounts.forms.SignupProfileForm"
+# The sign-up form does the same work for a known address as for a new one (cwgcop.accounts.signup).
+ACCOUNT_FORMS = {"signup": "cwgcop.accounts.signup.EqualWorkSignupForm"}
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
@@ -324,6 +329,17 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Sessions of staff-role holders end after this long without a request, and this long after signing in
+# (cwgcop.accounts.sessions); other sessions last Django's two weeks.
+CWGCOP_STAFF_SESSION_IDLE_MINUTES = env_int("CWGCOP_STAFF_SESSION_IDLE_MINUTES", 30)
+CWGCOP_STAFF_SESSION_MAX_HOURS = env_int("CWGCOP_STAFF_SESSION_MAX_HOURS", 12)
+# Browser features no page uses are switched off for every response (cwgcop.core.http.PermissionsPolicyMiddleware);
+# WebAuthn stays allowed for this site's own pages.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), fullscreen=(self), geolocation=(), "
+    "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), picture-in-picture=(), "
+    "publickey-credentials-get=(self), screen-wake-lock=(), usb=(), xr-spatial-tracking=()"
+)
 CSRF_COOKIE_HTTPONLY = True
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("CWGCOP_SECURE_COOKIES", default=True)
@@ -365,8 +381,8 @@ NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_LIMIT = 200
 
 # A strict Content-Security-Policy: no inline script or style, nothing from another origin.
+# The admin too: its templates have no inline script or style.
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
@@ -383,7 +399,7 @@ CONTENT_SECURITY_POLICY = {
 
 # Events (Industry Connect): registrants' personal data is erased this many days after the event.
 CWGCOP_EVENT_RETENTION_DAYS = env_int("CWGCOP_EVENT_RETENTION_DAYS", 90)
-# Public registrations accepted per network address (django-ratelimit syntax: count/period).
+# Public registrations accepted per network address (``count/period``, cwgcop.core.ratelimit).
 CWGCOP_EVENT_RATE_LIMIT = os.environ.get("CWGCOP_EVENT_RATE_LIMIT", "10/h")
 # A registration form sent back sooner than this after it was shown is treated as a robot's.
 CWGCOP_EVENT_FORM_MIN_SECONDS = env_int("CWGCOP_EVENT_FORM_MIN_SECONDS", 3)

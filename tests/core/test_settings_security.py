@@ -174,6 +174,11 @@ def test_responses_carry_the_security_headers_with_debug_off(tmp_path: Path) -> 
     assert headers["X-Frame-Options"] == "DENY"
     assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
     assert directives(headers["Content-Security-Policy"]) == CSP
+    assert headers["Permissions-Policy"] == (
+        "accelerometer=(), autoplay=(), camera=(), display-capture=(), fullscreen=(self), geolocation=(), "
+        "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), picture-in-picture=(), "
+        "publickey-credentials-get=(self), screen-wake-lock=(), usb=(), xr-spatial-tracking=()"
+    )
     # HSTS is only ever sent over HTTPS (RFC 6797 §7.2); the other headers always.
     assert "Strict-Transport-Security" not in answer["plain"]
     assert directives(answer["plain"]["Content-Security-Policy"]) == CSP

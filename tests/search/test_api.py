@@ -42,6 +42,7 @@ def test_api_search_returns_ranked_results_with_snippets(client: Client) -> None
                 "url": "http://testserver/en/documents/CWG-COP-21/1/",  # the address the client used
             }
         ],
+        "did_you_mean": None,
     }
 
 

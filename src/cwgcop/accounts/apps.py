@@ -8,4 +8,8 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
-        from cwgcop.accounts import signals  # noqa: F401  (connects the receivers)
+        from django.contrib.auth.signals import user_logged_in
+
+        from cwgcop.accounts import sessions, signals  # noqa: F401  (signals connects its receivers)
+
+        user_logged_in.connect(sessions.on_login, dispatch_uid="accounts.staff_session")

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from cwgcop.accounts.mfa import has_totp, needs_mfa_setup
 from cwgcop.accounts.rules import holds_staff_role
+from cwgcop.accounts.sessions import mark_staff_session
 
 # URL namespaces whose pages are staff pages.
 STAFF_NAMESPACES = frozenset({"staff", "admin"})
@@ -61,6 +62,7 @@ class StaffAccessMiddleware:
                 raise PermissionDenied
             if not holds_staff_role(user):
                 raise PermissionDenied
+            mark_staff_session(request)  # a role granted during the session: its limits apply from now
             return None if has_totp(user) else _mfa_refusal(request)
         match = request.resolver_match
         if match and match.view_name in MFA_FOR_STAFF_ROLES and user.is_authenticated and needs_mfa_setup(user):

@@ -34,6 +34,20 @@ IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 _CLIENT_ATTRIBUTE = "_cwgcop_client_address"
 
 
+class PermissionsPolicyMiddleware:
+    """``Permissions-Policy`` (``settings.PERMISSIONS_POLICY``) on every response: camera, microphone, location
+    and the other powerful browser features are off for every page, and for anything a page could embed."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+        self.policy = settings.PERMISSIONS_POLICY
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", self.policy)
+        return response
+
+
 @functools.lru_cache(maxsize=8)
 def _networks(entries: tuple[str, ...]) -> tuple[IPNetwork, ...]:
     return tuple(ipaddress.ip_network(entry, strict=False) for entry in entries)

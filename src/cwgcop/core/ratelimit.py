@@ -1,6 +1,6 @@
 """Rate limits per client: one counter per client address (``core.http.client_address``), group and window.
 
-A rate is written ``count/period`` as django-ratelimit and allauth write it: ``10/h``, ``30/m``, ``5/10m``,
+A rate is written ``count/period`` as allauth writes it: ``10/h``, ``30/m``, ``5/10m``,
 ``100/d``. Counts live in the shared cache (Redis in production) under a hash of the address, never the
 address itself. IPv6 clients are counted by their /64 network, which one household or one device holds.
 

@@ -46,6 +46,11 @@ class SearchHitSchema(Schema):
     url: str
 
 
+class SpellingSchema(Schema):
+    query: str = Field(description="The search with its misspelt words replaced by the archive's nearest words.")
+    count: int = Field(description="The number of documents it finds (more than the search as typed).")
+
+
 class SearchResultSchema(Schema):
     query: str
     count: int = Field(description="The number of matching documents; a lower bound when count_exact is false.")
@@ -54,6 +59,11 @@ class SearchResultSchema(Schema):
         "are then the best of the most recently published matches, and count only counts those."
     )
     items: list[SearchHitSchema]
+    did_you_mean: SpellingSchema | None = Field(
+        None,
+        description="On a first page with fewer than 3 documents: a corrected spelling of the search that finds "
+        "more, else null.",
+    )
 
 
 def _hit(request: HttpRequest, result: services.Result) -> dict[str, Any]:
@@ -83,7 +93,9 @@ def search(request: HttpRequest, params: Query[SearchParams]) -> dict[str, Any]:
         source=params.source,
     )
     page = services.search(text=params.q, filters=filters, limit=params.limit, offset=params.offset)
+    spelling = services.spelling_suggestion(page)
     return {
+        "did_you_mean": {"query": spelling.text, "count": spelling.total} if spelling else None,
         "query": page.query.text,
         "count": page.total,
         "count_exact": page.exact,

@@ -32,7 +32,17 @@ def rebuild_an_emptied_index(using: str = "default", **_kwargs: Any) -> None:
     if SearchEntry._meta.db_table not in tables or Document._meta.db_table not in tables:
         return  # migrated back to before the search or the archive
     if SearchEntry.objects.using(using).exists():
+        _count_an_emptied_vocabulary(using)
         return
     if not Document.objects.using(using).filter(status=DocumentStatus.PUBLISHED).exists():
         return
     rebuild_index()
+
+
+def _count_an_emptied_vocabulary(using: str) -> None:
+    """An index built before the spelling vocabulary existed (migration ``search.0005``) gets its words."""
+    from cwgcop.search.indexing import rebuild_vocabulary
+    from cwgcop.search.models import SearchWord
+
+    if not SearchWord.objects.using(using).exists():
+        rebuild_vocabulary()

@@ -17,6 +17,7 @@ from cwgcop.core.cache import bump_archive_generation
 from cwgcop.core.languages import LANGUAGE_ORDER, field_suffix
 from cwgcop.documents.enums import DocumentStatus
 from cwgcop.documents.models import Document, DocumentFile, DocumentRevision
+from cwgcop.search import spelling
 from cwgcop.search.engines import Engine, IndexRow, get_engine
 from cwgcop.search.engines.base import facet
 from cwgcop.search.models import SearchEntry
@@ -96,8 +97,10 @@ def entries_for(document: Document) -> list[tuple[SearchEntry, IndexRow]]:
     return built
 
 
-def _write(engine: Engine, built: list[tuple[SearchEntry, IndexRow]]) -> int:
+def _write(engine: Engine, built: list[tuple[SearchEntry, IndexRow]], vocabulary: spelling.Vocabulary) -> int:
     entries = SearchEntry.objects.bulk_create([entry for entry, _row in built])
+    for entry in entries:
+        vocabulary.add(_words(entry, entry.document))
     rows = [
         IndexRow(entry_id=entry.pk, title=row.title, meta=row.meta, body=row.body, facets=row.facets)
         for entry, (_entry, row) in zip(entries, built, strict=True)
@@ -106,21 +109,30 @@ def _write(engine: Engine, built: list[tuple[SearchEntry, IndexRow]]) -> int:
     return len(rows)
 
 
+def _words(entry: SearchEntry, document: Document) -> dict[str, str]:
+    """The spelling vocabulary's words of an entry (``cwgcop.search.spelling``)."""
+    text = entry.file.extracted_text if entry.file is not None else ""
+    return spelling.words_of(_meta_text(document), entry.title, text)
+
+
 @transaction.atomic
 def reindex_document(document_id: int) -> int:
     """Replace the document's entries by what it holds now (none unless it is published). Returns the count."""
     engine = get_engine()
+    vocabulary = spelling.Vocabulary()
     SearchEntry.objects.filter(document_id=document_id).delete()
     count = 0
     for document in _documents([document_id]):
-        count = _write(engine, entries_for(document))
+        count = _write(engine, entries_for(document), vocabulary)
+    vocabulary.merge()
     bump_archive_generation()
     return count
 
 
 @transaction.atomic
 def rebuild_index() -> tuple[int, int]:
-    """Empty the index and index every published document again. Returns (documents, entries)."""
+    """Empty the index and index every published document again, with the spelling vocabulary. Returns
+    (documents, entries)."""
     engine = get_engine()
     engine.ensure_schema()
     engine.clear()
@@ -128,14 +140,31 @@ def rebuild_index() -> tuple[int, int]:
     engine.begin_rebuild()
     documents = entries = 0
     batch: list[tuple[SearchEntry, IndexRow]] = []
+    vocabulary = spelling.Vocabulary()
     for document in _documents():
         documents += 1
         batch.extend(entries_for(document))
         if len(batch) >= 500:
-            entries += _write(engine, batch)
+            entries += _write(engine, batch, vocabulary)
             batch = []
     if batch:
-        entries += _write(engine, batch)
+        entries += _write(engine, batch, vocabulary)
     engine.finish_rebuild()
+    vocabulary.replace()
     bump_archive_generation()
     return documents, entries
+
+
+@transaction.atomic
+def rebuild_vocabulary() -> int:
+    """Count the words of every indexed language version again, leaving the index alone (``rebuild_index`` does
+    this as it indexes; this serves an index built before there was a vocabulary). Returns the number of words."""
+    vocabulary = spelling.Vocabulary()
+    entries = SearchEntry.objects.select_related("file", "document__body", "document__meeting__body").prefetch_related(
+        "document__sources", "document__body__former_names"
+    )
+    for entry in entries.iterator(chunk_size=500):
+        vocabulary.add(_words(entry, entry.document))
+    vocabulary.replace()
+    bump_archive_generation()
+    return len(vocabulary.entries)

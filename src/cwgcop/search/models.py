@@ -33,6 +33,24 @@ class SearchEntry(models.Model):
         return f"{self.document_id} [{self.language}]"
 
 
+class SearchWord(models.Model):
+    """A word of the indexed texts, for spelling suggestions (``cwgcop.search.spelling``): its folded form (case,
+    accents and letter variants removed), how it is written (lowercase, with its accents) and the number of
+    language versions that held it at the last rebuild (a word first indexed since counts one). Words of a
+    withdrawn document stay until the next rebuild: a suggestion is offered only when its search finds documents."""
+
+    word = models.CharField(max_length=40, unique=True)
+    display = models.CharField(max_length=40)
+    length = models.PositiveSmallIntegerField()
+    entries = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        db_table = "search_word"
+
+    def __str__(self) -> str:
+        return self.display
+
+
 class ExtractionStatus(models.TextChoices):
     DONE = "done", _("Text extracted")
     EMPTY = "empty", _("No text found")

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from django.utils.safestring import SafeString
 
 from cwgcop.core.languages import current_language
-from cwgcop.search import queries
+from cwgcop.search import queries, spelling
 from cwgcop.search.engines import Filters, get_engine
 from cwgcop.search.query import SearchQuery, fewer_words, parse_query
 from cwgcop.search.snippets import SCAN_CHARACTERS, highlight, snippet
 
-__all__ = ["Filters", "Result", "ResultPage", "Suggestions", "search", "suggestions"]
+__all__ = ["Filters", "Result", "ResultPage", "Suggestions", "search", "spelling_suggestion", "suggestions"]
 
 MAX_LIMIT = 100
 
@@ -97,3 +97,17 @@ def suggestions(page: ResultPage) -> Suggestions:
         everywhere = dataclasses.replace(page.filters, language=None)
         other_total = engine.search(page.query, everywhere, limit=1, offset=0).total
     return Suggestions(shorter if shorter_total else None, shorter_total, other_total)
+
+
+def spelling_suggestion(page: ResultPage) -> spelling.Spelling | None:
+    """ "Did you mean …?": for a first page that found fewer than ``spelling.LOW_RESULTS`` documents, the search
+    with its misspelt words replaced by the index's nearest words, when that finds more (with the same filters).
+    None otherwise. At most one engine query (the corrected search's count)."""
+    if page.offset or page.total >= spelling.LOW_RESULTS:
+        return None
+    engine = get_engine()
+
+    def count(text: str) -> int:
+        return engine.search(parse_query(text), page.filters, limit=1, offset=0).total
+
+    return spelling.suggest(page.query.text, count, page.total)

@@ -86,6 +86,7 @@ _ARABIC_CONJUNCTION = "و"
 # Harakat and other marks inside Arabic words, and the tatweel: removed before the prefixes are looked for. The
 # hamza forms of alef (أ إ آ) are kept until the prefixes are gone (see the module's docstring).
 _ARABIC_MARKS = re.compile("[\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]")
+ARABIC_MARKS_RE = _ARABIC_MARKS
 # Arabic stems shorter than this are too ambiguous (``آلية`` → ``ال``): the folded word is kept instead.
 _SHORTEST_ARABIC_STEM = 3
 

@@ -36,6 +36,9 @@ def search_page(request: HttpRequest) -> HttpResponse:
                 query=_without(request, "page"),
                 unfiltered=_without(request, "page", *FILTER_FIELDS),
             )
+            spelling = services.spelling_suggestion(result)
+            if spelling is not None:
+                context.update(spelling=spelling, spelling_query=_replaced(request, q=spelling.text))
             if not result.results and result.offset == 0:
                 tried = services.suggestions(result)
                 context.update(

@@ -9,7 +9,7 @@ from ninja import NinjaAPI
 from cwgcop.accounts import api as account_api
 from cwgcop.bodies import api as body_api
 from cwgcop.consultations import api as consultation_api
-from cwgcop.core.api import errors
+from cwgcop.core.api import errors, openapi
 from cwgcop.documents import api as document_api
 from cwgcop.events import api as event_api
 from cwgcop.liaisons import api as liaison_api
@@ -27,6 +27,7 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 errors.install(api)
+openapi.document_errors(api, rate_limited={("post", "/api/v1/events/{series}/{event}/registrations")})
 
 api.add_router("/bodies/", body_api.router)
 api.add_router("/meetings/", meeting_api.meetings)
