@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 
 from cwgcop.bodies.enums import BodyKind
-from cwgcop.bodies.models import Body
+from cwgcop.bodies.models import Body, Organization
 
 
 def bodies() -> QuerySet[Body]:
@@ -19,3 +19,8 @@ def main_body() -> Body | None:
         if found:
             return found
     return Body.objects.filter(kind=BodyKind.COUNCIL_WORKING_GROUP).order_by("id").first()
+
+
+def active_organizations() -> QuerySet[Organization]:
+    """The organisations a form offers: every one not retired, by name."""
+    return Organization.objects.filter(retired_at__isnull=True).order_by("name", "country")

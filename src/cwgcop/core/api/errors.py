@@ -45,6 +45,11 @@ CONFLICT_CODES = frozenset(
         "not_returned",
         "deadline_passed",
         "meeting_closed",
+        # bodies, organisations and meetings: what must be unique already exists
+        "number_taken",
+        "acronym_taken",
+        "slug_taken",
+        "organization_taken",
     }
 )
 
