@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cwgcop.core.errors import DomainError
-from cwgcop.core.permissions import check_object_permission
+from cwgcop.core.permissions import check_object_permission, require_permission
 from cwgcop.core.refusals import refusal_as_messages
 from cwgcop.meetings import queries, services
 from cwgcop.meetings.enums import MeetingStatus
@@ -38,6 +38,7 @@ def _initial(meeting: Meeting) -> list[dict[str, object]]:
     ]
 
 
+@require_permission("bodies.use_staff_pages")
 def meeting_officers(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk, "meetings.manage_officers")
     formset = OfficerFormSet(request.POST or None, initial=_initial(meeting))
@@ -57,6 +58,7 @@ def meeting_officers(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@require_permission("bodies.use_staff_pages")
 def meeting_status(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk, "meetings.manage_meeting")
     form = StatusForm(request.POST)
