@@ -40,7 +40,9 @@ def references_to(organization: Organization) -> list[tuple[str, int]]:
     for model, field in references():
         count = model._default_manager.filter(**{field: organization}).count()
         if count:
-            found.append((str(model._meta.verbose_name_plural), count))
+            # The table behind a many-to-many field is named after the model that owns the field (documents).
+            owner = model._meta.auto_created or model
+            found.append((str(owner._meta.verbose_name_plural), count))
     return found
 
 
