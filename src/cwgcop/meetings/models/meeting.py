@@ -27,7 +27,7 @@ class Meeting(models.Model):
     remote_link = models.URLField(_("remote participation link"), blank=True)
     remote_link_private = models.BooleanField(
         _("remote link for registered participants only"),
-        default=True,
+        default=False,
         help_text=_("When ticked, only people registered for the meeting see the remote participation link."),
     )
     registration_deadline = models.DateTimeField(
