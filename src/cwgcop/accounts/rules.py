@@ -42,3 +42,5 @@ rules.add_perm("accounts.manage_platform_administrators", is_platform_administra
 # Object: the body the recorded object belongs to.
 rules.add_perm("accounts.view_history", is_secretariat | is_chair)
 rules.add_perm("accounts.manage_own_account", is_signed_in)
+# Object: the account. Deactivating an account or removing its lost authenticator: a platform administrator.
+rules.add_perm("accounts.care_for_accounts", is_platform_administrator)

@@ -41,7 +41,8 @@ def references_to(organization: Organization) -> list[tuple[str, int]]:
         count = model._default_manager.filter(**{field: organization}).count()
         if count:
             # The table behind a many-to-many field is named after the model that owns the field (documents).
-            owner = model._meta.auto_created or model
+            created = model._meta.auto_created
+            owner = created if isinstance(created, type) else model
             found.append((str(owner._meta.verbose_name_plural), count))
     return found
 
