@@ -12,8 +12,9 @@ from django.utils import timezone
 
 from cwgcop.bodies.models import Organization
 from cwgcop.meetings.models import Meeting
-from tests.accounts.factories import totp_code
+from tests.accounts.factories import give_totp
 from tests.browser.conftest import NewPage
+from tests.browser.signin import sign_in_with_two_factors
 from tests.factories import BodyFactory, MeetingFactory, secretariat
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -22,8 +23,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_a_new_secretariat_creates_the_next_meeting_with_its_chair_and_an_organisation(
     new_page: NewPage, live_server: Any, assert_accessible: Any
 ) -> None:
-    from tests.accounts.factories import give_totp
-
     body = BodyFactory(acronym="EG-WAVE", slug="eg-wave", symbol_prefix="EGW", name_en="Expert group on waves")
     MeetingFactory(body=body, number=3, start_date=datetime.date(2025, 3, 3), end_date=datetime.date(2025, 3, 4))
     clerk = secretariat(body, username="newclerk")
@@ -31,14 +30,7 @@ def test_a_new_secretariat_creates_the_next_meeting_with_its_chair_and_an_organi
     base = live_server.url
     page = new_page()
 
-    page.goto(f"{base}/en/account/login/")
-    page.locator("#id_login").fill("newclerk")
-    page.locator("#id_password").fill("correct-horse-battery")
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url(re.compile(r"/en/account/2fa/authenticate/$"))
-    page.get_by_label("Code").fill(totp_code(secret))
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url(re.compile(r"/en/staff/$"))
+    sign_in_with_two_factors(page, base, "newclerk", secret)
 
     page.goto(f"{base}/en/staff/organisations/new/")
     assert_accessible(page)
