@@ -8,9 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cwgcop.core.errors import DomainError
 from cwgcop.core.permissions import check_object_permission, require_permission
-from cwgcop.core.refusals import refusal_as_messages
+from cwgcop.core.refusals import refusal_as_messages, refusal_on_form
 from cwgcop.meetings import queries, services
 from cwgcop.meetings.enums import MeetingStatus
 from cwgcop.meetings.forms import OfficerFormSet, StatusForm
@@ -42,18 +41,15 @@ def _initial(meeting: Meeting) -> list[dict[str, object]]:
 def meeting_officers(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk, "meetings.manage_officers")
     formset = OfficerFormSet(request.POST or None, initial=_initial(meeting))
-    refused: list[str] = []
     if request.method == "POST" and formset.is_valid():
         officers = [form.officer() for form in formset if not form.is_blank]
-        try:
+        # A refusal is about the list as a whole: it is shown above the first officer.
+        with refusal_on_form(formset.forms[0]):
             services.set_meeting_officers(actor=request.user, meeting=meeting, officers=officers)
-        except DomainError as error:
-            refused = error.messages
-        else:
             messages.success(request, _("The officers of %(meeting)s were saved.") % {"meeting": meeting.code})
             return redirect("staff:meetings:meeting-manage", pk=meeting.pk)
     status = 400 if request.method == "POST" else 200
-    context = {"meeting": meeting, "formset": formset, "refused": refused}
+    context = {"meeting": meeting, "formset": formset}
     return render(request, "meetings/staff/officers.html", context, status=status)
 
 
