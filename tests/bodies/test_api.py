@@ -32,6 +32,8 @@ def test_bodies_are_listed_with_their_names(client: Client, bodies: None) -> Non
                 "names": {"en": "ITU Council"},
                 "kind": "council",
                 "parent": None,
+                "website": "",
+                "retired": False,
                 "url": "http://testserver/en/bodies/council/",
             },
             {
@@ -44,6 +46,8 @@ def test_bodies_are_listed_with_their_names(client: Client, bodies: None) -> Non
                 },
                 "kind": "cwg",
                 "parent": "COUNCIL",
+                "website": "",
+                "retired": False,
                 "url": "http://testserver/en/bodies/cwg-cop/",
             },
         ],

@@ -17,8 +17,9 @@ from cwgcop.bodies.enums import RoleKind
 from cwgcop.bodies.models import Role
 from cwgcop.documents.enums import DocumentStatus
 from cwgcop.documents.models import Document
-from tests.accounts.factories import give_totp, totp_code, verify_email
+from tests.accounts.factories import give_totp, verify_email
 from tests.browser.conftest import NewPage
+from tests.browser.signin import sign_in_with_two_factors
 from tests.documents.contribution_factories import open_meeting
 from tests.factories import OrganizationFactory, UserFactory, pdf_bytes
 
@@ -70,14 +71,7 @@ def _submit(page: Page, base: str, files: dict[str, Path], assert_accessible: An
 
 
 def _secretariat_publishes(page: Page, base: str, secret: str, assert_accessible: Any) -> None:
-    page.goto(f"{base}/en/account/login/")
-    page.locator("#id_login").fill("sec")
-    page.locator("#id_password").fill("correct-horse-battery")
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url(re.compile(r"/en/account/2fa/authenticate/$"))
-    page.get_by_label("Code").fill(totp_code(secret))
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url(re.compile(r"/en/staff/$"))
+    sign_in_with_two_factors(page, base, "sec", secret)
     page.get_by_role("link", name="Submissions waiting").click()
     assert page.get_by_role("heading", name="Age assurance in app stores").is_visible()
     assert_accessible(page)

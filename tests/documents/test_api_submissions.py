@@ -182,3 +182,51 @@ def test_own_submissions_list_runs_a_fixed_number_of_queries(  # type: ignore[no
     with django_assert_num_queries(6):  # the same for 1 or 3 submissions
         data = client.get(URL, **key).json()
     assert [sorted(item["languages"]) for item in data] == [["en", "es"]] * rows
+
+
+def _past_meeting(**extra: Any) -> Any:
+    import datetime
+
+    from tests.factories import MeetingFactory
+
+    body = BodyFactory(acronym="ITU-D SG9", slug="itu-d-sg9", symbol_prefix="SG9")
+    return MeetingFactory(
+        body=body,
+        number=4,
+        start_date=datetime.date(2019, 3, 4),
+        end_date=datetime.date(2019, 3, 5),
+        status="held",
+        **extra,
+    )
+
+
+def test_the_secretariat_files_a_document_for_a_past_meeting(client: Client) -> None:
+    meeting = _past_meeting()
+    key = api_key(secretariat(meeting.body))
+    payload = {**_payload(body="itu-d-sg9", number="4"), "file_en": _pdf("e.pdf", "en")}
+    response = client.post(URL, payload, **bearer(key))
+    assert response.status_code == 201
+    assert (response.json()["meeting"], response.json()["status"]) == ("SG9-4", "submitted")
+    assert Document.objects.get().meeting == meeting
+
+
+def test_a_member_and_another_bodys_secretariat_cannot_file_for_a_past_meeting(client: Client) -> None:
+    _past_meeting()
+    other = BodyFactory(acronym="OTHER-WG", slug="other-wg")
+    keys = [api_key(member("ada")), api_key(secretariat(other, username="elsewhere"))]
+    before = _written()
+    for key in keys:
+        payload = {**_payload(body="itu-d-sg9", number="4"), "file_en": _pdf("e.pdf", "en")}
+        response = client.post(URL, payload, **bearer(key))
+        assert (response.status_code, response.json()["code"]) == (409, "meeting_closed")
+    assert _written() == before
+
+
+def test_not_even_the_secretariat_files_for_a_cancelled_meeting(client: Client) -> None:
+    meeting = _past_meeting()
+    meeting.status = "cancelled"
+    meeting.save(update_fields=["status"])
+    payload = {**_payload(body="itu-d-sg9", number="4"), "file_en": _pdf("e.pdf", "en")}
+    response = client.post(URL, payload, **bearer(api_key(secretariat(meeting.body))))
+    assert (response.status_code, response.json()["code"]) == (409, "meeting_closed")
+    assert Document.objects.count() == 0

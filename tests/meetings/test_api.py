@@ -28,6 +28,7 @@ def test_meetings_have_number_iso_dates_and_participant_figures(client: Client, 
         "remote_link": "",
         "contribution_deadline": None,
         "participants": {"total": 129, "onsite": None, "remote": None},
+        "officers": [],
         "url": "http://testserver/en/meetings/cwg-cop/21/",
         "documents": "http://testserver/api/v1/documents/?meeting=CWG-COP-21",
     }
@@ -91,6 +92,6 @@ def test_meeting_list_runs_a_fixed_number_of_queries(client: Client, django_asse
     body = BodyFactory()
     for number in range(rows):
         MeetingFactory(body=body, number=number + 1)
-    with django_assert_num_queries(2):  # count, page (with its body)
+    with django_assert_num_queries(3):  # count, page (with its body), the page's officers
         data = client.get("/api/v1/meetings/").json()
     assert data["count"] == rows

@@ -61,6 +61,7 @@ def test_calendar_marks_cancelled_meetings_and_carries_the_remote_link(client: C
         status="cancelled",
         format="virtual",
         remote_link="https://meet.example.org/30",
+        remote_link_private=False,  # a new meeting's link is private unless published
     )
     (event,) = events(client)
     assert str(event["STATUS"]) == "CANCELLED"

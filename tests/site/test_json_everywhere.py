@@ -29,7 +29,7 @@ def test_a_post_to_no_endpoint_answers_json_404_not_the_csrf_page() -> None:
 
 
 def test_an_unsupported_method_answers_json_405_with_allow(client: Client) -> None:
-    response = client.delete("/api/v1/bodies/")
+    response = client.delete("/api/v1/documents/")
     assert (response.status_code, response["Content-Type"]) == (405, "application/json")
     assert response["Allow"] == "GET"
     assert response.json() == {
@@ -39,7 +39,7 @@ def test_an_unsupported_method_answers_json_405_with_allow(client: Client) -> No
 
 
 def test_the_405_is_in_the_readers_language(client: Client) -> None:
-    response = client.put("/api/v1/bodies/", HTTP_ACCEPT_LANGUAGE="es")
+    response = client.put("/api/v1/documents/", HTTP_ACCEPT_LANGUAGE="es")
     assert response.json()["detail"] == "El método PUT no está permitido aquí. Permitidos: GET."
 
 

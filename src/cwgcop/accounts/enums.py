@@ -11,6 +11,8 @@ class AccountAction(StrEnum):
     Each value is stored in ``AuditEntry.action``: never change one, or old entries lose their name.
     """
 
+    ACCOUNT_DEACTIVATE = "account.deactivate"
+    AUTHENTICATORS_REMOVE = "account.authenticators.remove"
     API_TOKEN_CREATE = "api_token.create"  # noqa: S105 (an audit action name, not a secret)
     API_TOKEN_REVOKE = "api_token.revoke"  # noqa: S105
     PROFILE_CREATE = "profile.create"

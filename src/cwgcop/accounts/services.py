@@ -131,8 +131,11 @@ ROLE_FIELDS = ["user_id", "body_id", "kind"]
 
 @transaction.atomic
 def grant_role(*, actor: Actor, user: Any, body: Body, kind: str) -> Role:
-    """Give ``user`` the role ``kind`` in ``body``. Only the body's secretariat may (checked here too)."""
+    """Give ``user`` the role ``kind`` in ``body``. Only the body's secretariat may (checked here too); the
+    platform administrator role only a platform administrator."""
     if not actor_may(actor, "accounts.manage_roles", body):
+        raise PermissionDenied
+    if kind == RoleKind.PLATFORM_ADMINISTRATOR and not actor_may(actor, "accounts.manage_platform_administrators"):
         raise PermissionDenied
     if kind not in RoleKind.values:
         raise DomainError(_("Unknown role."), code="role_invalid")
@@ -153,6 +156,8 @@ def grant_role(*, actor: Actor, user: Any, body: Body, kind: str) -> Role:
 def revoke_role(*, actor: Actor, role: Role) -> None:
     """Take a role away. A secretariat member cannot remove their own secretariat role (ask a colleague)."""
     if not is_signed_in(actor) or not actor_may(actor, "accounts.manage_roles", role.body):
+        raise PermissionDenied
+    if role.kind == RoleKind.PLATFORM_ADMINISTRATOR and not actor_may(actor, "accounts.manage_platform_administrators"):
         raise PermissionDenied
     if role.user_id == actor.pk and role.kind == RoleKind.SECRETARIAT:
         raise DomainError(

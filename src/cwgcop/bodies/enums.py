@@ -42,10 +42,18 @@ class RoleKind(models.TextChoices):
     MEMBER = "member", _("Member")
     MODERATOR = "moderator", _("Moderator")
     SAFEGUARDING_LEAD = "safeguarding-lead", _("Safeguarding lead")
+    # Platform-wide, whatever body the role is recorded in: creates bodies and grants this role.
+    PLATFORM_ADMINISTRATOR = "platform-admin", _("Platform administrator")
 
 
 class BodyAction(StrEnum):
     """Changes to bodies' records. Each value is stored in ``AuditEntry.action``: never change one."""
 
+    CREATE = "body.create"
     FORMER_NAME_RECORD = "body.former_name.record"
+    RETIRE = "body.retire"
+    UPDATE = "body.update"
     ORGANIZATION_CREATE = "organization.create"
+    ORGANIZATION_MERGE = "organization.merge"
+    ORGANIZATION_RETIRE = "organization.retire"
+    ORGANIZATION_UPDATE = "organization.update"

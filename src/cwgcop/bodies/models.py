@@ -39,6 +39,8 @@ class Body(models.Model):
         help_text=_("The start of this body's document symbols, e.g. CWG-COP."),
     )
     website = models.URLField(_("web page"), blank=True)
+    # A retired body keeps its meetings and documents but is no longer offered for new ones.
+    retired_at = models.DateTimeField(_("retired"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("body")
@@ -105,6 +107,8 @@ class Organization(models.Model):
     stakeholder_kind = models.CharField(
         _("stakeholder kind"), max_length=20, choices=StakeholderKind.choices, default=StakeholderKind.OTHER
     )
+    # A retired organisation keeps what refers to it but is no longer offered in forms.
+    retired_at = models.DateTimeField(_("retired"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("organisation")

@@ -38,3 +38,24 @@ def is_any_secretariat(user: Any) -> bool:
 
 rules.add_perm("bodies.manage_body", is_secretariat)
 rules.add_perm("bodies.use_staff_pages", is_any_secretariat)
+
+
+@rules.predicate
+def is_platform_administrator(user: Any) -> bool:
+    """A platform administrator: the role recorded in any body counts for the whole platform."""
+    return has_role(user, {RoleKind.PLATFORM_ADMINISTRATOR})
+
+
+@rules.predicate
+def is_secretariat_of_body(user: Any, body: Any = None) -> bool:
+    """The secretariat of this very body (never "of any body": an object is required)."""
+    return body is not None and has_role(user, {RoleKind.SECRETARIAT}, body)
+
+
+rules.add_perm("bodies.create_body", is_platform_administrator)
+rules.add_perm("bodies.retire_body", is_platform_administrator)
+# A body's names, kind, parent and web page: its secretariat, or a platform administrator.
+rules.add_perm("bodies.edit_body", is_secretariat_of_body | is_platform_administrator)
+# Organisations belong to no body: any secretariat keeps the list, a platform administrator too.
+rules.add_perm("bodies.manage_organizations", is_any_secretariat | is_platform_administrator)
+rules.set_perm("bodies.use_staff_pages", is_any_secretariat | is_platform_administrator)

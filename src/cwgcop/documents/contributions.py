@@ -59,8 +59,14 @@ def deadline_passed(meeting: Meeting, now: datetime.datetime | None = None) -> b
     return deadline is not None and (now or timezone.now()) > deadline
 
 
-def _check_meeting(meeting: Meeting) -> None:
-    if not accepts_contributions(meeting):
+def _check_meeting(actor: Actor, meeting: Meeting) -> None:
+    """Members submit to a meeting still ahead; the body's secretariat files documents for any meeting it held
+    or will hold (a past meeting's papers are entered after it), never for a cancelled one."""
+    if actor_may(actor, "documents.accept_late_submission", meeting.body):
+        accepted = meeting.status != MeetingStatus.CANCELLED
+    else:
+        accepted = accepts_contributions(meeting)
+    if not accepted:
         raise DomainError(
             _("%(meeting)s does not accept contributions: it is over, cancelled or closed.")
             % {"meeting": meeting.code},
@@ -128,7 +134,7 @@ def submit_contribution(
         raise PermissionDenied
     if kind not in SUBMITTABLE_KINDS:
         raise DomainError(_("Members submit contributions and information documents only."), code="kind_invalid")
-    _check_meeting(meeting)
+    _check_meeting(actor, meeting)
     late = _lateness(actor, meeting)
     _check_versions(versions)
     with transaction.atomic():
@@ -193,7 +199,7 @@ def resubmit_contribution(*, actor: Actor, document: Document) -> Document:
         raise PermissionDenied
     if document.status != DocumentStatus.DRAFT or document.meeting is None:
         raise DomainError(_("Only a returned submission can be submitted again."), code="not_returned")
-    _check_meeting(document.meeting)
+    _check_meeting(actor, document.meeting)
     late = _lateness(actor, document.meeting)
     pending = document.revisions.filter(published_at__isnull=True).first()
     if pending is None or not pending.files.exists():

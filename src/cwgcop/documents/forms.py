@@ -7,15 +7,17 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cwgcop.bodies.enums import RoleKind
 from cwgcop.bodies.models import Body, Organization
 from cwgcop.core.confirmation import confirm_field
 from cwgcop.core.languages import LANGUAGE_ORDER, Language, field_suffix
 from cwgcop.documents.contributions import ACCEPTING_STATUSES, SUBMITTABLE_KINDS, LanguageVersion
 from cwgcop.documents.enums import DocumentKind
+from cwgcop.meetings.enums import MeetingStatus
 from cwgcop.meetings.models import Meeting
 
 
@@ -96,13 +98,15 @@ class WithdrawForm(forms.Form):
 LANGUAGE_LABELS = dict(Language.choices)
 
 
-def open_meetings() -> QuerySet[Meeting]:
-    """Meetings still ahead that accept submissions (the deadline is checked by the service)."""
-    return (
-        Meeting.objects.select_related("body")
-        .filter(status__in=ACCEPTING_STATUSES, end_date__gte=timezone.localdate())
-        .order_by("start_date", "body__acronym")
-    )
+def open_meetings(user: Any = None) -> QuerySet[Meeting]:
+    """Meetings still ahead that accept submissions (the deadline is checked by the service), and for a
+    secretariat every meeting of its bodies but the cancelled ones (it files a past meeting's papers too)."""
+    accepting = Q(status__in=ACCEPTING_STATUSES, end_date__gte=timezone.localdate())
+    if user is not None and getattr(user, "is_authenticated", False):
+        accepting |= Q(body__roles__user=user, body__roles__kind=RoleKind.SECRETARIAT) & ~Q(
+            status=MeetingStatus.CANCELLED
+        )
+    return Meeting.objects.select_related("body").filter(accepting).distinct().order_by("start_date", "body__acronym")
 
 
 class MeetingChoiceField(forms.ModelChoiceField[Meeting]):
@@ -126,9 +130,9 @@ class SubmissionForm(forms.Form):
         help_text=_("The organisations that submit the document."),
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["meeting"].queryset = open_meetings()  # type: ignore[attr-defined]
+        self.fields["meeting"].queryset = open_meetings(user)  # type: ignore[attr-defined]
         for code in LANGUAGE_ORDER:
             label = LANGUAGE_LABELS[code]
             self.fields[f"title_{field_suffix(code)}"] = forms.CharField(

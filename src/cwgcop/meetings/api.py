@@ -8,6 +8,8 @@ person may not see answers 404; a permission a person lacks on an object they ca
 
 from typing import Any
 
+from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
@@ -24,13 +26,18 @@ from cwgcop.core.errors import DomainError
 from cwgcop.documents.enums import DocumentStatus
 from cwgcop.documents.models import Document
 from cwgcop.meetings import queries
+from cwgcop.meetings import services as meeting_services
 from cwgcop.meetings.models import ActionItem, CarriedAction, Meeting, Outcome, Registration
 from cwgcop.meetings.schemas import (
     ActionCloseIn,
     ActionItemIn,
     ActionItemOut,
+    MeetingChange,
     MeetingFilters,
+    MeetingIn,
     MeetingSchema,
+    MeetingStatusIn,
+    OfficerIn,
     OutcomeIn,
     OutcomeOut,
     RegistrationIn,
@@ -268,7 +275,7 @@ def close_action_item(request: HttpRequest, item_id: int, payload: ActionCloseIn
 @paginate(LimitOffsetPagination)
 def list_meetings(request: HttpRequest, filters: Query[MeetingFilters]) -> LazyPage:
     """Meetings, newest first."""
-    queryset = queries.public_meetings()
+    queryset = queries.public_meetings().prefetch_related(queries.officers())
     if filters.body:
         queryset = queryset.filter(body__slug=filters.body.lower())
     if filters.year:
@@ -284,7 +291,129 @@ def list_meetings(request: HttpRequest, filters: Query[MeetingFilters]) -> LazyP
 )
 def get_meeting(request: HttpRequest, body: str, number: int) -> dict[str, Any]:
     """The ``number``-th meeting of the body whose slug is ``body``: ``/meetings/cwg-cop/21``."""
-    meeting = queries.meeting(body, number)
+    meeting = queries.meeting_with_officers(body, number)
     if meeting is None:
         raise NotFoundError(_("There is no meeting %(number)s of “%(body)s”.") % {"number": number, "body": body[:80]})
     return meeting_data(request, meeting)
+
+
+# --- Creating and changing meetings (the body's secretariat) ------------------------------------------------
+
+
+def _body(slug: str) -> Body:
+    body = Body.objects.filter(slug=slug.lower()).first()
+    if body is None:
+        raise NotFoundError(_("There is no body “%(slug)s”.") % {"slug": slug[:80]})
+    return body
+
+
+def _officers(entries: list[OfficerIn]) -> list[meeting_services.Officer]:
+    officers = []
+    for entry in entries:
+        user = None
+        if entry.email.strip():
+            user = get_user_model().objects.filter(email__iexact=entry.email.strip(), is_active=True).first()
+            if user is None:
+                raise DomainError(
+                    _("No account has the e-mail address %(email)s; give the officer's name instead.")
+                    % {"email": entry.email.strip()[:200]},
+                    code="officer_unknown",
+                )
+        organization = None
+        if entry.organization is not None:
+            organization = Organization.objects.filter(pk=entry.organization).first()
+            if organization is None:
+                raise DomainError(_("No organisation with this id."), code="organization_unknown")
+        officers.append(
+            meeting_services.Officer(
+                role=entry.role, user=user, name=entry.name, country=entry.country, organization=organization
+            )
+        )
+    return officers
+
+
+def _fresh(request: HttpRequest, meeting: Meeting) -> dict[str, Any]:
+    return meeting_data(request, queries.meeting_with_officers(meeting.body.slug, meeting.number))  # type: ignore[arg-type]
+
+
+@meetings.post(
+    "/",
+    response={201: MeetingSchema},
+    auth=api_token_auth,
+    summary="Create a meeting (secretariat)",
+    operation_id="cwgcop_api_meetings_create_meeting",
+)
+@transaction.atomic
+def create_meeting(request: HttpRequest, payload: MeetingIn) -> Status[dict[str, Any]]:
+    """The meeting and its officers are written together or not at all."""
+    body = _body(payload.body)
+    user = _require(request, "bodies.manage_body", body)
+    meeting = meeting_services.create_meeting(
+        actor=user,
+        body=body,
+        number=payload.number,
+        start_date=payload.start_date,
+        end_date=payload.end_date,
+        venues=payload.venues,
+        themes=payload.themes,
+        summaries=payload.summaries,
+        format=payload.format,
+        remote_link=payload.remote_link,
+        remote_link_private=payload.remote_link_private,
+        registration_deadline=payload.registration_deadline,
+        contribution_deadline=payload.contribution_deadline,
+        status=payload.status,
+    )
+    if payload.officers:
+        meeting_services.set_meeting_officers(actor=user, meeting=meeting, officers=_officers(payload.officers))
+    return Status(201, _fresh(request, meeting))
+
+
+def _managed(request: HttpRequest, body: str, number: int, permission: str) -> tuple[Meeting, Any]:
+    meeting = queries.meeting(body.lower(), number)
+    if meeting is None:
+        raise NotFoundError(_("There is no meeting %(number)s of “%(body)s”.") % {"number": number, "body": body[:80]})
+    return meeting, _require(request, permission, meeting)
+
+
+@meetings.patch(
+    "/{body}/{number}",
+    response={200: MeetingSchema, 404: ErrorSchema},
+    auth=api_token_auth,
+    summary="Change a meeting (secretariat)",
+    operation_id="cwgcop_api_meetings_update_meeting",
+)
+def update_meeting(request: HttpRequest, body: str, number: int, payload: MeetingChange) -> dict[str, Any]:
+    """Only the fields given change. The number and the body never change."""
+    meeting, user = _managed(request, body, number, "meetings.manage_meeting")
+    given = payload.dict(exclude_unset=True)
+    texts = {name: given.pop(name) for name in ("venues", "themes", "summaries") if name in given}
+    meeting_services.update_meeting(actor=user, meeting=meeting, **texts, **given)
+    return _fresh(request, meeting)
+
+
+@meetings.post(
+    "/{body}/{number}/status",
+    response={200: MeetingSchema, 404: ErrorSchema},
+    auth=api_token_auth,
+    summary="Change a meeting's status (secretariat)",
+    operation_id="cwgcop_api_meetings_change_status",
+)
+def change_status(request: HttpRequest, body: str, number: int, payload: MeetingStatusIn) -> dict[str, Any]:
+    meeting, user = _managed(request, body, number, "meetings.manage_meeting")
+    meeting_services.change_meeting_status(actor=user, meeting=meeting, status=payload.status)
+    return _fresh(request, meeting)
+
+
+@meetings.put(
+    "/{body}/{number}/officers",
+    response={200: MeetingSchema, 404: ErrorSchema},
+    auth=api_token_auth,
+    summary="Set a meeting's chair and vice-chairs (secretariat)",
+    operation_id="cwgcop_api_meetings_set_officers",
+)
+def set_officers(request: HttpRequest, body: str, number: int, payload: list[OfficerIn]) -> dict[str, Any]:
+    """The list replaces the officers the meeting had; an empty list removes them all."""
+    meeting, user = _managed(request, body, number, "meetings.manage_officers")
+    meeting_services.set_meeting_officers(actor=user, meeting=meeting, officers=_officers(payload))
+    return _fresh(request, meeting)

@@ -19,6 +19,11 @@ class MeetingStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+class OfficerRole(models.TextChoices):
+    CHAIR = "chair", pgettext_lazy("meeting officer", "Chair")
+    VICE_CHAIR = "vice-chair", pgettext_lazy("meeting officer", "Vice-chair")
+
+
 class AttendanceMode(models.TextChoices):
     ONSITE = "onsite", _("On site")
     REMOTE = "remote", _("Remote")
@@ -84,6 +89,7 @@ class MeetingAction(StrEnum):
     ATTENDANCE_REMOVE = "meeting.attendance.remove"
     ATTENDANCE_TICK = "meeting.attendance.tick"
     CREATE = "meeting.create"
+    OFFICERS_SET = "meeting.officers.set"
     OUTCOME_CREATE = "outcome.create"
     OUTCOME_DELETE = "outcome.delete"
     OUTCOME_MOVE = "outcome.move"

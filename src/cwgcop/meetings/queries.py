@@ -14,15 +14,38 @@ from cwgcop.documents.enums import DocumentKind, DocumentStatus
 from cwgcop.documents.models import Document
 from cwgcop.documents.rows import DocumentRow
 from cwgcop.meetings.enums import MeetingStatus, RegistrationStatus
-from cwgcop.meetings.models import ActionItem, AgendaItem, CarriedAction, Meeting, Outcome, Registration
+from cwgcop.meetings.models import (
+    ActionItem,
+    AgendaItem,
+    CarriedAction,
+    Meeting,
+    MeetingOfficer,
+    Outcome,
+    Registration,
+)
 
 
 def public_meetings() -> QuerySet[Meeting]:
     return Meeting.objects.select_related("body").order_by("-start_date", "-number")
 
 
+def officers() -> Prefetch[Any]:
+    """A meeting's chair and vice-chairs with what names them (account, profile, organisation), in one query."""
+    return Prefetch(
+        "officers",
+        queryset=MeetingOfficer.objects.select_related("user", "user__profile", "organization").order_by(
+            "position", "id"
+        ),
+    )
+
+
 def meeting(body_slug: str, number: int) -> Meeting | None:
     return public_meetings().filter(body__slug=body_slug, number=number).first()
+
+
+def meeting_with_officers(body_slug: str, number: int) -> Meeting | None:
+    """The meeting as its public page and the API show it: with its chair and vice-chairs."""
+    return public_meetings().prefetch_related(officers()).filter(body__slug=body_slug, number=number).first()
 
 
 def meeting_id_by_code(code: str) -> int | None:

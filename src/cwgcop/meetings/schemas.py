@@ -205,6 +205,59 @@ class ParticipantsSchema(Schema):
     remote: int | None
 
 
+class OfficerSchema(Schema):
+    role: str = Field(description="chair or vice-chair.")
+    name: str
+    country: str = Field(description="ISO 3166-1 alpha-2 code, or empty.")
+    organization: str = Field(description="The organisation's name, or empty.")
+
+
+class OfficerIn(Schema):
+    role: str = Field(description="chair or vice-chair.")
+    email: str = Field("", description="The e-mail address of the officer's account; or give a name.")
+    name: str = Field("", max_length=200, description="The officer's name when they have no account here.")
+    country: str = Field("", description="ISO 3166-1 alpha-2 code, e.g. KE.")
+    organization: int | None = Field(None, description="The id of the officer's organisation.")
+
+
+class MeetingIn(Schema):
+    """A new meeting. Texts map language codes to text (``{"en": "Geneva"}``)."""
+
+    body: str = Field(description="The body's slug, e.g. cwg-cop.")
+    number: int = Field(ge=1, le=32767, description="The meeting's ordinal number; unique per body.")
+    start_date: datetime.date
+    end_date: datetime.date
+    venues: dict[str, str] = {}
+    format: str = Field("hybrid", description="in-person, hybrid or virtual.")
+    remote_link: str = Field("", max_length=200)
+    remote_link_private: bool = Field(True, description="Only registered participants see the remote link.")
+    registration_deadline: datetime.datetime | None = None
+    contribution_deadline: datetime.datetime | None = None
+    status: str = Field("planned", description="planned, open, in-session, held or cancelled.")
+    themes: dict[str, str] = {}
+    summaries: dict[str, str] = {}
+    officers: list[OfficerIn] = Field([], description="The chair and vice-chairs, in order.")
+
+
+class MeetingChange(Schema):
+    """What changes in a meeting: the fields given; the others keep their value."""
+
+    start_date: datetime.date | None = None
+    end_date: datetime.date | None = None
+    venues: dict[str, str] | None = None
+    format: str | None = None
+    remote_link: str | None = Field(None, max_length=200)
+    remote_link_private: bool | None = None
+    registration_deadline: datetime.datetime | None = None
+    contribution_deadline: datetime.datetime | None = None
+    themes: dict[str, str] | None = None
+    summaries: dict[str, str] | None = None
+
+
+class MeetingStatusIn(Schema):
+    status: str = Field(description="planned, open, in-session, held or cancelled.")
+
+
 class MeetingSchema(Schema):
     body: str = Field(description="The acronym of the body that meets.")
     body_slug: str
@@ -218,6 +271,7 @@ class MeetingSchema(Schema):
     remote_link: str
     contribution_deadline: datetime.datetime | None
     participants: ParticipantsSchema = Field(description="Participant figures, when they are known.")
+    officers: list[OfficerSchema] = Field(description="The chair and vice-chairs, in order.")
     url: str = Field(description="The meeting's public page.")
     documents: str = Field(description="The API address of the meeting's documents.")
 
@@ -247,6 +301,15 @@ def meeting_data(request: HttpRequest, meeting: Meeting) -> dict[str, Any]:
             "onsite": meeting.participants_onsite,
             "remote": meeting.participants_remote,
         },
+        "officers": [
+            {
+                "role": officer.role,
+                "name": officer.display_name,
+                "country": str(officer.country or ""),
+                "organization": officer.organization.name if officer.organization else "",
+            }
+            for officer in meeting.officers.all()
+        ],
         "url": absolute(request, meeting.get_absolute_url()),
         "documents": absolute(request, documents),
     }

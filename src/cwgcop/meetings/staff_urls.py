@@ -3,6 +3,7 @@
 from django.urls import path
 
 from cwgcop.meetings.views import staff as meeting_staff
+from cwgcop.meetings.views import staff_officers as officers
 from cwgcop.meetings.views import staff_participation as participation
 from cwgcop.meetings.views import staff_record as record
 
@@ -11,6 +12,8 @@ urlpatterns = [
     path("meetings/new/", meeting_staff.meeting_create, name="meeting-create"),
     path("meetings/<int:pk>/edit/", meeting_staff.meeting_edit, name="meeting-edit"),
     path("meetings/<int:pk>/", participation.meeting_manage, name="meeting-manage"),
+    path("meetings/<int:pk>/officers/", officers.meeting_officers, name="meeting-officers"),
+    path("meetings/<int:pk>/status/", officers.meeting_status, name="meeting-status"),
     path("meetings/<int:pk>/attendance/", participation.attendance, name="meeting-attendance"),
     path("meetings/<int:pk>/attendance/import/", participation.attendance_import, name="meeting-attendance-import"),
     path("meetings/<int:pk>/carry-forward/", participation.carry_forward, name="meeting-carry-forward"),

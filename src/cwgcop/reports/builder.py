@@ -26,7 +26,7 @@ from cwgcop.bodies.models import Body
 from cwgcop.core.errors import DomainError
 from cwgcop.core.languages import translated, translated_with_language
 from cwgcop.liaisons.enums import Direction, MilestoneStatus
-from cwgcop.meetings.enums import ActionStatus
+from cwgcop.meetings.enums import ActionStatus, OfficerRole
 from cwgcop.meetings.figures import participation_figures
 from cwgcop.meetings.models import ActionItem, Meeting
 from cwgcop.reports import queries, wording
@@ -314,10 +314,44 @@ def _documents(meeting: Meeting, language: str) -> str:
     return _("The meeting considered %(documents)s.") % {"documents": wording.join(parts, language)}
 
 
+def _officer(officer: Any) -> str:
+    """``Name (Organisation, Country)``: the country in the report's language (the caller overrides it)."""
+    where = [part for part in (officer.organization.name if officer.organization else "", officer.country.name) if part]
+    return f"{officer.display_name} ({', '.join(where)})" if where else officer.display_name
+
+
+def _officers(meeting: Meeting, language: str) -> str:
+    """Who chaired the meeting and who were its vice-chairs ("" when none is recorded)."""
+    officers = list(meeting.officers.select_related("user", "user__profile", "organization").order_by("position"))
+    chairs = [_officer(o) for o in officers if o.role == OfficerRole.CHAIR]
+    vice = [_officer(o) for o in officers if o.role == OfficerRole.VICE_CHAIR]
+    if chairs and vice:
+        text = ngettext(
+            "%(chair)s chaired the meeting, with %(vice_chairs)s as vice-chair.",
+            "%(chair)s chaired the meeting, with %(vice_chairs)s as vice-chairs.",
+            len(vice),
+        ) % {"chair": chairs[0], "vice_chairs": wording.join(vice, language)}
+    elif chairs:
+        text = _("%(chair)s chaired the meeting.") % {"chair": chairs[0]}
+    elif vice:
+        text = ngettext(
+            "%(vice_chairs)s was vice-chair of the meeting.",
+            "%(vice_chairs)s were vice-chairs of the meeting.",
+            len(vice),
+        ) % {"vice_chairs": wording.join(vice, language)}
+    else:
+        return ""
+    return text
+
+
 def _discussed(w: Writer, meeting: Meeting) -> str:
-    """Who took part at the meeting, what it discussed and considered, and the liaison statements it received."""
+    """Who chaired and took part at the meeting, what it discussed and considered, and the liaison statements it
+    received."""
     language = w.language
     text = _participants(meeting, language)
+    officers = _officers(meeting, language)
+    if officers:
+        text += _space(language) + officers
     themes = [wording.in_sentence(t, language) for t in w.lines(meeting, "themes", str(meeting))]
     if themes:
         text += _space(language) + _("Themes: %(themes)s.") % {"themes": wording.join(themes, language)}

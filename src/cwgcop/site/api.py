@@ -7,6 +7,7 @@ shape of an error, pagination) is in ``cwgcop.core.api``.
 from ninja import NinjaAPI
 
 from cwgcop.accounts import api as account_api
+from cwgcop.accounts import api_bodies  # noqa: F401 - adds the write endpoints to the bodies' routers
 from cwgcop.bodies import api as body_api
 from cwgcop.consultations import api as consultation_api
 from cwgcop.core.api import errors, openapi
@@ -30,6 +31,7 @@ errors.install(api)
 openapi.document_errors(api, rate_limited={("post", "/api/v1/events/{series}/{event}/registrations")})
 
 api.add_router("/bodies/", body_api.router)
+api.add_router("/organizations/", body_api.organizations)
 api.add_router("/meetings/", meeting_api.meetings)
 api.add_router("/documents/", document_api.archive)
 api.add_router("/events/", event_api.router)

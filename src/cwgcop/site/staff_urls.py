@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("cwgcop.meetings.staff_urls")),
     path("", include("cwgcop.documents.staff_urls")),
     path("", include("cwgcop.accounts.staff_urls")),
+    path("", include("cwgcop.bodies.staff_urls")),
     path("liaisons/", include("cwgcop.liaisons.staff_urls")),
     path("events/", include("cwgcop.events.staff_urls")),
     path("consultations/", include("cwgcop.consultations.staff_urls")),

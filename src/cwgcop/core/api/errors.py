@@ -51,6 +51,10 @@ CONFLICT_CODES = frozenset(
         "series_retired",
         "series_has_events",
         "dates_need_postponing",
+        # bodies, organisations and meetings: what must be unique already exists
+        "number_taken",
+        "acronym_taken",
+        "organization_taken",
     }
 )
 

@@ -36,7 +36,7 @@ def _deadlines() -> list[dict[str, object]]:
 def submission_new(request: HttpRequest) -> HttpResponse:
     profile = profile_of(request.user)
     initial = {"sources": [profile.organization]} if profile and profile.organization else {}
-    form = SubmissionForm(request.POST or None, request.FILES or None, initial=initial)
+    form = SubmissionForm(request.POST or None, request.FILES or None, initial=initial, user=request.user)
     if request.method == "POST" and form.is_valid():
         with refusal_on_form(form):
             document = contributions.submit_contribution(

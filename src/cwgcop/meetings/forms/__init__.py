@@ -1,4 +1,5 @@
 from cwgcop.meetings.forms.meeting import DateInput, DateTimeInput, MeetingForm
+from cwgcop.meetings.forms.officers import OfficerForm, OfficerFormSet, StatusForm
 from cwgcop.meetings.forms.participation import (
     AttendanceConfirmForm,
     AttendanceForm,
@@ -17,6 +18,9 @@ __all__ = [
     "DateInput",
     "DateTimeInput",
     "MeetingForm",
+    "OfficerForm",
+    "OfficerFormSet",
     "OutcomeForm",
     "RegistrationForm",
+    "StatusForm",
 ]

@@ -30,6 +30,7 @@ class MeetingForm(forms.Form):
     remote_link = forms.URLField(required=False, label=_("Remote participation link"), assume_scheme="https")
     remote_link_private = forms.BooleanField(
         required=False,
+        initial=True,
         label=_("Show the remote link only to registered participants"),
     )
     registration_deadline = forms.DateTimeField(

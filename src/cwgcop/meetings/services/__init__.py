@@ -4,6 +4,14 @@ Grouped by what they change: the meeting itself, registrations, attendance, the 
 action items. The meeting functions are re-exported here, where callers have always found them.
 """
 
-from cwgcop.meetings.services.meeting import MEETING_FIELDS, create_meeting, update_meeting
+from cwgcop.meetings.services.meeting import MEETING_FIELDS, change_meeting_status, create_meeting, update_meeting
+from cwgcop.meetings.services.officers import Officer, set_meeting_officers
 
-__all__ = ["MEETING_FIELDS", "create_meeting", "update_meeting"]
+__all__ = [
+    "MEETING_FIELDS",
+    "Officer",
+    "change_meeting_status",
+    "create_meeting",
+    "set_meeting_officers",
+    "update_meeting",
+]

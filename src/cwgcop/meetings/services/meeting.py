@@ -6,6 +6,7 @@ import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
@@ -50,6 +51,15 @@ def _apply(meeting: Meeting, texts: dict[str, dict[str, str] | None], values: di
         raise DomainError(_("Unknown meeting format."), code="format_invalid")
     if meeting.status not in MeetingStatus.values:
         raise DomainError(_("Unknown meeting status."), code="status_invalid")
+    if meeting.end_date < meeting.start_date:
+        raise DomainError(_("The meeting cannot end before it starts."), code="end_before_start")
+    if meeting.remote_link:
+        try:
+            URLValidator(schemes=["https", "http"])(meeting.remote_link)
+        except ValidationError as exc:
+            raise DomainError(
+                _("The remote participation link is not a web address."), code="remote_link_invalid"
+            ) from exc
     try:
         meeting.clean()
     except ValidationError as exc:
@@ -75,6 +85,9 @@ def create_meeting(
 ) -> Meeting:
     """Create the ``number``-th meeting of ``body``. Numbers are unique per body.
 
+    The remote participation link of a new meeting is for registered participants only unless
+    ``remote_link_private=False`` is given.
+
     ``venues``, ``themes`` and ``summaries`` map language codes to text. A meeting created open takes the
     action items still open from the body's earlier meetings (see :func:`carry_forward_open_actions`).
     """
@@ -85,7 +98,7 @@ def create_meeting(
             _("%(body)s already has a meeting number %(number)s.") % {"body": body.acronym, "number": number},
             code="number_taken",
         )
-    meeting = Meeting(body=body, number=number, start_date=start_date, end_date=end_date)
+    meeting = Meeting(body=body, number=number, start_date=start_date, end_date=end_date, remote_link_private=True)
     _apply(meeting, {"venue": venues, "themes": themes, "summary": summaries}, values)
     try:
         with transaction.atomic():
@@ -135,3 +148,9 @@ def update_meeting(
         carry_forward_open_actions(actor=actor, meeting=meeting)
     bump_archive_generation()
     return meeting
+
+
+def change_meeting_status(*, actor: Actor, meeting: Meeting, status: str) -> Meeting:
+    """Move ``meeting`` to ``status`` (planned, open, in session, held, cancelled), with :func:`update_meeting`'s
+    checks and side effects (an opening meeting takes the open action items)."""
+    return update_meeting(actor=actor, meeting=meeting, status=status)

@@ -52,7 +52,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 @public_page
 def meeting_detail(request: HttpRequest, body: str, number: int) -> HttpResponse:
-    meeting = queries.meeting(body, number)
+    meeting = queries.meeting_with_officers(body, number)
     if meeting is None:
         raise Http404
     return render(

@@ -14,7 +14,7 @@ from cwgcop.core.permissions import check_object_permission, require_permission
 from cwgcop.core.refusals import refusal_as_messages, refusal_on_form
 from cwgcop.meetings import queries
 from cwgcop.meetings.figures import participation_figures
-from cwgcop.meetings.forms import AttendanceConfirmForm, AttendanceForm, AttendanceUploadForm
+from cwgcop.meetings.forms import AttendanceConfirmForm, AttendanceForm, AttendanceUploadForm, StatusForm
 from cwgcop.meetings.models import Attendance, Meeting
 from cwgcop.meetings.services import actions as action_services
 from cwgcop.meetings.services import attendance as services
@@ -34,6 +34,7 @@ def meeting_manage(request: HttpRequest, pk: int) -> HttpResponse:
             "registration_count": queries.registrations(meeting).count(),
             "carried_actions": queries.carried_actions(meeting),
             "history": audit.history(meeting)[:30],
+            "status_form": StatusForm(initial={"status": meeting.status}),
         },
     )
 
