@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 
 from cwgcop.bodies.models import Body, BodyName, Organization
 from cwgcop.bodies.services import ensure_organization, record_former_name
+from cwgcop.core.actors import Actor, actor_may
 from cwgcop.core.errors import DomainError
 from cwgcop.core.languages import LANGUAGE_ORDER, field_suffix
 from cwgcop.documents import services as documents
@@ -152,7 +153,7 @@ def _body(acronym: Any) -> Body:
 
 
 class Importer:
-    def __init__(self, *, actor: Any, source: ArchiveSource, manifest: dict[str, Any]) -> None:
+    def __init__(self, *, actor: Actor, source: ArchiveSource, manifest: dict[str, Any]) -> None:
         self.actor = actor
         self.source = source
         self.manifest = manifest
@@ -204,6 +205,16 @@ class Importer:
         except DomainError as exc:
             return Row(section, key, REFUSED, " ".join(str(m) for m in exc.messages))
 
+    def _body(self, acronym: Any) -> Body:
+        """The row's body; a person (not the command line) imports only for bodies whose secretariat they are on."""
+        body = _body(acronym)
+        if self.actor is not None and not actor_may(self.actor, "history.import_for_body", body):
+            raise RowRefusedError(
+                _("You are not on the secretariat of %(acronym)s, so you cannot import its records.")
+                % {"acronym": body.acronym}
+            )
+        return body
+
     def _discard_new_files(self) -> None:
         for key in self.new_keys:
             if not DocumentFile.objects.filter(storage_key=key).exists():
@@ -213,7 +224,7 @@ class Importer:
     def former_name(self, body_row: Any, row: Any) -> str:
         if not isinstance(row, dict):
             raise RowRefusedError(_("A row must be an object with named fields."))
-        body = _body(body_row.get("acronym"))
+        body = self._body(body_row.get("acronym"))
         valid_from, valid_until = _date(row, "valid_from"), _date(row, "valid_until")
         if valid_until >= timezone.localdate():
             raise RowRefusedError(_("The date %(date)s is in the future.") % {"date": valid_until.isoformat()})
@@ -235,7 +246,7 @@ class Importer:
     def meeting(self, row: Any) -> str:
         if not isinstance(row, dict):
             raise RowRefusedError(_("A row must be an object with named fields."))
-        body = _body(row.get("body"))
+        body = self._body(row.get("body"))
         number = _required(row, "number")
         if not isinstance(number, int):
             raise RowRefusedError(_("The field “%(field)s” is missing.") % {"field": "number"})
@@ -270,7 +281,7 @@ class Importer:
         symbol = str(_required(row, "symbol"))
         if duplicate:
             raise RowRefusedError(_("The symbol %(symbol)s appears twice in the manifest.") % {"symbol": symbol})
-        body = _body(row.get("body"))
+        body = self._body(row.get("body"))
         meeting = None
         if row.get("meeting") is not None:
             meeting = Meeting.objects.filter(body=body, number=row["meeting"]).first()
@@ -421,7 +432,7 @@ def opened(path: Any) -> Iterator[tuple[ArchiveSource, dict[str, Any]]]:
 
 
 def import_archive(
-    *, actor: Any, path: Any, dry_run: bool, progress: Callable[[int, int], None] | None = None
+    *, actor: Actor, path: Any, dry_run: bool, progress: Callable[[int, int], None] | None = None
 ) -> Report:
     """Import the archive at ``path`` (a folder or a ZIP), or only say what it would do (``dry_run``).
 
