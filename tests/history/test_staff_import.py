@@ -23,6 +23,7 @@ from cwgcop.meetings.models import Meeting
 from tests.conftest import stored_files
 from tests.factories import BodyFactory, UserFactory, secretariat
 from tests.history.fixture import build_manifest, make_body, write_archive
+from tests.history.test_csv_manifest import BAD_QUOTES
 
 pytestmark = pytest.mark.django_db
 
@@ -155,6 +156,10 @@ def test_refused_rows_are_listed_in_the_readers_language_and_nothing_is_written(
             "The ZIP file unpacks to too much data (a decompression bomb?); nothing was imported.",
         ),
         ({}, "The manifest is not valid JSON (line 1, column 2)."),
+        (
+            {"documents.csv": b'symbol,body\nWG-DL/1/1,CWG-DL\nWG-DL/1/2,"CWG-DL\n'},
+            f"documents.csv, line 3: {BAD_QUOTES}",
+        ),
     ],
 )
 def test_a_bad_archive_is_refused_whole_on_the_page(
@@ -168,7 +173,8 @@ def test_a_bad_archive_is_refused_whole_on_the_page(
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         manifest = json.dumps({"format": "cwgcop-archive", "version": 1}) if members else "{oops"
-        archive.writestr("manifest.json", manifest)
+        if "documents.csv" not in members:
+            archive.writestr("manifest.json", manifest)
         for name, content in members.items():
             archive.writestr(name, content)
     with django_capture_on_commit_callbacks(execute=True):

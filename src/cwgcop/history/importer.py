@@ -34,7 +34,8 @@ from cwgcop.documents import storage
 from cwgcop.documents.enums import DocumentStatus
 from cwgcop.documents.models import Document, DocumentFile
 from cwgcop.documents.validators import check_file_name
-from cwgcop.history.source import ArchiveSource
+from cwgcop.history.csv_manifest import CSV_FILES, read_csv_manifest
+from cwgcop.history.source import MANIFEST, ArchiveSource
 from cwgcop.meetings.enums import MeetingStatus
 from cwgcop.meetings.models import Meeting
 from cwgcop.meetings.services.meeting import create_meeting, update_meeting
@@ -422,11 +423,24 @@ def _same_former_name(existing: BodyName, row: dict[str, Any], names: dict[str, 
     )
 
 
+def read_manifest(source: ArchiveSource) -> dict[str, Any]:
+    """``manifest.json`` if the archive has one, else its CSV files (:mod:`cwgcop.history.csv_manifest`)."""
+    raw = source.read(MANIFEST)
+    if raw is not None:
+        return parse_manifest(raw)
+    if any(source.exists(name) for name in CSV_FILES):
+        return read_csv_manifest(source.read)
+    raise DomainError(
+        _("The archive has no manifest.json, nor any of %(files)s.") % {"files": ", ".join(CSV_FILES)},
+        code="manifest_missing",
+    )
+
+
 @contextmanager
 def opened(path: Any) -> Iterator[tuple[ArchiveSource, dict[str, Any]]]:
     source = ArchiveSource(path)
     try:
-        yield source, parse_manifest(source.read_manifest())
+        yield source, read_manifest(source)
     finally:
         source.close()
 
