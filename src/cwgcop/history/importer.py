@@ -33,6 +33,7 @@ from cwgcop.documents import services as documents
 from cwgcop.documents import storage
 from cwgcop.documents.enums import DocumentStatus
 from cwgcop.documents.models import Document, DocumentFile
+from cwgcop.documents.signals import changes_batched
 from cwgcop.documents.validators import check_file_name
 from cwgcop.history.csv_manifest import CSV_FILES, read_csv_manifest
 from cwgcop.history.source import MANIFEST, ArchiveSource
@@ -160,6 +161,9 @@ class Importer:
         self.manifest = manifest
         self.report = Report()
         self.new_keys: set[str] = set()
+        # Bodies and meetings looked up once per import, not once per row (neither is created by a document row).
+        self._bodies: dict[str, Body] = {}
+        self._meetings: dict[tuple[int, int], Meeting] = {}
 
     def rows(self) -> Iterator[tuple[str, str, Callable[[], str]]]:
         """(section, key, the function that writes the row and says what it did), in the order they go in."""
@@ -181,7 +185,7 @@ class Importer:
     def run(self, *, apply: bool, progress: Callable[[int, int], None] | None = None) -> Report:
         rows = list(self.rows())
         try:
-            with transaction.atomic():
+            with transaction.atomic(), changes_batched():
                 for done, (section, key, write) in enumerate(rows, start=1):
                     self.report.rows.append(self._one(section, key, write))
                     if progress is not None:
@@ -208,7 +212,9 @@ class Importer:
 
     def _body(self, acronym: Any) -> Body:
         """The row's body; a person (not the command line) imports only for bodies whose secretariat they are on."""
-        body = _body(acronym)
+        body = self._bodies.get(acronym) if isinstance(acronym, str) else None
+        if body is None:
+            body = self._bodies[acronym] = _body(acronym)
         if self.actor is not None and not actor_may(self.actor, "history.import_for_body", body):
             raise RowRefusedError(
                 _("You are not on the secretariat of %(acronym)s, so you cannot import its records.")
@@ -285,7 +291,7 @@ class Importer:
         body = self._body(row.get("body"))
         meeting = None
         if row.get("meeting") is not None:
-            meeting = Meeting.objects.filter(body=body, number=row["meeting"]).first()
+            meeting = self._meeting(body, row["meeting"])
             if meeting is None:
                 raise RowRefusedError(
                     _("%(body)s has no meeting number %(number)s.") % {"body": body.acronym, "number": row["meeting"]}
@@ -357,6 +363,16 @@ class Importer:
             self._add_revisions(document, revisions, first=len(published))
             changed = True
         return UPDATE if changed else UNCHANGED
+
+    def _meeting(self, body: Body, number: Any) -> Meeting | None:
+        if not isinstance(number, int):
+            return None
+        meeting = self._meetings.get((body.pk, number))
+        if meeting is None:
+            meeting = Meeting.objects.filter(body=body, number=number).first()
+            if meeting is not None:
+                self._meetings[(body.pk, number)] = meeting
+        return meeting
 
     def _organization(self, row: Any) -> Organization:
         if not isinstance(row, dict):
