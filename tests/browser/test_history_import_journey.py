@@ -49,7 +49,8 @@ def test_secretariat_checks_and_imports_a_decade_and_the_public_finds_it(
     archive = zipped(write_archive(tmp_path / "archive"), tmp_path / "cwg-dl-2010-2019.zip")
     page = signed_in_without_javascript(new_page, live_server.url)
 
-    page.goto(f"{live_server.url}/en/staff/")
+    # The live server's first request loads the URL configuration and the API: on a busy machine, over 10 s.
+    page.goto(f"{live_server.url}/en/staff/", timeout=60_000)
     page.get_by_role("link", name="Import a history").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Import a history")
     page.get_by_label("Archive (ZIP)").set_input_files(archive)
