@@ -7,9 +7,12 @@ In this process, on a scratch database (SQLite in a temporary folder unless DATA
 folder with ``--documents`` published documents in 10 meetings, two small text files each (English and French,
 so 2N files), then
 1. the dry run (every row written in a transaction that is rolled back),
-2. the import (one transaction; text extraction and indexing run after it commits, included in the time),
-3. the same archive imported again (every row unchanged),
-4. the export to a new folder.
+2. the import (one transaction; after it commits, one task reading and indexing every document is queued),
+3. that task, run by a worker in this process (``db_worker --batch``): text extraction and indexing,
+4. the same archive imported again (every row unchanged),
+5. the export to a new folder.
+Tasks go to the database queue (``CWGCOP_TASKS_BACKEND=database``), as in production; ``--immediate`` runs them
+in-process at the commit instead, counted in the import's time.
 It prints wall time, documents per second and the process's peak resident memory after each step. It is not a
 test and asserts nothing.
 """
@@ -90,12 +93,14 @@ def timed(label: str, documents: int, action: object) -> object:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--documents", type=int, default=1000)
+    parser.add_argument("--immediate", action="store_true", help="Run tasks in-process at the commit.")
     args = parser.parse_args()
 
     scratch = Path(tempfile.mkdtemp(prefix="cwgcop-bench-"))
     (scratch / "data").mkdir()
     os.environ.setdefault("CWGCOP_DATA_DIR", str(scratch / "data"))
     os.environ.setdefault("CWGCOP_DEBUG", "true")
+    os.environ.setdefault("CWGCOP_TASKS_BACKEND", "immediate" if args.immediate else "database")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cwgcop.settings")
     import django
 
@@ -111,6 +116,7 @@ def main() -> None:
     from cwgcop.documents.models import Document
     from cwgcop.history.exporter import export_archive
     from cwgcop.history.importer import import_archive
+    from cwgcop.search.models import FileExtraction, SearchEntry
 
     Body.objects.get_or_create(acronym="BENCH", defaults={"slug": "bench", "name": "Bench", "name_en": "Bench"})
     start = time.perf_counter()
@@ -123,11 +129,18 @@ def main() -> None:
     report = timed("dry run", n, lambda: import_archive(actor=None, path=scratch / "archive", dry_run=True))
     print(f"  → {report.count('create')} rows to create, {len(report.refused)} refused")  # type: ignore[attr-defined]
     timed(
-        "import (with extraction and indexing)",
+        "import" + (" (with extraction and indexing)" if args.immediate else " (extraction queued)"),
         n,
         lambda: import_archive(actor=None, path=scratch / "archive", dry_run=False),
     )
     print(f"  → {Document.objects.count()} documents in the archive")
+    if not args.immediate:
+        timed(
+            "worker: extraction and indexing",
+            n,
+            lambda: call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0),
+        )
+        print(f"  → {FileExtraction.objects.count()} files read, {SearchEntry.objects.count()} index entries")
     again = timed("same archive again", n, lambda: import_archive(actor=None, path=scratch / "archive", dry_run=False))
     print(f"  → {again.count('unchanged')} rows unchanged")  # type: ignore[attr-defined]
     counts = timed("export", n, lambda: export_archive(scratch / "export"))

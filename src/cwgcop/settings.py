@@ -285,6 +285,8 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 CWGCOP_MAX_UPLOAD_BYTES = env_int("CWGCOP_MAX_UPLOAD_MB", 50) * 1024 * 1024
 # The most an archive to import (a ZIP) may unpack to, all files together.
 CWGCOP_ARCHIVE_MAX_BYTES = env_int("CWGCOP_ARCHIVE_MAX_MB", 20480) * 1024 * 1024
+# Archives uploaded on the staff import page wait here for their background check and import (docs/history.md).
+CWGCOP_IMPORT_DIR = Path(os.environ.get("CWGCOP_IMPORT_DIR") or (DATA_DIR / "imports")).resolve()
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # Office files (DOCX, XLSX, PPTX) are ZIP packages: refused before anything is unpacked when they hold more
 # parts, would unpack to more bytes, or compress a part (above 1 MB) more times than this.

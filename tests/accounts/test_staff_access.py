@@ -86,7 +86,18 @@ def _person(username: str, kind: RoleKind) -> Any:
 
 def test_the_walk_finds_the_staff_pages_of_every_app() -> None:
     apps = {entry.namespaces[1] if len(entry.namespaces) > 1 else "" for entry in STAFF}
-    assert apps == {"", "meetings", "documents", "accounts", "bodies", "liaisons", "events", "consultations", "reports"}
+    assert apps == {
+        "",
+        "meetings",
+        "documents",
+        "accounts",
+        "bodies",
+        "liaisons",
+        "events",
+        "consultations",
+        "reports",
+        "history",
+    }
     assert len(STAFF) == len({entry.view_name for entry in STAFF}) >= 70
     assert all(entry.pattern.name for entry in STAFF)
 

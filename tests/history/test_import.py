@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
+from django_tasks_db.models import DBTaskResult
 
 from cwgcop.bodies.models import BodyName
 from cwgcop.core.models import AuditEntry
@@ -16,6 +17,7 @@ from cwgcop.documents.models import Document, DocumentFile
 from cwgcop.history.importer import import_archive
 from cwgcop.meetings.models import Meeting
 from cwgcop.search.services import Filters, search
+from cwgcop.search.tasks import refresh_documents
 from tests.conftest import stored_files
 from tests.history.fixture import BODY, make_body, write_archive
 
@@ -114,3 +116,20 @@ def test_command_import_refused_says_why_and_fails(archive: Path) -> None:
         call_command("import_archive", str(archive), stdout=out)
     assert "refused\tdocument\tWG-DL/2/1 Rev.1\tThe file files/rev1.txt does not match its checksum" in out.getvalue()
     assert Document.objects.count() == 0
+
+
+def test_extraction_and_indexing_wait_for_one_queued_task(
+    archive: Path, django_capture_on_commit_callbacks: Any, settings: Any
+) -> None:
+    """The import queues one task for every document it publishes, not a reindex and a task per document."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    with django_capture_on_commit_callbacks(execute=True):
+        import_archive(actor=None, path=archive, dry_run=False)
+    queued = list(DBTaskResult.objects.values_list("task_path", "args_kwargs"))
+    assert [path for path, _ in queued] == ["cwgcop.search.tasks.refresh_documents"]
+    assert queued[0][1]["args"][0] == list(Document.objects.order_by("pk").values_list("pk", flat=True))
+    assert search(text="learners 2013", filters=Filters(), limit=50).results == []  # not read yet
+    assert refresh_documents.call(*queued[0][1]["args"]) == 42  # what the worker runs: every file read
+    found = [r.document.symbol for r in search(text="learners 2013", filters=Filters(), limit=50).results]
+    assert found == ["WG-DL/4/1"]
+    assert DocumentFile.objects.filter(extraction__isnull=True).count() == 0

@@ -83,9 +83,11 @@ def empty_the_instance(media_root: Path) -> None:
             path.unlink()
 
 
-@pytest.mark.parametrize("as_zip", [False, True])
+@pytest.mark.parametrize(
+    ("manifest_format", "as_zip"), [("json", False), ("json", True), ("csv", False), ("csv", True)]
+)
 def test_export_then_import_into_an_empty_instance_gives_the_same_archive(
-    tmp_path: Path, media_root: Path, as_zip: bool
+    tmp_path: Path, media_root: Path, manifest_format: str, as_zip: bool
 ) -> None:
     make_body()
     import_archive(actor=None, path=write_archive(tmp_path / "source"), dry_run=False)
@@ -93,10 +95,15 @@ def test_export_then_import_into_an_empty_instance_gives_the_same_archive(
     assert len(before["documents"]) == 21
     exported = tmp_path / ("export.zip" if as_zip else "export")
     out = io.StringIO()
-    call_command("export_archive", str(exported), stdout=out)
+    call_command("export_archive", str(exported), f"--format={manifest_format}", stdout=out)
     assert out.getvalue() == f"10 meetings, 21 documents, 42 files → {exported}\n"
+    first = {"json": ["manifest.json"], "csv": ["former_names.csv", "meetings.csv", "documents.csv", "sources.csv"]}
     if as_zip:
-        assert zipfile.ZipFile(exported).namelist()[0] == "manifest.json"
+        assert zipfile.ZipFile(exported).namelist()[: len(first[manifest_format])] == first[manifest_format]
+    else:
+        assert sorted(p.name for p in exported.iterdir() if p.is_file()) == sorted(
+            first[manifest_format] + (["files.csv"] if manifest_format == "csv" else [])
+        )
     empty_the_instance(media_root)
     assert Document.objects.count() == 0
     report = import_archive(actor=None, path=exported, dry_run=False)

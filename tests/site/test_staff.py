@@ -38,11 +38,28 @@ def test_dashboard_links_every_staff_area_that_exists(client: Client) -> None:
         ("Events", "/en/staff/events/"),
         ("Consultations", "/en/staff/consultations/"),
         ("Reports", "/en/staff/reports/"),
+        ("Organisations", "/en/staff/organisations/"),
+        ("Bodies", "/en/staff/bodies/"),
         ("Roles", "#roles"),
+        ("Accounts", "/en/staff/accounts/"),
+        ("Imports", "/en/staff/imports/"),
     ]:
         assert f'<li><a href="{address}">{label}</a></li>' in page
     labels = [str(label) for label, _address in staff_areas.staff_areas()]
-    assert labels[:7] == ["Meetings", "Documents", "Submissions", "Liaisons", "Events", "Consultations", "Reports"]
+    assert labels == [
+        "Meetings",
+        "Documents",
+        "Submissions",
+        "Liaisons",
+        "Events",
+        "Consultations",
+        "Reports",
+        "Organisations",
+        "Bodies",
+        "Roles",
+        "Accounts",
+        "Imports",
+    ]
 
 
 def test_an_area_whose_pages_do_not_exist_is_left_out(monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -20,6 +20,7 @@ from cwgcop.core.languages import LANGUAGE_ORDER, field_suffix
 from cwgcop.documents import storage
 from cwgcop.documents.enums import DocumentStatus
 from cwgcop.documents.models import Document, DocumentRevision
+from cwgcop.history.csv_manifest import write_csv_manifest
 from cwgcop.history.importer import FORMAT, MEETING_TEXTS, MEETING_VALUES, VERSION
 from cwgcop.history.source import MANIFEST
 from cwgcop.meetings.models import Meeting
@@ -122,19 +123,29 @@ def _copy(source: IO[bytes], target: IO[bytes]) -> None:
         shutil.copyfileobj(source, target, storage.CHUNK)
 
 
-def export_archive(path: Path) -> dict[str, int]:
-    """Write the public archive to ``path`` (a new folder, or a ZIP file if it ends in .zip); returns counts."""
+def manifest_files(manifest: dict[str, Any], manifest_format: str) -> dict[str, bytes]:
+    """The manifest as the files that hold it: ``manifest.json``, or the CSV files."""
+    if manifest_format == "csv":
+        return write_csv_manifest(manifest)
+    return {MANIFEST: json.dumps(manifest, ensure_ascii=False, indent=1).encode()}
+
+
+def export_archive(path: Path, *, manifest_format: str = "json") -> dict[str, int]:
+    """Write the public archive to ``path`` (a new folder, or a ZIP file if it ends in .zip), its manifest as
+    JSON (the default) or CSV files; returns counts."""
     manifest, files = build_manifest()
-    data = json.dumps(manifest, ensure_ascii=False, indent=1).encode()
+    written = manifest_files(manifest, manifest_format)
     if path.suffix.lower() == ".zip":
         with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr(MANIFEST, data)
+            for name, data in written.items():
+                archive.writestr(name, data)
             for name, key in sorted(files.items()):
                 with archive.open(name, "w") as target:
                     _copy(storage.open_blob(key), target)
     else:
         path.mkdir(parents=True, exist_ok=False)
-        (path / MANIFEST).write_bytes(data)
+        for name, data in written.items():
+            (path / name).write_bytes(data)
         for name, key in sorted(files.items()):
             target_path = path / name
             target_path.parent.mkdir(parents=True, exist_ok=True)

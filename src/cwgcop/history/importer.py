@@ -26,14 +26,17 @@ from django.utils.translation import gettext as _
 
 from cwgcop.bodies.models import Body, BodyName, Organization
 from cwgcop.bodies.services import ensure_organization, record_former_name
+from cwgcop.core.actors import Actor, actor_may
 from cwgcop.core.errors import DomainError
 from cwgcop.core.languages import LANGUAGE_ORDER, field_suffix
 from cwgcop.documents import services as documents
 from cwgcop.documents import storage
 from cwgcop.documents.enums import DocumentStatus
 from cwgcop.documents.models import Document, DocumentFile
+from cwgcop.documents.signals import changes_batched
 from cwgcop.documents.validators import check_file_name
-from cwgcop.history.source import ArchiveSource
+from cwgcop.history.csv_manifest import CSV_FILES, read_csv_manifest
+from cwgcop.history.source import MANIFEST, ArchiveSource
 from cwgcop.meetings.enums import MeetingStatus
 from cwgcop.meetings.models import Meeting
 from cwgcop.meetings.services.meeting import create_meeting, update_meeting
@@ -152,12 +155,15 @@ def _body(acronym: Any) -> Body:
 
 
 class Importer:
-    def __init__(self, *, actor: Any, source: ArchiveSource, manifest: dict[str, Any]) -> None:
+    def __init__(self, *, actor: Actor, source: ArchiveSource, manifest: dict[str, Any]) -> None:
         self.actor = actor
         self.source = source
         self.manifest = manifest
         self.report = Report()
         self.new_keys: set[str] = set()
+        # Bodies and meetings looked up once per import, not once per row (neither is created by a document row).
+        self._bodies: dict[str, Body] = {}
+        self._meetings: dict[tuple[int, int], Meeting] = {}
 
     def rows(self) -> Iterator[tuple[str, str, Callable[[], str]]]:
         """(section, key, the function that writes the row and says what it did), in the order they go in."""
@@ -179,7 +185,7 @@ class Importer:
     def run(self, *, apply: bool, progress: Callable[[int, int], None] | None = None) -> Report:
         rows = list(self.rows())
         try:
-            with transaction.atomic():
+            with transaction.atomic(), changes_batched():
                 for done, (section, key, write) in enumerate(rows, start=1):
                     self.report.rows.append(self._one(section, key, write))
                     if progress is not None:
@@ -204,6 +210,18 @@ class Importer:
         except DomainError as exc:
             return Row(section, key, REFUSED, " ".join(str(m) for m in exc.messages))
 
+    def _body(self, acronym: Any) -> Body:
+        """The row's body; a person (not the command line) imports only for bodies whose secretariat they are on."""
+        body = self._bodies.get(acronym) if isinstance(acronym, str) else None
+        if body is None:
+            body = self._bodies[acronym] = _body(acronym)
+        if self.actor is not None and not actor_may(self.actor, "history.import_for_body", body):
+            raise RowRefusedError(
+                _("You are not on the secretariat of %(acronym)s, so you cannot import its records.")
+                % {"acronym": body.acronym}
+            )
+        return body
+
     def _discard_new_files(self) -> None:
         for key in self.new_keys:
             if not DocumentFile.objects.filter(storage_key=key).exists():
@@ -213,7 +231,7 @@ class Importer:
     def former_name(self, body_row: Any, row: Any) -> str:
         if not isinstance(row, dict):
             raise RowRefusedError(_("A row must be an object with named fields."))
-        body = _body(body_row.get("acronym"))
+        body = self._body(body_row.get("acronym"))
         valid_from, valid_until = _date(row, "valid_from"), _date(row, "valid_until")
         if valid_until >= timezone.localdate():
             raise RowRefusedError(_("The date %(date)s is in the future.") % {"date": valid_until.isoformat()})
@@ -235,7 +253,7 @@ class Importer:
     def meeting(self, row: Any) -> str:
         if not isinstance(row, dict):
             raise RowRefusedError(_("A row must be an object with named fields."))
-        body = _body(row.get("body"))
+        body = self._body(row.get("body"))
         number = _required(row, "number")
         if not isinstance(number, int):
             raise RowRefusedError(_("The field “%(field)s” is missing.") % {"field": "number"})
@@ -270,10 +288,10 @@ class Importer:
         symbol = str(_required(row, "symbol"))
         if duplicate:
             raise RowRefusedError(_("The symbol %(symbol)s appears twice in the manifest.") % {"symbol": symbol})
-        body = _body(row.get("body"))
+        body = self._body(row.get("body"))
         meeting = None
         if row.get("meeting") is not None:
-            meeting = Meeting.objects.filter(body=body, number=row["meeting"]).first()
+            meeting = self._meeting(body, row["meeting"])
             if meeting is None:
                 raise RowRefusedError(
                     _("%(body)s has no meeting number %(number)s.") % {"body": body.acronym, "number": row["meeting"]}
@@ -346,6 +364,16 @@ class Importer:
             changed = True
         return UPDATE if changed else UNCHANGED
 
+    def _meeting(self, body: Body, number: Any) -> Meeting | None:
+        if not isinstance(number, int):
+            return None
+        meeting = self._meetings.get((body.pk, number))
+        if meeting is None:
+            meeting = Meeting.objects.filter(body=body, number=number).first()
+            if meeting is not None:
+                self._meetings[(body.pk, number)] = meeting
+        return meeting
+
     def _organization(self, row: Any) -> Organization:
         if not isinstance(row, dict):
             raise RowRefusedError(_("A row must be an object with named fields."))
@@ -411,17 +439,30 @@ def _same_former_name(existing: BodyName, row: dict[str, Any], names: dict[str, 
     )
 
 
+def read_manifest(source: ArchiveSource) -> dict[str, Any]:
+    """``manifest.json`` if the archive has one, else its CSV files (:mod:`cwgcop.history.csv_manifest`)."""
+    raw = source.read(MANIFEST)
+    if raw is not None:
+        return parse_manifest(raw)
+    if any(source.exists(name) for name in CSV_FILES):
+        return read_csv_manifest(source.read)
+    raise DomainError(
+        _("The archive has no manifest.json, nor any of %(files)s.") % {"files": ", ".join(CSV_FILES)},
+        code="manifest_missing",
+    )
+
+
 @contextmanager
 def opened(path: Any) -> Iterator[tuple[ArchiveSource, dict[str, Any]]]:
     source = ArchiveSource(path)
     try:
-        yield source, parse_manifest(source.read_manifest())
+        yield source, read_manifest(source)
     finally:
         source.close()
 
 
 def import_archive(
-    *, actor: Any, path: Any, dry_run: bool, progress: Callable[[int, int], None] | None = None
+    *, actor: Actor, path: Any, dry_run: bool, progress: Callable[[int, int], None] | None = None
 ) -> Report:
     """Import the archive at ``path`` (a folder or a ZIP), or only say what it would do (``dry_run``).
 

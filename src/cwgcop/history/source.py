@@ -108,8 +108,9 @@ class ArchiveSource:
         buffer.seek(0)
         return buffer
 
-    def read_manifest(self) -> bytes:
-        if not self.exists(MANIFEST):
-            raise DomainError(_("The archive has no manifest.json."), code="manifest_missing")
-        with self.open(MANIFEST) as stream:
+    def read(self, path: str) -> bytes | None:
+        """A whole (small) file of the archive, or None when it has none at ``path``."""
+        if not self.exists(path):
+            return None
+        with self.open(path) as stream:
             return stream.read()

@@ -246,6 +246,54 @@ def change_governing_text(request: HttpRequest, text_id: int, payload: Governing
     return _text_data(text)
 
 
+class PublicationFailureOut(Schema):
+    language: str
+    format: str
+    error: str
+
+
+class PublicationOut(Schema):
+    """How far the background publication of a report is, and why it stopped if it failed."""
+
+    id: int
+    status: str
+    made: int
+    total: int
+    failure: PublicationFailureOut | None
+
+
+def _publishing_report(request: HttpRequest, report_id: int) -> CouncilReport:
+    user = api_user(request)
+    report = CouncilReport.objects.filter(pk=report_id).select_related("body").first()
+    if report is None or not user.has_perm("reports.draft", report.body):
+        raise Http404
+    return report
+
+
+def _publication(report: CouncilReport) -> dict[str, Any]:
+    made, total = services.publication_progress(report)
+    failure = report.publication_failure or None
+    return {"id": report.pk, "status": report.status, "made": made, "total": total, "failure": failure}
+
+
+@router.get("/{report_id}/publication", response=PublicationOut, auth=api_token_auth)
+def publication(request: HttpRequest, report_id: int) -> dict[str, Any]:
+    """The publication's progress (files made of files to make) and, if it stopped, which file failed and why
+    (the body's secretariat only)."""
+    return _publication(_publishing_report(request, report_id))
+
+
+@router.post("/{report_id}/publication/retry", response=PublicationOut, auth=api_token_auth)
+def retry_publication(request: HttpRequest, report_id: int) -> dict[str, Any]:
+    """Start a failed publication again; it resumes with the files not made yet."""
+    report = _publishing_report(request, report_id)
+    try:
+        report = services.retry_publication(actor=api_user(request), report=report)
+    except DomainError as error:
+        raise HttpError(400, _message(error)) from error
+    return _publication(report)
+
+
 @router.get("/{report_id}", response=ReportOut)
 def get_report(request: HttpRequest, report_id: int) -> dict[str, Any]:
     """A published report (drafts answer 404 to everyone here; staff read drafts on their pages)."""

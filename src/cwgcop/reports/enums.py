@@ -30,7 +30,9 @@ class ReportAction(StrEnum):
     GOVERNING_TEXT_CHANGE = "report.governing_text.change"
     GOVERNING_TEXT_CLOSE = "report.governing_text.close"
     PARTICULARS = "report.particulars"
+    PUBLICATION_FAILED = "report.publication_failed"
     PUBLICATION_REQUESTED = "report.publication_requested"
+    PUBLICATION_RETRIED = "report.publication_retried"
     PUBLISH = "report.publish"
 
 

@@ -82,6 +82,8 @@ class CouncilReport(models.Model):
     action_required = models.TextField(_("action required by the Council"), blank=True)
     strategic_plan = models.TextField(_("link to the strategic plan"), blank=True)
     history_chart = models.BooleanField(_("include the chart of all the body's meetings"), default=False)
+    # Why the background publication stopped ({"language", "format", "error"}); empty while it runs or succeeded.
+    publication_failure = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/edit/<str:language>/", views.report_edit, name="edit"),
     path("<int:pk>/approve/", views.report_approve, name="approve"),
     path("<int:pk>/publish/", views.report_publish, name="publish"),
+    path("<int:pk>/publish/retry/", views.report_retry_publication, name="retry_publication"),
     path("<int:pk>/particulars/", text_views.report_particulars, name="particulars"),
     path("<int:pk>/v<int:number>/<str:language>.<str:fmt>", text_views.report_preview, name="preview"),
     path("governing-texts/<slug:slug>/", text_views.governing_texts, name="governing_texts"),

@@ -6,12 +6,16 @@ By default tasks run in-process as soon as they are enqueued (``ImmediateBackend
 
 from __future__ import annotations
 
+import logging
+
 from django.contrib.auth import get_user_model
 from django_tasks import task
 
 from cwgcop.reports import services
 from cwgcop.reports.enums import ReportStatus
 from cwgcop.reports.models import CouncilReport
+
+logger = logging.getLogger(__name__)
 
 
 @task()
@@ -21,6 +25,12 @@ def publish_report(report_id: int, actor_id: int | None) -> int:
     if report.status != ReportStatus.PUBLISHING:
         return 0
     actor = get_user_model().objects.filter(pk=actor_id).first() if actor_id else None
-    made = services.render_renditions(report=report)
-    services.complete_publication(actor=actor, report=report)
+    try:
+        made = services.render_renditions(report=report)
+        services.complete_publication(actor=actor, report=report)
+    except Exception as error:
+        # Kept on the report for the secretariat, who can retry; the files made so far stay.
+        logger.exception("Publishing report %s failed", report_id)
+        services.record_publication_failure(report=report, error=error)
+        return 0
     return made

@@ -11,10 +11,11 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self) -> None:
-        from cwgcop.documents.signals import document_changed
+        from cwgcop.documents.signals import document_changed, documents_changed
         from cwgcop.search import hooks
 
         document_changed.connect(hooks.document_changed, dispatch_uid="search.document_changed")
+        documents_changed.connect(hooks.documents_changed, dispatch_uid="search.documents_changed")
         post_migrate.connect(rebuild_an_emptied_index, sender=self)
 
 

@@ -32,3 +32,15 @@ def _refresh(document_id: int) -> None:
     )
     if unread.exists():
         extract_document_text.enqueue(document_id)
+
+
+def documents_changed(document_ids: list[int], **kwargs: object) -> None:
+    """Many documents changed at once (a bulk import): after the commit, one background task reads their new
+    files and reindexes each once, instead of a reindex and a task per document in the request."""
+    transaction.on_commit(partial(_enqueue_refresh, document_ids), robust=True)
+
+
+def _enqueue_refresh(document_ids: list[int]) -> None:
+    from cwgcop.search.tasks import refresh_documents
+
+    refresh_documents.enqueue(document_ids)

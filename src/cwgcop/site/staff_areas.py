@@ -31,9 +31,11 @@ AREAS = (
     StaffArea(_("Events"), ("staff:events:index",)),
     StaffArea(_("Consultations"), ("staff:consultations:list",)),
     StaffArea(pgettext_lazy("staff area", "Reports"), ("staff:reports:list",)),
-    StaffArea(_("Organisations"), ("staff:organisations:list", "staff:organisations:index")),
-    StaffArea(_("Bodies"), ("staff:bodies:list", "staff:bodies:index")),
+    StaffArea(_("Organisations"), ("staff:bodies:organization-list",)),
+    StaffArea(_("Bodies"), ("staff:bodies:body-list",)),
     StaffArea(_("Roles"), ("staff:accounts:roles", "staff:accounts:role-list"), fallback="#roles"),
+    StaffArea(_("Accounts"), ("staff:accounts:accounts",)),
+    StaffArea(_("Imports"), ("staff:history:imports",)),
 )
 
 

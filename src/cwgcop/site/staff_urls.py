@@ -19,4 +19,5 @@ urlpatterns = [
     path("events/", include("cwgcop.events.staff_urls")),
     path("consultations/", include("cwgcop.consultations.staff_urls")),
     path("reports/", include("cwgcop.reports.staff_urls")),
+    path("imports/", include("cwgcop.history.staff_urls")),
 ]

@@ -353,6 +353,46 @@ def _enqueue_publication(report_id: int, actor_id: int | None) -> None:
     publish_report.enqueue(report_id, actor_id)
 
 
+class RenditionError(Exception):
+    """Making one rendition failed: which one, and the error."""
+
+    def __init__(self, language: str, fmt: str, error: BaseException) -> None:
+        super().__init__(f"{language} {fmt}: {error}")
+        self.language, self.fmt, self.error = language, fmt, error
+
+
+@transaction.atomic
+def record_publication_failure(*, report: CouncilReport, error: BaseException) -> CouncilReport:
+    """The background publication stopped: keep which file failed and why, so the secretariat sees it and can
+    :func:`retry_publication`. The report stays "being published"; the files made so far are kept."""
+    report = CouncilReport.objects.select_for_update().get(pk=report.pk)
+    where = error if isinstance(error, RenditionError) else None
+    cause = where.error if where else error
+    report.publication_failure = {
+        "language": where.language if where else "",
+        "format": where.fmt if where else "",
+        "error": (f"{type(cause).__name__}: {cause}")[:1000],
+    }
+    report.save(update_fields=["publication_failure"])
+    audit.record(actor=None, action=ReportAction.PUBLICATION_FAILED, instance=report, after=report.publication_failure)
+    return report
+
+
+@transaction.atomic
+def retry_publication(*, actor: Actor, report: CouncilReport) -> CouncilReport:
+    """Run a failed publication again in the background; it resumes with the files not made yet."""
+    report = CouncilReport.objects.select_for_update().get(pk=report.pk)
+    if report.status != ReportStatus.PUBLISHING or not report.publication_failure:
+        raise DomainError(_("Only a publication that failed can be retried."), code="not_failed")
+    before = report.publication_failure
+    report.publication_failure = {}
+    report.save(update_fields=["publication_failure"])
+    audit.record(actor=actor, action=ReportAction.PUBLICATION_RETRIED, instance=report, before=before)
+    person = signed_in_or_none(actor)
+    transaction.on_commit(partial(_enqueue_publication, report.pk, person.pk if person is not None else None))
+    return report
+
+
 def publication_progress(report: CouncilReport) -> tuple[int, int]:
     """(renditions made, renditions to make) of a report being published."""
     return Rendition.objects.filter(report=report).count(), len(report.languages) * len(FORMATS)
@@ -370,7 +410,10 @@ def render_renditions(*, report: CouncilReport) -> int:
         for fmt in FORMATS:
             if (language, fmt) in made:
                 continue
-            data = render_report(report, language, fmt, version.sections[language], symbol=symbol, charts=charts)
+            try:
+                data = render_report(report, language, fmt, version.sections[language], symbol=symbol, charts=charts)
+            except Exception as error:
+                raise RenditionError(language, fmt, error) from error
             blob = storage.store(io.BytesIO(data), f".{fmt}")
             with transaction.atomic():
                 Rendition.objects.get_or_create(

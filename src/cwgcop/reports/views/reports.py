@@ -68,6 +68,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_draft": request.user.has_perm("reports.draft", report.body),
             "can_approve": request.user.has_perm("reports.approve", report.body),
             "progress": services.publication_progress(report) if report.status == ReportStatus.PUBLISHING else None,
+            "failure": report.publication_failure if report.status == ReportStatus.PUBLISHING else None,
         },
     )
 
@@ -113,6 +114,17 @@ def report_publish(request: HttpRequest, pk: int) -> HttpResponse:
     with refusal_as_messages(request):
         services.request_publication(actor=request.user, report=report)
         messages.success(request, _("Publication started: the files are being made."))
+    return redirect("staff:reports:detail", pk=pk)
+
+
+@require_POST
+@require_permission("reports.view_drafts")
+def report_retry_publication(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _report(request, pk)
+    check_object_permission(request, "reports.draft", report.body)
+    with refusal_as_messages(request):
+        services.retry_publication(actor=request.user, report=report)
+        messages.success(request, _("Publication started again: the files not made yet are being made."))
     return redirect("staff:reports:detail", pk=pk)
 
 

@@ -13,12 +13,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path", type=Path)
+        parser.add_argument(
+            "--format", choices=["json", "csv"], default="json", help="The manifest: manifest.json, or CSV files."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["path"]
         if path.exists():
             raise CommandError(f"{path} already exists; give a new path.")
-        counts = export_archive(path)
+        counts = export_archive(path, manifest_format=options["format"])
         self.stdout.write(
             f"{counts['meetings']} meetings, {counts['documents']} documents, {counts['files']} files → {path}"
         )

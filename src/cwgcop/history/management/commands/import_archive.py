@@ -7,27 +7,13 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext, pgettext
+from django.utils.translation import ngettext
 
 from cwgcop.core.errors import DomainError
 from cwgcop.history.importer import REFUSED, Report, import_archive
+from cwgcop.history.labels import action_label, section_label, summary
 
-
-def action_label(action: str) -> str:
-    return {
-        "create": pgettext("import action", "create"),
-        "update": pgettext("import action", "update"),
-        "unchanged": pgettext("import action", "unchanged"),
-        "refused": pgettext("import action", "refused"),
-    }[action]
-
-
-def section_label(section: str) -> str:
-    return {
-        "former_name": pgettext("import row", "former name"),
-        "meeting": pgettext("import row", "meeting"),
-        "document": pgettext("import row", "document"),
-    }[section]
+BAR_WIDTH = 40
 
 
 class Command(BaseCommand):
@@ -55,18 +41,21 @@ class Command(BaseCommand):
             raise CommandError(message % {"count": count})
 
     def _progress(self, done: int, total: int) -> None:
-        if done == total or done % 100 == 0:
-            self.stderr.write(f"{done}/{total}")
+        """A bar on standard error, redrawn in place: ``[#########           ]  450/1000  45%``."""
+        if done != total and done % 25:
+            return
+        filled = BAR_WIDTH * done // max(total, 1)
+        bar = "#" * filled + " " * (BAR_WIDTH - filled)
+        self.stderr.write(f"\r[{bar}] {done:>{len(str(total))}}/{total} {100 * done // max(total, 1):>3}%", ending="")
+        if done == total:
+            self.stderr.write("")
 
     def _print(self, report: Report, *, dry_run: bool) -> None:
         for row in report.rows:
             line = f"{action_label(row.action)}\t{section_label(row.section)}\t{row.key}"
             self.stdout.write(f"{line}\t{row.reason}" if row.action == REFUSED else line)
         counts = {action: report.count(action) for action in ("create", "update", "unchanged", "refused")}
-        summary = (
-            _("%(create)s to create, %(update)s to update, %(unchanged)s unchanged, %(refused)s refused.") % counts
-        )
-        self.stdout.write(summary)
+        self.stdout.write(summary(counts))
         if report.applied:
             self.stdout.write(self.style.SUCCESS(_("The archive was imported.")))
         elif dry_run and not report.refused:
