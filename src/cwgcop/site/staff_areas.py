@@ -7,6 +7,7 @@ resolves, and an area whose pages are not there yet is left out instead of break
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,8 @@ class StaffArea:
     url_names: tuple[str, ...]
     # Where the area is found when none of its pages exists yet (a section of the dashboard itself).
     fallback: str | None = None
+    # The permission its pages need beyond a staff role (an area the person cannot open is not linked).
+    permission: str | None = None
 
 
 AREAS = (
@@ -34,7 +37,7 @@ AREAS = (
     StaffArea(_("Organisations"), ("staff:bodies:organization-list",)),
     StaffArea(_("Bodies"), ("staff:bodies:body-list",)),
     StaffArea(_("Roles"), ("staff:accounts:roles", "staff:accounts:role-list"), fallback="#roles"),
-    StaffArea(_("Accounts"), ("staff:accounts:accounts",)),
+    StaffArea(_("Accounts"), ("staff:accounts:accounts",), permission="accounts.care_for_accounts"),
     StaffArea(_("Imports"), ("staff:history:imports",)),
 )
 
@@ -48,7 +51,10 @@ def _first_address(names: tuple[str, ...]) -> str | None:
     return None
 
 
-def staff_areas() -> list[tuple[str, str]]:
-    """``(label, address)`` of every area whose pages exist, in the order of :data:`AREAS`."""
-    found = ((str(area.label), _first_address(area.url_names) or area.fallback) for area in AREAS)
+def staff_areas(user: Any = None) -> list[tuple[str, str]]:
+    """``(label, address)`` of every area whose pages exist (and ``user`` may open), in the order of :data:`AREAS`."""
+    allowed = [
+        area for area in AREAS if area.permission is None or (user is not None and user.has_perm(area.permission))
+    ]
+    found = ((str(area.label), _first_address(area.url_names) or area.fallback) for area in allowed)
     return [(label, address) for label, address in found if address is not None]

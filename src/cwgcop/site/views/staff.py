@@ -22,6 +22,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "pending": list(documents.exclude(status__in=[DocumentStatus.PUBLISHED, DocumentStatus.WITHDRAWN])[:50]),
             "recent": list(documents.filter(status=DocumentStatus.PUBLISHED)[:20]),
             "meetings": list(meeting_queries.public_meetings()[:20]),
-            "areas": staff_areas(),
+            "areas": staff_areas(request.user),
         },
     )
