@@ -119,10 +119,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First, so that every answer carries it: cached pages, static files and errors included.
-    "cwgcop.core.http.PermissionsPolicyMiddleware",
-    # Next: it stores pages with every header the stack below adds, and a cached page skips that whole stack.
+    # First: it stores pages with every header the stack below adds, and a cached page skips that whole stack
+    # (and so does the WSGI front, cwgcop.core.cache.PageCacheApp, which answers before Django).
     "cwgcop.core.cache.PageCacheMiddleware",
+    # Below the cache, so that stored pages carry it too; static files and errors are answered below it.
+    "cwgcop.core.http.PermissionsPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",

@@ -188,8 +188,8 @@ def test_the_secretariat_publishes_a_document_of_the_past_on_its_day(client: Cli
         actor=None, document=document, language="en", name="a.pdf", size=len(content), stream=io.BytesIO(content)
     )
     manage = f"/en/staff/documents/{document.symbol}/"
-    future = client.post(f"{manage}publish/", {"published_on": "2999-01-01"}, follow=True)
+    future = client.post(f"{manage}publish/", {"published_on": "2999-01-01", "confirm": "on"}, follow=True)
     assert "A publication date cannot be in the future." in future.content.decode()
-    assert client.post(f"{manage}publish/", {"published_on": "2012-03-01"}).status_code == 302
+    assert client.post(f"{manage}publish/", {"published_on": "2012-03-01", "confirm": "on"}).status_code == 302
     document.refresh_from_db()
     assert document.published_at == datetime.datetime(2012, 3, 1, 11, 0, tzinfo=datetime.UTC)
