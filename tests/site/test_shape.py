@@ -61,15 +61,36 @@ def test_api_routers_are_only_in_api_modules() -> None:
     assert [n for n in wrong if not n.endswith(".api")] == []
 
 
-def test_no_view_catches_a_refusal_by_hand() -> None:
-    wrong = [
-        f"{name}:{node.lineno}"
-        for name, tree in modules().items()
-        if is_view_module(name)
+def catches_a_refusal(tree: ast.Module) -> list[int]:
+    return [
+        node.lineno
         for node in ast.walk(tree)
         if isinstance(node, ast.ExceptHandler) and "DomainError" in ast.unparse(node.type or ast.Constant(None))
     ]
+
+
+def test_no_view_catches_a_refusal_by_hand() -> None:
+    wrong = [
+        f"{name}:{line}" for name, tree in modules().items() if is_view_module(name) for line in catches_a_refusal(tree)
+    ]
     assert wrong == []
+
+
+def test_no_api_endpoint_catches_a_refusal_by_hand() -> None:
+    # The API's handler (core.api.errors) answers every refusal; core.api.errors.plain_refusal_codes keeps the
+    # plain codes some endpoints always answered.
+    wrong = [
+        f"{name}:{line}"
+        for name, tree in modules().items()
+        if name.endswith(".api")
+        for line in catches_a_refusal(tree)
+    ]
+    assert wrong == []
+
+
+def test_a_refusal_caught_by_hand_is_seen() -> None:
+    tree = ast.parse("try:\n    pass\nexcept (ValueError, DomainError) as error:\n    raise\n")
+    assert catches_a_refusal(tree) == [3]
 
 
 def test_the_checks_see_the_views_they_check() -> None:

@@ -12,7 +12,7 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from cwgcop.core import ratelimit
-from cwgcop.core.errors import DomainError
+from cwgcop.core.api.errors import plain_refusal_codes
 from cwgcop.core.languages import current_language
 from cwgcop.events import queries, services
 from cwgcop.events.models import Event
@@ -118,6 +118,7 @@ def get_event(request: HttpRequest, series: str, event: str) -> dict[str, Any]:
 
 
 @router.post("/{series}/{event}/registrations", response={202: RegistrationOut})
+@plain_refusal_codes(conflicts={"registration_duplicate"})
 def register(request: HttpRequest, series: str, event: str, payload: RegistrationIn) -> Status[dict[str, str]]:
     """Register without an account. The registration counts once the e-mailed link is followed."""
     found = queries.event(series, event)
@@ -126,11 +127,7 @@ def register(request: HttpRequest, series: str, event: str, payload: Registratio
     if ratelimit.hit(request, group="events.register", rate=settings.CWGCOP_EVENT_RATE_LIMIT):
         raise HttpError(429, _("Too many registrations from your network in a short time. Please try again later."))
     applicant = services.Applicant(**payload.dict(), language=current_language())
-    try:
-        registration, _secret = services.register(event=found, applicant=applicant)
-    except DomainError as error:
-        status = 409 if error.code == "registration_duplicate" else 400
-        raise HttpError(status, " ".join(str(m) for m in error.messages)) from error
+    registration, _secret = services.register(event=found, applicant=applicant)
     return Status(
         202,
         {
