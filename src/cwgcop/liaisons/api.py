@@ -211,61 +211,44 @@ def update_liaison(request: HttpRequest, pk: int, payload: LiaisonPatch) -> Any:
     return Status(200, _detail(request, statement))
 
 
-def _transition(request: HttpRequest, pk: int, permission: str, change: Callable[[LiaisonStatement], Any]) -> Any:
+def _transition(request: HttpRequest, pk: int, permission: str, step: Callable[..., Any], **values: Any) -> Any:
+    """Take a step in the statement's life (``step``: its service, given ``values``) and answer the statement."""
     statement = _managed(request, pk, permission)
-    change(statement)
+    step(actor=api_user(request), statement=statement, **values)
     return Status(200, _detail(request, statement))
 
 
 @liaisons.post("/{int:pk}/approve", auth=api_token_auth, response={200: LiaisonDetailOut, **WRITE_RESPONSES})
 def approve_liaison(request: HttpRequest, pk: int) -> Any:
     """The chair approves an outgoing draft."""
-    return _transition(
-        request,
-        pk,
-        "liaisons.approve_statement",
-        lambda s: services.approve_statement(actor=api_user(request), statement=s),
-    )
+    return _transition(request, pk, "liaisons.approve_statement", services.approve_statement)
 
 
 @liaisons.post("/{int:pk}/send", auth=api_token_auth, response={200: LiaisonDetailOut, **WRITE_RESPONSES})
 def send_liaison(request: HttpRequest, pk: int, payload: SendIn) -> Any:
     """Record that an approved outgoing statement was sent (today unless ``sent_on`` says otherwise)."""
-    return _transition(
-        request,
-        pk,
-        "liaisons.manage_statement",
-        lambda s: services.send_statement(actor=api_user(request), statement=s, sent_on=payload.sent_on),
-    )
+    return _transition(request, pk, "liaisons.manage_statement", services.send_statement, sent_on=payload.sent_on)
 
 
 @liaisons.post("/{int:pk}/consider", auth=api_token_auth, response={200: LiaisonDetailOut, **WRITE_RESPONSES})
 def consider_liaison(request: HttpRequest, pk: int, payload: ConsiderIn) -> Any:
     """Record the meeting that considered an incoming statement."""
 
-    def change(statement: LiaisonStatement) -> Any:
-        meeting = _meeting(payload.meeting)
-        assert meeting is not None
-        return services.consider_statement(actor=api_user(request), statement=statement, meeting=meeting)
-
-    return _transition(request, pk, "liaisons.manage_statement", change)
+    statement = _managed(request, pk, "liaisons.manage_statement")
+    meeting = _meeting(payload.meeting)
+    assert meeting is not None
+    services.consider_statement(actor=api_user(request), statement=statement, meeting=meeting)
+    return Status(200, _detail(request, statement))
 
 
 @liaisons.post("/{int:pk}/note", auth=api_token_auth, response={200: LiaisonDetailOut, **WRITE_RESPONSES})
 def note_liaison(request: HttpRequest, pk: int) -> Any:
-    return _transition(
-        request,
-        pk,
-        "liaisons.manage_statement",
-        lambda s: services.note_statement(actor=api_user(request), statement=s),
-    )
+    return _transition(request, pk, "liaisons.manage_statement", services.note_statement)
 
 
 @liaisons.post("/{int:pk}/answered", auth=api_token_auth, response={200: LiaisonDetailOut, **WRITE_RESPONSES})
 def mark_liaison_answered(request: HttpRequest, pk: int) -> Any:
-    return _transition(
-        request, pk, "liaisons.manage_statement", lambda s: services.mark_answered(actor=api_user(request), statement=s)
-    )
+    return _transition(request, pk, "liaisons.manage_statement", services.mark_answered)
 
 
 @deliverables.get("/", response=list[DeliverableOut], summary="Deliverables with the milestones of their route")
