@@ -2,12 +2,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.cache import cache
+from django.test import Client
 from django.utils import translation
 
+from cwgcop.bodies.models import Body
 from cwgcop.core.cache import forget_local_pages
+from tests.core.factories import cwg_cop
+from tests.factories import secretariat
 
 
 @pytest.fixture(autouse=True)
@@ -45,3 +50,16 @@ def _fast_password_hashing(settings: pytest.FixtureRequest) -> None:
 
 def stored_files(media_root: Path) -> list[Path]:
     return sorted(p for p in media_root.rglob("*") if p.is_file())
+
+
+# The body a staff-page test works on, and its secretariat signed in (a test module may define its own).
+@pytest.fixture
+def body() -> Body:
+    return cwg_cop()
+
+
+@pytest.fixture
+def staff(client: Client, body: Body) -> Any:
+    user = secretariat(body, username="sec")
+    client.force_login(user)
+    return user

@@ -113,3 +113,13 @@ def test_record_refuses_a_free_string_and_writes_nothing() -> None:
     with pytest.raises(TypeError, match=r"'meeting\.create'"):
         audit.record(actor=None, action="meeting.create", instance=body)  # type: ignore[arg-type]
     assert AuditEntry.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_record_keeps_after_of_the_fields_named_only() -> None:
+    body = BodyFactory(acronym="EG-SAFE", slug="eg-safe")
+    before = audit.snapshot(body, ["acronym"])
+    body.acronym, body.slug = "EG-KIDS", "eg-kids"
+    entry = audit.record(actor=None, action=MeetingAction.CREATE, instance=body, before=before, fields=["acronym"])
+    stored = AuditEntry.objects.get(pk=entry.pk)
+    assert (stored.before, stored.after) == ({"acronym": "EG-SAFE"}, {"acronym": "EG-KIDS"})

@@ -13,22 +13,10 @@ from cwgcop.bodies.models import Body, Role
 from cwgcop.core.models import AuditEntry
 from cwgcop.documents.enums import DocumentStatus
 from cwgcop.documents.models import Document, DocumentFile, DocumentRevision
-from tests.core.factories import cwg_cop, document, draft, meeting_21, organization, parse, texts
+from tests.core.factories import document, draft, meeting_21, organization, parse, texts
 from tests.factories import BodyFactory, UserFactory, pdf_bytes, secretariat
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def body() -> Body:
-    return cwg_cop()
-
-
-@pytest.fixture
-def staff(client: Client, body: Body) -> Any:
-    user = secretariat(body, username="sec")
-    client.force_login(user)
-    return user
 
 
 def actions(document: Document) -> list[tuple[str, str | None]]:

@@ -53,12 +53,7 @@ def create_api_token(*, actor: Actor, name: str) -> IssuedToken:
     token = ApiToken.objects.create(
         user=actor, name=name, prefix=tokens.display_prefix(key), key_hash=tokens.hash_key(key)
     )
-    audit.record(
-        actor=actor,
-        action=AccountAction.API_TOKEN_CREATE,
-        instance=token,
-        after=audit.snapshot(token, TOKEN_AUDIT_FIELDS),
-    )
+    audit.record(actor=actor, action=AccountAction.API_TOKEN_CREATE, instance=token, fields=TOKEN_AUDIT_FIELDS)
     return IssuedToken(token=token, key=key)
 
 
@@ -72,11 +67,7 @@ def revoke_api_token(*, actor: Actor, token: ApiToken) -> ApiToken:
     token.revoked_at = timezone.now()
     token.save(update_fields=["revoked_at"])
     audit.record(
-        actor=actor,
-        action=AccountAction.API_TOKEN_REVOKE,
-        instance=token,
-        before=before,
-        after=audit.snapshot(token, TOKEN_AUDIT_FIELDS),
+        actor=actor, action=AccountAction.API_TOKEN_REVOKE, instance=token, before=before, fields=TOKEN_AUDIT_FIELDS
     )
     return token
 
@@ -148,7 +139,7 @@ def grant_role(*, actor: Actor, user: Any, body: Body, kind: str) -> Role:
             % {"person": display_name(user), "role": RoleKind(kind).label, "body": body.acronym},
             code="role_exists",
         )
-    audit.record(actor=actor, action=AccountAction.ROLE_GRANT, instance=role, after=audit.snapshot(role, ROLE_FIELDS))
+    audit.record(actor=actor, action=AccountAction.ROLE_GRANT, instance=role, fields=ROLE_FIELDS)
     return role
 
 

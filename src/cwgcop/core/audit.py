@@ -49,17 +49,19 @@ def record(
     instance: models.Model,
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
+    fields: Iterable[str] | None = None,
     day_only: bool = False,
 ) -> AuditEntry:
     """Write one audit entry for ``action`` on ``instance``; only the fields that changed are kept.
 
+    ``after`` is, unless given, the snapshot of ``instance`` now: of its ``fields``, or of all its fields.
     ``day_only`` keeps the day and not the time of day (the start of the day, UTC): for entries about what a
     child did, whose exact time could be matched to a web server's log of addresses.
     """
     if not isinstance(action, StrEnum):
         raise TypeError(f"audit actions are members of an app's action enum, not {action!r}")
     before = before or {}
-    after = after if after is not None else snapshot(instance)
+    after = after if after is not None else snapshot(instance, fields)
     if before:
         changed = {k for k in after if before.get(k) != after.get(k)} | (set(before) - set(after))
         before = {k: v for k, v in before.items() if k in changed}

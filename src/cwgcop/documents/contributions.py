@@ -167,9 +167,7 @@ def _mark_submitted(*, actor: Actor, document: Document, late: bool, action: Doc
     document.submitted_at = timezone.now()
     document.late = late
     document.save(update_fields=["status", "submitted_at", "late", "updated_at"])
-    audit.record(
-        actor=actor, action=action, instance=document, before=before, after=audit.snapshot(document, SUBMISSION_FIELDS)
-    )
+    audit.record(actor=actor, action=action, instance=document, before=before, fields=SUBMISSION_FIELDS)
     notifications.on_commit(notifications.SUBMISSION_RECEIVED, document.pk)
 
 
@@ -240,13 +238,7 @@ def publish_submission(*, actor: Actor, document: Document) -> DocumentRevision:
     before = audit.snapshot(document, SUBMISSION_FIELDS)
     document.symbol = allocate_symbol(meeting=document.meeting, kind=document.kind)
     document.save(update_fields=["symbol", "updated_at"])
-    audit.record(
-        actor=actor,
-        action=DocumentAction.NUMBER,
-        instance=document,
-        before=before,
-        after=audit.snapshot(document, SUBMISSION_FIELDS),
-    )
+    audit.record(actor=actor, action=DocumentAction.NUMBER, instance=document, before=before, fields=SUBMISSION_FIELDS)
     revision = services.publish_document(actor=actor, document=document)
     notifications.on_commit(notifications.SUBMISSION_PUBLISHED, document.pk)
     return revision
@@ -264,12 +256,6 @@ def return_submission(*, actor: Actor, document: Document, reason: str) -> Docum
     document.returned_at = timezone.now()
     document.return_reason = reason[:2000]
     document.save(update_fields=["status", "returned_at", "return_reason", "updated_at"])
-    audit.record(
-        actor=actor,
-        action=DocumentAction.RETURN,
-        instance=document,
-        before=before,
-        after=audit.snapshot(document, SUBMISSION_FIELDS),
-    )
+    audit.record(actor=actor, action=DocumentAction.RETURN, instance=document, before=before, fields=SUBMISSION_FIELDS)
     notifications.on_commit(notifications.SUBMISSION_RETURNED, document.pk)
     return document

@@ -18,11 +18,10 @@ from ninja.pagination import paginate
 from cwgcop.accounts.api_auth import api_token_auth, api_user, require_api_permission
 from cwgcop.bodies.models import Body
 from cwgcop.core import ratelimit
-from cwgcop.core.api.errors import ApiError
+from cwgcop.core.api.errors import ApiError, plain_refusal_codes
 from cwgcop.core.api.pagination import LazyPage, LimitOffsetPagination
 from cwgcop.core.api.schemas import ErrorSchema
 from cwgcop.core.api.serializers import translations
-from cwgcop.core.errors import DomainError
 from cwgcop.core.languages import current_language
 from cwgcop.documents.models import Document
 from cwgcop.events import queries, services
@@ -250,6 +249,7 @@ def get_event(request: HttpRequest, series: str, event: str) -> dict[str, Any]:
 
 
 @router.post("/{series}/{event}/registrations", response={202: RegistrationOut})
+@plain_refusal_codes(conflicts={"registration_duplicate"})
 def register(request: HttpRequest, series: str, event: str, payload: RegistrationIn) -> Status[dict[str, str]]:
     """Register without an account. The registration counts once the e-mailed link is followed."""
     found = queries.event(series, event)
@@ -258,11 +258,7 @@ def register(request: HttpRequest, series: str, event: str, payload: Registratio
     if ratelimit.hit(request, group="events.register", rate=settings.CWGCOP_EVENT_RATE_LIMIT):
         raise HttpError(429, _("Too many registrations from your network in a short time. Please try again later."))
     applicant = services.Applicant(**payload.dict(), language=current_language())
-    try:
-        registration, _secret = services.register(event=found, applicant=applicant)
-    except DomainError as error:
-        status = 409 if error.code == "registration_duplicate" else 400
-        raise HttpError(status, " ".join(str(m) for m in error.messages)) from error
+    registration, _secret = services.register(event=found, applicant=applicant)
     return Status(
         202,
         {

@@ -21,7 +21,6 @@ from cwgcop.bodies.models import Body
 from cwgcop.core.api.errors import ApiError, invalid_parameters
 from cwgcop.core.api.pagination import LazyPage, LimitOffsetPagination
 from cwgcop.core.api.schemas import ErrorSchema
-from cwgcop.core.errors import DomainError
 from cwgcop.documents.models import Document
 from cwgcop.liaisons import queries, schemas, services
 from cwgcop.liaisons.filters import RegisterFilter
@@ -44,21 +43,12 @@ from cwgcop.liaisons.schemas import (
 )
 from cwgcop.meetings.models import Meeting
 
-# Refusals about the state a thing is in, rather than about the input itself.
-CONFLICTS = {"transition_invalid", "not_approved", "statement_locked", "slug_taken", "not_outgoing", "not_incoming"}
 WRITE_RESPONSES: dict[int, Any] = dict.fromkeys((400, 401, 403, 404, 409), ErrorSchema)
 
 liaisons = Router(tags=["liaisons"])
 deliverables = Router(tags=["deliverables"])
 
 
-def _answer(write: Callable[[], Any]) -> Any:
-    """Run a write; a refusal from a service becomes a 400, or a 409 when the state does not allow it."""
-    try:
-        return write()
-    except DomainError as error:
-        code = str(error.code or "refused")
-        raise ApiError(409 if code in CONFLICTS else 400, code, " ".join(error.messages)) from error
 
 
 def _bodies(refs: Iterable[str]) -> list[Body]:
@@ -161,128 +151,102 @@ def get_liaison(request: HttpRequest, pk: int) -> dict[str, Any]:
 def create_liaison(request: HttpRequest, payload: LiaisonIn) -> Any:
     """Record an incoming statement or draft an outgoing one (secretariat)."""
 
-    def write() -> Any:
-        from_bodies, to_bodies = _bodies(payload.from_bodies), _bodies(payload.to_bodies)
-        _allow(request, "liaisons.manage_statement", StatementSides(payload.direction, from_bodies, to_bodies))
-        statement = services.create_statement(
-            actor=api_user(request),
-            direction=payload.direction,
-            purpose=payload.purpose,
-            titles=payload.titles,
-            texts=payload.texts,
-            original_language=payload.original_language,
-            from_bodies=from_bodies,
-            to_bodies=to_bodies,
-            reference=payload.reference,
-            attachments=[d for d in (_document(s) for s in payload.attachments) if d is not None],
-            contacts=_contacts(payload.contacts),
-            sent_on=payload.sent_on,
-            deadline=payload.deadline,
-            meeting=_meeting(payload.meeting),
-            reply_to_id=payload.reply_to,
-        )
-        return Status(201, _detail(request, statement))
-
-    return _answer(write)
+    from_bodies, to_bodies = _bodies(payload.from_bodies), _bodies(payload.to_bodies)
+    _allow(request, "liaisons.manage_statement", StatementSides(payload.direction, from_bodies, to_bodies))
+    statement = services.create_statement(
+        actor=api_user(request),
+        direction=payload.direction,
+        purpose=payload.purpose,
+        titles=payload.titles,
+        texts=payload.texts,
+        original_language=payload.original_language,
+        from_bodies=from_bodies,
+        to_bodies=to_bodies,
+        reference=payload.reference,
+        attachments=[d for d in (_document(s) for s in payload.attachments) if d is not None],
+        contacts=_contacts(payload.contacts),
+        sent_on=payload.sent_on,
+        deadline=payload.deadline,
+        meeting=_meeting(payload.meeting),
+        reply_to_id=payload.reply_to,
+    )
+    return Status(201, _detail(request, statement))
 
 
 @liaisons.patch("/{int:pk}", auth=api_token_auth, response={200: LiaisonDetailOut, **WRITE_RESPONSES})
 def update_liaison(request: HttpRequest, pk: int, payload: LiaisonPatch) -> Any:
     """Change a statement; fields left out keep their value, ``"deadline": null`` removes the deadline."""
 
-    def write() -> Any:
-        statement = _managed(request, pk, "liaisons.manage_statement")
-        given = payload.model_fields_set
-        values: dict[str, Any] = {
-            "purpose": payload.purpose,
-            "titles": payload.titles,
-            "texts": payload.texts,
-            "reference": payload.reference,
-            "sent_on": payload.sent_on,
-            "deadline": payload.deadline,
-            "clear_deadline": "deadline" in given and payload.deadline is None,
-            "meeting": _meeting(payload.meeting),
-        }
-        if payload.from_bodies is not None:
-            values["from_bodies"] = _bodies(payload.from_bodies)
-        if payload.to_bodies is not None:
-            values["to_bodies"] = _bodies(payload.to_bodies)
-        if "from_bodies" in values or "to_bodies" in values:
-            # New bodies must still leave the statement with the caller's side (no writing in another's name).
-            sides = StatementSides(
-                statement.direction,
-                values.get("from_bodies", list(statement.from_bodies.all())),
-                values.get("to_bodies", list(statement.to_bodies.all())),
-            )
-            _allow(request, "liaisons.manage_statement", sides)
-        if payload.attachments is not None:
-            values["attachments"] = [d for d in (_document(s) for s in payload.attachments) if d is not None]
-        if payload.contacts is not None:
-            values["contacts"] = _contacts(payload.contacts)
-        services.update_statement(actor=api_user(request), statement=statement, **values)
-        return Status(200, _detail(request, statement))
-
-    return _answer(write)
+    statement = _managed(request, pk, "liaisons.manage_statement")
+    given = payload.model_fields_set
+    values: dict[str, Any] = {
+        "purpose": payload.purpose,
+        "titles": payload.titles,
+        "texts": payload.texts,
+        "reference": payload.reference,
+        "sent_on": payload.sent_on,
+        "deadline": payload.deadline,
+        "clear_deadline": "deadline" in given and payload.deadline is None,
+        "meeting": _meeting(payload.meeting),
+    }
+    if payload.from_bodies is not None:
+        values["from_bodies"] = _bodies(payload.from_bodies)
+    if payload.to_bodies is not None:
+        values["to_bodies"] = _bodies(payload.to_bodies)
+    if "from_bodies" in values or "to_bodies" in values:
+        # New bodies must still leave the statement with the caller's side (no writing in another's name).
+        sides = StatementSides(
+            statement.direction,
+            values.get("from_bodies", list(statement.from_bodies.all())),
+            values.get("to_bodies", list(statement.to_bodies.all())),
+        )
+        _allow(request, "liaisons.manage_statement", sides)
+    if payload.attachments is not None:
+        values["attachments"] = [d for d in (_document(s) for s in payload.attachments) if d is not None]
+    if payload.contacts is not None:
+        values["contacts"] = _contacts(payload.contacts)
+    services.update_statement(actor=api_user(request), statement=statement, **values)
+    return Status(200, _detail(request, statement))
 
 
-def _transition(request: HttpRequest, pk: int, permission: str, change: Callable[[LiaisonStatement], Any]) -> Any:
-    def write() -> Any:
-        statement = _managed(request, pk, permission)
-        change(statement)
-        return Status(200, _detail(request, statement))
-
-    return _answer(write)
+def _transition(request: HttpRequest, pk: int, permission: str, step: Callable[..., Any], **values: Any) -> Any:
+    """Take a step in the statement's life (``step``: its service, given ``values``) and answer the statement."""
+    statement = _managed(request, pk, permission)
+    step(actor=api_user(request), statement=statement, **values)
+    return Status(200, _detail(request, statement))
 
 
 @liaisons.post("/{int:pk}/approve", auth=api_token_auth, response={200: LiaisonDetailOut, **WRITE_RESPONSES})
 def approve_liaison(request: HttpRequest, pk: int) -> Any:
     """The chair approves an outgoing draft."""
-    return _transition(
-        request,
-        pk,
-        "liaisons.approve_statement",
-        lambda s: services.approve_statement(actor=api_user(request), statement=s),
-    )
+    return _transition(request, pk, "liaisons.approve_statement", services.approve_statement)
 
 
 @liaisons.post("/{int:pk}/send", auth=api_token_auth, response={200: LiaisonDetailOut, **WRITE_RESPONSES})
 def send_liaison(request: HttpRequest, pk: int, payload: SendIn) -> Any:
     """Record that an approved outgoing statement was sent (today unless ``sent_on`` says otherwise)."""
-    return _transition(
-        request,
-        pk,
-        "liaisons.manage_statement",
-        lambda s: services.send_statement(actor=api_user(request), statement=s, sent_on=payload.sent_on),
-    )
+    return _transition(request, pk, "liaisons.manage_statement", services.send_statement, sent_on=payload.sent_on)
 
 
 @liaisons.post("/{int:pk}/consider", auth=api_token_auth, response={200: LiaisonDetailOut, **WRITE_RESPONSES})
 def consider_liaison(request: HttpRequest, pk: int, payload: ConsiderIn) -> Any:
     """Record the meeting that considered an incoming statement."""
 
-    def change(statement: LiaisonStatement) -> Any:
-        meeting = _meeting(payload.meeting)
-        assert meeting is not None
-        return services.consider_statement(actor=api_user(request), statement=statement, meeting=meeting)
-
-    return _transition(request, pk, "liaisons.manage_statement", change)
+    statement = _managed(request, pk, "liaisons.manage_statement")
+    meeting = _meeting(payload.meeting)
+    assert meeting is not None
+    services.consider_statement(actor=api_user(request), statement=statement, meeting=meeting)
+    return Status(200, _detail(request, statement))
 
 
 @liaisons.post("/{int:pk}/note", auth=api_token_auth, response={200: LiaisonDetailOut, **WRITE_RESPONSES})
 def note_liaison(request: HttpRequest, pk: int) -> Any:
-    return _transition(
-        request,
-        pk,
-        "liaisons.manage_statement",
-        lambda s: services.note_statement(actor=api_user(request), statement=s),
-    )
+    return _transition(request, pk, "liaisons.manage_statement", services.note_statement)
 
 
 @liaisons.post("/{int:pk}/answered", auth=api_token_auth, response={200: LiaisonDetailOut, **WRITE_RESPONSES})
 def mark_liaison_answered(request: HttpRequest, pk: int) -> Any:
-    return _transition(
-        request, pk, "liaisons.manage_statement", lambda s: services.mark_answered(actor=api_user(request), statement=s)
-    )
+    return _transition(request, pk, "liaisons.manage_statement", services.mark_answered)
 
 
 @deliverables.get("/", response=list[DeliverableOut], summary="Deliverables with the milestones of their route")
@@ -307,19 +271,16 @@ def _deliverable_answer(request: HttpRequest, deliverable: Deliverable, status: 
 
 @deliverables.post("/", auth=api_token_auth, response={201: DeliverableOut, **WRITE_RESPONSES})
 def create_deliverable(request: HttpRequest, payload: DeliverableIn) -> Any:
-    def write() -> Any:
-        owner = _bodies([payload.owner])[0]
-        _allow(request, "liaisons.manage_deliverable", owner)
-        deliverable = services.create_deliverable(
-            actor=api_user(request),
-            owner=owner,
-            titles=payload.titles,
-            descriptions=payload.descriptions,
-            slug=payload.slug,
-        )
-        return _deliverable_answer(request, deliverable, 201)
-
-    return _answer(write)
+    owner = _bodies([payload.owner])[0]
+    _allow(request, "liaisons.manage_deliverable", owner)
+    deliverable = services.create_deliverable(
+        actor=api_user(request),
+        owner=owner,
+        titles=payload.titles,
+        descriptions=payload.descriptions,
+        slug=payload.slug,
+    )
+    return _deliverable_answer(request, deliverable, 201)
 
 
 def _managed_deliverable(request: HttpRequest, slug: str) -> Deliverable:
@@ -334,46 +295,40 @@ def _managed_deliverable(request: HttpRequest, slug: str) -> Deliverable:
 def add_milestone(request: HttpRequest, slug: str, payload: MilestoneIn) -> Any:
     """Append a milestone to the deliverable's route."""
 
-    def write() -> Any:
-        deliverable = _managed_deliverable(request, slug)
-        services.add_milestone(
-            actor=api_user(request),
-            deliverable=deliverable,
-            titles=payload.titles,
-            body=_bodies([payload.body])[0],
-            meeting=_meeting(payload.meeting),
-            due_date=payload.due_date,
-            status=payload.status,
-            document=_document(payload.document),
-            achieved_on=payload.achieved_on,
-        )
-        return _deliverable_answer(request, deliverable, 201)
-
-    return _answer(write)
+    deliverable = _managed_deliverable(request, slug)
+    services.add_milestone(
+        actor=api_user(request),
+        deliverable=deliverable,
+        titles=payload.titles,
+        body=_bodies([payload.body])[0],
+        meeting=_meeting(payload.meeting),
+        due_date=payload.due_date,
+        status=payload.status,
+        document=_document(payload.document),
+        achieved_on=payload.achieved_on,
+    )
+    return _deliverable_answer(request, deliverable, 201)
 
 
 @deliverables.patch("/{slug}/milestones/{int:pk}", auth=api_token_auth, response={200: MilestoneOut, **WRITE_RESPONSES})
 def update_milestone(request: HttpRequest, slug: str, pk: int, payload: MilestonePatch) -> Any:
     """Change a milestone, e.g. ``{"status": "achieved", "document": "CWG-COP-23/5"}``; null clears a value."""
 
-    def write() -> Any:
-        deliverable = _managed_deliverable(request, slug)
-        milestone = next((m for m in deliverable.route() if m.pk == pk), None)
-        if milestone is None:
-            raise ApiError(404, "not_found", _("There is no such milestone."))
-        given = payload.model_fields_set
-        values: dict[str, Any] = {"titles": payload.titles, "status": payload.status}
-        if payload.body is not None:
-            values["body"] = _bodies([payload.body])[0]
-        if "meeting" in given:
-            values["meeting"] = _meeting(payload.meeting)
-        if "document" in given:
-            values["document"] = _document(payload.document)
-        for name in ("due_date", "achieved_on"):
-            if name in given:
-                values[name] = getattr(payload, name)
-        updated = services.update_milestone(actor=api_user(request), milestone=milestone, **values)
-        fresh = Milestone.objects.select_related("body", "meeting__body", "document").get(pk=updated.pk)
-        return Status(200, schemas.milestone_data(fresh))
-
-    return _answer(write)
+    deliverable = _managed_deliverable(request, slug)
+    milestone = next((m for m in deliverable.route() if m.pk == pk), None)
+    if milestone is None:
+        raise ApiError(404, "not_found", _("There is no such milestone."))
+    given = payload.model_fields_set
+    values: dict[str, Any] = {"titles": payload.titles, "status": payload.status}
+    if payload.body is not None:
+        values["body"] = _bodies([payload.body])[0]
+    if "meeting" in given:
+        values["meeting"] = _meeting(payload.meeting)
+    if "document" in given:
+        values["document"] = _document(payload.document)
+    for name in ("due_date", "achieved_on"):
+        if name in given:
+            values[name] = getattr(payload, name)
+    updated = services.update_milestone(actor=api_user(request), milestone=milestone, **values)
+    fresh = Milestone.objects.select_related("body", "meeting__body", "document").get(pk=updated.pk)
+    return Status(200, schemas.milestone_data(fresh))

@@ -23,10 +23,9 @@ from cwgcop.core.api.errors import NotFoundError
 from cwgcop.core.api.pagination import LazyPage, LimitOffsetPagination
 from cwgcop.core.api.schemas import ErrorSchema
 from cwgcop.core.errors import DomainError
-from cwgcop.documents.enums import DocumentStatus
-from cwgcop.documents.models import Document
 from cwgcop.meetings import queries
 from cwgcop.meetings import services as meeting_services
+from cwgcop.meetings.citations import published_by_symbol
 from cwgcop.meetings.models import ActionItem, CarriedAction, Meeting, Outcome, Registration
 from cwgcop.meetings.schemas import (
     ActionCloseIn,
@@ -68,16 +67,6 @@ def _require(request: HttpRequest, permission: str, obj: Any) -> Any:
     if not user.has_perm(permission, obj):
         raise HttpError(403, _("You may not do this."))
     return user
-
-
-def _documents(symbols: list[str]) -> list[Document]:
-    found = {d.symbol: d for d in Document.objects.filter(symbol__in=symbols, status=DocumentStatus.PUBLISHED)}
-    missing = [s for s in symbols if s not in found]
-    if missing:
-        raise DomainError(
-            _("No published document %(symbols)s.") % {"symbols": ", ".join(missing)}, code="document_unknown"
-        )
-    return [found[s] for s in symbols]
 
 
 def _bodies(acronyms: list[str]) -> list[Body]:
@@ -170,7 +159,7 @@ def record_outcome(request: HttpRequest, payload: OutcomeIn) -> Status[Outcome]:
         meeting=meeting,
         kind=payload.kind,
         texts=payload.texts,
-        documents=_documents(payload.documents),
+        documents=published_by_symbol(payload.documents),
         bodies=_bodies(payload.bodies),
         position=payload.position,
     )
@@ -259,7 +248,7 @@ def close_action_item(request: HttpRequest, item_id: int, payload: ActionCloseIn
         actor=user,
         item=item,
         status=payload.status,
-        evidence_document=_documents([payload.evidence_document])[0] if payload.evidence_document else None,
+        evidence_document=published_by_symbol([payload.evidence_document])[0] if payload.evidence_document else None,
         evidence_outcome=evidence_outcome,
         note=payload.note,
     )

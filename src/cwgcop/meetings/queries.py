@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import datetime
-from collections import OrderedDict
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from cwgcop.documents import queries as document_queries
-from cwgcop.documents.enums import DocumentKind, DocumentStatus
-from cwgcop.documents.models import Document
-from cwgcop.documents.rows import DocumentRow
+from cwgcop.meetings.citations import archive
 from cwgcop.meetings.enums import MeetingStatus, RegistrationStatus
 from cwgcop.meetings.models import (
     ActionItem,
@@ -76,24 +72,13 @@ def recent(today: datetime.date | None = None) -> QuerySet[Meeting]:
     return public_meetings().filter(end_date__lt=today)
 
 
-def documents_by_kind(meeting: Meeting) -> OrderedDict[str, list[DocumentRow]]:
-    """The rows of the meeting's published documents grouped by kind, in the order of :class:`DocumentKind`."""
-    documents = document_queries.document_rows(document_queries.listed_documents().filter(meeting=meeting))
-    groups: OrderedDict[str, list[DocumentRow]] = OrderedDict()
-    for kind in DocumentKind:
-        members = sorted((d for d in documents if d.kind == kind), key=lambda d: _symbol_key(d.symbol))
-        if members:
-            groups[str(kind.label)] = members
-    return groups
-
-
-def _symbol_key(symbol: str) -> tuple[str, int, str]:
-    head, _, tail = symbol.rpartition("/")
-    return (head, int(tail) if tail.isdigit() else 0, tail)
+def documents_by_kind(meeting: Meeting) -> dict[str, list[Any]]:
+    """The rows of the meeting's published documents grouped by kind (see :mod:`cwgcop.meetings.citations`)."""
+    return archive().rows_by_kind(meeting)
 
 
 def _published_documents() -> Prefetch[Any]:
-    return Prefetch("documents", queryset=Document.objects.filter(status=DocumentStatus.PUBLISHED).order_by("symbol"))
+    return Prefetch("documents", queryset=archive().published())
 
 
 def agenda(meeting: Meeting) -> QuerySet[AgendaItem]:

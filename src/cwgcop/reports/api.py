@@ -13,7 +13,7 @@ from ninja.errors import HttpError
 
 from cwgcop.accounts.api_auth import api_token_auth, api_user
 from cwgcop.bodies.models import Body
-from cwgcop.core.errors import DomainError
+from cwgcop.core.api.errors import plain_refusal_codes
 from cwgcop.core.languages import LANGUAGE_ORDER, field_suffix
 from cwgcop.reports import services
 from cwgcop.reports.models import CouncilReport, GoverningText
@@ -125,33 +125,28 @@ def _data(request: HttpRequest, report: CouncilReport) -> dict[str, Any]:
 
 
 @router.post("/", response={201: ReportOut}, auth=api_token_auth)
+@plain_refusal_codes()
 def request_draft(request: HttpRequest, payload: DraftIn) -> Status[dict[str, Any]]:
     """Assemble a draft report for a body and a period (the body's secretariat only)."""
     user = api_user(request)
     body = Body.objects.filter(acronym=payload.body).first()
     if body is None or not user.has_perm("reports.draft", body):
         raise Http404
-    try:
-        report = services.create_draft(
-            actor=user,
-            body=body,
-            start=payload.start,
-            end=payload.end,
-            languages=payload.languages,
-            council_document=payload.council_document,
-            particulars=payload.texts(),
-            history_chart=bool(payload.history_chart),
-        )
-    except DomainError as error:
-        raise HttpError(400, _message(error)) from error
+    report = services.create_draft(
+        actor=user,
+        body=body,
+        start=payload.start,
+        end=payload.end,
+        languages=payload.languages,
+        council_document=payload.council_document,
+        particulars=payload.texts(),
+        history_chart=bool(payload.history_chart),
+    )
     return Status(201, _data(request, report))
 
 
-def _message(error: DomainError) -> str:
-    return " ".join(str(m) for m in error.messages)
-
-
 @router.put("/{report_id}/particulars", response=ReportOut, auth=api_token_auth)
+@plain_refusal_codes()
 def change_particulars(request: HttpRequest, report_id: int, payload: ParticularsChangeIn) -> dict[str, Any]:
     """Change what the secretariat entered for the period of a draft; the sections made from it are rewritten
     in a new version (``based_on``: the version you read)."""
@@ -159,17 +154,14 @@ def change_particulars(request: HttpRequest, report_id: int, payload: Particular
     report = CouncilReport.objects.filter(pk=report_id).select_related("body", "document").first()
     if report is None or not user.has_perm("reports.draft", report.body):
         raise Http404
-    try:
-        services.set_particulars(
-            actor=user,
-            report=report,
-            based_on=payload.based_on,
-            council_document=payload.council_document,
-            texts=payload.texts(),
-            history_chart=payload.history_chart,
-        )
-    except DomainError as error:
-        raise HttpError(400, _message(error)) from error
+    services.set_particulars(
+        actor=user,
+        report=report,
+        based_on=payload.based_on,
+        council_document=payload.council_document,
+        texts=payload.texts(),
+        history_chart=payload.history_chart,
+    )
     report.refresh_from_db()
     return _data(request, report)
 
@@ -203,6 +195,7 @@ def governing_texts(request: HttpRequest, body: str) -> list[dict[str, Any]]:
 
 
 @router.post("/governing-texts/", response={201: GoverningTextOut}, auth=api_token_auth)
+@plain_refusal_codes()
 def add_governing_text(request: HttpRequest, payload: GoverningTextIn) -> Status[dict[str, Any]]:
     """Add a version of a body's governing text (the body's secretariat only); a revision in force from a date
     closes the open-ended version before it."""
@@ -210,39 +203,34 @@ def add_governing_text(request: HttpRequest, payload: GoverningTextIn) -> Status
     body = Body.objects.filter(acronym=payload.body).first()
     if body is None or not user.has_perm("reports.draft", body):
         raise Http404
-    try:
-        text = services.add_governing_text(
-            actor=user,
-            body=body,
-            kind=payload.kind,
-            texts=_payload_texts(payload),
-            valid_from=payload.valid_from,
-            valid_until=payload.valid_until,
-            url=payload.url,
-        )
-    except DomainError as error:
-        raise HttpError(400, _message(error)) from error
+    text = services.add_governing_text(
+        actor=user,
+        body=body,
+        kind=payload.kind,
+        texts=_payload_texts(payload),
+        valid_from=payload.valid_from,
+        valid_until=payload.valid_until,
+        url=payload.url,
+    )
     return Status(201, _text_data(text))
 
 
 @router.put("/governing-texts/{text_id}", response=GoverningTextOut, auth=api_token_auth)
+@plain_refusal_codes()
 def change_governing_text(request: HttpRequest, text_id: int, payload: GoverningTextIn) -> dict[str, Any]:
     """Correct a version of a governing text: texts in any language, dates (no overlap)."""
     user = api_user(request)
     text = GoverningText.objects.filter(pk=text_id, body__acronym=payload.body).select_related("body").first()
     if text is None or not user.has_perm("reports.draft", text.body):
         raise Http404
-    try:
-        text = services.change_governing_text(
-            actor=user,
-            text=text,
-            texts=_payload_texts(payload),
-            valid_from=payload.valid_from,
-            valid_until=payload.valid_until,
-            url=payload.url,
-        )
-    except DomainError as error:
-        raise HttpError(400, _message(error)) from error
+    text = services.change_governing_text(
+        actor=user,
+        text=text,
+        texts=_payload_texts(payload),
+        valid_from=payload.valid_from,
+        valid_until=payload.valid_until,
+        url=payload.url,
+    )
     return _text_data(text)
 
 
@@ -284,14 +272,11 @@ def publication(request: HttpRequest, report_id: int) -> dict[str, Any]:
 
 
 @router.post("/{report_id}/publication/retry", response=PublicationOut, auth=api_token_auth)
+@plain_refusal_codes()
 def retry_publication(request: HttpRequest, report_id: int) -> dict[str, Any]:
     """Start a failed publication again; it resumes with the files not made yet."""
     report = _publishing_report(request, report_id)
-    try:
-        report = services.retry_publication(actor=api_user(request), report=report)
-    except DomainError as error:
-        raise HttpError(400, _message(error)) from error
-    return _publication(report)
+    return _publication(services.retry_publication(actor=api_user(request), report=report))
 
 
 @router.get("/{report_id}", response=ReportOut)

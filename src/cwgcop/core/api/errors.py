@@ -8,10 +8,12 @@ pages tell a user the same thing.
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
 import re
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Callable, Collection, Iterable, Mapping
+from typing import Any, ParamSpec, TypeVar
 
 from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -55,6 +57,12 @@ CONFLICT_CODES = frozenset(
         "number_taken",
         "acronym_taken",
         "organization_taken",
+        # liaisons: statements and deliverables
+        "transition_invalid",
+        "not_approved",
+        "statement_locked",
+        "not_outgoing",
+        "not_incoming",
     }
 )
 
@@ -179,17 +187,56 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(DomainError)
     def refused(request: HttpRequest, error: DomainError) -> HttpResponse:
-        # A DomainError about fields (a dict of messages) has no code of its own; its fields are listed.
-        code = str(getattr(error, "code", None) or "refused")
+        return error_response(refusal(error))
+
+
+def refusal(error: DomainError, *, plain_conflicts: Collection[str] | None = None) -> ApiError:
+    """The answer to a service's refusal: its message, its code and, for a refusal about fields, the fields.
+
+    409 when the code says the record's state does not allow the change (:data:`CONFLICT_CODES`), else 400.
+    With ``plain_conflicts`` (see :func:`plain_refusal_codes`) the code is the status's plain one instead.
+    """
+    # A DomainError about fields (a dict of messages) has no code of its own; its fields are listed.
+    code = str(getattr(error, "code", None) or "refused")
+    fields = None
+    if hasattr(error, "error_dict"):
+        fields = [
+            {"field": field, "message": str(message)}
+            for field, messages in error.message_dict.items()
+            for message in messages
+        ]
+    if plain_conflicts is None:
         status = 409 if code in CONFLICT_CODES else 400
-        fields = None
-        if hasattr(error, "error_dict"):
-            fields = [
-                {"field": field, "message": str(message)}
-                for field, messages in error.message_dict.items()
-                for message in messages
-            ]
-        return error_response(ApiError(status, code, " ".join(error.messages), fields))
+    else:
+        status = 409 if code in plain_conflicts else 400
+        code = HTTP_CODES[status]
+    return ApiError(status, code, " ".join(str(m) for m in error.messages), fields)
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def plain_refusal_codes(*, conflicts: Collection[str] = ()) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """For the endpoints whose clients have always been answered a refusal with the status's plain code
+    (``invalid``, or ``conflict`` for a code in ``conflicts``) rather than the refusal's own: they keep it.
+
+    Put it under the router's decorator. Every other endpoint lets a refusal reach the API's handler.
+    """
+
+    def decorate(endpoint: Callable[P, R]) -> Callable[P, R]:
+        @functools.wraps(endpoint)
+        def answer(*args: P.args, **kwargs: P.kwargs) -> R:
+            try:
+                return endpoint(*args, **kwargs)
+            except DomainError as error:
+                raise refusal(error, plain_conflicts=conflicts) from error
+
+        # ninja reads the parameters' types from the signature, resolved here in the endpoint's own module.
+        answer.__signature__ = inspect.signature(endpoint, eval_str=True)  # type: ignore[attr-defined]
+        return answer
+
+    return decorate
 
 
 def holds_nul(value: Any) -> bool:

@@ -133,12 +133,7 @@ def add_milestone(
     set_translations(milestone, "title", titles, required=True, refusal=TITLE_MISSING)
     _check_milestone(milestone)
     milestone.save()
-    audit.record(
-        actor=actor,
-        action=LiaisonAction.MILESTONE_CREATE,
-        instance=milestone,
-        after=audit.snapshot(milestone, MILESTONE_FIELDS),
-    )
+    audit.record(actor=actor, action=LiaisonAction.MILESTONE_CREATE, instance=milestone, fields=MILESTONE_FIELDS)
     bump_archive_generation()
     return milestone
 
@@ -185,11 +180,7 @@ def update_milestone(
     _check_milestone(milestone)
     milestone.save()
     audit.record(
-        actor=actor,
-        action=LiaisonAction.MILESTONE_UPDATE,
-        instance=milestone,
-        before=before,
-        after=audit.snapshot(milestone, MILESTONE_FIELDS),
+        actor=actor, action=LiaisonAction.MILESTONE_UPDATE, instance=milestone, before=before, fields=MILESTONE_FIELDS
     )
     bump_archive_generation()
     return milestone

@@ -42,9 +42,7 @@ def _transition(
     for name, value in changes.items():
         setattr(statement, name, value)
     statement.save(update_fields=["state", *changes, "updated_at"])
-    audit.record(
-        actor=actor, action=action, instance=statement, before=before, after=audit.snapshot(statement, AUDITED)
-    )
+    audit.record(actor=actor, action=action, instance=statement, before=before, fields=AUDITED)
     if statement.is_public:
         bump_archive_generation()
     return statement
@@ -95,13 +93,7 @@ def send_statement(
         before = audit.snapshot(parent, AUDITED)
         parent.state = LiaisonState.ANSWERED
         parent.save(update_fields=["state", "updated_at"])
-        audit.record(
-            actor=actor,
-            action=LiaisonAction.ANSWER,
-            instance=parent,
-            before=before,
-            after=audit.snapshot(parent, AUDITED),
-        )
+        audit.record(actor=actor, action=LiaisonAction.ANSWER, instance=parent, before=before, fields=AUDITED)
     return statement
 
 

@@ -193,27 +193,29 @@ def statement_answered(request: HttpRequest, pk: int) -> HttpResponse:
     return _transition(request, pk, services.mark_answered, _("Marked as answered."))
 
 
+def _recorded_with_form(
+    request: HttpRequest, pk: int, form_class: type[ConsiderForm] | type[SendForm], record: Any, said: str, *, form: str
+) -> HttpResponse:
+    """A step recorded with what its small form on the statement's page gives (the meeting, the day sent)."""
+    statement = _statement(request, pk)
+    bound = form_class(request.POST)
+    if bound.is_valid():
+        with refusal_on_form(bound):
+            record(actor=request.user, statement=statement, **bound.cleaned_data)
+            messages.success(request, said)
+            return redirect("staff:liaisons:manage", pk=statement.pk)
+    return _manage_page(request, statement, status=400, **{form: bound})
+
+
 @require_POST
 @require_permission(DESK)
 def statement_consider(request: HttpRequest, pk: int) -> HttpResponse:
-    statement = _statement(request, pk)
-    form = ConsiderForm(request.POST)
-    if form.is_valid():
-        with refusal_on_form(form):
-            services.consider_statement(actor=request.user, statement=statement, meeting=form.cleaned_data["meeting"])
-            messages.success(request, _("Recorded as considered."))
-            return redirect("staff:liaisons:manage", pk=statement.pk)
-    return _manage_page(request, statement, status=400, consider_form=form)
+    said = _("Recorded as considered.")
+    return _recorded_with_form(request, pk, ConsiderForm, services.consider_statement, said, form="consider_form")
 
 
 @require_POST
 @require_permission(DESK)
 def statement_send(request: HttpRequest, pk: int) -> HttpResponse:
-    statement = _statement(request, pk)
-    form = SendForm(request.POST)
-    if form.is_valid():
-        with refusal_on_form(form):
-            services.send_statement(actor=request.user, statement=statement, sent_on=form.cleaned_data["sent_on"])
-            messages.success(request, _("Recorded as sent: the statement is now public."))
-            return redirect("staff:liaisons:manage", pk=statement.pk)
-    return _manage_page(request, statement, status=400, send_form=form)
+    said = _("Recorded as sent: the statement is now public.")
+    return _recorded_with_form(request, pk, SendForm, services.send_statement, said, form="send_form")

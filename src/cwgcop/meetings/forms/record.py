@@ -5,12 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from cwgcop.bodies.models import Body, Organization
-from cwgcop.documents.enums import DocumentStatus
-from cwgcop.documents.models import Document
+from cwgcop.meetings.citations import CitedDocument, archive
 from cwgcop.meetings.enums import ActionOwnerKind, ActionStatus, OutcomeKind
 from cwgcop.meetings.forms.meeting import DateInput
 from cwgcop.meetings.models import ActionItem, Meeting, Outcome
@@ -51,17 +49,12 @@ class TranslatedTextMixin:
 
 
 def body_documents(meeting: Meeting) -> Any:
-    return (
-        Document.objects.filter(body_id=meeting.body_id)
-        .filter(Q(status=DocumentStatus.PUBLISHED) | Q(meeting=meeting))
-        .exclude(status=DocumentStatus.WITHDRAWN)
-        .order_by("-meeting__number", "symbol")
-    )
+    return archive().citable(meeting)
 
 
 class AgendaItemForm(TranslatedTextMixin, forms.Form):
-    documents: forms.ModelMultipleChoiceField[Document] = forms.ModelMultipleChoiceField(
-        queryset=Document.objects.none(), required=False, label=_("Documents")
+    documents: forms.ModelMultipleChoiceField[CitedDocument] = forms.ModelMultipleChoiceField(
+        queryset=None, required=False, label=_("Documents")
     )
 
     def __init__(self, *args: Any, meeting: Meeting, item: Any = None, **kwargs: Any) -> None:
@@ -84,8 +77,8 @@ class AgendaItemForm(TranslatedTextMixin, forms.Form):
 
 class OutcomeForm(TranslatedTextMixin, forms.Form):
     kind = forms.ChoiceField(choices=OutcomeKind.choices, label=_("The meeting"))
-    documents: forms.ModelMultipleChoiceField[Document] = forms.ModelMultipleChoiceField(
-        queryset=Document.objects.none(), required=False, label=_("Documents")
+    documents: forms.ModelMultipleChoiceField[CitedDocument] = forms.ModelMultipleChoiceField(
+        queryset=None, required=False, label=_("Documents")
     )
     bodies: forms.ModelMultipleChoiceField[Body] = forms.ModelMultipleChoiceField(
         queryset=Body.objects.order_by("acronym"), required=False, label=_("Bodies concerned")
@@ -178,8 +171,8 @@ class CloseActionForm(forms.Form):
         initial=ActionStatus.DONE,
         label=_("Close as"),
     )
-    evidence_document: forms.ModelChoiceField[Document] = forms.ModelChoiceField(
-        queryset=Document.objects.none(), required=False, label=_("Evidence: a document")
+    evidence_document: forms.ModelChoiceField[CitedDocument] = forms.ModelChoiceField(
+        queryset=None, required=False, label=_("Evidence: a document")
     )
     evidence_outcome: forms.ModelChoiceField[Outcome] = forms.ModelChoiceField(
         queryset=Outcome.objects.none(), required=False, label=_("Evidence: an outcome")
@@ -188,11 +181,7 @@ class CloseActionForm(forms.Form):
 
     def __init__(self, *args: Any, item: ActionItem, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["evidence_document"].queryset = (  # type: ignore[attr-defined]
-            Document.objects.filter(status=DocumentStatus.PUBLISHED, body_id=item.meeting.body_id)
-            .select_related("meeting")
-            .order_by("-published_at")
-        )
+        self.fields["evidence_document"].queryset = archive().evidence(item.meeting)  # type: ignore[attr-defined]
         self.fields["evidence_outcome"].queryset = (  # type: ignore[attr-defined]
             Outcome.objects.filter(meeting__body_id=item.meeting.body_id, meeting__number__gte=item.meeting.number)
             .exclude(pk=item.outcome_id)

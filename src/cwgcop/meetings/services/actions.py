@@ -15,8 +15,7 @@ from cwgcop.core.actors import Actor, signed_in_or_none
 from cwgcop.core.cache import bump_archive_generation
 from cwgcop.core.errors import DomainError
 from cwgcop.core.translated_fields import set_translations
-from cwgcop.documents.enums import DocumentStatus
-from cwgcop.documents.models import Document
+from cwgcop.meetings.citations import CitedDocument, archive
 from cwgcop.meetings.enums import OPEN_MEETING_STATUSES, ActionOwnerKind, ActionStatus, MeetingAction, MeetingStatus
 from cwgcop.meetings.models import ActionItem, CarriedAction, Meeting, Outcome
 
@@ -119,9 +118,9 @@ def update_action_item(
     return item
 
 
-def _check_evidence(item: ActionItem, document: Document | None, outcome: Outcome | None) -> Meeting | None:
+def _check_evidence(item: ActionItem, document: CitedDocument | None, outcome: Outcome | None) -> Meeting | None:
     """The meeting the evidence belongs to (where the item was closed), after checking the evidence."""
-    if document is not None and document.status != DocumentStatus.PUBLISHED:
+    if document is not None and not archive().is_published(document):
         raise DomainError(
             {"evidence_document": _("The evidence must be a published document.")}, code="evidence_unpublished"
         )
@@ -137,8 +136,9 @@ def _check_evidence(item: ActionItem, document: Document | None, outcome: Outcom
                 code="evidence_invalid",
             )
         return outcome.meeting
-    if document is not None and document.meeting is not None and document.meeting.body_id == item.meeting.body_id:
-        return document.meeting
+    meeting: Meeting | None = document.meeting if document is not None else None
+    if meeting is not None and meeting.body_id == item.meeting.body_id:
+        return meeting
     return None
 
 
@@ -148,7 +148,7 @@ def close_action_item(
     actor: Actor,
     item: ActionItem,
     status: str,
-    evidence_document: Document | None = None,
+    evidence_document: CitedDocument | None = None,
     evidence_outcome: Outcome | None = None,
     note: str = "",
 ) -> ActionItem:

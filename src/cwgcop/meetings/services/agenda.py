@@ -15,7 +15,7 @@ from cwgcop.core.actors import Actor, signed_in_or_none
 from cwgcop.core.cache import bump_archive_generation
 from cwgcop.core.errors import DomainError
 from cwgcop.core.translated_fields import set_translations
-from cwgcop.documents.models import Document
+from cwgcop.meetings.citations import CitedDocument
 from cwgcop.meetings.enums import AgendaStatus, MeetingAction, MeetingStatus
 from cwgcop.meetings.models import AgendaItem, Meeting
 
@@ -35,7 +35,7 @@ def _item_state(item: AgendaItem) -> dict[str, Any]:
     return {**audit.snapshot(item), "documents": sorted(d.pk for d in item.documents.all())}
 
 
-def _set_documents(item: AgendaItem, documents: Iterable[Document]) -> None:
+def _set_documents(item: AgendaItem, documents: Iterable[CitedDocument]) -> None:
     documents = list(documents)
     if any(d.body_id != item.meeting.body_id for d in documents):
         raise DomainError(_("An agenda item can only list documents of its own body."), code="document_body_mismatch")
@@ -49,7 +49,7 @@ def _check_titles(titles: dict[str, str]) -> None:
 
 @transaction.atomic
 def add_agenda_item(
-    *, actor: Actor, meeting: Meeting, titles: dict[str, str], documents: Iterable[Document] = ()
+    *, actor: Actor, meeting: Meeting, titles: dict[str, str], documents: Iterable[CitedDocument] = ()
 ) -> AgendaItem:
     """Append an item to a draft agenda."""
     meeting = _lock_draft(meeting)
@@ -72,7 +72,7 @@ def update_agenda_item(
     actor: Actor,
     item: AgendaItem,
     titles: dict[str, str] | None = None,
-    documents: Iterable[Document] | None = None,
+    documents: Iterable[CitedDocument] | None = None,
 ) -> AgendaItem:
     """Change an item of a draft agenda: its titles and the documents it lists."""
     _lock_draft(item.meeting)

@@ -15,7 +15,7 @@ from cwgcop.core.actors import Actor
 from cwgcop.core.cache import bump_archive_generation
 from cwgcop.core.errors import DomainError
 from cwgcop.core.translated_fields import set_translations
-from cwgcop.documents.models import Document
+from cwgcop.meetings.citations import CitedDocument
 from cwgcop.meetings.enums import MeetingAction, MeetingStatus, OutcomeKind
 from cwgcop.meetings.models import Meeting, Outcome
 
@@ -52,7 +52,7 @@ def record_outcome(
     meeting: Meeting,
     kind: str,
     texts: dict[str, str],
-    documents: Iterable[Document] = (),
+    documents: Iterable[CitedDocument] = (),
     bodies: Iterable[Body] = (),
     position: int | None = None,
 ) -> Outcome:
@@ -83,7 +83,7 @@ def update_outcome(
     outcome: Outcome,
     kind: str | None = None,
     texts: dict[str, str] | None = None,
-    documents: Iterable[Document] | None = None,
+    documents: Iterable[CitedDocument] | None = None,
     bodies: Iterable[Body] | None = None,
 ) -> Outcome:
     """Change an outcome's kind, text (per language), documents or bodies; what is not given stays."""

@@ -3,6 +3,8 @@ outcomes and action items."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from django.contrib import messages
@@ -10,6 +12,7 @@ from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from cwgcop.core import audit
@@ -36,121 +39,135 @@ def _record_form_page(
     return render(request, "meetings/staff/record_form.html", context, status=form_status(form))
 
 
-# --- Agenda ---------------------------------------------------------------------------------------------------
+# --- Agenda items and outcomes: two ordered lists of the record, kept by the same pages --------------------------
 
 
-@require_permission("bodies.use_staff_pages")
-def agenda(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = managed_meeting(request, pk, "meetings.manage_agenda")
-    form = AgendaItemForm(request.POST or None, meeting=meeting)
-    if request.method == "POST" and form.is_valid():
-        with refusal_on_form(form):
-            agenda_services.add_agenda_item(actor=request.user, meeting=meeting, **form.service_values())
-            messages.success(request, _("Agenda item added."))
-            return redirect("staff:meetings:meeting-agenda", pk=meeting.pk)
-    items = AgendaItem.objects.filter(meeting=meeting).prefetch_related("documents").order_by("position")
-    return render(
-        request,
-        "meetings/staff/agenda.html",
-        {"meeting": meeting, "form": form, "items": items},
-        status=form_status(form),
-    )
+@dataclass(frozen=True)
+class RecordList:
+    """One ordered list of a meeting's record (its agenda items, its outcomes) and what its pages call."""
+
+    model: type[AgendaItem] | type[Outcome]
+    name: str  # how the form and the services name one entry: ``item``, ``outcome``
+    permission: str
+    form: type[AgendaItemForm] | type[OutcomeForm]
+    page: str  # the URL name and the template of the list page
+    template: str
+    entries: Callable[[Meeting], Any]
+    add: Callable[..., Any]
+    update: Callable[..., Any]
+    move: Callable[..., Any]
+    remove: Callable[..., Any]
+    added: Any
+    saved: Any
+    removed: Any
+    edit_heading: Any
+    history: bool = False  # whether the edit page shows the entry's history
+
+    def entry(self, request: HttpRequest, pk: int, permission: str | None = None) -> Any:
+        entry: Any = get_object_or_404(self.model.objects.select_related("meeting", "meeting__body"), pk=pk)
+        check_object_permission(request, permission or self.permission, entry.meeting)
+        return entry
+
+    def back(self, meeting_id: int) -> HttpResponse:
+        return redirect(self.page, pk=meeting_id)
 
 
-def _agenda_item(request: HttpRequest, pk: int) -> AgendaItem:
-    item: AgendaItem = get_object_or_404(AgendaItem.objects.select_related("meeting", "meeting__body"), pk=pk)
-    check_object_permission(request, "meetings.manage_agenda", item.meeting)
-    return item
+AGENDA = RecordList(
+    model=AgendaItem,
+    name="item",
+    permission="meetings.manage_agenda",
+    form=AgendaItemForm,
+    page="staff:meetings:meeting-agenda",
+    template="meetings/staff/agenda.html",
+    entries=lambda meeting: {
+        "items": AgendaItem.objects.filter(meeting=meeting).prefetch_related("documents").order_by("position")
+    },
+    add=agenda_services.add_agenda_item,
+    update=agenda_services.update_agenda_item,
+    move=agenda_services.move_agenda_item,
+    remove=agenda_services.remove_agenda_item,
+    added=gettext_lazy("Agenda item added."),
+    saved=gettext_lazy("Agenda item saved."),
+    removed=gettext_lazy("Agenda item removed."),
+    edit_heading=gettext_lazy("Edit agenda item %(number)s"),
+)
+OUTCOMES = RecordList(
+    model=Outcome,
+    name="outcome",
+    permission="meetings.record_outcomes",
+    form=OutcomeForm,
+    page="staff:meetings:meeting-outcomes",
+    template="meetings/staff/outcomes.html",
+    entries=lambda meeting: {"outcomes": list(queries.outcomes(meeting))},
+    add=outcome_services.record_outcome,
+    update=outcome_services.update_outcome,
+    move=outcome_services.move_outcome,
+    remove=outcome_services.remove_outcome,
+    added=gettext_lazy("Outcome recorded."),
+    saved=gettext_lazy("Outcome saved."),
+    removed=gettext_lazy("Outcome deleted."),
+    edit_heading=gettext_lazy("Edit outcome %(number)s"),
+    history=True,
+)
 
 
-@require_permission("bodies.use_staff_pages")
-def agenda_item_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    item = _agenda_item(request, pk)
-    form = AgendaItemForm(request.POST or None, meeting=item.meeting, item=item)
-    if request.method == "POST" and form.is_valid():
-        with refusal_on_form(form):
-            agenda_services.update_agenda_item(actor=request.user, item=item, **form.service_values())
-            messages.success(request, _("Agenda item saved."))
-            return redirect("staff:meetings:meeting-agenda", pk=item.meeting_id)
-    heading = _("Edit agenda item %(number)s") % {"number": item.position}
-    return _record_form_page(request, item.meeting, form, heading)
+def list_page(record: RecordList) -> Callable[[HttpRequest, int], HttpResponse]:
+    """The meeting's list, with the form that adds an entry to it."""
+
+    @require_permission("bodies.use_staff_pages")
+    def page(request: HttpRequest, pk: int) -> HttpResponse:
+        meeting = managed_meeting(request, pk, record.permission)
+        form = record.form(request.POST or None, meeting=meeting)
+        if request.method == "POST" and form.is_valid():
+            with refusal_on_form(form):
+                record.add(actor=request.user, meeting=meeting, **form.service_values())
+                messages.success(request, record.added)
+                return record.back(meeting.pk)
+        context = {"meeting": meeting, "form": form, **record.entries(meeting)}
+        return render(request, record.template, context, status=form_status(form))
+
+    return page
 
 
-@require_POST
-@require_permission("bodies.use_staff_pages")
-def agenda_item_move(request: HttpRequest, pk: int) -> HttpResponse:
-    item = _agenda_item(request, pk)
-    with refusal_as_messages(request):
-        agenda_services.move_agenda_item(actor=request.user, item=item, direction=_direction(request))
-    return redirect("staff:meetings:meeting-agenda", pk=item.meeting_id)
+def edit_page(record: RecordList) -> Callable[[HttpRequest, int], HttpResponse]:
+    @require_permission("bodies.use_staff_pages")
+    def edit(request: HttpRequest, pk: int) -> HttpResponse:
+        entry = record.entry(request, pk)
+        form = record.form(request.POST or None, meeting=entry.meeting, **{record.name: entry})
+        if request.method == "POST" and form.is_valid():
+            with refusal_on_form(form):
+                record.update(actor=request.user, **{record.name: entry}, **form.service_values())
+                messages.success(request, record.saved)
+                return record.back(entry.meeting_id)
+        heading = record.edit_heading % {"number": entry.position}
+        extra = {"history": audit.history(entry)[:20]} if record.history else {}
+        return _record_form_page(request, entry.meeting, form, heading, **extra)
+
+    return edit
 
 
-@require_POST
-@require_permission("bodies.use_staff_pages")
-def agenda_item_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    item = _agenda_item(request, pk)
-    with refusal_as_messages(request):
-        agenda_services.remove_agenda_item(actor=request.user, item=item)
-        messages.success(request, _("Agenda item removed."))
-    return redirect("staff:meetings:meeting-agenda", pk=item.meeting_id)
+def button(record: RecordList, change: Literal["move", "remove"]) -> Callable[[HttpRequest, int], HttpResponse]:
+    """The button that moves an entry up or down the list, or removes it; back to the list."""
+
+    @require_POST
+    @require_permission("bodies.use_staff_pages")
+    def press(request: HttpRequest, pk: int) -> HttpResponse:
+        entry = {record.name: record.entry(request, pk)}
+        with refusal_as_messages(request):
+            if change == "move":
+                record.move(actor=request.user, **entry, direction=_direction(request))
+            else:
+                record.remove(actor=request.user, **entry)
+                messages.success(request, record.removed)
+        return record.back(entry[record.name].meeting_id)
+
+    return press
 
 
-# --- Outcomes -------------------------------------------------------------------------------------------------
-
-
-@require_permission("bodies.use_staff_pages")
-def outcomes(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = managed_meeting(request, pk, "meetings.record_outcomes")
-    form = OutcomeForm(request.POST or None, meeting=meeting)
-    if request.method == "POST" and form.is_valid():
-        with refusal_on_form(form):
-            outcome_services.record_outcome(actor=request.user, meeting=meeting, **form.service_values())
-            messages.success(request, _("Outcome recorded."))
-            return redirect("staff:meetings:meeting-outcomes", pk=meeting.pk)
-    return render(
-        request,
-        "meetings/staff/outcomes.html",
-        {"meeting": meeting, "form": form, "outcomes": list(queries.outcomes(meeting))},
-        status=form_status(form),
-    )
-
-
-def _outcome(request: HttpRequest, pk: int, permission: str = "meetings.record_outcomes") -> Outcome:
-    outcome: Outcome = get_object_or_404(Outcome.objects.select_related("meeting", "meeting__body"), pk=pk)
-    check_object_permission(request, permission, outcome.meeting)
-    return outcome
-
-
-@require_permission("bodies.use_staff_pages")
-def outcome_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    outcome = _outcome(request, pk)
-    form = OutcomeForm(request.POST or None, meeting=outcome.meeting, outcome=outcome)
-    if request.method == "POST" and form.is_valid():
-        with refusal_on_form(form):
-            outcome_services.update_outcome(actor=request.user, outcome=outcome, **form.service_values())
-            messages.success(request, _("Outcome saved."))
-            return redirect("staff:meetings:meeting-outcomes", pk=outcome.meeting_id)
-    heading = _("Edit outcome %(number)s") % {"number": outcome.position}
-    return _record_form_page(request, outcome.meeting, form, heading, history=audit.history(outcome)[:20])
-
-
-@require_POST
-@require_permission("bodies.use_staff_pages")
-def outcome_move(request: HttpRequest, pk: int) -> HttpResponse:
-    outcome = _outcome(request, pk)
-    with refusal_as_messages(request):
-        outcome_services.move_outcome(actor=request.user, outcome=outcome, direction=_direction(request))
-    return redirect("staff:meetings:meeting-outcomes", pk=outcome.meeting_id)
-
-
-@require_POST
-@require_permission("bodies.use_staff_pages")
-def outcome_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    outcome = _outcome(request, pk)
-    with refusal_as_messages(request):
-        outcome_services.remove_outcome(actor=request.user, outcome=outcome)
-        messages.success(request, _("Outcome deleted."))
-    return redirect("staff:meetings:meeting-outcomes", pk=outcome.meeting_id)
+agenda, agenda_item_edit = list_page(AGENDA), edit_page(AGENDA)
+agenda_item_move, agenda_item_remove = button(AGENDA, "move"), button(AGENDA, "remove")
+outcomes, outcome_edit = list_page(OUTCOMES), edit_page(OUTCOMES)
+outcome_move, outcome_remove = button(OUTCOMES, "move"), button(OUTCOMES, "remove")
 
 
 # --- Action items ---------------------------------------------------------------------------------------------
@@ -159,7 +176,7 @@ def outcome_remove(request: HttpRequest, pk: int) -> HttpResponse:
 @require_permission("bodies.use_staff_pages")
 def action_create(request: HttpRequest, pk: int) -> HttpResponse:
     """Raise an action item from the outcome ``pk``."""
-    outcome = _outcome(request, pk, "meetings.manage_actions")
+    outcome = OUTCOMES.entry(request, pk, "meetings.manage_actions")
     form = ActionItemForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         with refusal_on_form(form):
@@ -207,14 +224,7 @@ def action_close(request: HttpRequest, pk: int) -> HttpResponse:
     close_form = CloseActionForm(request.POST, item=item)
     if close_form.is_valid():
         with refusal_on_form(close_form):
-            action_services.close_action_item(
-                actor=request.user,
-                item=item,
-                status=close_form.cleaned_data["status"],
-                evidence_document=close_form.cleaned_data["evidence_document"],
-                evidence_outcome=close_form.cleaned_data["evidence_outcome"],
-                note=close_form.cleaned_data["note"],
-            )
+            action_services.close_action_item(actor=request.user, item=item, **close_form.cleaned_data)
             messages.success(request, _("Action item %(item)s closed.") % {"item": item.reference})
             return redirect("staff:meetings:action-edit", pk=item.pk)
     return _action_page(request, item, ActionItemForm(item=item), close_form, status=400)
@@ -237,23 +247,27 @@ def _meeting(body: str, number: int) -> Meeting:
     return meeting
 
 
-@require_POST
-@require_permission("meetings.adopt_agenda")
-def agenda_adopt(request: HttpRequest, body: str, number: int) -> HttpResponse:
+def _agenda_decision(
+    request: HttpRequest, body: str, number: int, decide: Callable[..., Any], said: str
+) -> HttpResponse:
     meeting = _meeting(body, number)
     check_object_permission(request, "meetings.adopt_agenda", meeting)
     with refusal_as_messages(request):
-        agenda_services.adopt_agenda(actor=request.user, meeting=meeting)
-        messages.success(request, _("The agenda of %(meeting)s is adopted.") % {"meeting": meeting.code})
+        decide(actor=request.user, meeting=meeting)
+        messages.success(request, said % {"meeting": meeting.code})
     return redirect(f"{meeting.get_absolute_url()}#agenda")
+
+
+@require_POST
+@require_permission("meetings.adopt_agenda")
+def agenda_adopt(request: HttpRequest, body: str, number: int) -> HttpResponse:
+    return _agenda_decision(
+        request, body, number, agenda_services.adopt_agenda, _("The agenda of %(meeting)s is adopted.")
+    )
 
 
 @require_POST
 @require_permission("meetings.adopt_agenda")
 def agenda_reopen(request: HttpRequest, body: str, number: int) -> HttpResponse:
-    meeting = _meeting(body, number)
-    check_object_permission(request, "meetings.adopt_agenda", meeting)
-    with refusal_as_messages(request):
-        agenda_services.reopen_agenda(actor=request.user, meeting=meeting)
-        messages.success(request, _("The agenda of %(meeting)s is a draft again.") % {"meeting": meeting.code})
-    return redirect(f"{meeting.get_absolute_url()}#agenda")
+    said = _("The agenda of %(meeting)s is a draft again.")
+    return _agenda_decision(request, body, number, agenda_services.reopen_agenda, said)

@@ -12,7 +12,7 @@ from cwgcop.bodies.enums import BodyKind, RoleKind
 from cwgcop.bodies.models import Body, Role
 from cwgcop.core.models import AuditEntry
 from cwgcop.meetings.models import Meeting
-from tests.core.factories import cwg_cop, meeting_21, parse, texts
+from tests.core.factories import meeting_21, parse, texts
 from tests.factories import BodyFactory, UserFactory, secretariat
 
 pytestmark = pytest.mark.django_db
@@ -31,18 +31,6 @@ FORM = {
     "participants_onsite": "",
     "participants_remote": "",
 }
-
-
-@pytest.fixture
-def body() -> Body:
-    return cwg_cop()
-
-
-@pytest.fixture
-def staff(client: Client, body: Body) -> Any:
-    user = secretariat(body, username="sec")
-    client.force_login(user)
-    return user
 
 
 def audit(meeting: Meeting) -> list[AuditEntry]:

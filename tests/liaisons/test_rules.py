@@ -115,19 +115,22 @@ def test_moving_a_draft_into_another_bodys_name_is_refused(client: Client, b: Bo
     assert [body.acronym for body in LiaisonStatement.objects.get(pk=draft.pk).from_bodies.all()] == ["CWG-COP"]
 
 
+# SG17's request for input to CWG-COP, as its addressee records it.
+SG17_REQUEST = {
+    "direction": "incoming",
+    "purpose": "action",
+    "titles": {"en": "Request for input"},
+    "from_bodies": ["itu-t-sg17"],
+    "to_bodies": ["CWG-COP"],
+    "sent_on": "2025-01-10",
+    "deadline": "2025-04-30",
+}
+
+
 def test_the_addressee_records_receipt_and_consideration_and_replies(
     client: Client, b: Bodies, cwg_secretariat: Any
 ) -> None:
-    payload = {
-        "direction": "incoming",
-        "purpose": "action",
-        "titles": {"en": "Request for input"},
-        "from_bodies": ["itu-t-sg17"],
-        "to_bodies": ["CWG-COP"],
-        "sent_on": "2025-01-10",
-        "deadline": "2025-04-30",
-    }
-    received = _post(client, "/api/v1/liaisons/", payload, cwg_secretariat)
+    received = _post(client, "/api/v1/liaisons/", SG17_REQUEST, cwg_secretariat)
     assert received.status_code == 201, received.json()
     statement = LiaisonStatement.objects.get()
     assert cwg_secretariat.has_perm("liaisons.manage_statement", statement)
@@ -143,16 +146,7 @@ def test_the_addressee_records_receipt_and_consideration_and_replies(
 def test_the_sender_may_not_record_receipt_or_consideration_in_the_addressees_name(
     client: Client, b: Bodies, sg17_secretariat: Any
 ) -> None:
-    payload = {
-        "direction": "incoming",
-        "purpose": "action",
-        "titles": {"en": "Request for input"},
-        "from_bodies": ["itu-t-sg17"],
-        "to_bodies": ["CWG-COP"],
-        "sent_on": "2025-01-10",
-        "deadline": "2025-04-30",
-    }
-    assert _post(client, "/api/v1/liaisons/", payload, sg17_secretariat).status_code == 403
+    assert _post(client, "/api/v1/liaisons/", SG17_REQUEST, sg17_secretariat).status_code == 403
     statement = incoming(sender=b.sg17, addressee=b.cwg, title="Request")
     assert not sg17_secretariat.has_perm("liaisons.manage_statement", statement)
     noted = client.post(

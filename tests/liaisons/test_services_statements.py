@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import pytest
 from django.utils.translation import override
@@ -220,33 +221,25 @@ def test_statement_for_action_needs_a_deadline() -> None:
     assert error.value.messages == ["A statement for action needs a deadline."]
 
 
+SENT = datetime.date(2024, 9, 1)
+
+
+def refused_incoming(**values: Any) -> DomainError:
+    """The refusal of an incoming statement for information made of ``values``."""
+    with pytest.raises(DomainError) as error:
+        services.create_statement(actor=None, direction="incoming", purpose="information", **values)
+    return error.value
+
+
 def test_a_body_cannot_be_both_sender_and_addressee() -> None:
     b = bodies()
-    with pytest.raises(DomainError) as error:
-        services.create_statement(
-            actor=None,
-            direction="incoming",
-            purpose="information",
-            titles={"en": "Loop"},
-            from_bodies=[b.sg2, b.cwg],
-            to_bodies=[b.cwg],
-            sent_on=datetime.date(2024, 9, 1),
-        )
-    assert error.value.messages == ["CWG-COP cannot be both sender and addressee."]
+    error = refused_incoming(titles={"en": "Loop"}, from_bodies=[b.sg2, b.cwg], to_bodies=[b.cwg], sent_on=SENT)
+    assert error.messages == ["CWG-COP cannot be both sender and addressee."]
 
 
 def test_incoming_statement_needs_its_sent_date() -> None:
     b = bodies()
-    with pytest.raises(DomainError) as error:
-        services.create_statement(
-            actor=None,
-            direction="incoming",
-            purpose="information",
-            titles={"en": "Undated"},
-            from_bodies=[b.sg2],
-            to_bodies=[b.cwg],
-        )
-    assert error.value.code == "sent_on_missing"
+    assert refused_incoming(titles={"en": "Undated"}, from_bodies=[b.sg2], to_bodies=[b.cwg]).code == "sent_on_missing"
 
 
 def test_meeting_of_a_body_the_statement_is_not_addressed_to_cannot_consider_it() -> None:
