@@ -109,12 +109,16 @@ BEHAVIOUR = ("api", "services", "views", "rules", "queries")
 TESTED_ELSEWHERE = {
     # the roles, token and account pages read these, with their query counts
     "accounts/queries": "accounts/test_roles_and_mfa.py",
-    "accounts/views/account": "accounts/test_roles_and_mfa.py",
     # a staff role is what the staff gate asks for: its walk over every staff page tests the rule
     "accounts/rules": "accounts/test_staff_access.py",
     "accounts/services": "accounts/test_api_tokens.py",
     "bodies/queries": "site/test_public_bodies.py",
-    "bodies/services": "history/test_past_as_it_was.py",
+    # the body and organisation pages are the services' own tests (test_services_bodies, test_organizations)
+    "bodies/views/staff": "bodies/test_organizations.py",
+    # the staff import page: its permission, its services (start, run, finish) and its views in one journey
+    "history/rules": "history/test_staff_import.py",
+    "history/services": "history/test_staff_import.py",
+    "history/views": "history/test_staff_import.py",
     "consultations/queries": "consultations/test_queues.py",
     "core/views": "core/test_language_urls.py",
     "documents/queries": "documents/test_rows.py",
@@ -123,7 +127,6 @@ TESTED_ELSEWHERE = {
     "events/rules": "events/test_views.py",
     "liaisons/queries": "liaisons/test_views_public.py",
     "meetings/queries": "meetings/test_views_public.py",
-    "meetings/services/meeting": "meetings/test_views_staff.py",
     "reports/queries": "reports/test_views_api.py",
     "reports/rules": "reports/test_views_api.py",
     "search/queries": "search/test_views.py",
