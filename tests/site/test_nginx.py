@@ -44,15 +44,21 @@ def _free_port() -> int:
 
 
 def _wait_for(port: int, process: subprocess.Popen[bytes], name: str, log: Path) -> None:
-    deadline = time.monotonic() + 30
+    """Until ``/healthz`` answers 200 on ``port`` (gunicorn binds its port before its worker has loaded the app)."""
+    deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"{name} stopped: {log.read_text(errors='replace')[-2000:]}")
         try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            return
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            conn.request("GET", "/healthz", headers={"Host": HOST})
+            if conn.getresponse().status == 200:
+                conn.close()
+                return
+            conn.close()
         except OSError:
-            time.sleep(0.1)
+            pass
+        time.sleep(0.2)
     raise RuntimeError(f"{name} did not answer on port {port}")
 
 
@@ -119,6 +125,8 @@ def site_behind_nginx(tmp_path: Path, media_root: Path, transactional_db: None) 
             "cwgcop.wsgi:application",
             "--workers",
             "1",
+            "--graceful-timeout",
+            "2",
             "--bind",
             f"127.0.0.1:{app_port}",
         ],
@@ -145,10 +153,14 @@ def site_behind_nginx(tmp_path: Path, media_root: Path, transactional_db: None) 
         _wait_for(web_port, nginx, "nginx", web_log)
         yield web_port
     finally:
-        nginx.terminate()
-        gunicorn.terminate()
-        nginx.wait(timeout=10)
-        gunicorn.wait(timeout=10)
+        for process in (nginx, gunicorn):
+            process.terminate()
+        for process in (nginx, gunicorn):
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=10)
 
 
 def _request(
