@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import io
 import logging
+import os
+import signal
+import subprocess
+import sys
 import threading
 from pathlib import Path
 from typing import Any
@@ -21,6 +25,7 @@ from tests.conftest import stored_files
 from tests.core.factories import cwg_cop, draft, meeting_21, upload
 from tests.documents.contribution_factories import open_meeting, version
 from tests.factories import member, pdf_bytes
+from tests.processes import database_url
 
 URL = "/files/CWG-COP-21/9/rev0/en/"
 
@@ -99,6 +104,47 @@ def test_committed_file_survives_the_sweep(media_root: Path) -> None:
         upload(created, "en", pdf_bytes("kept"))
     assert storage.sweep() == []
     assert _keys(media_root) == [_key_of()]
+
+
+KILLED_UPLOAD = """
+import io, os, signal, sys
+import django
+django.setup()
+from cwgcop.core import audit
+from cwgcop.documents import services
+from cwgcop.documents.models import Document
+# The process dies after the bytes are stored and the row written, before the commit.
+audit.record = lambda **kwargs: os.kill(os.getpid(), signal.SIGKILL)
+data = open(sys.argv[2], "rb").read()
+document = Document.objects.get(symbol=sys.argv[1])
+services.add_file(actor=None, document=document, language="en", name="k.pdf", size=len(data), stream=io.BytesIO(data))
+"""
+
+
+@pytest.mark.django_db(transaction=True)
+def test_killed_upload_leaves_an_orphan_that_verify_files_removes(media_root: Path, tmp_path: Path) -> None:
+    created = draft(meeting=meeting_21(cwg_cop()), symbol="CWG-COP-21/9", languages=())
+    content = tmp_path / "upload.pdf"
+    content.write_bytes(pdf_bytes("the server was restarted mid-upload"))
+    env = {
+        **{key: value for key, value in os.environ.items() if not key.startswith("CWGCOP_")},
+        "DJANGO_SETTINGS_MODULE": "cwgcop.settings_test",
+        "DATABASE_URL": database_url(),
+        "CWGCOP_MEDIA_ROOT": str(media_root),
+        "CWGCOP_DATA_DIR": str(tmp_path / "data"),
+    }
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_UPLOAD, created.symbol, str(content)], env=env, check=False, timeout=120
+    )
+    assert killed.returncode == -signal.SIGKILL
+    assert DocumentFile.objects.count() == 0
+    orphan = storage.key_for(storage.digest(io.BytesIO(content.read_bytes()))[0], ".pdf")
+    assert _keys(media_root) == [orphan]
+    assert _command("--delete-orphans", "--orphan-min-age", "0") == (
+        f"REMOVED  {orphan}\n0 files checked, 0 missing or damaged, 1 orphans (1 removed)\n",
+        None,
+    )
+    assert _keys(media_root) == []
 
 
 # --- replaced draft files -----------------------------------------------------------------------------------

@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.db import connection
 
 from tests.events.factories import EventFactory
+from tests.processes import database_url
 
 REPO = Path(__file__).resolve().parents[2]
 HOST = "cop.test"
@@ -62,14 +62,6 @@ def _wait_for(port: int, process: subprocess.Popen[bytes], name: str, log: Path)
     raise RuntimeError(f"{name} did not answer on port {port}")
 
 
-def _database_url() -> str:
-    database = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{database['NAME']}"
-    user = database["USER"] + (f":{database['PASSWORD']}" if database["PASSWORD"] else "")
-    return f"postgres://{user}@{database['HOST'] or '127.0.0.1'}:{database['PORT'] or 5432}/{database['NAME']}"
-
-
 def _nginx_config(folder: Path, listen: int, upstream: int, static: Path) -> Path:
     values = {
         "CWGCOP_UPSTREAM": f"127.0.0.1:{upstream}",
@@ -104,7 +96,7 @@ def site_behind_nginx(tmp_path: Path, media_root: Path, transactional_db: None) 
         **{key: value for key, value in os.environ.items() if not key.startswith("CWGCOP_")},
         "DJANGO_SETTINGS_MODULE": "cwgcop.settings_test",
         "PYTHONPATH": str(REPO / "src"),
-        "DATABASE_URL": _database_url(),
+        "DATABASE_URL": database_url(),
         "CWGCOP_DATA_DIR": str(tmp_path / "data"),
         "CWGCOP_STATIC_ROOT": str(static),
         "CWGCOP_MEDIA_ROOT": str(media_root),
