@@ -72,6 +72,17 @@ def ensure_chromium() -> str:
     return found
 
 
+def ensure_nginx() -> None:
+    """Debian's nginx, which tests/site/test_nginx.py runs in front of gunicorn with deploy/nginx.conf."""
+    if shutil.which("nginx") or Path("/usr/sbin/nginx").exists():
+        return
+    if shutil.which("apt-get") is None or os.geteuid() != 0:
+        sys.exit("The deployment test needs Debian's nginx: run `apt-get install nginx-light` as root.")
+    say("Installing Debian's nginx for the deployment test")
+    run("apt-get", "update", "-qq")
+    run("apt-get", "install", "-y", "-qq", "--no-install-recommends", "nginx-light")
+
+
 # What WeasyPrint (the PDF of the reports to the Council) needs from the system: Pango and its HarfBuzz, and fonts
 # for the six languages (Noto: Latin, Cyrillic and Arabic in fonts-noto-core, Chinese in fonts-noto-cjk); the tests
 # read the PDFs back with poppler's pdftotext and pdftoppm.
@@ -190,6 +201,7 @@ def cmd_test() -> None:
     ensure_venv("dev")
     ensure_pdf_fonts()
     chromium = ensure_chromium()
+    ensure_nginx()
     cmd_lint()
     ci = os.environ.get("CI", "").lower() == "true"
     pg_url = os.environ.get("CWGCOP_TEST_POSTGRES_URL", DEFAULT_PG_URL)

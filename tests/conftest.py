@@ -11,6 +11,7 @@ from django.utils import translation
 
 from cwgcop.bodies.models import Body
 from cwgcop.core.cache import forget_local_pages
+from cwgcop.documents import storage
 from tests.core.factories import cwg_cop
 from tests.factories import secretariat
 
@@ -22,6 +23,13 @@ def media_root(settings: pytest.FixtureRequest, tmp_path: Path) -> Path:
     media.mkdir()
     settings.MEDIA_ROOT = str(media)  # type: ignore[attr-defined]
     return media
+
+
+@pytest.fixture(autouse=True)
+def _no_pending_files() -> Iterator[None]:
+    """Files a test stored inside its never-committed transaction are not swept by the next test's requests."""
+    yield
+    storage.forget_pending()
 
 
 @pytest.fixture(autouse=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -273,7 +274,7 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_LANGUAGES = ("ar", "zh-hans", "en", "fr", "ru", "es")
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "fr", "es", "ru", "zh-hans", "ar")}
 
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -281,6 +282,33 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+
+# Uploaded files go to an S3-compatible bucket (django-storages, boto3) when one is named, else to MEDIA_ROOT.
+# Empty keys leave boto3 to find credentials itself (instance role, AWS_* variables, ~/.aws).
+def s3_storage(environ: Mapping[str, str]) -> dict[str, Any]:
+    """The ``STORAGES["default"]`` entry for the bucket the ``CWGCOP_S3_*`` variables describe."""
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": environ["CWGCOP_S3_BUCKET"],
+            "endpoint_url": environ.get("CWGCOP_S3_ENDPOINT_URL") or None,
+            "region_name": environ.get("CWGCOP_S3_REGION") or None,
+            "access_key": environ.get("CWGCOP_S3_ACCESS_KEY_ID") or None,
+            "secret_key": environ.get("CWGCOP_S3_SECRET_ACCESS_KEY") or None,
+            "location": environ.get("CWGCOP_S3_PREFIX", ""),
+            "default_acl": None,  # the bucket stays private; readers get files through the platform
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+
+
+CWGCOP_S3_BUCKET = os.environ.get("CWGCOP_S3_BUCKET", "")
+if CWGCOP_S3_BUCKET:
+    STORAGES["default"] = s3_storage(os.environ)
+# Seconds a signed download address stays valid; 0 streams every download through the app (checked first).
+CWGCOP_S3_SIGNED_URL_SECONDS = env_int("CWGCOP_S3_SIGNED_URL_SECONDS", 0) if CWGCOP_S3_BUCKET else 0
 FILE_UPLOAD_PERMISSIONS = 0o644
 # Uploads above this size are refused before anything is written (bytes).
 CWGCOP_MAX_UPLOAD_BYTES = env_int("CWGCOP_MAX_UPLOAD_MB", 50) * 1024 * 1024

@@ -204,13 +204,14 @@ def test_api_refuses_a_reversed_period_and_serves_the_published_files(client: Cl
     client.logout()
     html = client.get(f"/api/v1/reports/{report.pk}/download?language=fr&format=html")
     assert html["Content-Type"] == "text/html; charset=utf-8"
-    assert "<title>Rapport du Working group X au Conseil (2025)</title>" in html.content.decode()
+    html_text = html.getvalue().decode()  # streamed, after its SHA-256 was checked
+    assert "<title>Rapport du Working group X au Conseil (2025)</title>" in html_text
     word = client.get(f"/api/v1/reports/{report.pk}/download?language=en&format=docx")
-    assert [p.text for p in docx.Document(io.BytesIO(word.content)).paragraphs[:3]] == [
+    assert [p.text for p in docx.Document(io.BytesIO(word.getvalue())).paragraphs[:3]] == [
         "Council document C25/41",
         "CWG-X/REP/2025/1",
         "Report of the Working group X to the Council (2025)",
     ]
-    assert '<p class="header">Document du Conseil C25/41</p>' in html.content.decode()
+    assert '<p class="header">Document du Conseil C25/41</p>' in html_text
     assert client.get(f"/api/v1/reports/{report.pk}/download?language=en&format=odt").status_code == 400
     assert client.get(f"/api/v1/reports/{report.pk}/download?language=ru&format=pdf").status_code == 404

@@ -179,7 +179,9 @@ def file_response(
 ) -> HttpResponseBase:
     """The whole file (200), the requested range (206), 416 when the range is impossible, 304 when unchanged.
 
-    ``open_stream`` is called only when bytes are sent: a HEAD request, a 304 and a 416 never open the file.
+    ``open_stream`` is called for every answer that describes the file (200, 206, and HEAD, which closes it at
+    once), so a stream that checks the bytes as it opens refuses before any header claims them; a 304 and a 416
+    never open the file.
     """
     headers = HttpResponse()
     headers["Accept-Ranges"] = "bytes"
@@ -197,13 +199,15 @@ def file_response(
         return _with_headers(refused, headers)
     start, end = wanted if isinstance(wanted, tuple) else (0, size - 1)
     length = end - start + 1
+    stream = open_stream()
     response: HttpResponseBase
     if request.method == "HEAD":
+        stream.close()
         response = HttpResponse(status=206 if wanted else 200)
     elif wanted:
-        response = StreamingHttpResponse(_read_range(open_stream(), start, length), status=206)
+        response = StreamingHttpResponse(_read_range(stream, start, length), status=206)
     else:
-        response = FileResponse(open_stream())
+        response = FileResponse(stream)
     if wanted:
         response["Content-Range"] = f"bytes {start}-{end}/{size}"
     response["Content-Type"] = content_type

@@ -25,7 +25,7 @@ from cwgcop.core.actors import Actor, actor_may, is_signed_in
 from cwgcop.core.errors import DomainError
 from cwgcop.core.formatting import long_date
 from cwgcop.core.languages import LANGUAGE_ORDER
-from cwgcop.documents import notifications, services
+from cwgcop.documents import notifications, services, storage
 from cwgcop.documents.enums import DocumentAction, DocumentKind, DocumentStatus
 from cwgcop.documents.models import Document, DocumentFile, DocumentRevision
 from cwgcop.documents.symbols import allocate_symbol, provisional_symbol
@@ -137,7 +137,7 @@ def submit_contribution(
     _check_meeting(actor, meeting)
     late = _lateness(actor, meeting)
     _check_versions(versions)
-    with transaction.atomic():
+    with storage.swept(), transaction.atomic():
         document = services.create_document(
             actor=actor,
             body=meeting.body,

@@ -133,8 +133,10 @@ def add_file(
 ) -> DocumentFile:
     """Attach the ``language`` version to the document's unpublished revision.
 
-    The upload is checked whole (name, size, content, readability) before anything is written. If the
-    database change fails, a file this call stored is removed again, so nothing is left half-written.
+    The upload is checked whole (name, size, content, readability) before anything is written. The revision is
+    locked, so two uploads of the same language at once end with the later one in place. The file of a replaced
+    draft version is removed once the change commits (if nothing else names it); if the change, or the
+    transaction it is part of, rolls back, the file this call stored is removed (``storage.sweep``).
     """
     if document.status == DocumentStatus.WITHDRAWN:
         raise DomainError(_("%(symbol)s was withdrawn.") % {"symbol": document.symbol}, code="document_withdrawn")
@@ -142,28 +144,26 @@ def add_file(
         raise DomainError(_("Unknown language: %(codes)s.") % {"codes": language}, code="language_invalid")
     checked = check_upload(name, size, stream)
     blob = storage.store(stream, checked.extension)
-    try:
-        with transaction.atomic():
-            revision = _pending_revision(document)
-            replaced = revision.files.filter(language=language).first()
-            before = audit.snapshot(replaced) if replaced else {}
-            if replaced is not None:
-                replaced.delete()
-            stored = DocumentFile.objects.create(
-                revision=revision,
-                language=language,
-                original_name=checked.name,
-                storage_key=blob.key,
-                sha256=blob.sha256,
-                size=blob.size,
-                media_type=checked.media_type,
-                page_count=checked.page_count,
-            )
-            audit.record(actor=actor, action=DocumentAction.FILE_ADD, instance=stored, before=before)
-    except BaseException:
-        if not DocumentFile.objects.filter(storage_key=blob.key).exists():
-            storage.discard(blob)
-        raise
+    with storage.discarded_on_error(blob), storage.swept(), transaction.atomic():
+        revision = DocumentRevision.objects.select_for_update().get(pk=_pending_revision(document).pk)
+        replaced = revision.files.filter(language=language).first()
+        before = audit.snapshot(replaced) if replaced else {}
+        if replaced is not None:
+            replaced.delete()
+            if replaced.storage_key != blob.key:
+                storage.remove_after_commit(replaced.storage_key)
+        stored = DocumentFile.objects.create(
+            revision=revision,
+            language=language,
+            original_name=checked.name,
+            storage_key=blob.key,
+            sha256=blob.sha256,
+            size=blob.size,
+            media_type=checked.media_type,
+            page_count=checked.page_count,
+        )
+        storage.keep(blob, stream)
+        audit.record(actor=actor, action=DocumentAction.FILE_ADD, instance=stored, before=before)
     return stored
 
 

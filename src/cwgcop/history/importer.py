@@ -32,7 +32,7 @@ from cwgcop.core.languages import LANGUAGE_ORDER, field_suffix
 from cwgcop.documents import services as documents
 from cwgcop.documents import storage
 from cwgcop.documents.enums import DocumentStatus
-from cwgcop.documents.models import Document, DocumentFile
+from cwgcop.documents.models import Document
 from cwgcop.documents.signals import changes_batched
 from cwgcop.documents.validators import check_file_name
 from cwgcop.history.csv_manifest import CSV_FILES, read_csv_manifest
@@ -224,8 +224,7 @@ class Importer:
 
     def _discard_new_files(self) -> None:
         for key in self.new_keys:
-            if not DocumentFile.objects.filter(storage_key=key).exists():
-                default_storage.delete(key)
+            storage.remove_if_unreferenced(key)
 
     # Former names ----------------------------------------------------------------------------------------
     def former_name(self, body_row: Any, row: Any) -> str:

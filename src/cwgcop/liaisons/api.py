@@ -49,8 +49,6 @@ liaisons = Router(tags=["liaisons"])
 deliverables = Router(tags=["deliverables"])
 
 
-
-
 def _bodies(refs: Iterable[str]) -> list[Body]:
     found = []
     for ref in refs:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponseBase
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
@@ -289,7 +289,7 @@ def get_report(request: HttpRequest, report_id: int) -> dict[str, Any]:
 
 
 @router.get("/{report_id}/download", response={200: None})
-def download(request: HttpRequest, report_id: int, language: str = "en", format: str = "pdf") -> HttpResponse:
+def download(request: HttpRequest, report_id: int, language: str = "en", format: str = "pdf") -> HttpResponseBase:
     """The published report as DOCX, PDF or HTML in one of its languages."""
     if format not in services.FORMATS:
         raise HttpError(400, _("Unknown format: %(format)s.") % {"format": format})

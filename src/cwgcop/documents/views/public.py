@@ -12,8 +12,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
 from cwgcop.core.cache import public_page
-from cwgcop.core.http import file_response
-from cwgcop.documents import queries, storage
+from cwgcop.documents import queries
+from cwgcop.documents.downloads import serve_blob
 from cwgcop.documents.enums import DocumentStatus
 from cwgcop.documents.filters import ArchiveFilter
 from cwgcop.documents.models import Document, DocumentFile
@@ -81,13 +81,13 @@ def download(request: HttpRequest, symbol: str, revision: int, language: str) ->
     """The file of one language of one revision, streamed with its original name (one query)."""
     stored = _file_or_404(symbol, int(revision), language)
     published = stored.revision.published_at or stored.uploaded_at
-    return file_response(
+    return serve_blob(
         request,
-        open_stream=lambda: storage.open_blob(stored.storage_key),
+        key=stored.storage_key,
+        sha256=stored.sha256,
         size=stored.size,
         filename=stored.original_name,
         content_type=stored.media_type,
-        etag=stored.sha256,
         last_modified=published.timestamp(),
     )
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -11,7 +11,8 @@ from django.views.decorators.http import require_POST, require_safe
 from cwgcop.accounts.services import profile_of
 from cwgcop.core.permissions import require_permission
 from cwgcop.core.refusals import form_status, refusal_as_messages, refusal_on_form
-from cwgcop.documents import contributions, queries, storage
+from cwgcop.documents import contributions, queries
+from cwgcop.documents.downloads import serve_blob
 from cwgcop.documents.enums import DocumentStatus
 from cwgcop.documents.forms import SubmissionForm, UploadForm, open_meetings
 from cwgcop.documents.models import Document
@@ -112,11 +113,13 @@ def submission_file(request: HttpRequest, pk: int, language: str) -> HttpRespons
     stored = queries.pending_file(document, language)
     if stored is None:
         raise Http404
-    response = FileResponse(
-        storage.open_blob(stored.storage_key),
-        as_attachment=True,
+    return serve_blob(
+        request,
+        key=stored.storage_key,
+        sha256=stored.sha256,
+        size=stored.size,
         filename=stored.original_name,
         content_type=stored.media_type,
+        last_modified=stored.uploaded_at.timestamp(),
+        public=False,
     )
-    response["Cache-Control"] = "private, no-store"
-    return response

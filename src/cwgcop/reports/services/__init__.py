@@ -414,14 +414,17 @@ def render_renditions(*, report: CouncilReport) -> int:
                 data = render_report(report, language, fmt, version.sections[language], symbol=symbol, charts=charts)
             except Exception as error:
                 raise RenditionError(language, fmt, error) from error
-            blob = storage.store(io.BytesIO(data), f".{fmt}")
-            with transaction.atomic():
-                Rendition.objects.get_or_create(
-                    report=report,
-                    language=language,
-                    format=fmt,
-                    defaults={"storage_key": blob.key, "sha256": blob.sha256, "size": blob.size},
-                )
+            stream = io.BytesIO(data)
+            with storage.swept():
+                blob = storage.store(stream, f".{fmt}")
+                with transaction.atomic():
+                    Rendition.objects.get_or_create(
+                        report=report,
+                        language=language,
+                        format=fmt,
+                        defaults={"storage_key": blob.key, "sha256": blob.sha256, "size": blob.size},
+                    )
+                    storage.keep(blob, stream)
             count += 1
     return count
 

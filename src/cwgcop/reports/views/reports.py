@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from cwgcop.core.permissions import check_object_permission, require_permission
 from cwgcop.core.refusals import refusal_as_messages, refusal_on_form
-from cwgcop.documents import storage
+from cwgcop.documents.downloads import serve_blob
 from cwgcop.reports import services
 from cwgcop.reports.enums import ReportStatus
 from cwgcop.reports.forms import DraftForm
@@ -129,7 +129,7 @@ def report_retry_publication(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_safe
-def download(request: HttpRequest, pk: int, language: str, fmt: str) -> HttpResponse:
+def download(request: HttpRequest, pk: int, language: str, fmt: str) -> HttpResponseBase:
     """A published report's rendition; drafts do not exist for the public (404)."""
     rendition = (
         Rendition.objects.filter(report_id=pk, report__status=ReportStatus.PUBLISHED, language=language, format=fmt)
@@ -138,10 +138,14 @@ def download(request: HttpRequest, pk: int, language: str, fmt: str) -> HttpResp
     )
     if rendition is None:
         raise Http404
-    with storage.open_blob(rendition.storage_key) as stream:
-        data = stream.read()
-    response = HttpResponse(data, content_type=services.MEDIA[fmt])
     symbol = rendition.report.document.symbol if rendition.report.document else f"report-{pk}"
-    response["Content-Disposition"] = f'attachment; filename="{symbol.replace("/", "-")}-{language}.{fmt}"'
-    response["ETag"] = f'"{rendition.sha256}"'
-    return response
+    report = rendition.report
+    return serve_blob(
+        request,
+        key=rendition.storage_key,
+        sha256=rendition.sha256,
+        size=rendition.size,
+        filename=f"{symbol.replace('/', '-')}-{language}.{fmt}",
+        content_type=services.MEDIA[fmt],
+        last_modified=(report.approved_at or report.created_at).timestamp(),
+    )
