@@ -8,6 +8,7 @@ import re
 
 from babel import Locale
 from babel.dates import format_date, format_time, parse_pattern
+from babel.lists import format_list
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -99,3 +100,11 @@ def meeting_name(acronym: str, number: int, language: str | None = None) -> str:
     """``CWG-COP, meeting 21`` in the reader's language."""
     with override(language or current_language()):
         return _("%(body)s, meeting %(number)s") % {"body": acronym, "number": number}
+
+
+def join_list(items: list[str], language: str | None = None, style: str = "standard") -> str:
+    """``A, B and C`` / ``A、B和C`` / ``A وB وC``: a list in the reader's language by CLDR's list patterns.
+
+    ``style`` is CLDR's: ``standard`` (and), ``or``, ``unit`` (no conjunction).
+    """
+    return str(format_list(list(items), style=style, locale=babel_locale(language))) if items else ""
