@@ -29,7 +29,7 @@ def test_the_home_page_links_each_open_consultation(client: Client) -> None:
     assert [link.get("href") for link in links] == ["/zh-hans/consult/lagoon-voices/", "/zh-hans/consult/reef-voices/"]
     # The English fallback title is marked as English on the Chinese page.
     assert [link[0].get("lang") for link in links if len(link)] == ["en"]
-    assert tree.xpath('//section[@aria-labelledby="open-consultations"]//a[text()="所有咨询"]/@href') == [
+    assert tree.xpath('//section[@aria-labelledby="open-consultations"]//a[text()="所有征询"]/@href') == [
         "/zh-hans/consult/"
     ]
 

@@ -1,6 +1,7 @@
 from enum import StrEnum
 
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -49,3 +50,10 @@ class BodyAction(StrEnum):
 
     FORMER_NAME_RECORD = "body.former_name.record"
     ORGANIZATION_CREATE = "organization.create"
+
+
+# What each action means to a reader of a history page (``core.audit.action_label``): every action has one.
+ACTION_LABELS: dict[str, Promise] = {
+    BodyAction.FORMER_NAME_RECORD: _("Former name recorded"),
+    BodyAction.ORGANIZATION_CREATE: _("Organisation added"),
+}

@@ -7,7 +7,7 @@ from django import template
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 
-from cwgcop.core import formatting
+from cwgcop.core import audit, formatting
 from cwgcop.core.languages import current_language, direction, native_name, translated_with_language
 
 register = template.Library()
@@ -33,13 +33,13 @@ def long_date(value: datetime.date | None) -> str:
 def in_language(obj: Any, field: str, fallback: str | None = None) -> SafeString:
     """A translated field in the reader's language (else ``fallback``, else any), marked with its language.
 
-    ``<span lang="en" dir="ltr">…</span>``: screen readers pronounce an English title shown on an Arabic page
+    ``<span lang="en" dir="auto">…</span>``: screen readers pronounce an English title shown on an Arabic page
     as English (WCAG 3.1.2), and the bidirectional algorithm keeps its punctuation in place.
     """
     value, language = translated_with_language(obj, field, fallback=fallback)
     if not value:
         return SafeString("")
-    return format_html('<span lang="{}" dir="{}">{}</span>', language, direction(language), value)
+    return format_html('<span lang="{}" dir="auto">{}</span>', language, value)
 
 
 @register.simple_tag
@@ -156,3 +156,9 @@ def item(parser: template.base.Parser, token: template.base.Token) -> ItemNode:
 def as_list(values: Any) -> str:
     """Plain strings joined by the reader's language's list pattern: ``{{ names|as_list }}``."""
     return formatting.join_list([str(value) for value in values])
+
+
+@register.filter
+def action_label(code: str) -> str:
+    """An audit entry's action as a reader says it: ``meeting.create`` → ``Meeting created``."""
+    return audit.action_label(code)
