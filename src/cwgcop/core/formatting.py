@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
+from typing import Literal
 
 from babel import Locale
 from babel.dates import format_date, format_time, parse_pattern
@@ -102,7 +103,10 @@ def meeting_name(acronym: str, number: int, language: str | None = None) -> str:
         return _("%(body)s, meeting %(number)s") % {"body": acronym, "number": number}
 
 
-def join_list(items: list[str], language: str | None = None, style: str = "standard") -> str:
+ListStyle = Literal["standard", "or", "unit"]
+
+
+def join_list(items: list[str], language: str | None = None, style: ListStyle = "standard") -> str:
     """``A, B and C`` / ``A、B和C`` / ``A وB وC``: a list in the reader's language by CLDR's list patterns.
 
     ``style`` is CLDR's: ``standard`` (and), ``or``, ``unit`` (no conjunction).

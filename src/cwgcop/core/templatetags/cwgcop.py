@@ -105,7 +105,7 @@ ITEMS = "_cwgcop_list_items"
 class ListNode(template.Node):
     """``{% joined %}{% for x in xs %}{% item %}<a …>{{ x }}</a>{% enditem %}{% endfor %}{% endjoined %}``."""
 
-    def __init__(self, nodelist: template.NodeList, style: str) -> None:
+    def __init__(self, nodelist: template.NodeList, style: formatting.ListStyle) -> None:
         self.nodelist = nodelist
         self.style = style
 
@@ -115,7 +115,7 @@ class ListNode(template.Node):
             self.nodelist.render(context)
         # Babel joins placeholders (its patterns hold no markup), then each placeholder becomes its item's HTML.
         placeholders = [f"\x00{number}\x00" for number in range(len(items))]
-        joined = conditional_escape(formatting.join_list(placeholders, style=self.style))
+        joined = str(conditional_escape(formatting.join_list(placeholders, style=self.style)))
         # Each item is isolated, so a Latin name in an Arabic list keeps its place beside the Arabic "and".
         for placeholder, item in zip(placeholders, items, strict=True):
             joined = joined.replace(placeholder, f"<bdi>{item}</bdi>")
@@ -140,9 +140,11 @@ def joined(parser: template.base.Parser, token: template.base.Token) -> ListNode
     """
     bits = token.split_contents()
     style = bits[1].strip("\"'") if len(bits) > 1 else "standard"
+    if style not in ("standard", "or", "unit"):
+        raise template.TemplateSyntaxError(f"joined: unknown list style {style!r}")
     nodelist = parser.parse(("endjoined",))
     parser.delete_first_token()
-    return ListNode(nodelist, style)
+    return ListNode(nodelist, style)  # type: ignore[arg-type]
 
 
 @register.tag
