@@ -24,8 +24,13 @@ def meeting_name(meeting: Any) -> str:
 
 
 @register.filter
-def long_date(value: datetime.date | None) -> str:
-    """``12 February 2025`` in the reader's language (a date-time is read as its local day)."""
+def long_date(value: datetime.date | str | None) -> str:
+    """``12 February 2025`` in the reader's language (a date-time is read as its local day; an ISO date as a date).
+
+    Frozen content (a sharing package) keeps its dates as ``2026-12-01``; the page still shows them in words.
+    """
+    if isinstance(value, str):
+        value = datetime.date.fromisoformat(value) if value else None
     return formatting.long_date(value) if value else ""
 
 
