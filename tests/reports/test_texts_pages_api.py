@@ -210,7 +210,7 @@ def test_published_report_is_listed_found_by_council_number_and_body_page_shows_
     with django_capture_on_commit_callbacks(execute=True):
         services.publish(actor=None, report=report)
     listed = client.get("/en/reports/council/").content.decode()
-    assert '<th scope="row">C24/15</th><td>TSG</td><td>2024-01-01 – 2024-12-31</td>' in listed
+    assert '<th scope="row">C24/15</th><td>TSG</td><td>1 January – 31 December 2024</td>' in listed
     found = client.get("/en/search/?q=C24%2F15").content.decode()
     assert "TSG/REP/2024/1" in found
     html = services.render_report(CouncilReport.objects.get(pk=report.pk), "en", "html").decode()
