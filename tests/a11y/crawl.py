@@ -7,6 +7,7 @@ pattern whose argument the world cannot name fails the crawl with the name to ad
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from typing import Any
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import translation
 from playwright.sync_api import Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.browser.conftest import _axe
 
@@ -152,6 +154,11 @@ SEND_EMPTY = """(send) => {
     return false;
 }"""
 
+FOCUS_SETTLED = """() => {
+    const summary = document.querySelector('.error-summary');
+    return !summary || summary.contains(document.activeElement);
+}"""
+
 ERROR_SUMMARY = """() => {
     const summary = document.querySelector('.error-summary');
     if (!summary) return ['no error summary after a failed submit'];
@@ -189,4 +196,7 @@ def error_state_problems(page: Page, *, axe: bool) -> list[str] | None:
         return None
     with page.expect_navigation():
         page.evaluate(SEND_EMPTY, True)
+    # Autofocus runs in the first rendering after load: give a busy machine a moment before asking where focus is.
+    with contextlib.suppress(PlaywrightTimeoutError):
+        page.wait_for_function(FOCUS_SETTLED, timeout=3000)
     return [str(problem) for problem in page.evaluate(ERROR_SUMMARY)] + page_problems(page, axe=axe)
