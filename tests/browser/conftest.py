@@ -74,18 +74,28 @@ def assert_no_axe_violations(page: Page, context: str | None = None) -> None:
     assert violations == [], f"axe-core found violations on {page.url}:\n{describe_violations(violations)}"
 
 
+# Another folder's conftest may offer these fixtures too (tests/a11y imports them): each folder then has its own
+# session fixture, but Playwright's sync API runs only once per thread, so both share one Playwright and Chromium.
+_SHARED: dict[str, Any] = {}
+
+
 @pytest.fixture(scope="session")
 def playwright_instance() -> Iterator[Playwright]:
-    with sync_playwright() as playwright:
-        yield playwright
+    _SHARED["users"] = _SHARED.get("users", 0) + 1
+    if "playwright" not in _SHARED:
+        _SHARED["playwright"] = sync_playwright().start()
+        _SHARED["browser"] = _SHARED["playwright"].chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+    yield _SHARED["playwright"]
+    _SHARED["users"] -= 1
+    if not _SHARED["users"]:
+        _SHARED.pop("browser").close()
+        _SHARED.pop("playwright").stop()
 
 
 @pytest.fixture(scope="session")
-def browser(playwright_instance: Playwright) -> Iterator[Browser]:
+def browser(playwright_instance: Playwright) -> Browser:
     """One headless Chromium for the whole session."""
-    chromium = playwright_instance.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-    yield chromium
-    chromium.close()
+    return _SHARED["browser"]  # type: ignore[no-any-return]
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)

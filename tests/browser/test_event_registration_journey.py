@@ -37,7 +37,7 @@ def test_register_confirm_cancel_promotes_the_waiting_list(
     page.get_by_label("E-mail").fill("lina@example.org")
     page.get_by_label("Organisation").fill("Youth Council")
     page.get_by_label("Country").select_option("JO")
-    page.get_by_label("Stakeholder kind").select_option("civil-society")
+    page.get_by_label("Stakeholder kind", exact=True).select_option("civil-society")
     page.get_by_label("I need live captions").check()
     page.get_by_label("I have read the privacy notice and agree to it").check()
     page.get_by_role("button", name="Register").click()

@@ -279,7 +279,7 @@ def test_bad_content_is_refused_by_the_page(
     before = state()
     response = _upload_page(staff_client, draft, name, content)
     assert response.status_code == 400
-    assert _page_text(response).count(message.replace("'", "&#x27;")) == 2  # summary and field
+    assert _page_text(response).count(message.replace("'", "&#x27;")) == 3  # message, error summary and field
     assert state() == before
 
 

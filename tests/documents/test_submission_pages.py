@@ -180,8 +180,8 @@ def test_history_page_of_a_submission_lists_each_step(client: Client) -> None:
     contributions.publish_submission(actor=sec, document=document)
     client.force_login(sec)
     page = client.get(f"/en/staff/history/documents.document/{document.pk}/").content.decode()
-    for action in ("document.create", "document.submit", "document.number", "document.publish"):
-        assert f"<code>{action}</code>" in page
+    for action in ("Document created", "Submitted", "Document numbered", "Document published"):
+        assert f"<td>{action}</td>" in page
     assert "CWG-COP-22/1" in page
 
 

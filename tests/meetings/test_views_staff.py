@@ -173,4 +173,4 @@ def test_meeting_manage_runs_a_fixed_number_of_queries(client: Client, django_as
     client.get(url)  # the session and the two-factor check settle on the first request
     with django_assert_num_queries(11):  # the same for 1 or 3 entries in the meeting's history
         page = client.get(url).content.decode()
-    assert page.count("— meeting.update — clerk") == rows
+    assert page.count("— Meeting changed — clerk") == rows

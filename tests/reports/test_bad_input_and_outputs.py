@@ -69,7 +69,9 @@ def test_command_writes_docx_pdf_and_html_with_the_report_in_them(tmp_path: Path
     assert len(charts) == 1  # the period's chart
     html = (tmp_path / "r.html").read_text()
     assert "<p>2.4 在第四次会议上，57名与会者讨论了收到的文稿和情况通报文件。</p>" in html
-    assert '<th scope="row">3</th><td>42</td></tr><tr><th scope="row">4</th><td>57</td>' in html
+    assert (
+        '<th scope="row">3</th><td class="number">42</td></tr><tr><th scope="row">4</th><td class="number">57</td>'
+    ) in html
 
 
 @pytest.mark.parametrize(

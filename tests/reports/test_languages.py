@@ -158,7 +158,7 @@ def test_report_in_each_of_the_six_languages() -> None:
     draft = CouncilReport(body=body, start=start, end=end, languages=list(FACTS))
     arabic = services.render_report(draft, "ar", "html", builder.build(body=body, start=start, end=end, language="ar"))
     assert '<html lang="ar" dir="rtl">' in arabic.decode()
-    assert '<th scope="col">الاجتماع</th><th scope="col">المشاركون</th>' in arabic.decode()
+    assert '<th scope="col">الاجتماع</th><th scope="col" class="number">المشاركون</th>' in arabic.decode()
 
 
 @pytest.mark.parametrize(

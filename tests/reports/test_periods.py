@@ -199,8 +199,8 @@ def test_every_rendition_carries_the_period_and_not_the_other() -> None:
         assert "48 took part on site and 17 remotely." in rendition
         assert "Lima" not in rendition
     # The period's chart lists the period's meetings only; the history chart is not asked for.
-    assert '<th scope="row">7</th><td>65</td>' in html
-    assert '<th scope="row">8</th><td>1234</td>' in html
+    assert '<th scope="row">7</th><td class="number">65</td>' in html
+    assert '<th scope="row">8</th><td class="number">1234</td>' in html
     assert '<th scope="row">2</th>' not in html
     assert "every meeting of the body" not in html
 

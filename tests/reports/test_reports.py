@@ -277,7 +277,7 @@ def test_edit_approve_publish_with_versions_and_stale_approval_refused() -> None
     assert "129" in "".join(page.extract_text() for page in PdfReader(io.BytesIO(zh_pdf)).pages)
     zh_html = services.render_report(report, "zh-hans", "html").decode()
     assert '<html lang="zh-hans" dir="ltr">' in zh_html
-    assert '<th scope="row">21</th><td>129</td>' in zh_html
+    assert '<th scope="row">21</th><td class="number">129</td>' in zh_html
 
 
 def test_command_writes_each_format(tmp_path: Path) -> None:

@@ -210,7 +210,7 @@ def test_published_report_is_listed_found_by_council_number_and_body_page_shows_
     with django_capture_on_commit_callbacks(execute=True):
         services.publish(actor=None, report=report)
     listed = client.get("/en/reports/council/").content.decode()
-    assert '<th scope="row">C24/15</th><td>TSG</td><td>2024-01-01 – 2024-12-31</td>' in listed
+    assert '<th scope="row">C24/15</th><td>TSG</td><td>1 January\u2009–\u200931 December 2024</td>' in listed
     found = client.get("/en/search/?q=C24%2F15").content.decode()
     assert "TSG/REP/2024/1" in found
     html = services.render_report(CouncilReport.objects.get(pk=report.pk), "en", "html").decode()
@@ -218,6 +218,6 @@ def test_published_report_is_listed_found_by_council_number_and_body_page_shows_
     page = client.get("/en/bodies/tsg/").content.decode()
     assert '<img src="/en/reports/history/tsg.png"' in page
     assert '<tr><th scope="row">2020</th><td>no meeting</td></tr>' in page
-    assert '<tr><th scope="row">2021</th><td>meeting 2: 31 participants</td></tr>' in page
+    assert '<tr><th scope="row">2021</th><td><bdi>meeting 2: 31 participants</bdi></td></tr>' in page
     chart = client.get("/en/reports/history/tsg.png")
     assert (chart.status_code, chart["Content-Type"], chart.content[:8]) == (200, "image/png", b"\x89PNG\r\n\x1a\n")

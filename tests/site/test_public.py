@@ -101,7 +101,8 @@ def test_home_query_count_is_fixed(client: Client, django_assert_num_queries: An
         past = meeting(body, number, datetime.date(2024, number, 1), datetime.date(2024, number, 2))
         meeting(body, 50 + number, datetime.date(2099, number, 1), datetime.date(2099, number, 2), status="planned")
         document(meeting=past, symbol=f"CWG-COP-{number}/1", languages=("en", "zh-hans"))
-    # main body; next meetings; recent meetings; documents with their current revision and its languages
-    with django_assert_num_queries(4):
+    # main body; next meetings; recent meetings; open consultations; documents with their current revision and its
+    # languages
+    with django_assert_num_queries(5):
         response = client.get("/en/")
     assert len(parse(response.content).xpath('//li[@class="document-row"]')) == rows

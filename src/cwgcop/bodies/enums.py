@@ -1,6 +1,7 @@
 from enum import StrEnum
 
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -57,3 +58,10 @@ class BodyAction(StrEnum):
     ORGANIZATION_MERGE = "organization.merge"
     ORGANIZATION_RETIRE = "organization.retire"
     ORGANIZATION_UPDATE = "organization.update"
+
+
+# What each action means to a reader of a history page (``core.audit.action_label``): every action has one.
+ACTION_LABELS: dict[str, Promise] = {
+    BodyAction.FORMER_NAME_RECORD: _("Former name recorded"),
+    BodyAction.ORGANIZATION_CREATE: _("Organisation added"),
+}

@@ -1,6 +1,7 @@
 from enum import StrEnum
 
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -112,3 +113,29 @@ class ConsultationAction(StrEnum):
     VIEW_CASES = "consultation.view_cases"
     VIEW_RAW = "consultation.view_raw"
     WITHDRAW = "consultation.withdraw"
+
+
+# What each action means to a reader of a history page (``core.audit.action_label``): every action has one.
+ACTION_LABELS: dict[str, Promise] = {
+    ConsultationAction.ARCHIVE: _("Consultation archived"),
+    ConsultationAction.CASE: _("Safeguarding case updated"),
+    ConsultationAction.CREATE: _("Consultation created"),
+    ConsultationAction.DELETE_ANSWERS: _("Raw answers deleted"),
+    ConsultationAction.ESCALATE: _("Answer sent to the safeguarding lead"),
+    ConsultationAction.FEEDBACK: _("Feedback published"),
+    ConsultationAction.GROUP_CODE: _("Group code created"),
+    ConsultationAction.GROUP_CODE_OFF: _("Group code deactivated"),
+    ConsultationAction.MODERATE: _("Answer moderated"),
+    ConsultationAction.PACKAGE: _("Sharing package sent"),
+    ConsultationAction.PACKAGE_DOWNLOAD: _("Sharing package downloaded"),
+    ConsultationAction.PUBLISH: _("Consultation published"),
+    ConsultationAction.QUESTION_ADD: _("Question added"),
+    ConsultationAction.QUESTION_DELETE: _("Question deleted"),
+    ConsultationAction.QUESTION_UPDATE: _("Question changed"),
+    ConsultationAction.REDACT: _("Personal data removed from an answer"),
+    ConsultationAction.RESPOND: _("Answers received"),
+    ConsultationAction.UPDATE: _("Consultation changed"),
+    ConsultationAction.VIEW_CASES: _("Safeguarding cases viewed"),
+    ConsultationAction.VIEW_RAW: _("Raw answers viewed"),
+    ConsultationAction.WITHDRAW: _("Answers withdrawn"),
+}

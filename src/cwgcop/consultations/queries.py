@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from cwgcop.bodies.models import Body, Role
 from cwgcop.consultations.enums import CaseStatus, ModerationStatus
@@ -17,6 +19,18 @@ def public_consultation(slug: str) -> Consultation | None:
 def public_consultations() -> QuerySet[Consultation]:
     return (
         Consultation.objects.filter(published_at__isnull=False).select_related("meeting", "body").order_by("-opens_at")
+    )
+
+
+def open_consultations(now: datetime.datetime | None = None) -> QuerySet[Consultation]:
+    """Published consultations taking answers now (main window or live session), the soonest closing first."""
+    moment = now or timezone.now()
+    main = Q(opens_at__lte=moment, closes_at__gt=moment)
+    live = Q(live_opens_at__lte=moment, live_closes_at__gt=moment)
+    return (
+        Consultation.objects.filter(main | live, published_at__isnull=False, archived_at__isnull=True)
+        .select_related("body")
+        .order_by("closes_at", "pk")
     )
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import functools
+import importlib
 import uuid
 from collections.abc import Iterable
 from enum import StrEnum
@@ -88,3 +90,26 @@ def history(instance: models.Model) -> models.QuerySet[AuditEntry]:
         object_type=instance._meta.label_lower,
         object_id=str(instance.pk),
     ).select_related("actor")
+
+
+def action_label(code: str) -> str:
+    """What the audit action ``code`` (``meeting.create``) means, in the reader's language (``Meeting created``).
+
+    Each app names its actions' meanings in ``ACTION_LABELS`` of its ``enums.py``, beside the actions; a code no
+    app names is shown as it is (``tests/core/test_audit_labels.py`` keeps that from happening).
+    """
+    return str(_action_labels().get(code, code))
+
+
+@functools.cache
+def _action_labels() -> dict[str, Any]:
+    from django.apps import apps
+
+    labels: dict[str, Any] = {}
+    for config in apps.get_app_configs():
+        try:
+            module = importlib.import_module(f"{config.name}.enums")
+        except ModuleNotFoundError:
+            continue
+        labels.update({str(code): label for code, label in getattr(module, "ACTION_LABELS", {}).items()})
+    return labels

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime
 import functools
 import re
+from typing import Literal
 
 from babel import Locale
 from babel.dates import format_date, format_time, parse_pattern
+from babel.lists import format_list
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -99,3 +101,14 @@ def meeting_name(acronym: str, number: int, language: str | None = None) -> str:
     """``CWG-COP, meeting 21`` in the reader's language."""
     with override(language or current_language()):
         return _("%(body)s, meeting %(number)s") % {"body": acronym, "number": number}
+
+
+ListStyle = Literal["standard", "or", "unit"]
+
+
+def join_list(items: list[str], language: str | None = None, style: ListStyle = "standard") -> str:
+    """``A, B and C`` / ``A、B和C`` / ``A وB وC``: a list in the reader's language by CLDR's list patterns.
+
+    ``style`` is CLDR's: ``standard`` (and), ``or``, ``unit`` (no conjunction).
+    """
+    return str(format_list(list(items), style=style, locale=babel_locale(language))) if items else ""

@@ -28,6 +28,30 @@ FALLBACK_ORDER: tuple[str, ...] = ("en", "fr", "es", "ru", "zh-hans", "ar")
 LANGUAGE_SHORT = {"ar": "A", "zh-hans": "C", "en": "E", "fr": "F", "ru": "R", "es": "S"}
 
 
+# The languages written right to left.
+RIGHT_TO_LEFT = frozenset({"ar"})
+
+
+def direction(code: str) -> str:
+    """``rtl`` or ``ltr``: the direction of ``code``'s script, for a ``dir`` beside a ``lang``."""
+    return "rtl" if code in RIGHT_TO_LEFT else "ltr"
+
+
+class Translated(str):
+    """A translated value that knows the language it is in (a fallback may be in another than the reader's).
+
+    It is a ``str`` everywhere; templates mark it with its language where it differs from the page's
+    (the ``marked`` and ``lang_attributes`` filters of ``core.templatetags.cwgcop``, WCAG 3.1.2).
+    """
+
+    language: str
+
+    def __new__(cls, value: str, language: str) -> Translated:
+        made = super().__new__(cls, value)
+        made.language = language
+        return made
+
+
 def native_name(code: str) -> str:
     """The language's name in itself, as ``settings.LANGUAGES`` spells it (``Français``, ``中文``)."""
     from django.conf import settings
@@ -80,6 +104,10 @@ def translated_with_language(
     return "", ""
 
 
-def translated(obj: object, field: str, language: str | None = None, fallback: str | None = None) -> str:
-    """The value of a translated ``field`` in ``language``, else in ``fallback``, else in any language."""
-    return translated_with_language(obj, field, language, fallback)[0]
+def translated(obj: object, field: str, language: str | None = None, fallback: str | None = None) -> Translated:
+    """The value of a translated ``field`` in ``language``, else in ``fallback``, else in any language.
+
+    The value carries the language it was found in (``.language``), for pages to mark a fallback.
+    """
+    value, found = translated_with_language(obj, field, language, fallback)
+    return Translated(value, found)

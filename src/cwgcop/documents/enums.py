@@ -1,6 +1,7 @@
 from enum import StrEnum
 
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 
@@ -62,3 +63,18 @@ class DocumentAction(StrEnum):
     SUBMIT = "document.submit"
     UPDATE = "document.update"
     WITHDRAW = "document.withdraw"
+
+
+# What each action means to a reader of a history page (``core.audit.action_label``): every action has one.
+ACTION_LABELS: dict[str, Promise] = {
+    DocumentAction.CREATE: _("Document created"),
+    DocumentAction.FILE_ADD: _("File added"),
+    DocumentAction.NUMBER: _("Document numbered"),
+    DocumentAction.PUBLISH: _("Document published"),
+    DocumentAction.RESUBMIT: _("Submitted again"),
+    DocumentAction.RETURN: _("Returned to the submitter"),
+    DocumentAction.REVISION_START: _("Revision started"),
+    DocumentAction.SUBMIT: _("Submitted"),
+    DocumentAction.UPDATE: _("Document changed"),
+    DocumentAction.WITHDRAW: _("Document withdrawn"),
+}

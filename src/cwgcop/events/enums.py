@@ -1,6 +1,7 @@
 from enum import StrEnum
 
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -61,3 +62,17 @@ class EventAction(StrEnum):
     REGISTRATION_CONFIRM = "event.registration.confirm"
     REGISTRATION_ERASE = "event.registration.erase"
     REGISTRATION_PROMOTE = "event.registration.promote"
+
+
+# What each action means to a reader of a history page (``core.audit.action_label``): every action has one.
+ACTION_LABELS: dict[str, Promise] = {
+    EventAction.CAPACITY: _("Capacity changed"),
+    EventAction.EMAIL_ALL: _("E-mail sent to all participants"),
+    EventAction.REGISTER: _("Registered"),
+    EventAction.CONFIRMATION_RESENT: _("Confirmation link sent again"),
+    EventAction.REGISTRATION_CANCEL: _("Registration cancelled"),
+    EventAction.REGISTRATION_CHECK_IN: _("Checked in"),
+    EventAction.REGISTRATION_CONFIRM: _("Registration confirmed"),
+    EventAction.REGISTRATION_ERASE: _("Registration erased"),
+    EventAction.REGISTRATION_PROMOTE: _("Moved from the waiting list"),
+}

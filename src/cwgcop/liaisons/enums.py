@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -86,3 +87,21 @@ class LiaisonAction(StrEnum):
     RETURN_TO_DRAFT = "liaison.return_to_draft"
     SEND = "liaison.send"
     UPDATE = "liaison.update"
+
+
+# What each action means to a reader of a history page (``core.audit.action_label``): every action has one.
+ACTION_LABELS: dict[str, Promise] = {
+    LiaisonAction.ANSWER: _("Marked as answered"),
+    LiaisonAction.APPROVE: _("Statement approved"),
+    LiaisonAction.CONSIDER: _("Statement considered"),
+    LiaisonAction.CREATE: _("Statement created"),
+    LiaisonAction.DELIVERABLE_CREATE: _("Deliverable created"),
+    LiaisonAction.DELIVERABLE_UPDATE: _("Deliverable changed"),
+    LiaisonAction.MILESTONE_CREATE: _("Milestone added"),
+    LiaisonAction.MILESTONE_UPDATE: _("Milestone changed"),
+    LiaisonAction.NOTE: _("Noted, no reply needed"),
+    LiaisonAction.REMINDER: _("Deadline reminder sent"),
+    LiaisonAction.RETURN_TO_DRAFT: _("Returned to draft"),
+    LiaisonAction.SEND: _("Statement sent"),
+    LiaisonAction.UPDATE: _("Statement changed"),
+}

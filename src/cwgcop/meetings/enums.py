@@ -1,6 +1,7 @@
 from enum import StrEnum
 
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -98,3 +99,31 @@ class MeetingAction(StrEnum):
     REGISTRATION_CREATE = "registration.create"
     REGISTRATION_RENEW = "registration.renew"
     UPDATE = "meeting.update"
+
+
+# What each action means to a reader of a history page (``core.audit.action_label``): every action has one.
+ACTION_LABELS: dict[str, Promise] = {
+    MeetingAction.ACTIONS_CARRY_FORWARD: _("Open action items carried forward"),
+    MeetingAction.ACTION_ITEM_CLOSE: _("Action item closed"),
+    MeetingAction.ACTION_ITEM_CREATE: _("Action item raised"),
+    MeetingAction.ACTION_ITEM_REOPEN: _("Action item reopened"),
+    MeetingAction.ACTION_ITEM_UPDATE: _("Action item changed"),
+    MeetingAction.AGENDA_ADOPT: _("Agenda adopted"),
+    MeetingAction.AGENDA_ITEM_CREATE: _("Agenda item added"),
+    MeetingAction.AGENDA_ITEM_DELETE: _("Agenda item removed"),
+    MeetingAction.AGENDA_ITEM_MOVE: _("Agenda item moved"),
+    MeetingAction.AGENDA_ITEM_UPDATE: _("Agenda item changed"),
+    MeetingAction.AGENDA_REOPEN: _("Agenda reopened"),
+    MeetingAction.ATTENDANCE_IMPORT: _("Attendance list imported"),
+    MeetingAction.ATTENDANCE_REMOVE: _("Attendance removed"),
+    MeetingAction.ATTENDANCE_TICK: _("Attendance recorded"),
+    MeetingAction.CREATE: _("Meeting created"),
+    MeetingAction.OUTCOME_CREATE: _("Outcome recorded"),
+    MeetingAction.OUTCOME_DELETE: _("Outcome removed"),
+    MeetingAction.OUTCOME_MOVE: _("Outcome moved"),
+    MeetingAction.OUTCOME_UPDATE: _("Outcome changed"),
+    MeetingAction.REGISTRATION_CANCEL: _("Registration cancelled"),
+    MeetingAction.REGISTRATION_CREATE: _("Registered"),
+    MeetingAction.REGISTRATION_RENEW: _("Registration renewed"),
+    MeetingAction.UPDATE: _("Meeting changed"),
+}

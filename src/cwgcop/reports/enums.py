@@ -1,6 +1,7 @@
 from enum import StrEnum
 
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 
@@ -42,3 +43,17 @@ class GoverningTextKind(models.TextChoices):
     ESTABLISHING = "establishing", _("Establishing resolution or decision")
     TERMS_OF_REFERENCE = "terms_of_reference", _("Terms of reference")
     GOVERNING = "governing", _("Governing resolution")
+
+
+# What each action means to a reader of a history page (``core.audit.action_label``): every action has one.
+ACTION_LABELS: dict[str, Promise] = {
+    ReportAction.APPROVE: _("Report approved"),
+    ReportAction.DRAFT: _("Draft report created"),
+    ReportAction.EDIT: _("Report edited"),
+    ReportAction.GOVERNING_TEXT_ADD: _("Governing text added"),
+    ReportAction.GOVERNING_TEXT_CHANGE: _("Governing text changed"),
+    ReportAction.GOVERNING_TEXT_CLOSE: _("Governing text no longer in force"),
+    ReportAction.PARTICULARS: _("Report particulars changed"),
+    ReportAction.PUBLICATION_REQUESTED: _("Publication requested"),
+    ReportAction.PUBLISH: _("Report published"),
+}

@@ -9,6 +9,14 @@ register = template.Library()
 
 
 @register.filter
+def age_band_label(code: str) -> str:
+    """``13–15 years`` in the reader's language for the stored code ``13-15`` (an unknown code as it is)."""
+    from cwgcop.consultations.enums import AgeBand
+
+    return str(AgeBand(code).label) if code in AgeBand.values else code
+
+
+@register.filter
 def duration(value: datetime.timedelta | None) -> str:
     """A length of time as "2 days, 3 hours" (or "5 minutes"), with Django's own translated units."""
     if value is None:

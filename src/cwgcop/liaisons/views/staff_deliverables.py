@@ -52,6 +52,10 @@ def deliverable_create(request: HttpRequest) -> HttpResponse:
     return render(request, "liaisons/staff/deliverable_form.html", {"form": form}, status=400 if form.errors else 200)
 
 
+# The deliverable's page holds its own form and the milestone form, which share field names: distinct ids.
+MILESTONE_IDS = "milestone_%s"
+
+
 def _manage_page(
     request: HttpRequest,
     deliverable: Deliverable,
@@ -66,7 +70,8 @@ def _manage_page(
         {
             "deliverable": deliverable,
             "form": form or DeliverableForm(initial=initial, editing=True),
-            "milestone_form": milestone_form or MilestoneForm(initial={"body": deliverable.owner}),
+            "milestone_form": milestone_form
+            or MilestoneForm(initial={"body": deliverable.owner}, auto_id=MILESTONE_IDS),
             "history": audit.history(deliverable)[:30],
         },
         status=400 if form or milestone_form else 200,
@@ -96,7 +101,7 @@ def deliverable_manage(request: HttpRequest, slug: str) -> HttpResponse:
 @require_permission(DESK)
 def milestone_add(request: HttpRequest, slug: str) -> HttpResponse:
     deliverable = _deliverable(request, slug)
-    form = MilestoneForm(request.POST or None)
+    form = MilestoneForm(request.POST or None, auto_id=MILESTONE_IDS)
     if request.method == "POST" and form.is_valid():
         with refusal_on_form(form):
             services.add_milestone(actor=request.user, deliverable=deliverable, **form.service_values())

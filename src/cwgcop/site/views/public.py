@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from cwgcop.bodies import queries as body_queries
+from cwgcop.consultations import queries as consultation_queries
 from cwgcop.core.cache import public_page
 from cwgcop.documents import queries as document_queries
 from cwgcop.meetings import queries as meeting_queries
@@ -28,6 +29,8 @@ def home(request: HttpRequest) -> HttpResponse:
             "body": body,
             "upcoming": list(upcoming[:3]),
             "recent": list(recent[:5]),
+            # Children and young people find a consultation that takes answers from the first page.
+            "consultations": list(consultation_queries.open_consultations()[:3]),
             "latest": document_queries.document_rows(
                 document_queries.listed_documents().order_by("-published_at", "-id")[:10]
             ),
