@@ -32,4 +32,6 @@ ACTION_LABELS: dict[str, Promise] = {
     AccountAction.PROFILE_UPDATE: _("Profile changed"),
     AccountAction.ROLE_GRANT: _("Role granted"),
     AccountAction.ROLE_REVOKE: _("Role revoked"),
+    AccountAction.ACCOUNT_DEACTIVATE: _("Account deactivated"),
+    AccountAction.AUTHENTICATORS_REMOVE: _("Authenticators removed"),
 }

@@ -64,4 +64,10 @@ class BodyAction(StrEnum):
 ACTION_LABELS: dict[str, Promise] = {
     BodyAction.FORMER_NAME_RECORD: _("Former name recorded"),
     BodyAction.ORGANIZATION_CREATE: _("Organisation added"),
+    BodyAction.CREATE: _("Body created"),
+    BodyAction.RETIRE: _("Body retired"),
+    BodyAction.UPDATE: _("Body changed"),
+    BodyAction.ORGANIZATION_MERGE: _("Organisations merged"),
+    BodyAction.ORGANIZATION_RETIRE: _("Organisation retired"),
+    BodyAction.ORGANIZATION_UPDATE: _("Organisation changed"),
 }

@@ -138,4 +138,5 @@ ACTION_LABELS: dict[str, Promise] = {
     ConsultationAction.VIEW_CASES: _("Safeguarding cases viewed"),
     ConsultationAction.VIEW_RAW: _("Raw answers viewed"),
     ConsultationAction.WITHDRAW: _("Answers withdrawn"),
+    ConsultationAction.PACKAGE_REVOKE: _("Sharing package revoked"),
 }

@@ -75,4 +75,11 @@ ACTION_LABELS: dict[str, Promise] = {
     EventAction.REGISTRATION_CONFIRM: _("Registration confirmed"),
     EventAction.REGISTRATION_ERASE: _("Registration erased"),
     EventAction.REGISTRATION_PROMOTE: _("Moved from the waiting list"),
+    EventAction.CANCEL: _("Event cancelled"),
+    EventAction.CREATE: _("Event created"),
+    EventAction.POSTPONE: _("Event postponed"),
+    EventAction.UPDATE: _("Event changed"),
+    EventAction.SERIES_CREATE: _("Event series created"),
+    EventAction.SERIES_RETIRE: _("Event series retired"),
+    EventAction.SERIES_UPDATE: _("Event series changed"),
 }

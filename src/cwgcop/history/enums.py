@@ -1,6 +1,7 @@
 from enum import StrEnum
 
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 
@@ -26,3 +27,10 @@ class HistoryAction(StrEnum):
 
     IMPORT_CHECK = "history.import_check"
     IMPORT_RUN = "history.import_run"
+
+
+# What each action means to a reader of a history page (``core.audit.action_label``): every action has one.
+ACTION_LABELS: dict[str, Promise] = {
+    HistoryAction.IMPORT_CHECK: _("Archive checked (dry run)"),
+    HistoryAction.IMPORT_RUN: _("Archive imported"),
+}

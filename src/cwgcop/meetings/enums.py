@@ -126,4 +126,5 @@ ACTION_LABELS: dict[str, Promise] = {
     MeetingAction.REGISTRATION_CREATE: _("Registered"),
     MeetingAction.REGISTRATION_RENEW: _("Registration renewed"),
     MeetingAction.UPDATE: _("Meeting changed"),
+    MeetingAction.OFFICERS_SET: _("Officers set"),
 }

@@ -56,4 +56,6 @@ ACTION_LABELS: dict[str, Promise] = {
     ReportAction.PARTICULARS: _("Report particulars changed"),
     ReportAction.PUBLICATION_REQUESTED: _("Publication requested"),
     ReportAction.PUBLISH: _("Report published"),
+    ReportAction.PUBLICATION_FAILED: _("Publication failed"),
+    ReportAction.PUBLICATION_RETRIED: _("Publication retried"),
 }
