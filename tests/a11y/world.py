@@ -28,6 +28,7 @@ from cwgcop.consultations.models import Answer, SafeguardingCase
 from cwgcop.documents import contributions
 from cwgcop.documents import services as document_services
 from cwgcop.events.models import Event
+from cwgcop.history.models import ArchiveImport
 from cwgcop.liaisons import services as liaison_services
 from cwgcop.meetings.models import Meeting, Registration
 from cwgcop.meetings.services import agenda as agenda_services
@@ -39,7 +40,7 @@ from tests.consultations.factories import close, consultation, submit
 from tests.core.factories import document, revise
 from tests.documents.contribution_factories import version
 from tests.events.factories import EventFactory, EventSeriesFactory, applicant
-from tests.factories import BodyFactory, MeetingFactory, UserFactory
+from tests.factories import BodyFactory, MeetingFactory, OrganizationFactory, UserFactory
 from tests.meetings.factories import action_item, outcome, register
 
 SYMBOL_PREFIX = "RSF"
@@ -222,7 +223,7 @@ def _consultations(body: Body, user: Any) -> tuple[dict[str, object], list[str]]
     # The safeguarding check opens the case by itself for such words.
     case = SafeguardingCase.objects.get(answer=escalated_answer)
     close(closed)
-    _package, link = consultation_services.create_package(
+    package, link = consultation_services.create_package(
         actor=user,
         consultation=closed,
         recipient="Pacific focal point",
@@ -237,6 +238,8 @@ def _consultations(body: Body, user: Any) -> tuple[dict[str, object], list[str]]
         "questions:pk": found.questions.first().pk,  # type: ignore[union-attr]
         "codes:pk": code.pk,
         "package:token": token,
+        "packages:pk": package.pk,
+        "staff:consultations:package-revoke:slug": closed.slug,
     }
     extra = [f"/{{language}}/consult/{closed.slug}/results/", f"/{{language}}/consult/{closed.slug}/"]
     return samples, extra
@@ -270,11 +273,18 @@ def build() -> World:
     meetings.pop("upcoming")
     consultation_samples, extra = _consultations(body, user)
     token = account_services.create_api_token(actor=user, name="reef script")
+    organization = OrganizationFactory(name="Reef Guardians", country="FJ")
+    archive = ArchiveImport.objects.create(
+        name="reef-history.zip", stored_as="imports/reef-history.zip", language="en", stage="checked", created_by=user
+    )
     samples: dict[str, object] = {
         "body": body.slug,
         "number": held.number,
         "bodies:slug": body.slug,
         "tokens:pk": token.token.pk,
+        "accounts:pk": user.pk,
+        "organisations:pk": organization.pk,
+        "imports:pk": archive.pk,
         "roles:pk": Role.objects.filter(user=user, body=body).first().pk,  # type: ignore[union-attr]
         "language": "en",
         "object_id": held.pk,
