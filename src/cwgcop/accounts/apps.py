@@ -8,8 +8,4 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
-        from django.contrib.auth.signals import user_logged_in
-
-        from cwgcop.accounts import sessions, signals  # noqa: F401  (signals connects its receivers)
-
-        user_logged_in.connect(sessions.on_login, dispatch_uid="accounts.staff_session")
+        from cwgcop.accounts import signals  # noqa: F401  (connects its receivers)

@@ -10,15 +10,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponseBase
 from django.utils.translation import gettext as _
-
-from cwgcop.accounts.rules import holds_staff_role
 
 STAFF_KEY = "cwgcop_staff_session"
 SIGNED_IN_KEY = "cwgcop_signed_in_at"
@@ -46,10 +43,10 @@ def mark_staff_session(request: HttpRequest) -> None:
     session.set_expiry(_idle_seconds())
 
 
-def on_login(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
-    """``user_logged_in``: the clock of the absolute limit starts at every sign-in."""
+def start(request: HttpRequest, *, staff: bool) -> None:
+    """At every sign-in (``accounts.signals``): the clock of the absolute limit starts, for staff with the limits."""
     request.session[SIGNED_IN_KEY] = int(time.time())
-    if holds_staff_role(user):
+    if staff:
         mark_staff_session(request)
 
 

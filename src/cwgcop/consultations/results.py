@@ -282,7 +282,8 @@ def published_responses(consultation: Consultation, *, closed: bool) -> QuerySet
     counted = counted_responses(consultation)
     if closed:
         return counted
-    shown = counted.count() // thresholds.open_step() * thresholds.open_step()
+    step = thresholds.open_step()
+    shown = counted.count() // step * step
     first = counted.order_by("pk").values_list("pk", flat=True)[:shown]
     return Response.objects.filter(pk__in=list(first))
 
