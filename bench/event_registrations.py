@@ -199,15 +199,16 @@ def main() -> None:
             manage = links[address].removesuffix("confirm/")
             jar = http.cookiejar.CookieJar()
             opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-            page = opener.open(manage, timeout=120).read().decode()
+            # The confirmation step names what will happen; its button posts again with confirm=yes.
+            page = opener.open(manage + "cancel/", timeout=120).read().decode()
             token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
-            data = urllib.parse.urlencode({"csrfmiddlewaretoken": token}).encode()
-            request = urllib.request.Request(manage + "cancel/", data=data, headers={"Referer": manage})
+            data = urllib.parse.urlencode({"csrfmiddlewaretoken": token, "confirm": "yes"}).encode()
+            request = urllib.request.Request(manage + "cancel/", data=data, headers={"Referer": manage + "cancel/"})
             with opener.open(request, timeout=120) as response:
                 return response.status
 
         results, elapsed = run_all(cancel, to_cancel, len(to_cancel))
-        rows.append(summary(f"cancel {len(to_cancel)} at once (page + POST)", results, elapsed))
+        rows.append(summary(f"cancel {len(to_cancel)} at once (confirmation page + POST)", results, elapsed))
         after = json.loads(django_run(env, REPORT))
     finally:
         stop(server)
