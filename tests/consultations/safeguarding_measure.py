@@ -1,11 +1,17 @@
 """Recall and false alarms of the safeguarding check on the labelled corpus in ``safeguarding_corpus/``.
 
-Shared by ``bench/safeguarding_corpus.py`` (prints the table for docs/consultations.md) and
-``test_safeguarding_corpus.py`` (asserts the thresholds of issue 13).
+Shared by ``bench/safeguarding_corpus.py`` (prints the tables for docs/consultations.md) and
+``test_safeguarding.py`` (asserts the thresholds of issue 13). A new blind set is scored with
+
+    PYTHONPATH=src python -m tests.consultations.safeguarding_measure --fresh PATH [--errors]
+
+where PATH holds ``<language>.tsv`` for any of en, fr, es, ru, ar, zh-hans (``label<TAB>text``, as below).
 """
 
 from __future__ import annotations
 
+import argparse
+import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,8 +22,6 @@ CORPUS = Path(__file__).resolve().parent / "safeguarding_corpus"
 # The second blind set: written before round 1 of issue 13's widening (measured first: 199/300 found), then used
 # to widen the lists, so now a target like the corpus.
 BLIND = CORPUS / "blind"
-# Written after that widening and never used to change the lists: how the check does on words it was not tuned to.
-FRESH = CORPUS / "fresh"
 BENIGN = ("benign", "benign_topic")
 
 
@@ -48,10 +52,15 @@ class Score:
         return self.rate(language, BENIGN)
 
 
-def load(folder: Path = CORPUS) -> list[Text]:
+def load(folder: Path = CORPUS, *, every: bool = True) -> list[Text]:
+    """The texts of ``folder/<language>.tsv``; with ``every=False`` a missing language is skipped."""
     texts = []
     for language in LANGUAGES:
+        if not every and not (folder / f"{language}.tsv").exists():
+            continue
         for line in (folder / f"{language}.tsv").read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
             label, text = line.split("\t", 1)
             assert label in CATEGORIES or label in BENIGN, label
             texts.append(Text(language, label, text.replace("\\u200b", "\u200b")))
@@ -69,3 +78,51 @@ def measure(texts: list[Text] | None = None) -> Score:
         elif item.label not in BENIGN and not flagged:
             score.misses.append(item)
     return score
+
+
+def percent(flagged: int, total: int) -> str:
+    return f"{flagged}/{total} ({100 * flagged / total:.0f} %)" if total else "–"
+
+
+def table(score: Score) -> str:
+    """The two tables of docs/consultations.md: per language, then per category and language."""
+    lines = ["| language | disclosures found (recall) | benign texts flagged (false alarms) |", "| --- | --- | --- |"]
+    totals = [0, 0, 0, 0]
+    for language in LANGUAGES:
+        found = sum(score.flagged[language, c] for c in CATEGORIES)
+        total = sum(score.texts[language, c] for c in CATEGORIES)
+        alarms = sum(score.flagged[language, b] for b in BENIGN)
+        benign = sum(score.texts[language, b] for b in BENIGN)
+        totals = [totals[0] + found, totals[1] + total, totals[2] + alarms, totals[3] + benign]
+        lines.append(f"| {language} | {percent(found, total)} | {percent(alarms, benign)} |")
+    lines += [f"| all | {percent(totals[0], totals[1])} | {percent(totals[2], totals[3])} |", ""]
+    lines += ["| category | " + " | ".join(LANGUAGES) + " |", "| --- |" + " --- |" * len(LANGUAGES)]
+    for label in (*CATEGORIES, *BENIGN):
+        cells = [f"{score.flagged[lang, label]}/{score.texts[lang, label]}" for lang in LANGUAGES]
+        lines.append(f"| {label} (flagged) | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def errors(score: Score) -> str:
+    return "\n".join(
+        [f"MISSED  {t.language} {t.label}: {t.text}" for t in score.misses]
+        + [f"ALARM   {t.language} {t.label}: {t.text}" for t in score.false_alarms]
+    )
+
+
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(description="Score the safeguarding check on a labelled set.")
+    parser.add_argument("--fresh", type=Path, required=True, help="folder of <language>.tsv files")
+    parser.add_argument("--errors", action="store_true", help="list the misses and false alarms")
+    args = parser.parse_args(argv)
+    texts = load(args.fresh, every=False)
+    if not texts:
+        raise SystemExit(f"no texts in {args.fresh}: expected {', '.join(f'{lang}.tsv' for lang in LANGUAGES)}")
+    score = measure(texts)
+    sys.stdout.write(table(score) + "\n")
+    if args.errors:
+        sys.stdout.write(errors(score) + "\n")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

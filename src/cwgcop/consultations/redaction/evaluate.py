@@ -1,10 +1,13 @@
 """Redaction measured on the labelled corpus: recall per language and category, clean words wrongly removed.
 
-    python -m cwgcop.consultations.redaction.evaluate [CORPUS_DIR] [--misses] [--unseen | --heldout | --fresh]
+    python -m cwgcop.consultations.redaction.evaluate [CORPUS_DIR] [--misses] [--unseen | --heldout | --round4]
+    python -m cwgcop.consultations.redaction.evaluate --fresh PATH [--misses]
 
 ``--unseen`` scores the second held-out corpus (heldout/<language>.txt, 600 texts written before issue 13's
-rounds of changes), ``--heldout`` the first held-out texts (redaction_heldout.txt) and ``--fresh`` the texts
-written after the last round (fresh/<language>.txt), instead of the tuning corpus.
+rounds of changes), ``--heldout`` the first held-out texts (redaction_heldout.txt) and ``--round4`` the former fresh
+set (round4/<language>.txt: scored once, then folded into tuning in round 4), instead of the tuning corpus.
+``--fresh PATH`` scores a new blind set: a folder holding ``<language>.txt`` for any of ar, zh, en, fr, ru, es, one
+text a line, details marked «category|detail», lines starting with "#" ignored.
 
 A labelled detail counts as removed when at least 90 % of its letters and digits are inside what the
 redaction removes. A clean word is any word outside the labelled details (each Chinese character counts as a
@@ -87,9 +90,12 @@ def _marked(identifier: str, lang: str, marked: str) -> dict:  # type: ignore[ty
     return {"id": identifier, "lang": lang, "text": text, "spans": spans}
 
 
-def _load_marked(folder: Path, name: str) -> list[dict]:  # type: ignore[type-arg]
+def _load_marked(folder: Path, name: str, *, every: bool = True) -> list[dict]:  # type: ignore[type-arg]
+    """The texts of ``folder/<language>.txt``; with ``every=False`` a missing language is skipped."""
     records = []
     for language in LANGUAGES:
+        if not every and not (folder / f"{language}.txt").exists():
+            continue
         lines = (folder / f"{language}.txt").read_text(encoding="utf-8").splitlines()
         records += [
             _marked(f"{name}-{language}-{number}", language, line)
@@ -105,10 +111,18 @@ def load_unseen(corpus: Path = DEFAULT_CORPUS) -> list[dict]:  # type: ignore[ty
     return _load_marked(corpus / "heldout", "unseen")
 
 
-def load_fresh(corpus: Path = DEFAULT_CORPUS) -> list[dict]:  # type: ignore[type-arg]
-    """The fresh texts (fresh/<language>.txt, 16 per language): written after the last change of the rules,
-    scored once, never used to change them: the honest estimate on unseen words."""
-    return _load_marked(corpus / "fresh", "fresh")
+def load_round4(corpus: Path = DEFAULT_CORPUS) -> list[dict]:  # type: ignore[type-arg]
+    """The former fresh texts (round4/<language>.txt, 16 per language): written after round 2, scored once, then
+    folded into tuning in round 4 (the structural name cues were written with them in view)."""
+    return _load_marked(corpus / "round4", "round4")
+
+
+def load_fresh(folder: Path) -> list[dict]:  # type: ignore[type-arg]
+    """A new blind set: ``folder/<language>.txt`` for the languages it has (at least one)."""
+    records = _load_marked(folder, "fresh", every=False)
+    if not records:
+        raise SystemExit(f"no texts in {folder}: expected {', '.join(f'{lang}.txt' for lang in LANGUAGES)}")
+    return records
 
 
 def score(records: list[dict]) -> dict[str, Score]:  # type: ignore[type-arg]  # noqa: PLR0912 - one pass
@@ -164,12 +178,21 @@ def table(scores: dict[str, Score]) -> str:
 
 
 def main(argv: list[str]) -> None:
+    argv = list(argv)
+    fresh = None
+    if "--fresh" in argv:
+        at = argv.index("--fresh")
+        if at + 1 >= len(argv) or argv[at + 1].startswith("--"):
+            raise SystemExit("--fresh needs a folder: --fresh PATH")
+        fresh = Path(argv.pop(at + 1))
     args = [a for a in argv if not a.startswith("--")]
     corpus = Path(args[0]) if args else DEFAULT_CORPUS
-    if "--unseen" in argv:
+    if fresh is not None:
+        records = load_fresh(fresh)
+    elif "--unseen" in argv:
         records = load_unseen(corpus)
-    elif "--fresh" in argv:
-        records = load_fresh(corpus)
+    elif "--round4" in argv:
+        records = load_round4(corpus)
     else:
         records = load_heldout(corpus) if "--heldout" in argv else load(corpus)
     scores = score(records)
