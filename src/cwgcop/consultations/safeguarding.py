@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from cwgcop.consultations import concepts
 from cwgcop.consultations.enums import RiskCategory
 from cwgcop.consultations.normalise import normalise
 
@@ -33,7 +34,7 @@ LANGUAGES = ("en", "fr", "es", "ru", "ar", "zh-hans")
 CATEGORIES: tuple[str, ...] = tuple(RiskCategory.values)
 CUES = ("experiencer", "negation", "discussion", "except")
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-TOKEN = re.compile(rf"[{CJK}]|[^\W_{CJK}]+|[.!?;\n。！？；،؟…]+")
+TOKEN = re.compile(rf"[{CJK}]|[^\W_{CJK}]+|[.!?;\n。！？；؟…]+")  # a comma (Latin, Arabic "،") ends no sentence
 # "don't", "I'm", "it's": one word; "j'ai", "m'a", "l'école": two.
 CONTRACTION = re.compile(r"'(?=(?:t|m|re|ve|ll|d|s)\b)")
 SENTENCE_END = "."
@@ -157,23 +158,24 @@ class _Words:
 
 
 def _categories(found: Lexicon, text: _Words) -> set[str]:
-    if found.terms is None:
-        return set()
-    matches = [(match.lastgroup or "", *text.span(match)) for match in found.terms.finditer(text.text)]
-    if not matches:
-        return set()  # most answers: no term at all, and no cue needs reading
     sentence_of = text.sentence_of
     excluded = {i for start, end in text.spans(found.cues["except"]) for i in range(start, end)}
     negations = [end - 1 for _start, end in text.spans(found.cues["negation"])]  # "no one", "从来没": the last word
-    experiencers = text.spans(found.cues["experiencer"])
     discussions = [start for start, _end in text.spans(found.cues["discussion"])]
+    cues = {"negation": negations, "discussion": discussions, "except": sorted(excluded)}
+    hits = concepts.found(found.language, text.text, sentence_of, cues)
+    if found.terms is None:
+        return hits
+    matches = [(match.lastgroup or "", *text.span(match)) for match in found.terms.finditer(text.text)]
+    if not matches:
+        return hits
+    experiencers = text.spans(found.cues["experiencer"])
 
     def near(index: int, others: list[int], before: int, after: int) -> bool:
         return any(
             index - before <= other <= index + after and sentence_of[other] == sentence_of[index] for other in others
         )
 
-    hits: set[str] = set()
     for group, start, end in matches:
         kind, category = group.split("_", 1)
         if category in hits or excluded.intersection(range(start, end)):

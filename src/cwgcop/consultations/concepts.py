@@ -1,0 +1,214 @@
+"""Disclosures found by concepts that occur together, not by phrases: what carries over to unseen paraphrases.
+
+A child who writes "I have scars on my wrists that I hide" or "nobody would even notice if I died" uses words no
+phrase list foresaw, but the same few **concepts**: the writer (``self``), a harm act (``harm``), a body part
+(``body``); nobody, dying, if. Each language has small concept lexicons (``data/safeguarding/concepts/<lang>.txt``:
+stems, read on the same normalised words as the phrase lists, so accents, letter variants, leetspeak and repeated
+letters do not matter), and :data:`RULES` say which concepts, found together in one sentence within a window of
+words, make a disclosure of which category:
+
+- self-harm: the writer, a harm act and a body part ("i punch walls until my knuckles bleed"); the writer and a
+  blade with distress ("I keep a blade in my pencil case for when I feel bad"); the writer and self-punishment
+  ("I starve myself as punishment");
+- suicide: the writer, a wish and dying ("i just want to disappear"); the writer, a negation and being alive
+  ("I don't see myself alive next year"); nobody, dying and the writer ("nobody would notice if I died");
+- sexual abuse: touching, the writer and an actor, a secret or force ("he made me touch him");
+- physical abuse: an actor, a violent act and the writer ("my step dad throws things at me");
+- grooming: a stranger or an online place, asking or sending, and a lure (address, photos, gifts, meeting);
+- bullying: the writer, mistreatment and repetition or a group ("every day they throw food at me");
+- exploitation: the writer and a debt, or work with a debt or drugs ("I owe them now");
+- running away: the writer and leaving home for good, or sleeping somewhere else tonight.
+
+Every text is read with all six languages' concepts whatever the page language. **Guards** keep false alarms
+down: a negation just before an act ("nobody hits me"), a discussion cue of the phrase lists near it, a hyperbole
+of their exceptions ("I'd die for a pizza"), and a guard concept in the sentence (a news story, a lesson, a film,
+advice "if someone asks you", a trouble that is over: "it stopped", an accident: "I fell off my bike"). A moderator
+reads every answer anyway, so the rules lean to recall: a false alarm costs a lead a minute.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import NamedTuple
+
+CONCEPTS = Path(__file__).resolve().parent / "data" / "safeguarding" / "concepts"
+WINDOW = {"zh-hans": 16}  # Chinese is read one character a word: a wider window
+DEFAULT_WINDOW = 12
+NEGATION_WINDOW = 3  # "nobody hits me", "ne me frappe", "pas du tout harcelé": the negation right before the act
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A category, the concepts that must all be found near each other, and whether a negation before one of them
+    cancels it (it does for acts, "nobody hits me"; not where a negation is part of the meaning, "not alive")."""
+
+    category: str
+    concepts: tuple[str, ...]
+    negatable: bool = True
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("self_harm", ("harm", "self", "body")),
+    Rule("self_harm", ("blade", "self", "distress")),
+    Rule("self_harm", ("punish", "self")),
+    Rule("self_harm", ("harm", "reflexive")),
+    Rule("suicide", ("hopeless", "self")),
+    Rule("suicide", ("death", "self", "want")),
+    Rule("suicide", ("life", "self", "negation"), negatable=False),
+    Rule("suicide", ("death", "self", "nobody"), negatable=False),
+    Rule("sexual_abuse", ("touch", "me", "actor")),
+    Rule("sexual_abuse", ("touch", "me", "secret")),
+    Rule("sexual_abuse", ("touch", "me", "force")),
+    Rule("physical_abuse", ("violence", "me", "actor")),
+    Rule("grooming", ("lure", "stranger", "ask")),
+    Rule("grooming", ("lure", "me", "secret")),
+    Rule("bullying", ("mistreat", "self", "repeat")),
+    Rule("exploitation", ("owe", "self")),
+    Rule("exploitation", ("work", "self", "owe")),
+    Rule("exploitation", ("work", "self", "force")),
+    Rule("running_away", ("leave", "self", "home")),
+    Rule("running_away", ("leave", "self", "forever")),
+)
+NAMES = frozenset(name for rule in RULES for name in rule.concepts) | {"guard", "accident"}
+# An accident in the sentence cancels these rules: it excuses a cut knee, not a wish to die (nor "told the
+# doctor I fell").
+ACCIDENT_GUARDED = frozenset({"self_harm"})
+
+
+def words(text: str) -> str:
+    from cwgcop.consultations.safeguarding import words as split  # the phrase lists' own split, read once
+
+    return split(text)
+
+
+class Entry(NamedTuple):
+    """One concept entry as words: the last (or only) word may be a stem (``cut*``), the first a suffix (``*ني``)."""
+
+    concept: str
+    words: tuple[str, ...]
+    prefix: bool
+    suffix: bool
+
+
+@dataclass
+class Index:
+    """A language's concept entries, looked up word by word: by the whole first word, by its first three letters
+    (stems), or by its ending (suffixes, a short list). Cheaper than one large pattern tried at every word."""
+
+    exact: dict[str, list[Entry]] = field(default_factory=dict)
+    stems: dict[str, list[Entry]] = field(default_factory=dict)  # by the stem's first three letters (or fewer)
+    suffixes: dict[str, list[Entry]] = field(default_factory=dict)
+    suffix_lengths: tuple[int, ...] = ()
+    stem_lengths: tuple[int, ...] = ()
+
+    def add(self, entry: Entry) -> None:
+        first = entry.words[0]
+        if entry.suffix:
+            self.suffixes.setdefault(first, []).append(entry)
+            self.suffix_lengths = tuple(sorted({*self.suffix_lengths, len(first)}))
+        elif entry.prefix and len(entry.words) == 1:
+            self.stems.setdefault(first[:3], []).append(entry)
+            self.stem_lengths = tuple(sorted({*self.stem_lengths, min(3, len(first))}))
+        else:
+            self.exact.setdefault(first, []).append(entry)
+
+    def candidates(self, word: str) -> list[Entry]:
+        found = list(self.exact.get(word, ()))
+        for length in self.stem_lengths:
+            found += self.stems.get(word[:length], ())
+        for length in self.suffix_lengths:
+            found += self.suffixes.get(word[-length:], ())
+        return found
+
+
+def _entry(concept: str, raw: str) -> Entry:
+    suffix, prefix = raw.startswith("*"), raw.endswith("*")
+    pieces = tuple(words(raw.strip("*")).split())
+    if not pieces or "." in pieces:
+        raise ValueError(f"empty concept entry: {raw!r}")
+    return Entry(concept, pieces, prefix, suffix)
+
+
+def _matches(entry: Entry, tokens: list[str], at: int) -> bool:
+    last = len(entry.words) - 1
+    if at + last >= len(tokens):
+        return False
+    for offset, piece in enumerate(entry.words):
+        token = tokens[at + offset]
+        if offset == 0 and entry.suffix:
+            if not (token.endswith(piece) and len(token) > len(piece)):
+                return False
+        elif offset == last and entry.prefix:
+            if not token.startswith(piece):
+                return False
+        elif token != piece:
+            return False
+    return True
+
+
+@cache
+def concepts(language: str) -> Index:
+    """``language``'s concept entries, indexed for :func:`found`."""
+    index = Index()
+    for raw in (CONCEPTS / f"{language}.txt").read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        name, _, values = line.partition(":")
+        name = name.strip()
+        if name not in NAMES:
+            raise ValueError(f"unknown concept {name!r} in safeguarding concepts {language}")
+        for value in {v.strip() for v in values.split(",") if v.strip()}:
+            index.add(_entry(name, value))
+    return index
+
+
+def found(language: str, text: str, sentence_of: list[int], cues: dict[str, list[int]]) -> set[str]:
+    """The categories the rules find in ``text`` (the normalised words, one space apart) with ``language``'s
+    concepts. ``sentence_of`` gives each word's sentence; ``cues`` the word indexes of the phrase lexicon's
+    negations, discussion cues and exceptions in the same language."""
+    index = concepts(language)
+    tokens = text.split(" ")
+    where: dict[str, list[int]] = {}
+    ends: dict[str, int] = {}  # where each concept's last match ends: "离家出走" is one leaving, not two
+    for at, token in enumerate(tokens):
+        for entry in index.candidates(token):
+            if at >= ends.get(entry.concept, 0) and _matches(entry, tokens, at):
+                ends[entry.concept] = at + len(entry.words)
+                where.setdefault(entry.concept, []).append(at)
+    if "negation" in cues:
+        where["negation"] = cues["negation"]
+    window = WINDOW.get(language, DEFAULT_WINDOW)
+    negation_window = NEGATION_WINDOW
+    guarded = {sentence_of[i] for i in where.get("guard", [])}
+    accidents = {sentence_of[i] for i in where.get("accident", [])}
+    excluded = set(cues.get("except", []))
+    discussions = cues.get("discussion", [])
+    negations = cues.get("negation", []) + where.get("nobody", [])  # "محد يتنمر علي": nobody bullies me
+    hits: set[str] = set()
+    for rule in RULES:
+        if rule.category in hits or not all(name in where for name in rule.concepts):
+            continue
+        anchor, *others = rule.concepts
+        for index in where[anchor]:
+            sentence = sentence_of[index]
+            if sentence in guarded or index in excluded:
+                continue
+            if rule.category in ACCIDENT_GUARDED and sentence in accidents:
+                continue
+            if rule.negatable and any(index - negation_window <= n < index for n in negations):
+                continue
+            if any(abs(d - index) <= 2 and sentence_of[d] == sentence for d in discussions):
+                continue
+            if all(
+                any(
+                    abs(other - index) <= window and sentence_of[other] == sentence and other not in excluded
+                    for other in where[name]
+                )
+                for name in others
+            ):
+                hits.add(rule.category)
+                break
+    return hits
