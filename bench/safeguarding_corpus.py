@@ -27,7 +27,9 @@ def main() -> None:
         ("Second blind set (measured before issue 13's widening, then used to widen the lists)", measure(load(BLIND))),
     ]
     if args.fresh:
-        sets.append((f"Fresh set {args.fresh} (never used to change the rules)", measure(load(args.fresh, every=False))))
+        sets.append(
+            (f"Fresh set {args.fresh} (never used to change the rules)", measure(load(args.fresh, every=False)))
+        )
     for title, score in sets:
         print(f"{title}:\n")
         print(table(score))

@@ -36,6 +36,7 @@ from typing import NamedTuple
 CONCEPTS = Path(__file__).resolve().parent / "data" / "safeguarding" / "concepts"
 WINDOW = {"zh-hans": 16}  # Chinese is read one character a word: a wider window
 DEFAULT_WINDOW = 12
+CLITICS = "وف"
 NEGATION_WINDOW = 3  # "nobody hits me", "ne me frappe", "pas du tout harcelé": the negation right before the act
 
 
@@ -47,6 +48,7 @@ class Rule:
     category: str
     concepts: tuple[str, ...]
     negatable: bool = True
+    window: int | None = None  # words either side; None: the language's window
 
 
 RULES: tuple[Rule, ...] = (
@@ -56,6 +58,7 @@ RULES: tuple[Rule, ...] = (
     Rule("self_harm", ("harm", "reflexive")),
     Rule("suicide", ("hopeless", "self")),
     Rule("suicide", ("death", "self", "want")),
+    Rule("suicide", ("death", "want"), window=3),
     Rule("suicide", ("life", "self", "negation"), negatable=False),
     Rule("suicide", ("death", "self", "nobody"), negatable=False),
     Rule("sexual_abuse", ("touch", "me", "actor")),
@@ -165,22 +168,27 @@ def concepts(language: str) -> Index:
     return index
 
 
-def found(language: str, text: str, sentence_of: list[int], cues: dict[str, list[int]]) -> set[str]:
+def found(language: str, text: str, sentence_of: list[int], cues: dict[str, list[int]]) -> tuple[set[str], set[int]]:
     """The categories the rules find in ``text`` (the normalised words, one space apart) with ``language``'s
-    concepts. ``sentence_of`` gives each word's sentence; ``cues`` the word indexes of the phrase lexicon's
-    negations, discussion cues and exceptions in the same language."""
+    concepts, and the sentences a guard concept is in (the phrase lists' topics are not read there either).
+    ``sentence_of`` gives each word's sentence; ``cues`` the word indexes of the phrase lexicon's negations,
+    discussion cues and exceptions in the same language."""
     index = concepts(language)
     tokens = text.split(" ")
     where: dict[str, list[int]] = {}
-    ends: dict[str, int] = {}  # where each concept's last match ends: "离家出走" is one leaving, not two
-    for at, token in enumerate(tokens):
-        for entry in index.candidates(token):
-            if at >= ends.get(entry.concept, 0) and _matches(entry, tokens, at):
-                ends[entry.concept] = at + len(entry.words)
-                where.setdefault(entry.concept, []).append(at)
+    readings = [tokens]
+    if language == "ar":  # "ويضربونني", "فأهرب": "and" and "so" are written on the word; read it without them too
+        readings.append([t[1:] if len(t) > 3 and t[0] in CLITICS else t for t in tokens])
+    for reading in readings:
+        ends: dict[str, int] = {}  # where each concept's last match ends: "离家出走" is one leaving, not two
+        for at, token in enumerate(reading):
+            for entry in index.candidates(token):
+                if at >= ends.get(entry.concept, 0) and _matches(entry, reading, at):
+                    ends[entry.concept] = at + len(entry.words)
+                    where.setdefault(entry.concept, []).append(at)
     if "negation" in cues:
         where["negation"] = cues["negation"]
-    window = WINDOW.get(language, DEFAULT_WINDOW)
+    default_window = WINDOW.get(language, DEFAULT_WINDOW)
     negation_window = NEGATION_WINDOW
     guarded = {sentence_of[i] for i in where.get("guard", [])}
     accidents = {sentence_of[i] for i in where.get("accident", [])}
@@ -192,6 +200,7 @@ def found(language: str, text: str, sentence_of: list[int], cues: dict[str, list
         if rule.category in hits or not all(name in where for name in rule.concepts):
             continue
         anchor, *others = rule.concepts
+        window = rule.window or default_window
         for index in where[anchor]:
             sentence = sentence_of[index]
             if sentence in guarded or index in excluded:
@@ -211,4 +220,4 @@ def found(language: str, text: str, sentence_of: list[int], cues: dict[str, list
             ):
                 hits.add(rule.category)
                 break
-    return hits
+    return hits, guarded

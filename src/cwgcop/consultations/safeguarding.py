@@ -163,7 +163,7 @@ def _categories(found: Lexicon, text: _Words) -> set[str]:
     negations = [end - 1 for _start, end in text.spans(found.cues["negation"])]  # "no one", "从来没": the last word
     discussions = [start for start, _end in text.spans(found.cues["discussion"])]
     cues = {"negation": negations, "discussion": discussions, "except": sorted(excluded)}
-    hits = concepts.found(found.language, text.text, sentence_of, cues)
+    hits, guarded = concepts.found(found.language, text.text, sentence_of, cues)
     if found.terms is None:
         return hits
     matches = [(match.lastgroup or "", *text.span(match)) for match in found.terms.finditer(text.text)]
@@ -185,8 +185,8 @@ def _categories(found: Lexicon, text: _Words) -> set[str]:
         if kind == "p":
             hits.add(category)
             continue
-        if near(start, discussions, found.window, found.window):
-            continue
+        if sentence_of[start] in guarded or near(start, discussions, found.window, found.window):
+            continue  # a topic in a news story, a lesson, advice, a trouble that is over
         cues = [s for s, _e in experiencers if not start <= s < end]
         if near(start, cues, found.window, found.window + end - start - 1):
             hits.add(category)
