@@ -168,11 +168,9 @@ def concepts(language: str) -> Index:
     return index
 
 
-def found(language: str, text: str, sentence_of: list[int], cues: dict[str, list[int]]) -> tuple[set[str], set[int]]:
-    """The categories the rules find in ``text`` (the normalised words, one space apart) with ``language``'s
-    concepts, and the sentences a guard concept is in (the phrase lists' topics are not read there either).
-    ``sentence_of`` gives each word's sentence; ``cues`` the word indexes of the phrase lexicon's negations,
-    discussion cues and exceptions in the same language."""
+def occurrences(language: str, text: str) -> dict[str, list[int]]:
+    """For each concept of ``language`` found in ``text`` (normalised words, one space apart), the indexes of the
+    words where it starts."""
     index = concepts(language)
     tokens = text.split(" ")
     where: dict[str, list[int]] = {}
@@ -186,38 +184,46 @@ def found(language: str, text: str, sentence_of: list[int], cues: dict[str, list
                 if at >= ends.get(entry.concept, 0) and _matches(entry, reading, at):
                     ends[entry.concept] = at + len(entry.words)
                     where.setdefault(entry.concept, []).append(at)
-    if "negation" in cues:
-        where["negation"] = cues["negation"]
-    default_window = WINDOW.get(language, DEFAULT_WINDOW)
-    negation_window = NEGATION_WINDOW
+    return where
+
+
+def found(language: str, text: str, sentence_of: list[int], cues: dict[str, list[int]]) -> tuple[set[str], set[int]]:
+    """The categories the rules find in ``text`` (the normalised words, one space apart) with ``language``'s
+    concepts, and the sentences a guard concept is in (the phrase lists' topics are not read there either).
+    ``sentence_of`` gives each word's sentence; ``cues`` the word indexes of the phrase lexicon's negations,
+    discussion cues and exceptions in the same language."""
+    where = occurrences(language, text)
+    where["negation"] = cues.get("negation", [])
     guarded = {sentence_of[i] for i in where.get("guard", [])}
     accidents = {sentence_of[i] for i in where.get("accident", [])}
     excluded = set(cues.get("except", []))
     discussions = cues.get("discussion", [])
-    negations = cues.get("negation", []) + where.get("nobody", [])  # "محد يتنمر علي": nobody bullies me
+    negations = where["negation"] + where.get("nobody", [])  # "محد يتنمر علي": nobody bullies me
+
+    def cancelled(rule: Rule, index: int) -> bool:
+        sentence = sentence_of[index]
+        return (
+            sentence in guarded
+            or index in excluded
+            or (rule.category in ACCIDENT_GUARDED and sentence in accidents)
+            or (rule.negatable and any(index - NEGATION_WINDOW <= n < index for n in negations))
+            or any(abs(d - index) <= 2 and sentence_of[d] == sentence for d in discussions)
+        )
+
+    def near(index: int, name: str, window: int) -> bool:
+        return any(
+            abs(other - index) <= window and sentence_of[other] == sentence_of[index] and other not in excluded
+            for other in where[name]
+        )
+
     hits: set[str] = set()
     for rule in RULES:
         if rule.category in hits or not all(name in where for name in rule.concepts):
             continue
         anchor, *others = rule.concepts
-        window = rule.window or default_window
-        for index in where[anchor]:
-            sentence = sentence_of[index]
-            if sentence in guarded or index in excluded:
-                continue
-            if rule.category in ACCIDENT_GUARDED and sentence in accidents:
-                continue
-            if rule.negatable and any(index - negation_window <= n < index for n in negations):
-                continue
-            if any(abs(d - index) <= 2 and sentence_of[d] == sentence for d in discussions):
-                continue
-            if all(
-                any(
-                    abs(other - index) <= window and sentence_of[other] == sentence and other not in excluded
-                    for other in where[name]
-                )
-                for name in others
-            ):
-                hits.add(rule.category)
-                break
+        window = rule.window or WINDOW.get(language, DEFAULT_WINDOW)
+        if any(
+            not cancelled(rule, index) and all(near(index, name, window) for name in others) for index in where[anchor]
+        ):
+            hits.add(rule.category)
     return hits, guarded
