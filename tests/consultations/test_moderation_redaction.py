@@ -18,7 +18,8 @@ from tests.consultations.factories import consultation, moderator, submit
 
 pytestmark = pytest.mark.django_db
 
-FULL_NAME = "I think Rosalind Okafor from our street should answer the phone at night"
+# A full name whose given name no list holds, and no cue: left for the moderator, who sees it highlighted.
+FULL_NAME = "I think Wanjiru Kamau from our street should answer the phone at night"
 
 
 @pytest.fixture
@@ -71,13 +72,13 @@ def test_an_answer_is_stored_redacted(  # noqa: PLR0917 - the parameters of the 
 def test_a_moderator_replaces_a_highlighted_name_and_the_name_is_kept_nowhere(found: Consultation) -> None:
     user = moderator(found)
     answer = _text(submit(found, text=FULL_NAME))
-    assert answer.text == FULL_NAME  # a full name is left for the moderator, who sees it highlighted
-    start = FULL_NAME.index("Rosalind")
+    assert answer.text == FULL_NAME
+    start = FULL_NAME.index("Wanjiru")
     services.remove_span(
         actor=user,
         answer=answer,
         start=start,
-        end=start + len("Rosalind Okafor"),
+        end=start + len("Wanjiru Kamau"),
         category="name",
         digest=services.text_digest(FULL_NAME),
     )
@@ -87,8 +88,8 @@ def test_a_moderator_replaces_a_highlighted_name_and_the_name_is_kept_nowhere(fo
         1,
     )
     [entry] = AuditEntry.objects.filter(action="consultation.redact")
-    assert (entry.actor, entry.after) == (user, {"category": "name", "spans": 1, "characters": 15})
-    assert "Okafor" not in _everything_stored()
+    assert (entry.actor, entry.after) == (user, {"category": "name", "spans": 1, "characters": 13})
+    assert "Kamau" not in _everything_stored()
 
 
 def test_a_moderator_removes_words_typed_by_hand_everywhere_in_the_answer(found: Consultation) -> None:
@@ -170,7 +171,7 @@ def test_the_moderation_page_highlights_and_offers_removal_and_the_explicit_appr
     answer = _text(submit(found, text=FULL_NAME))
     client = _signed_in(user)
     body = client.get(f"/en/staff/consultations/{found.slug}/moderation/").content.decode()
-    assert '<mark class="personal">Rosalind Okafor</mark>' in body
+    assert '<mark class="personal">Wanjiru Kamau</mark>' in body
     assert "1 highlighted passage may be personal" in body
     assert 'name="keep_highlighted" value="yes"' in body
     form = re.search(
@@ -181,7 +182,7 @@ def test_the_moderation_page_highlights_and_offers_removal_and_the_explicit_appr
     )
     assert form is not None
     action, start, end, digest, category = form.groups()
-    assert (start, end, category) == ("8", "23", "name")
+    assert (start, end, category) == ("8", "21", "name")
 
     refused = client.post(
         f"/en/staff/consultations/{found.slug}/moderation/{answer.pk}/", {"decision": "approve"}, follow=True
@@ -219,7 +220,7 @@ def test_someone_who_may_not_moderate_cannot_remove_words(found: Consultation) -
     client = _signed_in(UserFactory(username="visitor"))
     response = client.post(
         f"/en/staff/consultations/{found.slug}/moderation/{answer.pk}/remove-words/",
-        {"words": "Okafor", "category": "name"},
+        {"words": "Kamau", "category": "name"},
     )
     assert response.status_code == 403
     answer.refresh_from_db()

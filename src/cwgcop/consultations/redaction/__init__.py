@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cwgcop.consultations.redaction import chinese, contacts, dates, people, places
+from cwgcop.consultations.redaction import chinese, contacts, dates, people, places, structure
 from cwgcop.consultations.redaction.base import CONTACT, Category, Hit, merge
 from cwgcop.consultations.redaction.normalise import normalise, visible
 
@@ -62,6 +62,7 @@ def _detect(text: str, region: str | None) -> list[Hit]:
         + places.addresses(text)
         + places.schools(text)
         + people.names(text)
+        + structure.names(text)
         + chinese.detect(text)
     )
 

@@ -217,10 +217,12 @@ def addresses(text: str) -> list[Hit]:
 
 
 NAME_STOP = "的了是和跟说在很也都就教给把被对向从今年岁我你他她们"
-# A family name and one or two more characters right after a cue ("我是孙浩然", "我哥哥李浩宇教我"), whether or
-# not jieba cuts them as one word.
+# A family name and one or two more characters right after a cue ("我是孙浩然", "我哥哥李浩宇教我"), a kinship word
+# ("我后妈罗晓梅"), a verb of asking ("问问蒋欣然") or a class ("六年级二班的蒋欣然"), whether or not jieba cuts
+# them as one word.
 CUE_NAME_RE = re.compile(
-    r"(?:我叫|叫我|名字是|名字叫|名叫|我是|哥哥|姐姐|弟弟|妹妹|表哥|表姐|表弟|表妹|同学|朋友|好友|闺蜜|同桌|室友|邻居)"
+    r"(?:我叫|叫我|名字是|名字叫|名叫|我是|哥哥|姐姐|弟弟|妹妹|表哥|表姐|表弟|表妹|同学|朋友|好友|闺蜜|同桌|室友|邻居|"
+    r"后妈|后爸|继母|继父|我哥|我姐|我弟|我妹|我妈|我爸|问问|去问|告诉|班的|年级的)"
     rf"(?P<name>[{''.join(sorted(SURNAMES))}][^\W\d_{NAME_STOP}]{{1,2}})"
 )
 # A family name and a title ("吴老师", "王同学"): how children name a teacher or a classmate.
