@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cwgcop.consultations.safeguarding import CATEGORIES, LANGUAGES, assess
+from cwgcop.consultations.safeguarding import CATEGORIES, LANGUAGES, assess, by_concepts
 
 CORPUS = Path(__file__).resolve().parent / "safeguarding_corpus"
 # The second blind set: written before round 1 of issue 13's widening (measured first: 199/300 found), then used
@@ -40,6 +40,8 @@ class Score:
     flagged: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
     misses: list[Text] = field(default_factory=list)
     false_alarms: list[Text] = field(default_factory=list)
+    # The concept rules alone (without the phrase lists): disclosures found, benign texts flagged.
+    by_concepts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
     def rate(self, language: str, labels: tuple[str, ...]) -> float:
         total = sum(self.texts[language, label] for label in labels)
@@ -71,6 +73,7 @@ def measure(texts: list[Text] | None = None) -> Score:
     score = Score()
     for item in texts if texts is not None else load():
         flagged = bool(assess(item.text))
+        score.by_concepts["benign" if item.label in BENIGN else "disclosure"] += bool(by_concepts(item.text))
         score.texts[item.language, item.label] += 1
         score.flagged[item.language, item.label] += flagged
         if item.label in BENIGN and flagged:
@@ -95,7 +98,12 @@ def table(score: Score) -> str:
         benign = sum(score.texts[language, b] for b in BENIGN)
         totals = [totals[0] + found, totals[1] + total, totals[2] + alarms, totals[3] + benign]
         lines.append(f"| {language} | {percent(found, total)} | {percent(alarms, benign)} |")
-    lines += [f"| all | {percent(totals[0], totals[1])} | {percent(totals[2], totals[3])} |", ""]
+    lines.append(f"| all | {percent(totals[0], totals[1])} | {percent(totals[2], totals[3])} |")
+    concepts = [score.by_concepts["disclosure"], totals[1], score.by_concepts["benign"], totals[3]]
+    lines += [
+        f"| concept rules alone | {percent(concepts[0], concepts[1])} | {percent(concepts[2], concepts[3])} |",
+        "",
+    ]
     lines += ["| category | " + " | ".join(LANGUAGES) + " |", "| --- |" + " --- |" * len(LANGUAGES)]
     for label in (*CATEGORIES, *BENIGN):
         cells = [f"{score.flagged[lang, label]}/{score.texts[lang, label]}" for lang in LANGUAGES]

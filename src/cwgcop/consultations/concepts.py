@@ -184,7 +184,7 @@ def occurrences(language: str, text: str) -> dict[str, list[int]]:
                 if at >= ends.get(entry.concept, 0) and _matches(entry, reading, at):
                     ends[entry.concept] = at + len(entry.words)
                     where.setdefault(entry.concept, []).append(at)
-    return where
+    return {name: sorted(set(found)) for name, found in where.items()}
 
 
 def found(language: str, text: str, sentence_of: list[int], cues: dict[str, list[int]]) -> tuple[set[str], set[int]]:

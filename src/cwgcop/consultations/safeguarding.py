@@ -157,12 +157,31 @@ class _Words:
         return [self.span(match) for match in pattern.finditer(self.text)] if pattern is not None else []
 
 
+def _cues(found: Lexicon, text: _Words) -> dict[str, list[int]]:
+    """The word indexes of the lexicon's negations (the last word: "no one", "从来没"), discussion cues and
+    exceptions (every word of one)."""
+    return {
+        "negation": [end - 1 for _start, end in text.spans(found.cues["negation"])],
+        "discussion": [start for start, _end in text.spans(found.cues["discussion"])],
+        "except": sorted({i for start, end in text.spans(found.cues["except"]) for i in range(start, end)}),
+    }
+
+
+def by_concepts(text: str) -> frozenset[str]:
+    """The categories the concept rules alone find, in all six languages: what the tests and the corpus script
+    use to see how far the rules carry without the phrase lists."""
+    split = _Words(text)
+    found: set[str] = set()
+    for language in LANGUAGES:
+        found |= concepts.found(language, split.text, split.sentence_of, _cues(lexicon(language), split))[0]
+    return frozenset(found)
+
+
 def _categories(found: Lexicon, text: _Words) -> set[str]:
     sentence_of = text.sentence_of
-    excluded = {i for start, end in text.spans(found.cues["except"]) for i in range(start, end)}
-    negations = [end - 1 for _start, end in text.spans(found.cues["negation"])]  # "no one", "从来没": the last word
-    discussions = [start for start, _end in text.spans(found.cues["discussion"])]
-    cues = {"negation": negations, "discussion": discussions, "except": sorted(excluded)}
+    cues = _cues(found, text)
+    excluded = set(cues["except"])
+    negations, discussions = cues["negation"], cues["discussion"]
     hits, guarded = concepts.found(found.language, text.text, sentence_of, cues)
     if found.terms is None:
         return hits
