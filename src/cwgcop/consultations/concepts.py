@@ -28,6 +28,8 @@ reads every answer anyway, so the rules lean to recall: a false alarm costs a le
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -105,9 +107,11 @@ class Index:
     suffixes: dict[str, list[Entry]] = field(default_factory=dict)
     suffix_lengths: tuple[int, ...] = ()
     stem_lengths: tuple[int, ...] = ()
+    scripts: frozenset[str] = frozenset()  # the scripts its entries are written in: a text in none is skipped
 
     def add(self, entry: Entry) -> None:
         first = entry.words[0]
+        self.scripts |= scripts(first)
         if entry.suffix:
             self.suffixes.setdefault(first, []).append(entry)
             self.suffix_lengths = tuple(sorted({*self.suffix_lengths, len(first)}))
@@ -124,6 +128,19 @@ class Index:
         for length in self.suffix_lengths:
             found += self.suffixes.get(word[-length:], ())
         return found
+
+
+SCRIPTS = {
+    "latin": re.compile(r"[a-zà-ɏ]"),
+    "cyrillic": re.compile(r"[а-яё]"),
+    "arabic": re.compile(r"[ء-ۓ]"),
+    "cjk": re.compile(r"[\u3400-\u9fff\uf900-\ufaff]"),
+}
+
+
+def scripts(text: str) -> frozenset[str]:
+    """The scripts ``text`` (normalised: lower case) has letters of."""
+    return frozenset(name for name, letters in SCRIPTS.items() if letters.search(text))
 
 
 def _entry(concept: str, raw: str) -> Entry:
@@ -187,17 +204,30 @@ def occurrences(language: str, text: str) -> dict[str, list[int]]:
     return {name: sorted(set(found)) for name, found in where.items()}
 
 
-def found(language: str, text: str, sentence_of: list[int], cues: dict[str, list[int]]) -> tuple[set[str], set[int]]:
+def found(
+    language: str,
+    text: str,
+    sentence_of: list[int],
+    cues: Callable[[], dict[str, list[int]]],
+    text_scripts: frozenset[str] | None = None,
+) -> tuple[set[str], set[int]]:
     """The categories the rules find in ``text`` (the normalised words, one space apart) with ``language``'s
     concepts, and the sentences a guard concept is in (the phrase lists' topics are not read there either).
-    ``sentence_of`` gives each word's sentence; ``cues`` the word indexes of the phrase lexicon's negations,
-    discussion cues and exceptions in the same language."""
+    ``sentence_of`` gives each word's sentence; ``cues()`` the word indexes of the phrase lexicon's negations,
+    discussion cues and exceptions in the same language (read only when a rule could fire); ``text_scripts`` the
+    scripts of ``text``, if the caller has them."""
+    if not concepts(language).scripts & (text_scripts if text_scripts is not None else scripts(text)):
+        return set(), set()  # no letter of this language's script: none of its concepts can be there
     where = occurrences(language, text)
-    where["negation"] = cues.get("negation", [])
     guarded = {sentence_of[i] for i in where.get("guard", [])}
+    possible = [rule for rule in RULES if all(name in where or name == "negation" for name in rule.concepts)]
+    if not possible:
+        return set(), guarded  # most answers: no rule has all its concepts, and no cue needs reading
+    read = cues()
+    where["negation"] = read.get("negation", [])
     accidents = {sentence_of[i] for i in where.get("accident", [])}
-    excluded = set(cues.get("except", []))
-    discussions = cues.get("discussion", [])
+    excluded = set(read.get("except", []))
+    discussions = read.get("discussion", [])
     negations = where["negation"] + where.get("nobody", [])  # "محد يتنمر علي": nobody bullies me
 
     def cancelled(rule: Rule, index: int) -> bool:
@@ -217,7 +247,7 @@ def found(language: str, text: str, sentence_of: list[int], cues: dict[str, list
         )
 
     hits: set[str] = set()
-    for rule in RULES:
+    for rule in possible:
         if rule.category in hits or not all(name in where for name in rule.concepts):
             continue
         anchor, *others = rule.concepts

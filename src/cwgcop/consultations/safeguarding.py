@@ -173,21 +173,28 @@ def by_concepts(text: str) -> frozenset[str]:
     split = _Words(text)
     found: set[str] = set()
     for language in LANGUAGES:
-        found |= concepts.found(language, split.text, split.sentence_of, _cues(lexicon(language), split))[0]
+        lex = lexicon(language)
+        found |= concepts.found(language, split.text, split.sentence_of, lambda lex=lex: _cues(lex, split))[0]
     return frozenset(found)
 
 
-def _categories(found: Lexicon, text: _Words) -> set[str]:
+def _categories(found: Lexicon, text: _Words, text_scripts: frozenset[str]) -> set[str]:
     sentence_of = text.sentence_of
-    cues = _cues(found, text)
-    excluded = set(cues["except"])
-    negations, discussions = cues["negation"], cues["discussion"]
-    hits, guarded = concepts.found(found.language, text.text, sentence_of, cues)
+    read: dict[str, list[int]] = {}
+
+    def cues() -> dict[str, list[int]]:  # read once, and only if needed
+        if not read:
+            read.update(_cues(found, text))
+        return read
+
+    hits, guarded = concepts.found(found.language, text.text, sentence_of, cues, text_scripts)
     if found.terms is None:
         return hits
     matches = [(match.lastgroup or "", *text.span(match)) for match in found.terms.finditer(text.text)]
     if not matches:
-        return hits
+        return hits  # most answers: no term at all, and no cue needs reading
+    excluded = set(cues()["except"])
+    negations, discussions = cues()["negation"], cues()["discussion"]
     experiencers = text.spans(found.cues["experiencer"])
 
     def near(index: int, others: list[int], before: int, after: int) -> bool:
@@ -217,10 +224,11 @@ def assess(text: str) -> Finding:
     if not text.strip():
         return Finding()
     split = _Words(text)
+    text_scripts = concepts.scripts(split.text)
     categories: set[str] = set()
     languages: set[str] = set()
     for language in LANGUAGES:
-        found = _categories(lexicon(language), split)
+        found = _categories(lexicon(language), split, text_scripts)
         if found:
             categories |= found
             languages.add(language)
