@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from cwgcop.consultations import concepts
@@ -173,8 +173,7 @@ def by_concepts(text: str) -> frozenset[str]:
     split = _Words(text)
     found: set[str] = set()
     for language in LANGUAGES:
-        lex = lexicon(language)
-        found |= concepts.found(language, split.text, split.sentence_of, lambda lex=lex: _cues(lex, split))[0]
+        found |= concepts.found(language, split.text, split.sentence_of, partial(_cues, lexicon(language), split))[0]
     return frozenset(found)
 
 
@@ -213,8 +212,8 @@ def _categories(found: Lexicon, text: _Words, text_scripts: frozenset[str]) -> s
             continue
         if sentence_of[start] in guarded or near(start, discussions, found.window, found.window):
             continue  # a topic in a news story, a lesson, advice, a trouble that is over
-        cues = [s for s, _e in experiencers if not start <= s < end]
-        if near(start, cues, found.window, found.window + end - start - 1):
+        others = [s for s, _e in experiencers if not start <= s < end]
+        if near(start, others, found.window, found.window + end - start - 1):
             hits.add(category)
     return hits
 
