@@ -151,3 +151,12 @@ def test_the_measured_figures_are_those_in_the_docs() -> None:
     # The corpus holds the former fresh set (lines 171-190 of each file) since round 4.
     assert (len(corpus.misses), len(corpus.false_alarms)) == (1, 3)
     assert (len(blind.misses), len(blind.false_alarms)) == (0, 8)
+
+
+def test_the_fifth_blind_set_is_scored_as_the_docs_say() -> None:
+    """blind5/: 16 disclosures and 10 benign texts per language, written by someone who had not read the rules,
+    scored once after round 4 and never used to change them (docs/consultations.md). Pinned, not a target: false
+    alarms there (13 %) are above the 10 % aim, mostly jokes such as "this game is so hard I want to die lol"."""
+    score = measure(load(BLIND.parent / "blind5"))
+    assert sum(score.texts.values()) == 156
+    assert (len(score.misses), len(score.false_alarms)) == (3, 8)
