@@ -25,7 +25,7 @@ def test_the_package_page_groups_figures_and_its_csv_keeps_raw_numbers(client: C
         recipient="GCI expert group",
         recipient_email="gci@example.org",
         recipient_kind="gci-experts",
-        language="en",
+        language="fr",
     )
     # A large consultation's figures, as frozen in the package.
     package.content["responses"] = 12345
@@ -33,16 +33,8 @@ def test_the_package_page_groups_figures_and_its_csv_keeps_raw_numbers(client: C
     package.save(update_fields=["content"])
     path = link.removeprefix("http://127.0.0.1:8000")
 
-    english = client.get(path).content.decode()
-    french = client.get(path.replace("/en/", "/fr/", 1)).content.decode()
+    page = client.get(path).content.decode()
     rows = list(csv.reader(io.StringIO(client.get(path + "csv/").content.decode())))
 
-    assert ("12,345 young people took part." in english, '<td class="number">1,234</td>' in english) == (True, True)
-    assert (
-        "12\u202f345 jeunes ont participé." in french,
-        '<td class="number">1\u202f234</td>' in french,
-    ) == (True, True)
-    assert rows[1:3] == [
-        ["1", "Have you heard of a child helpline?", "Everyone", "Everyone", "Yes", "12345"],
-        ["1", "Have you heard of a child helpline?", "Everyone", "Everyone", "No", "1234"],
-    ]
+    assert ("12\u202f345 jeunes ont participé." in page, '<td class="number">1\u202f234</td>' in page) == (True, True)
+    assert [row[-1] for row in rows[1:3]] == ["12345", "1234"]

@@ -18,7 +18,6 @@ from cwgcop.bodies.models import Body, Organization, Role
 from cwgcop.core import audit
 from cwgcop.core.actors import Actor, actor_may, is_signed_in
 from cwgcop.core.errors import DomainError
-from cwgcop.core.formatting import number
 from cwgcop.core.languages import Language
 
 MAX_ACTIVE_TOKENS = 20
@@ -47,7 +46,7 @@ def create_api_token(*, actor: Actor, name: str) -> IssuedToken:
     if active.count() >= MAX_ACTIVE_TOKENS:
         raise DomainError(
             _("You already have %(count)d active tokens. Revoke one you no longer use first.")
-            % {"count": number(MAX_ACTIVE_TOKENS)},
+            % {"count": MAX_ACTIVE_TOKENS},
             code="token_limit",
         )
     key = tokens.new_key()
