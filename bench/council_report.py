@@ -101,8 +101,16 @@ def main() -> None:
         actor=None, body=body, languages=LANGUAGES, council_document="C25/99", history_chart=True, **period
     )
     print(f"{'assemble the draft (6 languages)':<44} {1000 * (time.perf_counter() - start):9.1f} ms")
-    elapsed, charts = best_of(args.repeat, lambda: services.draw_charts(report))
-    print(f"{'draw the two charts (once per report)':<44} {elapsed:9.1f} ms")
+
+    def draw() -> services.Charts:
+        charts = services.draw_charts(report)
+        for language in LANGUAGES:  # each language has its own drawing (figures, and mirrored in Arabic)
+            charts.period_png(language)
+            charts.history_png(language)
+        return charts
+
+    elapsed, charts = best_of(args.repeat, draw)
+    print(f"{'draw the two charts in six languages':<44} {elapsed:9.1f} ms")
     total = elapsed
 
     def render(language: str, fmt: str) -> bytes:

@@ -46,7 +46,7 @@ def test_a_100_kb_answer_is_refused_and_kept_in_the_form(client: Client) -> None
     response = client.post(f"/en/consult/{found.slug}/answer/", form_data(found, huge))
     body = response.content.decode()
     assert response.status_code == 400
-    assert "Your answer is too long: please keep it under 2000 characters." in body
+    assert "Your answer is too long: please keep it under 2,000 characters." in body
     _nothing_written()
 
 

@@ -94,8 +94,8 @@ def test_metrics_page_shows_the_figures_to_the_secretariat(measured: Consultatio
     body = page.content.decode()
     assert page["Cache-Control"] == "private, no-store"
     assert '<dd id="m-responses">7</dd>' in body
-    assert "4 answered every question (57 %)" in body
-    assert "1 / 5 (20 %)" in body
+    assert "4 answered every question (57%)" in body
+    assert "1 / 5 (20%)" in body
     assert '<dd id="m-backlog">1 · oldest waiting for 3 hours</dd>' in body
     assert '<dd id="m-moderate">20 minutes (2 answers)</dd>' in body
     assert '<dd id="m-escalations">2 · 1 without action yet</dd>' in body

@@ -155,7 +155,7 @@ def test_oversized_upload_is_refused_by_the_service_without_reading_it(
     )
     assert (error.code, error.messages) == (
         "file_too_large",
-        ["The file is 300.0\xa0KB; the largest file accepted is 100.0\xa0KB."],
+        ["The file is 300 kB; the largest file accepted is 100 kB."],
     )
     assert state() == before
 
@@ -184,7 +184,7 @@ def test_oversized_upload_is_refused_by_the_page_and_its_bytes_are_not_kept(
     held = response.wsgi_request.FILES["file"]
     assert isinstance(held, HeldBackUpload)
     assert (held.name, held.size) == ("big.pdf", len(pdf_bytes()) + 2 + 300 * KB)
-    assert "the largest file accepted is 100.0\xa0KB." in _page_text(response)
+    assert "the largest file accepted is 100 kB." in _page_text(response)
     assert state() == before
 
 
@@ -514,7 +514,7 @@ def test_messages_are_translated_into_chinese_by_the_service(settings: Any, draf
     assert empty == ["文件为空。"]
     assert mismatch == ["文件内容不是.pdf文件。请检查是否选择了正确的文件。"]
     assert unsafe == ["不允许使用文件名“../../etc/passwd.pdf”：文件名不得包含文件夹或特殊字符。"]
-    assert large == ["文件大小为300.0\xa0KB；可接受的最大文件为100.0\xa0KB。"]
+    assert large == ["文件大小为300 kB；可接受的最大文件为100 kB。"]
     assert damaged == ["PDF文件已损坏，无法读取。请重新导出并上传新文件。"]
     assert duplicate == ["文号为CWG-COP-21/9的文件已存在。"]
 

@@ -99,7 +99,7 @@ def test_a_docx_that_inflates_to_a_gibibyte_is_refused_by_the_service(
     error = _refused(lambda: _add(draft, bomb, name="annex.docx"))
     assert (error.code, error.messages) == (
         "file_inflates_too_much",
-        ["Unpacked, the file would take 1.0\xa0GB; at most 200.0\xa0MB are accepted."],
+        ["Unpacked, the file would take 1 GB; at most 200 MB are accepted."],
     )
     assert state() == before
 
@@ -110,7 +110,7 @@ def test_a_docx_that_inflates_to_a_gibibyte_is_refused_by_the_page_in_the_users_
     before = state()
     response = _upload_page(staff_client, draft, "annexe.docx", bomb, language="fr")
     assert response.status_code == 400
-    assert "Décompressé, le fichier occuperait 1,0\xa0Gio ; au plus 200,0\xa0Mio sont acceptés." in _page_text(response)
+    assert "Décompressé, le fichier occuperait 1\u202fGo ; au plus 200\u202fMo sont acceptés." in _page_text(response)
     assert state() == before
 
 

@@ -200,7 +200,7 @@ def test_every_rendition_carries_the_period_and_not_the_other() -> None:
         assert "Lima" not in rendition
     # The period's chart lists the period's meetings only; the history chart is not asked for.
     assert '<th scope="row">7</th><td class="number">65</td>' in html
-    assert '<th scope="row">8</th><td class="number">1234</td>' in html
+    assert '<th scope="row">8</th><td class="number">1,234</td>' in html
     assert '<th scope="row">2</th>' not in html
     assert "every meeting of the body" not in html
 

@@ -145,7 +145,7 @@ def test_empty_search_page_invites_a_query(client: Client) -> None:
         ("q=NEAR", "The search contains no word to look for, only punctuation or search operators. Type a word."),
         ("q=-", "The search contains no word to look for, only punctuation or search operators. Type a word."),
         ("q=AND+OR", "The search contains no word to look for, only punctuation or search operators. Type a word."),
-        ("q=" + "a" * 10_000, "The search text is too long: 10000 characters; at most 500 are searched."),
+        ("q=" + "a" * 10_000, "The search text is too long: 10,000 characters; at most 500 are searched."),
         ("q=%FF%FE", "The search text contains characters that are not valid text. Type the words again."),
     ],
 )

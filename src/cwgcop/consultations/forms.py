@@ -13,6 +13,7 @@ from cwgcop.bodies.models import Body
 from cwgcop.consultations.enums import AgeBand, CaseStatus, Gender, QuestionKind, RecipientKind, RejectionReason
 from cwgcop.consultations.models import Consultation, Question
 from cwgcop.consultations.services import Submission, lifecycle
+from cwgcop.core.formatting import number
 from cwgcop.core.languages import LANGUAGE_ORDER, Language, field_suffix
 from cwgcop.meetings.models import Meeting
 
@@ -156,7 +157,7 @@ class ConsultationForm(forms.Form):
                 widget=forms.Textarea(attrs={"rows": 4}),
                 label=_language_label(str(_("Privacy notice for children")), code),
                 help_text=_("Say how long the answers are kept: %(days)s days after the feedback page.")
-                % {"days": settings.CWGCOP_CONSULTATION_RETENTION_DAYS},
+                % {"days": number(settings.CWGCOP_CONSULTATION_RETENTION_DAYS)},
             )
 
     @staticmethod

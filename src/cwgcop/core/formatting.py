@@ -1,15 +1,19 @@
-"""Dates, date ranges and meeting names as they read naturally in each of the six languages (CLDR via Babel)."""
+"""Dates, date ranges, numbers and meeting names as they read naturally in each of the six languages (CLDR via
+Babel)."""
 
 from __future__ import annotations
 
 import datetime
 import functools
 import re
+from decimal import Decimal
 from typing import Literal
 
 from babel import Locale
 from babel.dates import format_date, format_time, parse_pattern
 from babel.lists import format_list
+from babel.numbers import format_decimal, format_percent
+from babel.units import format_unit
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -101,6 +105,64 @@ def meeting_name(acronym: str, number: int, language: str | None = None) -> str:
     """``CWG-COP, meeting 21`` in the reader's language."""
     with override(language or current_language()):
         return _("%(body)s, meeting %(number)s") % {"body": acronym, "number": number}
+
+
+# CLDR's minimumGroupingDigits where it is not 1 (Babel does not apply it): Spanish groups a number only from
+# five digits on, "1234" but "12.345".
+_MINIMUM_GROUPING_DIGITS = {"es": 2}
+
+
+def number(value: int | float | Decimal, language: str | None = None) -> str:
+    """``12,345`` / ``12 345`` / ``12.345``: a figure with the grouping and decimal sign of the reader's language.
+
+    Digits are Western (0–9) in every language, Arabic included, as in the UN's and ITU's Arabic documents
+    (CLDR's ``latn`` numbering system for ``ar``).
+    """
+    locale = babel_locale(language)
+    grouped = abs(value) >= 10 ** (2 + _MINIMUM_GROUPING_DIGITS.get(locale, 1))
+    return str(format_decimal(value, locale=locale, group_separator=grouped))
+
+
+def percent(fraction: float | Decimal, language: str | None = None) -> str:
+    """``38%`` / ``38 %`` for ``0.375``, rounded to a whole per cent, with the language's sign and spacing."""
+    return str(format_percent(fraction, locale=babel_locale(language)))
+
+
+_SIZE_UNITS = ("digital-kilobyte", "digital-megabyte", "digital-gigabyte", "digital-terabyte")
+
+
+def file_size(size: int, language: str | None = None) -> str:
+    """``340 kB`` / ``1,5 Mo`` / ``1.5 م.ب``: a size in bytes with CLDR's short unit, at most one decimal.
+
+    Multiples of 1024, as the file managers people compare them with count.
+    """
+    value, unit = float(size), "digital-byte"
+    for larger in _SIZE_UNITS:
+        if value < 1024:
+            break
+        value, unit = value / 1024, larger
+    return str(format_unit(round(value, 1), unit, length="short", format="#,##0.#", locale=babel_locale(language)))
+
+
+class Figure(int):
+    """A count that prints itself as ``number()`` writes it in the language active when it was made.
+
+    It is still an ``int``: ``{% blocktranslate count counter=total|number %}`` picks the plural form from the
+    value and prints ``12 345``, so no catalogue entry changes when a template formats its counts.
+    """
+
+    text: str
+
+    def __new__(cls, value: int, language: str | None = None) -> Figure:
+        figure = super().__new__(cls, value)
+        figure.text = number(value, language)
+        return figure
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __html__(self) -> str:
+        return self.text  # digits, signs and spaces only
 
 
 ListStyle = Literal["standard", "or", "unit"]

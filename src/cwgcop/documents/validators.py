@@ -11,10 +11,10 @@ from typing import IO
 
 import filetype
 from django.conf import settings
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from cwgcop.core.errors import DomainError
+from cwgcop.core.formatting import file_size, number
 from cwgcop.core.uploads import leaves_its_folder
 
 PDF = "application/pdf"
@@ -98,7 +98,7 @@ def check_size(size: int) -> None:
     if size > limit:
         raise DomainError(
             _("The file is %(size)s; the largest file accepted is %(limit)s.")
-            % {"size": filesizeformat(size), "limit": filesizeformat(limit)},
+            % {"size": file_size(size), "limit": file_size(limit)},
             code="file_too_large",
         )
 
@@ -147,7 +147,7 @@ def check_package_limits(package: zipfile.ZipFile) -> None:
     if len(members) > max_parts:
         raise DomainError(
             _("The file holds too many parts: %(count)s (the limit is %(limit)s).")
-            % {"count": len(members), "limit": max_parts},
+            % {"count": number(len(members)), "limit": number(max_parts)},
             code="file_too_many_parts",
         )
     total = sum(member.file_size for member in members)
@@ -155,7 +155,7 @@ def check_package_limits(package: zipfile.ZipFile) -> None:
     if total > max_total:
         raise DomainError(
             _("Unpacked, the file would take %(size)s; at most %(limit)s are accepted.")
-            % {"size": filesizeformat(total), "limit": filesizeformat(max_total)},
+            % {"size": file_size(total), "limit": file_size(max_total)},
             code="file_inflates_too_much",
         )
     max_ratio = float(settings.CWGCOP_OFFICE_MAX_RATIO)
@@ -163,7 +163,7 @@ def check_package_limits(package: zipfile.ZipFile) -> None:
         if member.file_size > _RATIO_FLOOR_BYTES and member.file_size > max_ratio * max(member.compress_size, 1):
             raise DomainError(
                 _("A part of the file is compressed too much: %(ratio)s to 1 (the limit is %(limit)s to 1).")
-                % {"ratio": member.file_size // max(member.compress_size, 1), "limit": int(max_ratio)},
+                % {"ratio": number(member.file_size // max(member.compress_size, 1)), "limit": number(int(max_ratio))},
                 code="file_inflates_too_much",
             )
 

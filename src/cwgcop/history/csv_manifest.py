@@ -18,6 +18,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from cwgcop.core.errors import DomainError
+from cwgcop.core.formatting import number
 from cwgcop.core.languages import LANGUAGE_ORDER
 
 FORMER_NAMES, MEETINGS, DOCUMENTS, SOURCES, FILES = (
@@ -135,7 +136,7 @@ def _row(name: str, line: int, header: list[str], values: list[str]) -> _Line:
         problem = _(
             "every line needs one value per column (values: %(count)s; columns on the first line: %(columns)s)."
         )
-        raise _refuse(name, line, problem % {"count": len(values), "columns": len(header)})
+        raise _refuse(name, line, problem % {"count": number(len(values)), "columns": number(len(header))})
     row = _Line()
     row.line = line
     for column, value in zip(header, values, strict=True):

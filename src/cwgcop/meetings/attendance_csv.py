@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from cwgcop.bodies.enums import StakeholderKind
+from cwgcop.core import formatting
 from cwgcop.meetings.enums import AttendanceMode
 
 MAX_ROWS = 5000
@@ -201,7 +202,11 @@ def parse_attendance_csv(text: str) -> ParsedFile:
                 continue
             if number - 1 > MAX_ROWS:
                 parsed.errors.append(
-                    RowError(number, "", _("The file has more than %(max)s rows; split it.") % {"max": MAX_ROWS})
+                    RowError(
+                        number,
+                        "",
+                        _("The file has more than %(max)s rows; split it.") % {"max": formatting.number(MAX_ROWS)},
+                    )
                 )
                 break
             cells = {columns[i]: v for i, v in enumerate(values) if columns.get(i)}

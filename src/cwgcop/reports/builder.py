@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, override, pgettext
 
 from cwgcop.bodies.models import Body
+from cwgcop.core import formatting
 from cwgcop.core.errors import DomainError
 from cwgcop.core.languages import translated, translated_with_language
 from cwgcop.liaisons.enums import Direction, MilestoneStatus
@@ -251,7 +252,7 @@ def _introduction(w: Writer, texts: dict[str, GoverningText]) -> Section:
 
 
 def _breakdown(rows: list[Any], language: str) -> str:
-    return wording.join([f"{row.label} {wording.number(row.total, language)}" for row in rows], language)
+    return wording.join([f"{row.label} {formatting.number(row.total, language)}" for row in rows], language)
 
 
 def _participants(meeting: Meeting, language: str) -> str:
@@ -266,7 +267,7 @@ def _participants(meeting: Meeting, language: str) -> str:
             "%(meeting)s, %(count)s participant discussed the contributions and information documents received.",
             "%(meeting)s, %(count)s participants discussed the contributions and information documents received.",
             count,
-        ) % {"meeting": at, "count": wording.number(count, language)}
+        ) % {"meeting": at, "count": formatting.number(count, language)}
     else:
         # Translators: "meeting" is "at the twenty-first meeting" (its preposition included).
         text = _("%(meeting)s, participants discussed the contributions and information documents received.") % {
@@ -275,8 +276,8 @@ def _participants(meeting: Meeting, language: str) -> str:
     text = wording.sentence(text)
     if figures.onsite is not None and figures.remote is not None:
         text += _space(language) + _("%(onsite)s took part on site and %(remote)s remotely.") % {
-            "onsite": wording.number(figures.onsite, language),
-            "remote": wording.number(figures.remote, language),
+            "onsite": formatting.number(figures.onsite, language),
+            "remote": formatting.number(figures.remote, language),
         }
     if figures.has_breakdown:
         text += _space(language) + _("By region: %(regions)s. By kind of stakeholder: %(kinds)s.") % {
@@ -296,7 +297,7 @@ def _documents(meeting: Meeting, language: str) -> str:
                 "%(count)s contribution (%(symbols)s)", "%(count)s contributions (%(symbols)s)", len(contributions)
             )
             % {
-                "count": wording.number(len(contributions), language),
+                "count": formatting.number(len(contributions), language),
                 "symbols": ", ".join(d.symbol for d in contributions),
             }
         )
@@ -307,7 +308,10 @@ def _documents(meeting: Meeting, language: str) -> str:
                 "%(count)s information documents (%(symbols)s)",
                 len(information),
             )
-            % {"count": wording.number(len(information), language), "symbols": ", ".join(d.symbol for d in information)}
+            % {
+                "count": formatting.number(len(information), language),
+                "symbols": ", ".join(d.symbol for d in information),
+            }
         )
     if not parts:
         return ""

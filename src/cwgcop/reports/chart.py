@@ -1,6 +1,10 @@
 """Participation charts (matplotlib; axis labels are numbers and years only, so every language reads them,
 and the caption says what they show in the report's language).
 
+Each chart is drawn for a language: its figures are grouped as the language writes them (``1 234``), and in
+a right-to-left language the chart is mirrored, time running from right to left with the value axis on the
+right, as an Arabic reader reads a chart. There are no words to shape: meeting numbers, figures and years.
+
 - the period's chart: participants at each meeting of the report's period, by meeting number;
 - the history chart: participants at every meeting of the body on a time axis with years, so a year without
   meetings shows as a gap.
@@ -18,9 +22,13 @@ matplotlib.use("Agg")  # no display: render straight to PNG
 
 from matplotlib import dates as mdates
 from matplotlib import pyplot
+from matplotlib.axes import Axes
+from matplotlib.ticker import FuncFormatter
 from PIL import Image
 
 from cwgcop.bodies.models import Body
+from cwgcop.core.formatting import number
+from cwgcop.core.languages import direction
 from cwgcop.meetings.models import Meeting
 
 COLOUR = "#00507a"
@@ -65,20 +73,32 @@ def _save(figure: object, fmt: str) -> bytes:
     return flat.getvalue()
 
 
-def participation_png(data: list[Point]) -> bytes:
+def _read_in(axes: Axes, language: str) -> None:
+    """The value axis's figures in ``language``; for a right-to-left language, the chart mirrored: the
+    horizontal axis runs from right to left and the value axis stands on the right."""
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _position: number(round(value, 6), language)))
+    axes.tick_params(labelsize=8)
+    if direction(language) == "rtl":
+        axes.invert_xaxis()
+        axes.yaxis.tick_right()
+        axes.spines[["top", "left"]].set_visible(False)
+    else:
+        axes.spines[["top", "right"]].set_visible(False)
+
+
+def participation_png(data: list[Point], language: str = "en") -> bytes:
     """Bars of the period's meetings, labelled with their numbers and participant counts."""
     figure, axes = pyplot.subplots(figsize=(6.4, 3.2), dpi=150)
     positions = list(range(len(data)))
     counts = [p.participants for p in data]
     bars = axes.bar(positions, counts, color=COLOUR)
     axes.set_xticks(positions, [str(p.number) for p in data])
-    axes.bar_label(bars, labels=[str(c) for c in counts], fontsize=8)
-    axes.spines[["top", "right"]].set_visible(False)
-    axes.tick_params(labelsize=8)
+    axes.bar_label(bars, labels=[number(c, language) for c in counts], fontsize=8)
+    _read_in(axes, language)
     return _save(figure, "png")
 
 
-def history_image(data: list[Point], fmt: str = "png") -> bytes:
+def history_image(data: list[Point], fmt: str = "png", language: str = "en") -> bytes:
     """Participants at every meeting on a time axis: one tick per year, a point per meeting labelled with its
     number; a year with no meeting is an empty stretch of the axis."""
     figure, axes = pyplot.subplots(figsize=(7.2, 3.0), dpi=150)
@@ -100,8 +120,7 @@ def history_image(data: list[Point], fmt: str = "png") -> bytes:
     axes.set_ylim(0, max(counts) * 1.2)
     axes.xaxis.set_major_locator(mdates.YearLocator())  # type: ignore[no-untyped-call]
     axes.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))  # type: ignore[no-untyped-call]
-    axes.spines[["top", "right"]].set_visible(False)
-    axes.tick_params(labelsize=8)
+    _read_in(axes, language)
     return _save(figure, fmt)
 
 

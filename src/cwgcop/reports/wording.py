@@ -21,7 +21,6 @@ from typing import Literal
 
 import cn2an
 from babel.dates import format_skeleton
-from babel.numbers import format_decimal
 from django.utils.translation import pgettext
 from num2words import num2words
 
@@ -157,9 +156,3 @@ def format_phrase(values: list[str], language: str) -> str:
         "virtual": pgettext("how a meeting was held", "virtually"),
     }
     return join([str(phrases.get(value, value)) for value in values], language)
-
-
-def number(value: int, language: str) -> str:
-    """A figure with the language's grouping (``1,234``, ``1 234``, ``1.234``), in Western digits as ITU texts
-    in every language print them."""
-    return str(format_decimal(value, locale=babel_locale(language)))

@@ -18,6 +18,7 @@ from functools import cached_property
 from django.utils.translation import gettext as _
 
 from cwgcop.core.errors import DomainError
+from cwgcop.core.formatting import number
 from cwgcop.core.languages import LANGUAGE_ORDER
 from cwgcop.search import chinese
 from cwgcop.search.text import CJK_CHARACTERS, Phrase, phrase_of
@@ -115,7 +116,7 @@ def parse_query(raw: str | None) -> SearchQuery:
     if len(text) > MAX_QUERY_LENGTH:
         raise DomainError(
             _("The search text is too long: %(length)s characters; at most %(limit)s are searched.")
-            % {"length": len(text), "limit": MAX_QUERY_LENGTH},
+            % {"length": number(len(text)), "limit": number(MAX_QUERY_LENGTH)},
             code="query_too_long",
         )
     pieces: dict[Phrase, tuple[str, bool]] = {}
@@ -132,7 +133,7 @@ def parse_query(raw: str | None) -> SearchQuery:
         )
     if len(phrases) > MAX_PHRASES or sum(len(p.tokens) for p in phrases) > MAX_TOKENS:
         raise DomainError(
-            _("The search has too many words. Use at most %(limit)s words.") % {"limit": MAX_PHRASES},
+            _("The search has too many words. Use at most %(limit)s words.") % {"limit": number(MAX_PHRASES)},
             code="query_too_many_words",
         )
     stemmed = tuple(

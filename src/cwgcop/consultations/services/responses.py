@@ -36,7 +36,7 @@ from cwgcop.consultations.enums import (
     RejectionReason,
 )
 from cwgcop.consultations.models import Answer, Consultation, GroupCode, Question, Response, SafeguardingCase
-from cwgcop.core import audit
+from cwgcop.core import audit, formatting
 from cwgcop.core.actors import Actor, signed_in_or_none
 from cwgcop.core.cache import bump_archive_generation
 from cwgcop.core.errors import DomainError
@@ -113,7 +113,7 @@ def _answer_values(question: Question, value: Any) -> dict[str, Any]:
         if len(text) > settings.CWGCOP_CONSULTATION_MAX_ANSWER_CHARS:
             raise DomainError(
                 _("Your answer is too long: please keep it under %(limit)s characters.")
-                % {"limit": settings.CWGCOP_CONSULTATION_MAX_ANSWER_CHARS},
+                % {"limit": formatting.number(settings.CWGCOP_CONSULTATION_MAX_ANSWER_CHARS)},
                 code="answer_too_long",
             )
         return {"text": text} if text else {}
@@ -407,7 +407,8 @@ def escalate_answer(*, actor: Actor, answer: Answer, reason: str) -> Safeguardin
         raise DomainError(_("Say why this answer worries you."), code="reason_missing")
     if len(reason) > REASON_LIMIT:
         raise DomainError(
-            _("Please keep the reason under %(limit)s characters.") % {"limit": REASON_LIMIT}, code="reason_too_long"
+            _("Please keep the reason under %(limit)s characters.") % {"limit": formatting.number(REASON_LIMIT)},
+            code="reason_too_long",
         )
     answer = Answer.objects.select_for_update().select_related("response", "response__consultation").get(pk=answer.pk)
     if not answer.text:

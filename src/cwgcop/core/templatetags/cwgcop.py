@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 from typing import Any
 
 from django import template
@@ -32,6 +33,30 @@ def long_date(value: datetime.date | str | None) -> str:
     if isinstance(value, str):
         value = datetime.date.fromisoformat(value) if value else None
     return formatting.long_date(value) if value else ""
+
+
+@register.filter
+def number(value: object) -> object:
+    """A count or figure in the reader's language's digits and grouping: ``{{ total|number }}`` → ``12 345``.
+
+    Whole numbers stay numbers (``core.formatting.Figure``), so ``{% blocktranslate count counter=n|number %}``
+    still chooses the plural form; anything that is not a number (``None``, ``""``) passes through unchanged.
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        return value
+    return formatting.Figure(value) if isinstance(value, int) else formatting.number(value)
+
+
+@register.filter
+def percent(fraction: float | Decimal | None) -> str:
+    """A share (``0.375``) as a per cent in the reader's language: ``38%``, ``38 %``."""
+    return "" if fraction is None else formatting.percent(fraction)
+
+
+@register.filter
+def file_size(size: int | None) -> str:
+    """A size in bytes with CLDR's short unit in the reader's language: ``1.5 MB``, ``1,5 Mo``."""
+    return "" if size is None else formatting.file_size(size)
 
 
 @register.simple_tag

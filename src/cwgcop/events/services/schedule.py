@@ -24,6 +24,7 @@ from cwgcop.core import audit
 from cwgcop.core.actors import Actor
 from cwgcop.core.cache import bump_archive_generation
 from cwgcop.core.errors import DomainError
+from cwgcop.core.formatting import number
 from cwgcop.core.languages import LANGUAGE_ORDER
 from cwgcop.core.translated_fields import set_translations
 from cwgcop.documents.models import Document
@@ -114,7 +115,9 @@ def _check_window(
 def _clean_list(values: Sequence[str], max_length: int) -> list[str]:
     cleaned = [v.strip() for v in values if v and v.strip()]
     if any(len(v) > max_length for v in cleaned):
-        raise DomainError(_("Each name can have at most %(count)s characters.") % {"count": max_length}, code="invalid")
+        raise DomainError(
+            _("Each name can have at most %(count)s characters.") % {"count": number(max_length)}, code="invalid"
+        )
     return list(dict.fromkeys(cleaned))
 
 

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cwgcop.core.formatting import number
 from cwgcop.core.permissions import check_object_permission, require_permission
 from cwgcop.core.refusals import refusal_as_messages, refusal_on_form
 from cwgcop.events import exports, queries, services
@@ -123,6 +124,6 @@ def email_all(request: HttpRequest, series: str, event: str) -> HttpResponse:
                 message=form.cleaned_data["message"],
                 statuses=form.cleaned_data["statuses"],
             )
-            messages.success(request, _("Message sent to %(count)s people.") % {"count": count})
+            messages.success(request, _("Message sent to %(count)s people.") % {"count": number(count)})
             return redirect("staff:events:registrations", series=series, event=event)
     return _page(request, found, status=400, email_form=form)

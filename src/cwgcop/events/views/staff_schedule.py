@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from cwgcop.bodies.enums import RoleKind
 from cwgcop.bodies.models import Body
+from cwgcop.core.formatting import number
 from cwgcop.core.permissions import check_object_permission, require_permission
 from cwgcop.core.refusals import form_status, refusal_on_form
 from cwgcop.events import queries
@@ -165,7 +166,7 @@ def event_postpone(request: HttpRequest, series: str, event: str) -> HttpRespons
                     "Event postponed. %(count)s registrants are told by e-mail.",
                     told,
                 )
-                % {"count": told},
+                % {"count": number(told)},
             )
             return redirect("staff:events:registrations", series=series, event=event)
     context = {"form": form, "event": found, "registrants": queries.active_registrants(found)}
@@ -189,7 +190,7 @@ def event_cancel(request: HttpRequest, series: str, event: str) -> HttpResponse:
                     "Event cancelled. %(count)s registrants are told by e-mail.",
                     told,
                 )
-                % {"count": told},
+                % {"count": number(told)},
             )
             return redirect("staff:events:registrations", series=series, event=event)
     context = {"form": form, "event": found, "registrants": queries.active_registrants(found)}

@@ -20,6 +20,7 @@ from cwgcop.core import audit
 from cwgcop.core.actors import Actor
 from cwgcop.core.cache import bump_archive_generation
 from cwgcop.core.errors import DomainError
+from cwgcop.core.formatting import number
 from cwgcop.meetings.attendance_csv import AttendanceRow, RowError, parse_attendance_csv, person_key
 from cwgcop.meetings.enums import AttendanceMode, MeetingAction, MeetingStatus, RegistrationStatus
 from cwgcop.meetings.models import Attendance, Meeting, Registration
@@ -218,7 +219,7 @@ def _import(*, actor: Actor, meeting: Meeting, text: str, only_valid_rows: bool)
                 "%(count)s rows have errors: correct the file, or choose to import only the valid rows.",
                 plan.broken_count,
             )
-            % {"count": plan.broken_count},
+            % {"count": number(plan.broken_count)},
             code="import_has_errors",
         )
     if not plan.valid_count:

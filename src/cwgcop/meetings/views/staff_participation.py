@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from cwgcop.core import audit
+from cwgcop.core.formatting import number
 from cwgcop.core.permissions import check_object_permission, require_permission
 from cwgcop.core.refusals import refusal_as_messages, refusal_on_form
 from cwgcop.meetings import queries
@@ -98,7 +99,7 @@ def attendance_import(request: HttpRequest, pk: int) -> HttpResponse:
                 "%(count)s rows imported.",
                 result.valid_count,
             )
-            % {"count": result.valid_count},
+            % {"count": number(result.valid_count)},
         )
         return redirect("staff:meetings:meeting-attendance", pk=meeting.pk)
     return _preview(request, meeting, text, confirm, context, status=400)
@@ -135,6 +136,6 @@ def carry_forward(request: HttpRequest, pk: int) -> HttpResponse:
                 "%(count)s open action items carried forward.",
                 len(carried),
             )
-            % {"count": len(carried)},
+            % {"count": number(len(carried))},
         )
     return redirect("staff:meetings:meeting-manage", pk=meeting.pk)

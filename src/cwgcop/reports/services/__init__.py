@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
@@ -228,20 +228,33 @@ def approve(*, actor: Actor, report: CouncilReport, version: int) -> CouncilRepo
 
 @dataclass(frozen=True)
 class Charts:
-    """The charts of a report, drawn once and shared by its renditions in every language and format."""
+    """The charts of a report, drawn once per language (figures and direction differ) and shared by its
+    renditions in every format."""
 
     period: list[chart.Point]
-    period_png: bytes
-    history_png: bytes
+    history: list[chart.Point]
+    drawn: dict[tuple[str, str], bytes] = field(default_factory=dict)
+
+    def period_png(self, language: str) -> bytes:
+        if not self.period:
+            return b""
+        if ("period", language) not in self.drawn:
+            self.drawn["period", language] = chart.participation_png(self.period, language)
+        return self.drawn["period", language]
+
+    def history_png(self, language: str) -> bytes:
+        if not self.history:
+            return b""
+        if ("history", language) not in self.drawn:
+            self.drawn["history", language] = chart.history_image(self.history, language=language)
+        return self.drawn["history", language]
 
 
 def draw_charts(report: CouncilReport) -> Charts:
-    data = chart.period(report.body, report.start, report.end)
-    history = chart.history(report.body) if report.history_chart else []
+    """The report's chart data; each chart is drawn when a rendition first asks for it in its language."""
     return Charts(
-        period=data,
-        period_png=chart.participation_png(data) if data else b"",
-        history_png=chart.history_image(history) if history else b"",
+        period=chart.period(report.body, report.start, report.end),
+        history=chart.history(report.body) if report.history_chart else [],
     )
 
 
@@ -267,9 +280,9 @@ def render_report(
         title=report_title(report.body, report.end, language),
         language=language,
         sections=sections,
-        chart_png=charts.period_png,
+        chart_png=charts.period_png(language),
         chart_data=charts.period,
-        history_png=charts.history_png,
+        history_png=charts.history_png(language),
         council_document=report.council_document or "",
         council_session=translated(report, "council_session", language) if report.pk else "",
         symbol=symbol or (report.document.symbol if report.document_id and report.document else ""),

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from cwgcop.bodies.models import Body
+from cwgcop.core.languages import current_language
 from cwgcop.core.permissions import check_object_permission, require_permission
 from cwgcop.core.refusals import form_status, refusal_on_form
 from cwgcop.reports import chart, services
@@ -123,6 +124,6 @@ def history_chart(request: HttpRequest, slug: str) -> HttpResponse:
     data = chart.history(body)
     if not data:
         raise Http404
-    response = HttpResponse(chart.history_image(data), content_type="image/png")
+    response = HttpResponse(chart.history_image(data, language=current_language()), content_type="image/png")
     response["Cache-Control"] = "public, max-age=3600"
     return response
