@@ -78,11 +78,16 @@ def api_user(request: HttpRequest) -> Any:
     return user
 
 
-def require_api_permission(request: HttpRequest, permission: str, obj: Any) -> None:
-    """Answer 403 (and write nothing) unless the token's owner holds ``permission`` on ``obj``."""
+def require_api_permission(request: HttpRequest, permission: str, obj: Any = None) -> Any:
+    """The token's owner, who may act as the service's ``actor``: answer 403 (and write nothing) unless they hold
+    ``permission`` on ``obj`` (a permission that needs no object when ``obj`` is None).
+
+    Every write endpoint checks its permission through this, so every refusal reads the same."""
     from django.utils.translation import gettext as _
 
     from cwgcop.core.api.errors import ApiError
 
-    if not api_user(request).has_perm(permission, obj):
+    user = api_user(request)
+    if not user.has_perm(permission, obj):
         raise ApiError(403, "forbidden", _("You do not have permission to do this."))
+    return user

@@ -13,12 +13,11 @@ from django.contrib.auth import get_user_model
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Schema, Status
-from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from cwgcop.accounts import queries
 from cwgcop.accounts import services as account_services
-from cwgcop.accounts.api_auth import api_token_auth, api_user
+from cwgcop.accounts.api_auth import api_token_auth, require_api_permission
 from cwgcop.accounts.services import display_name
 from cwgcop.bodies import services
 from cwgcop.bodies.api import body_or_404, organization_or_404, organizations, router
@@ -40,13 +39,6 @@ from cwgcop.core.api.schemas import ErrorSchema
 from cwgcop.core.errors import DomainError
 
 
-def _user_may(request: HttpRequest, permission: str, obj: Any = None) -> Any:
-    user = api_user(request)
-    if not user.has_perm(permission, obj):
-        raise HttpError(403, _("You may not do this."))
-    return user
-
-
 def _parent(slug: str | None) -> Body | None:
     return body_or_404(slug) if slug else None
 
@@ -59,7 +51,7 @@ def _parent(slug: str | None) -> Body | None:
     operation_id="cwgcop_api_bodies_create_body",
 )
 def create_body(request: HttpRequest, payload: BodyIn) -> Status[dict[str, Any]]:
-    user = _user_may(request, "bodies.create_body")
+    user = require_api_permission(request, "bodies.create_body")
     body = services.create_body(
         actor=user,
         acronym=payload.acronym,
@@ -81,7 +73,7 @@ def create_body(request: HttpRequest, payload: BodyIn) -> Status[dict[str, Any]]
 )
 def update_body(request: HttpRequest, slug: str, payload: BodyChange) -> dict[str, Any]:
     body = body_or_404(slug)
-    user = _user_may(request, "bodies.edit_body", body)
+    user = require_api_permission(request, "bodies.edit_body", body)
     services.update_body(
         actor=user,
         body=body,
@@ -102,7 +94,7 @@ def update_body(request: HttpRequest, slug: str, payload: BodyChange) -> dict[st
 )
 def retire_body(request: HttpRequest, slug: str) -> dict[str, Any]:
     body = body_or_404(slug)
-    user = _user_may(request, "bodies.retire_body", body)
+    user = require_api_permission(request, "bodies.retire_body", body)
     services.retire_body(actor=user, body=body)
     return body_data(request, body_or_404(slug))
 
@@ -111,7 +103,7 @@ def retire_body(request: HttpRequest, slug: str) -> dict[str, Any]:
     "/", response={201: OrganizationSchema}, auth=api_token_auth, summary="Add an organisation (secretariat)"
 )
 def create_organization(request: HttpRequest, payload: OrganizationIn) -> Status[dict[str, Any]]:
-    user = _user_may(request, "bodies.manage_organizations")
+    user = require_api_permission(request, "bodies.manage_organizations")
     organization = services.create_organization(actor=user, **payload.dict())
     return Status(201, organization_data(organization))
 
@@ -124,7 +116,7 @@ def create_organization(request: HttpRequest, payload: OrganizationIn) -> Status
 )
 def update_organization(request: HttpRequest, organization_id: int, payload: OrganizationIn) -> dict[str, Any]:
     organization = organization_or_404(organization_id)
-    user = _user_may(request, "bodies.manage_organizations")
+    user = require_api_permission(request, "bodies.manage_organizations")
     return organization_data(services.update_organization(actor=user, organization=organization, **payload.dict()))
 
 
@@ -136,7 +128,7 @@ def update_organization(request: HttpRequest, organization_id: int, payload: Org
 )
 def retire_organization(request: HttpRequest, organization_id: int) -> dict[str, Any]:
     organization = organization_or_404(organization_id)
-    user = _user_may(request, "bodies.manage_organizations")
+    user = require_api_permission(request, "bodies.manage_organizations")
     return organization_data(services.retire_organization(actor=user, organization=organization))
 
 
@@ -150,7 +142,7 @@ def merge_organization(request: HttpRequest, organization_id: int, payload: Merg
     """Every reference to the duplicate moves to this organisation, and the duplicate is deleted."""
     survivor = organization_or_404(organization_id)
     duplicate = organization_or_404(payload.duplicate)
-    user = _user_may(request, "bodies.manage_organizations")
+    user = require_api_permission(request, "bodies.manage_organizations")
     moved = services.merge_organizations(actor=user, survivor=survivor, duplicate=duplicate)
     return {"survivor": organization_data(organization_or_404(organization_id)), "moved": moved}
 
@@ -185,7 +177,7 @@ def _role_data(role: Role) -> dict[str, Any]:
 @paginate(LimitOffsetPagination)
 def list_roles(request: HttpRequest, slug: str) -> LazyPage:
     body = body_or_404(slug)
-    _user_may(request, "accounts.manage_roles", body)
+    require_api_permission(request, "accounts.manage_roles", body)
     return LazyPage(queries.roles_in(body), _role_data)
 
 
@@ -197,7 +189,7 @@ def list_roles(request: HttpRequest, slug: str) -> LazyPage:
 )
 def grant_role(request: HttpRequest, slug: str, payload: RoleIn) -> Status[dict[str, Any]]:
     body = body_or_404(slug)
-    user = _user_may(request, "accounts.manage_roles", body)
+    user = require_api_permission(request, "accounts.manage_roles", body)
     person = get_user_model().objects.filter(email__iexact=payload.email.strip()).first()
     if person is None:
         raise DomainError(
@@ -215,7 +207,7 @@ def grant_role(request: HttpRequest, slug: str, payload: RoleIn) -> Status[dict[
 )
 def revoke_role(request: HttpRequest, slug: str, role_id: int) -> Status[None]:
     body = body_or_404(slug)
-    user = _user_may(request, "accounts.manage_roles", body)
+    user = require_api_permission(request, "accounts.manage_roles", body)
     role = Role.objects.filter(body=body, pk=role_id).select_related("user", "body").first()
     if role is None:
         raise NotFoundError(_("There is no such role in %(body)s.") % {"body": body.acronym})

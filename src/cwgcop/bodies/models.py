@@ -13,6 +13,7 @@ from django_countries.fields import CountryField
 from cwgcop.bodies.enums import BodyKind, Region, RoleKind, StakeholderKind
 from cwgcop.bodies.regions import region_of
 from cwgcop.core.languages import translated
+from cwgcop.core.model_fields import optional_reference
 
 
 class Body(models.Model):
@@ -24,14 +25,7 @@ class Body(models.Model):
     name = models.CharField(_("name"), max_length=250)
     description = models.TextField(_("description"), blank=True)
     kind = models.CharField(_("kind"), max_length=30, choices=BodyKind.choices, default=BodyKind.OTHER)
-    parent = models.ForeignKey(
-        "self",
-        verbose_name=_("parent"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="children",
-    )
+    parent = optional_reference("self", _("parent"), related_name="children")
     symbol_prefix = models.CharField(
         _("document symbol prefix"),
         max_length=40,

@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from cwgcop.core.model_fields import optional_account
 
 
 class AuditEntry(models.Model):
     """One change of state, written by the service that made it, in the same transaction."""
 
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("who"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    actor = optional_account(_("who"))
     action = models.CharField(_("action"), max_length=80)
     object_type = models.CharField(_("object type"), max_length=80)
     object_id = models.CharField(_("object id"), max_length=64)

@@ -10,6 +10,8 @@ before these routers moved here from ``cwgcop/api/documents.py`` and ``cwgcop/do
 """
 # No `from __future__ import annotations` here: django-ninja reads the parameter annotations at import.
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -98,8 +100,13 @@ def _visible(request: HttpRequest, pk: int) -> Document:
     return document
 
 
-def _forbidden() -> HttpError:
-    return HttpError(403, _("Only the secretariat of the meeting's body can do this."))
+@contextmanager
+def _secretariat_only() -> Iterator[None]:
+    """Answer 403 when the submissions service refuses the person (it checks who may act, and writes nothing)."""
+    try:
+        yield
+    except PermissionDenied as exc:
+        raise HttpError(403, _("Only the secretariat of the meeting's body can do this.")) from exc
 
 
 @submissions.post(
@@ -133,7 +140,7 @@ def submit(
     ]
     titles = {code: getattr(payload, f"title_{field_suffix(code)}") for code in LANGUAGE_ORDER}
     sources = list(Organization.objects.filter(pk__in=payload.sources))
-    try:
+    with _secretariat_only():
         document = contributions.submit_contribution(
             actor=user,
             meeting=meeting,
@@ -143,8 +150,6 @@ def submit(
             versions=versions,
             sources=sources,
         )
-    except PermissionDenied as exc:
-        raise _forbidden() from exc
     return Status(201, submission_data(_visible(request, document.pk)))
 
 
@@ -177,10 +182,8 @@ def get_submission(request: HttpRequest, submission_id: int) -> dict[str, Any]:
 )
 def publish(request: HttpRequest, submission_id: int) -> dict[str, Any]:
     document = _visible(request, submission_id)
-    try:
+    with _secretariat_only():
         contributions.publish_submission(actor=api_user(request), document=document)
-    except PermissionDenied as exc:
-        raise _forbidden() from exc
     return submission_data(_visible(request, submission_id))
 
 
@@ -192,8 +195,6 @@ def publish(request: HttpRequest, submission_id: int) -> dict[str, Any]:
 )
 def return_to_submitter(request: HttpRequest, submission_id: int, payload: ReturnIn) -> dict[str, Any]:
     document = _visible(request, submission_id)
-    try:
+    with _secretariat_only():
         contributions.return_submission(actor=api_user(request), document=document, reason=payload.reason)
-    except PermissionDenied as exc:
-        raise _forbidden() from exc
     return submission_data(_visible(request, submission_id))

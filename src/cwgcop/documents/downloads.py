@@ -12,6 +12,7 @@ from django.shortcuts import render
 
 from cwgcop.core.http import content_disposition, file_response
 from cwgcop.documents import storage
+from cwgcop.documents.models import DocumentFile
 
 logger = logging.getLogger("cwgcop.files")
 
@@ -52,6 +53,22 @@ def serve_blob(
     if not public:
         response["Cache-Control"] = "private, no-store"
     return response
+
+
+def serve_document_file(
+    request: HttpRequest, stored: DocumentFile, *, last_modified: float, public: bool = True
+) -> HttpResponseBase:
+    """One language version of a document, under the name it was uploaded with (``serve_blob``)."""
+    return serve_blob(
+        request,
+        key=stored.storage_key,
+        sha256=stored.sha256,
+        size=stored.size,
+        filename=stored.original_name,
+        content_type=stored.media_type,
+        last_modified=last_modified,
+        public=public,
+    )
 
 
 def _signed_redirect(key: str, filename: str, content_type: str) -> HttpResponseBase:

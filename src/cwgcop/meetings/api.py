@@ -14,10 +14,10 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
-from ninja.errors import HttpError
 from ninja.pagination import paginate
 
-from cwgcop.accounts.api_auth import api_token_auth, api_user
+from cwgcop.accounts.api_auth import api_token_auth, api_user, require_api_permission
+from cwgcop.bodies.api import body_or_404
 from cwgcop.bodies.models import Body, Organization
 from cwgcop.core.api.errors import NotFoundError
 from cwgcop.core.api.pagination import LazyPage, LimitOffsetPagination
@@ -62,11 +62,14 @@ def _meeting(body: str, number: int) -> Meeting:
     return meeting
 
 
-def _require(request: HttpRequest, permission: str, obj: Any) -> Any:
-    user = api_user(request)
-    if not user.has_perm(permission, obj):
-        raise HttpError(403, _("You may not do this."))
-    return user
+def _organization(pk: int | None) -> Organization | None:
+    """The organisation a payload names by id (None when it names none); an unknown id is refused."""
+    if pk is None:
+        return None
+    organization = Organization.objects.filter(pk=pk).first()
+    if organization is None:
+        raise DomainError(_("No organisation with this id."), code="organization_unknown")
+    return organization
 
 
 def _bodies(acronyms: list[str]) -> list[Body]:
@@ -87,7 +90,7 @@ def _own_registrations(request: HttpRequest) -> QuerySet[Registration]:
 @registrations.post("/", response={201: RegistrationOut}, summary="Register for a meeting")
 def register(request: HttpRequest, payload: RegistrationIn) -> Status[Registration]:
     meeting = _meeting(payload.body, payload.number)
-    user = _require(request, "meetings.register_for_meeting", meeting)
+    user = require_api_permission(request, "meetings.register_for_meeting", meeting)
     registration = registration_services.register_for_meeting(
         actor=user,
         meeting=meeting,
@@ -120,7 +123,7 @@ def get_registration(request: HttpRequest, registration_id: int) -> Registration
 @registrations.post("/{registration_id}/cancel", response=RegistrationOut, summary="Cancel a registration")
 def cancel_registration(request: HttpRequest, registration_id: int) -> Registration:
     registration = _registration(request, registration_id)
-    user = _require(request, "meetings.cancel_registration", registration)
+    user = require_api_permission(request, "meetings.cancel_registration", registration)
     registration_services.cancel_registration(actor=user, registration=registration)
     return _registration(request, registration_id)
 
@@ -153,7 +156,7 @@ def get_outcome(request: HttpRequest, outcome_id: int) -> Outcome:
 @outcomes.post("/", response={201: OutcomeOut}, auth=api_token_auth, summary="Record an outcome (secretariat)")
 def record_outcome(request: HttpRequest, payload: OutcomeIn) -> Status[Outcome]:
     meeting = _meeting(payload.body, payload.number)
-    user = _require(request, "meetings.record_outcomes", meeting)
+    user = require_api_permission(request, "meetings.record_outcomes", meeting)
     outcome = outcome_services.record_outcome(
         actor=user,
         meeting=meeting,
@@ -217,18 +220,13 @@ def get_action_item(request: HttpRequest, item_id: int) -> ActionItem:
 )
 def raise_action_item(request: HttpRequest, payload: ActionItemIn) -> Status[ActionItem]:
     outcome = _outcome(payload.outcome)
-    user = _require(request, "meetings.manage_actions", outcome)
-    organization = None
-    if payload.owner_organization is not None:
-        organization = Organization.objects.filter(pk=payload.owner_organization).first()
-        if organization is None:
-            raise DomainError(_("No organisation with this id."), code="organization_unknown")
+    user = require_api_permission(request, "meetings.manage_actions", outcome)
     item = action_services.raise_action_item(
         actor=user,
         outcome=outcome,
         descriptions=payload.descriptions,
         owner_kind=payload.owner_kind,
-        owner_organization=organization,
+        owner_organization=_organization(payload.owner_organization),
         owner_body=_bodies([payload.owner_body])[0] if payload.owner_body else None,
         due_date=payload.due_date,
     )
@@ -238,7 +236,7 @@ def raise_action_item(request: HttpRequest, payload: ActionItemIn) -> Status[Act
 @action_items.post("/{item_id}/close", response=ActionItemOut, auth=api_token_auth, summary="Close an action item")
 def close_action_item(request: HttpRequest, item_id: int, payload: ActionCloseIn) -> ActionItem:
     item = _action(item_id)
-    user = _require(request, "meetings.manage_actions", item)
+    user = require_api_permission(request, "meetings.manage_actions", item)
     evidence_outcome = None
     if payload.evidence_outcome is not None:
         evidence_outcome = Outcome.objects.select_related("meeting").filter(pk=payload.evidence_outcome).first()
@@ -289,13 +287,6 @@ def get_meeting(request: HttpRequest, body: str, number: int) -> dict[str, Any]:
 # --- Creating and changing meetings (the body's secretariat) ------------------------------------------------
 
 
-def _body(slug: str) -> Body:
-    body = Body.objects.filter(slug=slug.lower()).first()
-    if body is None:
-        raise NotFoundError(_("There is no body “%(slug)s”.") % {"slug": slug[:80]})
-    return body
-
-
 def _officers(entries: list[OfficerIn]) -> list[meeting_services.Officer]:
     officers = []
     for entry in entries:
@@ -308,14 +299,13 @@ def _officers(entries: list[OfficerIn]) -> list[meeting_services.Officer]:
                     % {"email": entry.email.strip()[:200]},
                     code="officer_unknown",
                 )
-        organization = None
-        if entry.organization is not None:
-            organization = Organization.objects.filter(pk=entry.organization).first()
-            if organization is None:
-                raise DomainError(_("No organisation with this id."), code="organization_unknown")
         officers.append(
             meeting_services.Officer(
-                role=entry.role, user=user, name=entry.name, country=entry.country, organization=organization
+                role=entry.role,
+                user=user,
+                name=entry.name,
+                country=entry.country,
+                organization=_organization(entry.organization),
             )
         )
     return officers
@@ -335,8 +325,8 @@ def _fresh(request: HttpRequest, meeting: Meeting) -> dict[str, Any]:
 @transaction.atomic
 def create_meeting(request: HttpRequest, payload: MeetingIn) -> Status[dict[str, Any]]:
     """The meeting and its officers are written together or not at all."""
-    body = _body(payload.body)
-    user = _require(request, "bodies.manage_body", body)
+    body = body_or_404(payload.body)
+    user = require_api_permission(request, "bodies.manage_body", body)
     meeting = meeting_services.create_meeting(
         actor=user,
         body=body,
@@ -362,7 +352,7 @@ def _managed(request: HttpRequest, body: str, number: int, permission: str) -> t
     meeting = queries.meeting(body.lower(), number)
     if meeting is None:
         raise NotFoundError(_("There is no meeting %(number)s of “%(body)s”.") % {"number": number, "body": body[:80]})
-    return meeting, _require(request, permission, meeting)
+    return meeting, require_api_permission(request, permission, meeting)
 
 
 @meetings.patch(

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cwgcop.bodies.models import Body, Organization
 from cwgcop.core.languages import LANGUAGE_ORDER, Language, translated
+from cwgcop.core.model_fields import optional_account, optional_reference
 from cwgcop.documents.enums import DocumentKind, DocumentStatus
 from cwgcop.meetings.models import Meeting
 
@@ -27,14 +27,7 @@ class Document(models.Model):
 
     symbol = models.CharField(_("symbol"), max_length=80, unique=True)
     body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.PROTECT, related_name="documents")
-    meeting = models.ForeignKey(
-        Meeting,
-        verbose_name=_("meeting"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="documents",
-    )
+    meeting = optional_reference(Meeting, _("meeting"), related_name="documents")
     kind = models.CharField(_("kind"), max_length=30, choices=DocumentKind.choices)
     sources = models.ManyToManyField(Organization, verbose_name=_("sources"), blank=True, related_name="documents")
     # Translated through django-modeltranslation: title_en, title_zh_hans, …
@@ -58,9 +51,7 @@ class Document(models.Model):
     late = models.BooleanField(_("late"), default=False)
     returned_at = models.DateTimeField(_("returned"), null=True, blank=True)
     return_reason = models.TextField(_("reason for return"), blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = optional_account()
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

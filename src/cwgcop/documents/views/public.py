@@ -13,7 +13,7 @@ from django.views.decorators.http import require_safe
 
 from cwgcop.core.cache import public_page
 from cwgcop.documents import queries
-from cwgcop.documents.downloads import serve_blob
+from cwgcop.documents.downloads import serve_document_file
 from cwgcop.documents.enums import DocumentStatus
 from cwgcop.documents.filters import ArchiveFilter
 from cwgcop.documents.models import Document, DocumentFile
@@ -81,15 +81,7 @@ def download(request: HttpRequest, symbol: str, revision: int, language: str) ->
     """The file of one language of one revision, streamed with its original name (one query)."""
     stored = _file_or_404(symbol, int(revision), language)
     published = stored.revision.published_at or stored.uploaded_at
-    return serve_blob(
-        request,
-        key=stored.storage_key,
-        sha256=stored.sha256,
-        size=stored.size,
-        filename=stored.original_name,
-        content_type=stored.media_type,
-        last_modified=published.timestamp(),
-    )
+    return serve_document_file(request, stored, last_modified=published.timestamp())
 
 
 @require_safe

@@ -12,7 +12,7 @@ from cwgcop.accounts.services import profile_of
 from cwgcop.core.permissions import require_permission
 from cwgcop.core.refusals import form_status, refusal_as_messages, refusal_on_form
 from cwgcop.documents import contributions, queries
-from cwgcop.documents.downloads import serve_blob
+from cwgcop.documents.downloads import serve_document_file
 from cwgcop.documents.enums import DocumentStatus
 from cwgcop.documents.forms import SubmissionForm, UploadForm, open_meetings
 from cwgcop.documents.models import Document
@@ -113,13 +113,4 @@ def submission_file(request: HttpRequest, pk: int, language: str) -> HttpRespons
     stored = queries.pending_file(document, language)
     if stored is None:
         raise Http404
-    return serve_blob(
-        request,
-        key=stored.storage_key,
-        sha256=stored.sha256,
-        size=stored.size,
-        filename=stored.original_name,
-        content_type=stored.media_type,
-        last_modified=stored.uploaded_at.timestamp(),
-        public=False,
-    )
+    return serve_document_file(request, stored, last_modified=stored.uploaded_at.timestamp(), public=False)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cwgcop.bodies.models import Body
 from cwgcop.meetings.enums import MeetingFormat, MeetingStatus
+from cwgcop.meetings.services.meeting import MEETING_FIELDS
 
 
 class DateInput(forms.DateInput):
@@ -68,21 +69,8 @@ class MeetingForm(forms.Form):
         return data
 
     def service_values(self) -> dict[str, Any]:
-        data = self.cleaned_data
-        return {
-            name: data.get(name)
-            for name in (
-                "format",
-                "remote_link",
-                "remote_link_private",
-                "registration_deadline",
-                "contribution_deadline",
-                "status",
-                "participants_total",
-                "participants_onsite",
-                "participants_remote",
-            )
-        }
+        """The meeting's plain values, as the services take them (texts come from ``translations``)."""
+        return {name: self.cleaned_data.get(name) for name in MEETING_FIELDS}
 
     def venues(self) -> dict[str, str]:
         return self.translations("venue")

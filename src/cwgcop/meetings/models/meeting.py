@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -11,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cwgcop.bodies.models import Body
 from cwgcop.core.languages import translated
+from cwgcop.core.model_fields import optional_account
 from cwgcop.meetings.enums import AgendaStatus, MeetingFormat, MeetingStatus
 
 
@@ -48,14 +48,7 @@ class Meeting(models.Model):
         _("agenda status"), max_length=20, choices=AgendaStatus.choices, default=AgendaStatus.DRAFT
     )
     agenda_adopted_at = models.DateTimeField(_("agenda adopted"), null=True, blank=True)
-    agenda_adopted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("agenda adopted by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    agenda_adopted_by = optional_account(_("agenda adopted by"))
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from cwgcop.bodies.models import Organization
+from cwgcop.core.model_fields import optional_account, optional_reference
 from cwgcop.meetings.enums import OfficerRole
 from cwgcop.meetings.models.meeting import Meeting
 
@@ -22,24 +22,10 @@ class MeetingOfficer(models.Model):
 
     meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="officers")
     role = models.CharField(_("role"), max_length=20, choices=OfficerRole.choices)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("person"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    user = optional_account(_("person"))
     name = models.CharField(_("name"), max_length=200, blank=True)
     country = CountryField(verbose_name=_("country"), blank=True)
-    organization = models.ForeignKey(
-        Organization,
-        verbose_name=_("organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    organization = optional_reference(Organization, _("organisation"))
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:

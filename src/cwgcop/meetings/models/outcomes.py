@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -11,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from cwgcop.bodies.models import Body, Organization
 from cwgcop.core.formatting import long_date
 from cwgcop.core.languages import translated
+from cwgcop.core.model_fields import optional_account, optional_reference
 from cwgcop.meetings.enums import ActionOwnerKind, ActionStatus, OutcomeKind
 from cwgcop.meetings.models.meeting import Meeting
 
@@ -65,49 +65,19 @@ class ActionItem(models.Model):
     # Translated through django-modeltranslation: description_en, description_zh_hans, …
     description = models.TextField(_("what is to be done"))
     owner_kind = models.CharField(_("owner"), max_length=20, choices=ActionOwnerKind.choices)
-    owner_organization = models.ForeignKey(
-        Organization,
-        verbose_name=_("owner organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="action_items",
-    )
-    owner_body = models.ForeignKey(
-        Body, verbose_name=_("owner body"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    owner_organization = optional_reference(Organization, _("owner organisation"), related_name="action_items")
+    owner_body = optional_reference(Body, _("owner body"))
     due_date = models.DateField(_("due date"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.OPEN, db_index=True
     )
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
-    closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    closed_by = optional_account()
+    closed_at_meeting = optional_reference(Meeting, _("closed at"), related_name="closed_action_items")
+    evidence_document = optional_reference(
+        "documents.Document", _("evidence document"), related_name="closed_action_items"
     )
-    closed_at_meeting = models.ForeignKey(
-        Meeting,
-        verbose_name=_("closed at"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="closed_action_items",
-    )
-    evidence_document = models.ForeignKey(
-        "documents.Document",
-        verbose_name=_("evidence document"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="closed_action_items",
-    )
-    evidence_outcome = models.ForeignKey(
-        Outcome,
-        verbose_name=_("evidence outcome"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="closed_action_items",
-    )
+    evidence_outcome = optional_reference(Outcome, _("evidence outcome"), related_name="closed_action_items")
     closing_note = models.TextField(_("closing note"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

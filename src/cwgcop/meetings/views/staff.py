@@ -25,8 +25,6 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
                 actor=request.user,
                 body=body,
                 number=form.cleaned_data["number"],
-                start_date=form.cleaned_data["start_date"],
-                end_date=form.cleaned_data["end_date"],
                 venues=form.venues(),
                 themes=form.translations("themes"),
                 summaries=form.translations("summary"),
@@ -44,19 +42,9 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     initial = {
         "body": meeting.body,
         "number": meeting.number,
-        "start_date": meeting.start_date,
-        "end_date": meeting.end_date,
         "venue_en": getattr(meeting, "venue_en", ""),
         "venue_zh_hans": getattr(meeting, "venue_zh_hans", ""),
-        "format": meeting.format,
-        "remote_link": meeting.remote_link,
-        "remote_link_private": meeting.remote_link_private,
-        "registration_deadline": meeting.registration_deadline,
-        "contribution_deadline": meeting.contribution_deadline,
-        "status": meeting.status,
-        "participants_total": meeting.participants_total,
-        "participants_onsite": meeting.participants_onsite,
-        "participants_remote": meeting.participants_remote,
+        **{name: getattr(meeting, name) for name in services.MEETING_FIELDS},
         **{
             f"{field}_{code}": getattr(meeting, f"{field}_{code}", "")
             for field in ("themes", "summary")
@@ -79,8 +67,6 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 venues=form.venues(),
                 themes=form.translations("themes"),
                 summaries=form.translations("summary"),
-                start_date=form.cleaned_data["start_date"],
-                end_date=form.cleaned_data["end_date"],
                 **form.service_values(),
             )
             messages.success(request, _("Meeting %(meeting)s saved.") % {"meeting": meeting})
