@@ -209,3 +209,4 @@ def test_a_new_secretariat_runs_its_group_from_sign_in_to_a_postponed_event(
     assert (filename, mimetype) == ("event.ics", "text/calendar")
     utc_start = new_start.replace(tzinfo=ZURICH).astimezone(datetime.UTC)
     assert f"DTSTART:{utc_start:%Y%m%dT%H%M%S}Z\r\n" in ics
+    assert "SEQUENCE:1\r\n" in ics
