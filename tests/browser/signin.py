@@ -11,7 +11,8 @@ from tests.accounts.factories import totp_code
 
 def sign_in_with_two_factors(page: Page, base: str, username: str, secret: str) -> None:
     """Sign ``username`` (the factories' password) in with a code from ``secret``; ends on the staff hub."""
-    page.goto(f"{base}/en/account/login/")
+    # Often the live server's first request, which loads the URL configuration: on a busy machine, over 10 s.
+    page.goto(f"{base}/en/account/login/", timeout=60_000)
     page.locator("#id_login").fill(username)
     page.locator("#id_password").fill("correct-horse-battery")
     page.get_by_role("button", name="Sign In").click()

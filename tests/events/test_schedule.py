@@ -238,3 +238,46 @@ def test_a_series_whose_events_are_over_can_retire() -> None:
         registration_closes_at=timezone.now() - datetime.timedelta(days=31),
     )
     assert schedule.retire_series(actor=None, series=series).retired_at is not None
+
+
+def _ics_lines(message: Any) -> list[str]:
+    [(filename, content, mimetype)] = message.attachments
+    assert (filename, mimetype) == ("event.ics", "text/calendar")
+    text = content if isinstance(content, str) else content.decode()
+    return [line for line in text.split("\r\n") if line.startswith(("SEQUENCE:", "STATUS:", "DTSTART"))]
+
+
+def test_each_change_raises_the_calendar_sequence_and_a_cancelled_file_says_so(
+    client: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    event = EventFactory(
+        series=EventSeriesFactory(slug="sequence-forum"),
+        starts_at=datetime.datetime(2031, 3, 12, 13, 0, tzinfo=datetime.UTC),
+        ends_at=datetime.datetime(2031, 3, 12, 15, 0, tzinfo=datetime.UTC),
+        registration_closes_at=datetime.datetime(2031, 3, 12, 12, 0, tzinfo=datetime.UTC),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        confirmed(event, 1)
+    assert (Event.objects.get(pk=event.pk).sequence, _ics_lines(mail.outbox[-1])) == (
+        0,
+        ["DTSTART:20310312T130000Z", "SEQUENCE:0"],
+    )
+    mail.outbox.clear()
+    start = datetime.datetime(2031, 3, 19, 14, 0)  # in the event's own time zone (Europe/Zurich, UTC+1 in March)
+    with django_capture_on_commit_callbacks(execute=True):
+        schedule.postpone_event(actor=None, event=event, starts_at=start, ends_at=start + datetime.timedelta(hours=2))
+    [postponed] = mail.outbox
+    assert _ics_lines(postponed) == ["DTSTART:20310319T130000Z", "SEQUENCE:1"]
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        schedule.cancel_event(actor=None, event=event, reason="The speakers cannot travel.")
+    [cancelled] = mail.outbox
+    assert _ics_lines(cancelled) == ["DTSTART:20310319T130000Z", "SEQUENCE:2", "STATUS:CANCELLED"]
+    feed = client.get("/events/sequence-forum.ics").content.decode().split("\r\n")
+    assert [line for line in feed if line.startswith(("SEQUENCE:", "STATUS:"))] == ["SEQUENCE:2", "STATUS:CANCELLED"]
+
+
+def test_editing_an_event_raises_its_calendar_sequence() -> None:
+    event = EventFactory()
+    schedule.update_event(actor=None, event=event, details=_details())
+    assert Event.objects.get(pk=event.pk).sequence == 1

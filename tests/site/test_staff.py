@@ -21,7 +21,7 @@ def test_dashboard_runs_a_fixed_number_of_queries(client: Client, django_assert_
         )
     client.force_login(secretariat(meeting.body, username="dash"))
     client.get("/en/staff/")  # the session and the two-factor check settle on the first request
-    with django_assert_num_queries(19):  # the same for 1 or 3 documents of each kind
+    with django_assert_num_queries(14):  # the same for 1 or 3 documents of each kind
         page = client.get("/en/staff/").content.decode()
     assert page.count("Published paper ") == rows
     assert page.count("Draft paper ") == rows

@@ -17,6 +17,8 @@ def event_component(event: Event, *, with_link: bool = False) -> icalendar.Event
     component.add("dtstart", event.starts_at)
     component.add("dtend", event.ends_at)
     component.add("dtstamp", event.updated_at)
+    # Raised on every change (postponed, cancelled, edited): calendar apps replace an entry only for a higher one.
+    component.add("sequence", event.sequence)
     component.add("url", f"{settings.SITE_URL}{event.get_absolute_url()}")
     if event.display_venue:
         component.add("location", event.display_venue)

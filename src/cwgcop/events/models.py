@@ -87,6 +87,9 @@ class Event(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=EventStatus.choices, default=EventStatus.SCHEDULED)
     # The first start announced, kept when the event is postponed so that pages can say "postponed from …".
     postponed_from = models.DateTimeField(_("postponed from"), null=True, blank=True)
+    # The calendar revision (iCalendar SEQUENCE): raised by every change a registrant's calendar must follow, so a
+    # calendar app replaces the entry it holds instead of ignoring the newer file.
+    sequence = models.PositiveIntegerField(_("calendar revision"), default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

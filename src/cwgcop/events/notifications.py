@@ -90,7 +90,9 @@ def send_postponed(registrations: list[Registration]) -> None:
 
 
 def send_event_cancelled(registrations: list[Registration], reason: str) -> None:
+    """Confirmed people get the calendar file marked cancelled, so their calendar app removes the entry."""
     for registration in registrations:
         with override(registration.language):
             subject = _("Cancelled: %(event)s") % {"event": registration.event.display_title}
-        _send(registration, subject, "events/email/event_cancelled.txt", {"reason": reason})
+        confirmed = registration.status == RegistrationStatus.CONFIRMED
+        _send(registration, subject, "events/email/event_cancelled.txt", {"reason": reason}, ics=confirmed)

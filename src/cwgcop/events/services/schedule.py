@@ -314,6 +314,7 @@ def update_event(*, actor: Actor, event: Event, details: EventDetails, now: date
         )
     before = _state(event)
     _write_details(event, details)
+    event.sequence += 1
     event.save()
     promote_waiting_list(event.pk, now or timezone.now())
     audit.record(actor=actor, action=EventAction.UPDATE, instance=event, before=before, after=_state(event))
@@ -362,7 +363,10 @@ def postpone_event(
     before = _state(event)
     event.postponed_from = event.postponed_from or event.starts_at
     event.starts_at, event.ends_at, event.registration_closes_at = starts_at, ends_at, closes_at
-    event.save(update_fields=["starts_at", "ends_at", "registration_closes_at", "postponed_from", "updated_at"])
+    event.sequence += 1
+    event.save(
+        update_fields=["starts_at", "ends_at", "registration_closes_at", "postponed_from", "sequence", "updated_at"]
+    )
     audit.record(actor=actor, action=EventAction.POSTPONE, instance=event, before=before, after=_state(event))
     bump_archive_generation()
     registrants = _registrants(event)
@@ -385,7 +389,8 @@ def cancel_event(*, actor: Actor, event: Event, reason: str = "") -> tuple[Event
         raise DomainError(_("Write the reason in at most 2,000 characters."), code="reason_too_long")
     before = _state(event)
     event.status = EventStatus.CANCELLED
-    event.save(update_fields=["status", "updated_at"])
+    event.sequence += 1
+    event.save(update_fields=["status", "sequence", "updated_at"])
     audit.record(actor=actor, action=EventAction.CANCEL, instance=event, before=before, after=_state(event))
     bump_archive_generation()
     registrants = _registrants(event)
