@@ -281,7 +281,7 @@ def test_migrate_rebuilds_an_index_a_migration_emptied() -> None:
     from cwgcop.search.models import SearchEntry
 
     indexed_document(symbol="T/1", texts={"en": "Helplines of the region."})
-    SearchEntry.objects.all().delete()  # as search.0004 does
+    SearchEntry.objects.all().delete()  # as a migration that changes the tokens does
     assert symbols("helpline") == []
     rebuild_an_emptied_index()
     assert symbols("helpline") == ["T/1"]

@@ -15,7 +15,7 @@ class SearchEntry(models.Model):
 
     The engine's own structures hang off this row: the SQLite FTS5 table ``search_fts`` shares its id (a
     trigger removes the FTS row with it), and on PostgreSQL the ``vector`` column (a ``tsvector`` added by
-    migration 0002) lives on this table. Deleting a document deletes its entries, and so its index rows.
+    the search migration's SQL) lives on this table. Deleting a document deletes its entries, and so its index rows.
     """
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="search_entries")

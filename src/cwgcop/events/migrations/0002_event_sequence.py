@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0002_series_retired_event_postponed'),
+        ('events', '0001_squashed'),
     ]
 
     operations = [
