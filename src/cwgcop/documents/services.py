@@ -396,8 +396,8 @@ class PastDocuments:
                 storage.discard(blob)
             raise
         self._pending.append(past)
-        assert self._taken is not None
-        self._taken[symbol.upper()] = symbol
+        if self._taken is not None:
+            self._taken[symbol.upper()] = symbol
         return [blob.key for blob in past.blobs if blob.created]
 
     def _check_revisions(self, past: _PastDocument, revisions: list[PastRevision], *, now: datetime.datetime) -> None:
