@@ -249,8 +249,7 @@ class Importer:
         return body
 
     def _discard_new_files(self) -> None:
-        for key in self.new_keys:
-            storage.remove_if_unreferenced(key)
+        storage.remove_all_unreferenced(self.new_keys)
 
     # Former names ----------------------------------------------------------------------------------------
     def former_name(self, body_row: Any, row: Any) -> str:
