@@ -141,7 +141,7 @@ def remove_all_unreferenced(keys: Iterable[str]) -> list[str]:
     removed = []
     for start in range(0, len(keys), 500):
         chunk = keys[start : start + 500]
-        named = set()
+        named: set[str] = set()
         for model in _referencing:
             named.update(model._default_manager.filter(storage_key__in=chunk).values_list("storage_key", flat=True))
         for key in chunk:
