@@ -29,7 +29,7 @@ from cwgcop.documents import signals, storage
 from cwgcop.documents.enums import SYMBOL_SERIES, DocumentAction, DocumentKind, DocumentStatus
 from cwgcop.documents.models import Document, DocumentFile, DocumentRevision
 from cwgcop.documents.symbols import allocate_symbol, is_valid_symbol
-from cwgcop.documents.validators import check_upload
+from cwgcop.documents.validators import CheckedFile, check_upload
 from cwgcop.meetings.models import Meeting
 
 
@@ -162,19 +162,25 @@ def add_file(
             replaced.delete()
             if replaced.storage_key != blob.key:
                 storage.remove_after_commit(replaced.storage_key)
-        stored = DocumentFile.objects.create(
-            revision=revision,
-            language=language,
-            original_name=checked.name,
-            storage_key=blob.key,
-            sha256=blob.sha256,
-            size=blob.size,
-            media_type=checked.media_type,
-            page_count=checked.page_count,
-        )
+        stored = _file_of(revision, language, checked, blob)
+        stored.save(force_insert=True)
         storage.keep(blob, stream)
         audit.record(actor=actor, action=DocumentAction.FILE_ADD, instance=stored, before=before)
     return stored
+
+
+def _file_of(revision: DocumentRevision, language: str, checked: CheckedFile, blob: storage.StoredBlob) -> DocumentFile:
+    """The row of a checked and stored file (not saved yet)."""
+    return DocumentFile(
+        revision=revision,
+        language=language,
+        original_name=checked.name,
+        storage_key=blob.key,
+        sha256=blob.sha256,
+        size=blob.size,
+        media_type=checked.media_type,
+        page_count=checked.page_count,
+    )
 
 
 @transaction.atomic
@@ -420,16 +426,7 @@ class PastDocuments:
                 checked = check_upload(past_file.name, past_file.size, past_file.stream)
                 blob = storage.store(past_file.stream, checked.extension)
                 past.blobs.append(blob)
-                files[past_file.language] = DocumentFile(
-                    revision=revision,
-                    language=past_file.language,
-                    original_name=checked.name,
-                    storage_key=blob.key,
-                    sha256=blob.sha256,
-                    size=blob.size,
-                    media_type=checked.media_type,
-                    page_count=checked.page_count,
-                )
+                files[past_file.language] = _file_of(revision, past_file.language, checked, blob)
             if not files:
                 raise DomainError(
                     _("%(symbol)s has no file yet: upload at least one language version.")
