@@ -13,7 +13,7 @@ files each (English and French, so 2N files), then
 4. the same archive imported again (every row unchanged),
 5. the export to a new folder.
 Tasks go to the database queue (``CWGCOP_TASKS_BACKEND=database``), as in production; ``--immediate`` runs them
-in-process at the commit instead, counted in the import's time.
+in-process at the commit instead, counted in the import's time; ``--no-worker`` leaves them undone (step 3).
 After each step it prints the wall time, documents and files per second, this process's CPU time (which a busy
 machine changes less than the wall time; the database server's is not counted), and the peak resident memory of
 the process during that step (Linux: the high-water mark, reset before each step; elsewhere the peak so far);
@@ -131,6 +131,7 @@ def main() -> None:
     parser.add_argument("--immediate", action="store_true", help="Run tasks in-process at the commit.")
     parser.add_argument("--database-url", help="A PostgreSQL server: a new database is made on it and dropped.")
     parser.add_argument("--tracemalloc", action="store_true", help="Also measure the Python heap's peak (slower).")
+    parser.add_argument("--no-worker", action="store_true", help="Leave the queued extraction undone (step 3).")
     args = parser.parse_args()
 
     scratch = Path(tempfile.mkdtemp(prefix="cwgcop-bench-"))
@@ -185,7 +186,7 @@ def main() -> None:
             lambda: import_archive(actor=None, path=scratch / "archive", dry_run=False),
         )
         print(f"  -> {Document.objects.count()} documents in the archive")
-        if not args.immediate:
+        if not args.immediate and not args.no_worker:
             timed(
                 "worker: extraction and indexing",
                 n,
