@@ -328,3 +328,15 @@ def test_sound_file_is_still_served_with_its_checksum(client: Client, media_root
     assert response.status_code == 200
     assert response["ETag"] == f'"{stored.sha256}"'
     assert b"".join(response.streaming_content) == (media_root / stored.storage_key).read_bytes()
+
+
+@pytest.mark.django_db
+def test_many_blobs_are_removed_at_once_except_those_a_row_names(media_root: Path) -> None:
+    """A rolled-back import removes what it stored in a few queries; a file a document names stays."""
+    created = draft(meeting=meeting_21(cwg_cop()), symbol="CWG-COP-21/9", languages=("en",))
+    named = _key_of()
+    strays = [storage.store(io.BytesIO(f"stray {i}".encode()), ".txt").key for i in range(3)]
+    storage.forget_pending()
+    assert created.pk is not None
+    assert storage.remove_all_unreferenced([named, *strays, strays[0]]) == sorted(strays)
+    assert _keys(media_root) == [named]

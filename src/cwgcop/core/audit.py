@@ -60,6 +60,24 @@ def record(
     ``day_only`` keeps the day and not the time of day (the start of the day, UTC): for entries about what a
     child did, whose exact time could be matched to a web server's log of addresses.
     """
+    entry = unsaved(actor=actor, action=action, instance=instance, before=before, after=after, fields=fields)
+    entry.save()
+    if day_only:  # the field is set on creation whatever it is given: correct it in the same transaction
+        entry.created_at = entry.created_at.replace(hour=0, minute=0, second=0, microsecond=0)
+        AuditEntry.objects.filter(pk=entry.pk).update(created_at=entry.created_at)
+    return entry
+
+
+def unsaved(
+    *,
+    actor: Actor,
+    action: StrEnum,
+    instance: models.Model,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    fields: Iterable[str] | None = None,
+) -> AuditEntry:
+    """The entry :func:`record` writes, not yet saved: a bulk write saves many with ``bulk_create``."""
     if not isinstance(action, StrEnum):
         raise TypeError(f"audit actions are members of an app's action enum, not {action!r}")
     before = before or {}
@@ -69,7 +87,7 @@ def record(
         before = {k: v for k, v in before.items() if k in changed}
         after = {k: v for k, v in after.items() if k in changed}
     user: Any = actor if isinstance(actor, AbstractBaseUser) else None
-    entry = AuditEntry.objects.create(
+    return AuditEntry(
         actor=user,
         action=action.value,
         object_type=instance._meta.label_lower,
@@ -78,10 +96,6 @@ def record(
         before=before,
         after=after,
     )
-    if day_only:  # the field is set on creation whatever it is given: correct it in the same transaction
-        entry.created_at = entry.created_at.replace(hour=0, minute=0, second=0, microsecond=0)
-        AuditEntry.objects.filter(pk=entry.pk).update(created_at=entry.created_at)
-    return entry
 
 
 def history(instance: models.Model) -> models.QuerySet[AuditEntry]:

@@ -15,7 +15,7 @@ import hashlib
 import logging
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -133,6 +133,24 @@ def remove_if_unreferenced(key: str) -> bool:
     default_storage.delete(key)
     logger.info("removed file %s, which nothing names", key)
     return True
+
+
+def remove_all_unreferenced(keys: Iterable[str]) -> list[str]:
+    """:func:`remove_if_unreferenced` for many blobs (a rolled-back import), a query per model per 500 keys."""
+    keys = sorted(set(keys))
+    removed = []
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        named: set[str] = set()
+        for model in _referencing:
+            named.update(model._default_manager.filter(storage_key__in=chunk).values_list("storage_key", flat=True))
+        for key in chunk:
+            if key not in named:
+                default_storage.delete(key)
+                removed.append(key)
+    if removed:
+        logger.info("removed %s files, which nothing names", len(removed))
+    return removed
 
 
 def remove_after_commit(key: str) -> None:
