@@ -69,6 +69,23 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     status = "held"
 
 
+def held_meeting(
+    body: Body, number: int, start: str, end: str | None = None, *, venue: str = "Geneva", **fields: Any
+) -> Meeting:
+    """Meeting ``number`` of ``body``, held from ``start`` to ``end`` (ISO dates; one day when ``end`` is left
+    out) at ``venue`` (its English name): the facts a Council report states about a meeting. ``fields`` sets the
+    rest (``format``, ``participants_total``, ``venue_ar`` …)."""
+    return MeetingFactory(
+        body=body,
+        number=number,
+        start_date=datetime.date.fromisoformat(start),
+        end_date=datetime.date.fromisoformat(end or start),
+        venue=venue,
+        venue_en=venue,
+        **fields,
+    )
+
+
 def secretariat(body: Body, username: str = "sec") -> Any:
     """A secretariat member of ``body`` as they really are: verified e-mail and an authenticator app
     (staff pages refuse staff without two-factor authentication; see cwgcop.accounts.middleware)."""

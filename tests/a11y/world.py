@@ -40,7 +40,7 @@ from tests.consultations.factories import close, consultation, submit
 from tests.core.factories import document, revise
 from tests.documents.contribution_factories import version
 from tests.events.factories import EventFactory, EventSeriesFactory, applicant
-from tests.factories import BodyFactory, MeetingFactory, OrganizationFactory, UserFactory
+from tests.factories import BodyFactory, MeetingFactory, OrganizationFactory, UserFactory, held_meeting
 from tests.meetings.factories import action_item, outcome, register
 
 SYMBOL_PREFIX = "RSF"
@@ -88,15 +88,7 @@ def _staff(body: Body) -> Any:
 
 
 def _meetings(body: Body, user: Any) -> dict[str, object]:
-    held = MeetingFactory(
-        body=body,
-        number=7,
-        start_date=datetime.date(2026, 3, 9),
-        end_date=datetime.date(2026, 3, 10),
-        status="held",
-        venue_en="Suva, Fiji",
-        participants_total=38,
-    )
+    held = held_meeting(body, 7, "2026-03-09", "2026-03-10", venue="Suva, Fiji", status="held", participants_total=38)
     start = timezone.localdate() + datetime.timedelta(days=40)
     upcoming = MeetingFactory(
         body=body,

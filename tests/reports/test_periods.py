@@ -19,7 +19,7 @@ from cwgcop.core.errors import DomainError
 from cwgcop.meetings.models import ActionItem, Outcome
 from cwgcop.reports import builder, services
 from cwgcop.reports.models import CouncilReport, GoverningText
-from tests.factories import BodyFactory, MeetingFactory, published_document
+from tests.factories import BodyFactory, held_meeting, published_document
 
 pytestmark = pytest.mark.django_db
 
@@ -61,23 +61,13 @@ def _panel() -> Body:
         },
         valid_from=datetime.date(2023, 1, 1),
     )
-    MeetingFactory(
-        body=body,
-        number=2,
-        start_date=datetime.date(2021, 5, 10),
-        end_date=datetime.date(2021, 5, 11),
-        venue="Lima",
-        venue_en="Lima",
-        format="virtual",
-        participants_total=33,
-    )
-    seventh = MeetingFactory(
-        body=body,
-        number=7,
-        start_date=datetime.date(2024, 3, 4),
-        end_date=datetime.date(2024, 3, 5),
+    held_meeting(body, 2, "2021-05-10", "2021-05-11", venue="Lima", format="virtual", participants_total=33)
+    seventh = held_meeting(
+        body,
+        7,
+        "2024-03-04",
+        "2024-03-05",
         venue="Oslo",
-        venue_en="Oslo",
         venue_ar="أوسلو",
         format="in-person",
         participants_total=None,
@@ -85,17 +75,7 @@ def _panel() -> Body:
         participants_remote=17,
         summary_en="The panel weighed a shared data licence.",
     )
-    MeetingFactory(
-        body=body,
-        number=8,
-        start_date=datetime.date(2024, 10, 1),
-        end_date=datetime.date(2024, 10, 1),
-        venue="Oslo",
-        venue_en="Oslo",
-        venue_ar="أوسلو",
-        format="hybrid",
-        participants_total=1234,
-    )
+    held_meeting(body, 8, "2024-10-01", venue="Oslo", venue_ar="أوسلو", format="hybrid", participants_total=1234)
     outcome = Outcome.objects.create(
         meeting=seventh, position=1, kind="agreed", text="Adopt the licence", text_en="Adopt the licence"
     )
@@ -157,16 +137,7 @@ def test_each_period_cites_the_revision_in_force_and_only_its_own_meetings() -> 
 def test_a_second_body_has_its_own_texts_and_meetings() -> None:
     _panel()
     other = BodyFactory(acronym="RFG", name="Reef Group", name_en="Reef Group")
-    MeetingFactory(
-        body=other,
-        number=1,
-        start_date=datetime.date(2024, 6, 3),
-        end_date=datetime.date(2024, 6, 3),
-        venue="Suva",
-        venue_en="Suva",
-        format="hybrid",
-        participants_total=12,
-    )
+    held_meeting(other, 1, "2024-06-03", venue="Suva", format="hybrid", participants_total=12)
     text = _text(builder.build(body=other, language="en", **LATE))
     assert "held the first meeting on 3 June 2024 at Suva, in hybrid format." in text
     assert "Resolution 77" not in text
