@@ -36,7 +36,7 @@ from cwgcop.meetings.services import attendance as attendance_services
 from cwgcop.reports import services as report_services
 from cwgcop.reports.services import governing
 from tests.accounts.factories import give_totp, verify_email
-from tests.consultations.factories import close, consultation, submit
+from tests.consultations.factories import close, consultation, send_package, submit
 from tests.core.factories import document, revise
 from tests.documents.contribution_factories import version
 from tests.events.factories import EventFactory, EventSeriesFactory, applicant
@@ -215,13 +215,7 @@ def _consultations(body: Body, user: Any) -> tuple[dict[str, object], list[str]]
     # The safeguarding check opens the case by itself for such words.
     case = SafeguardingCase.objects.get(answer=escalated_answer)
     close(closed)
-    package, link = consultation_services.create_package(
-        actor=user,
-        consultation=closed,
-        recipient="Pacific focal point",
-        recipient_email="focal@example.org",
-        recipient_kind="focal-point",
-    )
+    package, link = send_package(closed, recipient="Pacific focal point", email="focal@example.org", actor=user)
     token = link.rstrip("/").rsplit("/", 1)[-1]
     samples = {
         "slug": found.slug,

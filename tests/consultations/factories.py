@@ -8,7 +8,7 @@ from django.utils import timezone
 from cwgcop.bodies.enums import RoleKind
 from cwgcop.bodies.models import Role
 from cwgcop.consultations import services
-from cwgcop.consultations.models import Choice, Consultation, Question
+from cwgcop.consultations.models import Choice, Consultation, Question, SharingPackage
 from tests.factories import BodyFactory, UserFactory
 
 
@@ -116,3 +116,24 @@ def submit(found: Consultation, **overrides: Any) -> services.Submitted:
     values.update(overrides)
     submission = services.Submission(answers=answers(found, choice=choice, text=text), **values)
     return services.submit_response(consultation=found, submission=submission)
+
+
+def send_package(
+    found: Consultation,
+    *,
+    recipient: str = "Focal point",
+    email: str = "f@example.org",
+    kind: str = "focal-point",
+    actor: Any = None,
+    language: str = "en",
+) -> tuple[SharingPackage, str]:
+    """Share the approved answers of a closed consultation with ``recipient`` (an organisation of ``kind``) at
+    ``email``, through the service. Returns the package and the link e-mailed to the recipient."""
+    return services.create_package(
+        actor=actor,
+        consultation=found,
+        recipient=recipient,
+        recipient_email=email,
+        recipient_kind=kind,
+        language=language,
+    )
