@@ -144,6 +144,28 @@ def document(*, published: datetime.datetime | None = None, **kwargs: Any) -> Do
     return set_published(created, published) if published else Document.objects.get(pk=created.pk)
 
 
+GAMES_TITLES = {"en": "Protecting children in online games", "zh-hans": "在网络游戏中保护儿童"}
+
+
+def games_contribution(
+    meeting: Meeting,
+    *,
+    sources: tuple[Organization, ...],
+    published: datetime.datetime,
+    symbol: str = "CWG-COP-21/1",
+) -> Document:
+    """The contribution on protecting children in online games, in English and Chinese, that the document pages'
+    tests share (the seed's CWG-COP-21/1)."""
+    return document(
+        meeting=meeting,
+        symbol=symbol,
+        titles=GAMES_TITLES,
+        languages=("en", "zh-hans"),
+        sources=sources,
+        published=published,
+    )
+
+
 def revise(document: Document, *, note: str, languages: tuple[str, ...] = ("en",)) -> DocumentRevision:
     """Publish the next revision of ``document`` with one PDF per language."""
     revision = document_services.start_revision(actor=None, document=document, note=note)
