@@ -8,6 +8,7 @@ from typing import Any
 
 import factory
 from django.contrib.auth import get_user_model
+from django.test import Client
 
 from cwgcop.bodies.enums import BodyKind, RoleKind, StakeholderKind
 from cwgcop.bodies.models import Body, Organization, Role
@@ -98,6 +99,13 @@ def secretariat(body: Body, username: str = "sec") -> Any:
     return user
 
 
+def signed_in(user: Any) -> Client:
+    """A test client with ``user`` signed in (for a test that needs several people's clients at once)."""
+    client = Client()
+    client.force_login(user)
+    return client
+
+
 def member(username: str = "member") -> Any:
     """A signed-up person with a verified e-mail address and no role (anyone may submit contributions)."""
     from tests.accounts.factories import verify_email
@@ -113,6 +121,19 @@ def pdf_bytes(text: str = "Hello", language: str = "en") -> bytes:
 
 def docx_bytes(text: str = "Hello") -> bytes:
     return files.make_docx(symbol="TEST", title=text, paragraphs=[text])
+
+
+def upload(document: Document, language: str, content: bytes | None = None, name: str | None = None) -> None:
+    """Attach a PDF (or ``content``) in ``language`` to the document's unpublished revision."""
+    content = content if content is not None else pdf_bytes(f"{document.symbol} {language}", language)
+    document_services.add_file(
+        actor=None,
+        document=document,
+        language=language,
+        name=name or f"{document.symbol.replace('/', '-')}-{language}.pdf",
+        size=len(content),
+        stream=io.BytesIO(content),
+    )
 
 
 def published_document(
@@ -137,14 +158,6 @@ def published_document(
         sources=sources,
     )
     for language in languages:
-        content = pdf_bytes(f"{document.symbol} {language}", language)
-        document_services.add_file(
-            actor=None,
-            document=document,
-            language=language,
-            name=f"{document.symbol.replace('/', '-')}-{language}.pdf",
-            size=len(content),
-            stream=io.BytesIO(content),
-        )
+        upload(document, language)
     document_services.publish_document(actor=None, document=document)
     return Document.objects.get(pk=document.pk)

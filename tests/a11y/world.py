@@ -25,7 +25,6 @@ from cwgcop.bodies.enums import BodyKind, RoleKind
 from cwgcop.bodies.models import Body, Role
 from cwgcop.consultations import services as consultation_services
 from cwgcop.consultations.models import Answer, SafeguardingCase
-from cwgcop.documents import contributions
 from cwgcop.documents import services as document_services
 from cwgcop.events.models import Event
 from cwgcop.history.models import ArchiveImport
@@ -38,7 +37,7 @@ from cwgcop.reports.services import governing
 from tests.accounts.factories import give_totp, verify_email
 from tests.consultations.factories import close, consultation, send_package, submit
 from tests.core.factories import document, revise
-from tests.documents.contribution_factories import version
+from tests.documents.contribution_factories import submitted
 from tests.events.factories import EventFactory, EventSeriesFactory, applicant
 from tests.factories import BodyFactory, MeetingFactory, OrganizationFactory, UserFactory, held_meeting
 from tests.meetings.factories import action_item, outcome, register
@@ -116,14 +115,7 @@ def _meetings(body: Body, user: Any) -> dict[str, object]:
     )
     attendance_services.record_attendance(actor=None, meeting=held, attended={past_registration.pk: "onsite"})
     attendance = Meeting.objects.get(pk=held.pk).attendance.get()
-    submission = contributions.submit_contribution(
-        actor=user,
-        meeting=upcoming,
-        kind="contribution",
-        titles={"en": "Coral nurseries for children’s education"},
-        original_language="en",
-        versions=[version("en")],
-    )
+    submission = submitted(actor=user, meeting=upcoming, title="Coral nurseries for children’s education")
     return {
         "meeting": held,
         "meetings:pk": held.pk,

@@ -7,7 +7,6 @@ set afterwards, so that dates on pages and in feeds can be asserted exactly.
 from __future__ import annotations
 
 import datetime
-import io
 from typing import Any
 
 from django.db.models import QuerySet
@@ -19,7 +18,7 @@ from cwgcop.documents import services as document_services
 from cwgcop.documents.models import Document, DocumentRevision
 from cwgcop.meetings import services as meeting_services
 from cwgcop.meetings.models import Meeting
-from tests.factories import BodyFactory, OrganizationFactory, pdf_bytes
+from tests.factories import BodyFactory, OrganizationFactory, pdf_bytes, upload
 
 NAMES = {
     "en": "Council Working Group on Child Online Protection",
@@ -95,19 +94,6 @@ def set_published(document: Document, when: datetime.datetime, revision: int = 0
         Document.objects.filter(pk=document.pk).update(published_at=when)
     DocumentRevision.objects.filter(document=document, number=revision).update(published_at=when)
     return Document.objects.get(pk=document.pk)
-
-
-def upload(document: Document, language: str, content: bytes | None = None, name: str | None = None) -> None:
-    """Attach a PDF (or ``content``) in ``language`` to the document's unpublished revision."""
-    content = content if content is not None else pdf_bytes(f"{document.symbol} {language}", language)
-    document_services.add_file(
-        actor=None,
-        document=document,
-        language=language,
-        name=name or f"{document.symbol.replace('/', '-')}-{language}.pdf",
-        size=len(content),
-        stream=io.BytesIO(content),
-    )
 
 
 def draft(
