@@ -31,36 +31,32 @@ def _panel() -> Body:
     """The Ocean Data Panel: governed by Resolution 77 as revised at Lima (2018), then at Oslo (2022, in force
     from 2023); a meeting in 2021 and two in 2024."""
     body = BodyFactory(acronym="ODP", name="Ocean Data Panel", name_en="Ocean Data Panel", symbol_prefix="ODP")
-    add = services.add_governing_text
-    add(
-        actor=None,
-        body=body,
-        kind="establishing",
-        texts={"citation": {"en": "Council Decision 640 (2017)", "ar": "مقرر المجلس 640 (2017)"}},
-        valid_from=datetime.date(2017, 6, 1),
-    )
-    add(
-        actor=None,
-        body=body,
-        kind="governing",
-        texts={
-            "citation": {"en": "Resolution 77 (Rev. Lima, 2018)"},
-            "text": {"en": "Resolution 77 (Rev. Lima, 2018) asks the panel to:"},
-            "items": {"en": "map the sea floor"},
-        },
-        valid_from=datetime.date(2019, 1, 1),
-    )
-    add(
-        actor=None,
-        body=body,
-        kind="governing",
-        texts={
-            "citation": {"en": "Resolution 77 (Rev. Oslo, 2022)", "ar": "القرار 77 (المراجَع في أوسلو، 2022)"},
-            "text": {"en": "Resolution 77 (Rev. Oslo, 2022) asks the panel to:"},
-            "items": {"en": "share ocean data openly\nhear coastal communities"},
-        },
-        valid_from=datetime.date(2023, 1, 1),
-    )
+    for kind, texts, valid_from in (
+        (
+            "establishing",
+            {"citation": {"en": "Council Decision 640 (2017)", "ar": "مقرر المجلس 640 (2017)"}},
+            datetime.date(2017, 6, 1),
+        ),
+        (
+            "governing",
+            {
+                "citation": {"en": "Resolution 77 (Rev. Lima, 2018)"},
+                "text": {"en": "Resolution 77 (Rev. Lima, 2018) asks the panel to:"},
+                "items": {"en": "map the sea floor"},
+            },
+            datetime.date(2019, 1, 1),
+        ),
+        (
+            "governing",
+            {
+                "citation": {"en": "Resolution 77 (Rev. Oslo, 2022)", "ar": "القرار 77 (المراجَع في أوسلو، 2022)"},
+                "text": {"en": "Resolution 77 (Rev. Oslo, 2022) asks the panel to:"},
+                "items": {"en": "share ocean data openly\nhear coastal communities"},
+            },
+            datetime.date(2023, 1, 1),
+        ),
+    ):
+        services.add_governing_text(actor=None, body=body, kind=kind, texts=texts, valid_from=valid_from)
     held_meeting(body, 2, "2021-05-10", "2021-05-11", venue="Lima", format="virtual", participants_total=33)
     seventh = held_meeting(
         body,
