@@ -14,15 +14,15 @@ It prints the time of each step. It is not a test and asserts nothing.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+from common import setup_scratch_django
 
 COUNTRIES = ["CN", "BR", "KE", "SA", "CH", "RU", "US", "IN", "FR", "EG", "JP", "AR"]
 KINDS = ["member-state", "sector-member", "academia", "civil-society", "un-igo", "other"]
@@ -55,18 +55,10 @@ def main() -> None:
     parser.add_argument("--actions", type=int, default=2000)
     args = parser.parse_args()
 
-    scratch = tempfile.mkdtemp(prefix="cwgcop-bench-")
-    os.environ.setdefault("CWGCOP_DATA_DIR", scratch)
-    os.environ.setdefault("CWGCOP_DEBUG", "true")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cwgcop.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    setup_scratch_django()
     from django.db import connection
     from django.test import Client
 
-    call_command("migrate", verbosity=0)
     from cwgcop.bodies.models import Body
     from cwgcop.meetings.figures import participation_figures
     from cwgcop.meetings.models import ActionItem, Attendance, Meeting, Outcome

@@ -14,16 +14,16 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import os
 import resource
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+from common import setup_scratch_django
 
 LANGUAGES = ["ar", "zh-hans", "en", "fr", "ru", "es"]
 FORMATS = ["docx", "pdf", "html"]
@@ -46,17 +46,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    scratch = tempfile.mkdtemp(prefix="cwgcop-bench-")
-    os.environ.setdefault("CWGCOP_DATA_DIR", scratch)
-    os.environ.setdefault("CWGCOP_DEBUG", "true")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cwgcop.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    setup_scratch_django()
     from django.db import connection
 
-    call_command("migrate", verbosity=0)
     from cwgcop.bodies.models import Body
     from cwgcop.meetings.models import ActionItem, Meeting, Outcome
     from cwgcop.reports import services

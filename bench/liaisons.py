@@ -15,7 +15,6 @@ import argparse
 import datetime
 import os
 import sys
-import tempfile
 import time
 from io import StringIO
 from pathlib import Path
@@ -23,6 +22,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+from common import setup_scratch_django
 
 
 def timed(label: str, action: Any, repeat: int = 1) -> Any:
@@ -52,21 +53,14 @@ def main() -> None:
     parser.add_argument("--due", type=int, default=300)
     args = parser.parse_args()
 
-    scratch = tempfile.mkdtemp(prefix="cwgcop-bench-")
-    os.environ.setdefault("CWGCOP_DATA_DIR", scratch)
-    os.environ.setdefault("CWGCOP_DEBUG", "true")
     os.environ["CWGCOP_PAGE_CACHE_SECONDS"] = "0"
     os.environ.setdefault("CWGCOP_EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cwgcop.settings")
-    import django
-
-    django.setup()
+    setup_scratch_django()
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
 
-    call_command("migrate", verbosity=0)
     from cwgcop.bodies.enums import RoleKind
     from cwgcop.bodies.models import Body, Role
     from cwgcop.liaisons import queries, services

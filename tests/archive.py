@@ -11,7 +11,7 @@ from django.utils import timezone
 from cwgcop.bodies.models import Body, Organization
 from cwgcop.documents.models import Document
 from cwgcop.meetings.models import Meeting
-from tests.factories import BodyFactory, MeetingFactory, OrganizationFactory, published_document
+from tests.factories import BodyFactory, OrganizationFactory, held_meeting, published_document
 
 
 @dataclass
@@ -35,21 +35,9 @@ def _published_on(document: Document, day: datetime.date) -> Document:
 @pytest.fixture
 def archive(db: None) -> Archive:
     body = BodyFactory(acronym="CWG-COP", slug="cwg-cop", symbol_prefix="CWG-COP", name_en="Council Working Group")
-    m21 = MeetingFactory(
-        body=body,
-        number=21,
-        start_date=datetime.date(2024, 9, 30),
-        end_date=datetime.date(2024, 10, 1),
-        participants_total=129,
-    )
-    m22 = MeetingFactory(
-        body=body,
-        number=22,
-        start_date=datetime.date(2025, 2, 12),
-        end_date=datetime.date(2025, 2, 13),
-        participants_total=191,
-        participants_onsite=120,
-        participants_remote=71,
+    m21 = held_meeting(body, 21, "2024-09-30", "2024-10-01", participants_total=129)
+    m22 = held_meeting(
+        body, 22, "2025-02-12", "2025-02-13", participants_total=191, participants_onsite=120, participants_remote=71
     )
     china = OrganizationFactory(name="China", country="CN")
     protecting = published_document(

@@ -14,6 +14,7 @@ from cwgcop.core.cache import forget_local_pages
 from cwgcop.documents import storage
 from tests.core.factories import cwg_cop
 from tests.factories import secretariat
+from tests.queries import PageInQueries
 
 
 @pytest.fixture(autouse=True)
@@ -71,3 +72,18 @@ def staff(client: Client, body: Body) -> Any:
     user = secretariat(body, username="sec")
     client.force_login(user)
     return user
+
+
+@pytest.fixture
+def page_in_queries(client: Client, django_assert_num_queries: Any) -> PageInQueries:
+    """Read a page with ``client`` and prove it takes exactly ``queries`` queries: ``page_in_queries(url, 8)``.
+
+    The page is read twice and only the second read is counted: on the first the session and the two-factor
+    check settle. A list page's query-count test reads it with 1 and with 3 rows and the same count."""
+
+    def read(url: str, queries: int) -> str:
+        client.get(url)
+        with django_assert_num_queries(queries):
+            return client.get(url).content.decode()
+
+    return read

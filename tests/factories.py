@@ -8,6 +8,7 @@ from typing import Any
 
 import factory
 from django.contrib.auth import get_user_model
+from django.test import Client
 
 from cwgcop.bodies.enums import BodyKind, RoleKind, StakeholderKind
 from cwgcop.bodies.models import Body, Organization, Role
@@ -69,6 +70,23 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     status = "held"
 
 
+def held_meeting(
+    body: Body, number: int, start: str, end: str | None = None, *, venue: str = "Geneva", **fields: Any
+) -> Meeting:
+    """Meeting ``number`` of ``body``, held from ``start`` to ``end`` (ISO dates; one day when ``end`` is left
+    out) at ``venue`` (its English name): the facts a Council report states about a meeting. ``fields`` sets the
+    rest (``format``, ``participants_total``, ``venue_ar`` …)."""
+    return MeetingFactory(
+        body=body,
+        number=number,
+        start_date=datetime.date.fromisoformat(start),
+        end_date=datetime.date.fromisoformat(end or start),
+        venue=venue,
+        venue_en=venue,
+        **fields,
+    )
+
+
 def secretariat(body: Body, username: str = "sec") -> Any:
     """A secretariat member of ``body`` as they really are: verified e-mail and an authenticator app
     (staff pages refuse staff without two-factor authentication; see cwgcop.accounts.middleware)."""
@@ -79,6 +97,13 @@ def secretariat(body: Body, username: str = "sec") -> Any:
     verify_email(user)
     give_totp(user)
     return user
+
+
+def signed_in(user: Any) -> Client:
+    """A test client with ``user`` signed in (for a test that needs several people's clients at once)."""
+    client = Client()
+    client.force_login(user)
+    return client
 
 
 def member(username: str = "member") -> Any:
@@ -96,6 +121,19 @@ def pdf_bytes(text: str = "Hello", language: str = "en") -> bytes:
 
 def docx_bytes(text: str = "Hello") -> bytes:
     return files.make_docx(symbol="TEST", title=text, paragraphs=[text])
+
+
+def upload(document: Document, language: str, content: bytes | None = None, name: str | None = None) -> None:
+    """Attach a PDF (or ``content``) in ``language`` to the document's unpublished revision."""
+    content = content if content is not None else pdf_bytes(f"{document.symbol} {language}", language)
+    document_services.add_file(
+        actor=None,
+        document=document,
+        language=language,
+        name=name or f"{document.symbol.replace('/', '-')}-{language}.pdf",
+        size=len(content),
+        stream=io.BytesIO(content),
+    )
 
 
 def published_document(
@@ -120,14 +158,6 @@ def published_document(
         sources=sources,
     )
     for language in languages:
-        content = pdf_bytes(f"{document.symbol} {language}", language)
-        document_services.add_file(
-            actor=None,
-            document=document,
-            language=language,
-            name=f"{document.symbol.replace('/', '-')}-{language}.pdf",
-            size=len(content),
-            stream=io.BytesIO(content),
-        )
+        upload(document, language)
     document_services.publish_document(actor=None, document=document)
     return Document.objects.get(pk=document.pk)

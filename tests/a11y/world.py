@@ -25,7 +25,6 @@ from cwgcop.bodies.enums import BodyKind, RoleKind
 from cwgcop.bodies.models import Body, Role
 from cwgcop.consultations import services as consultation_services
 from cwgcop.consultations.models import Answer, SafeguardingCase
-from cwgcop.documents import contributions
 from cwgcop.documents import services as document_services
 from cwgcop.events.models import Event
 from cwgcop.history.models import ArchiveImport
@@ -36,11 +35,11 @@ from cwgcop.meetings.services import attendance as attendance_services
 from cwgcop.reports import services as report_services
 from cwgcop.reports.services import governing
 from tests.accounts.factories import give_totp, verify_email
-from tests.consultations.factories import close, consultation, submit
+from tests.consultations.factories import close, consultation, send_package, submit
 from tests.core.factories import document, revise
-from tests.documents.contribution_factories import version
+from tests.documents.contribution_factories import submitted
 from tests.events.factories import EventFactory, EventSeriesFactory, applicant
-from tests.factories import BodyFactory, MeetingFactory, OrganizationFactory, UserFactory
+from tests.factories import BodyFactory, MeetingFactory, OrganizationFactory, UserFactory, held_meeting
 from tests.meetings.factories import action_item, outcome, register
 
 SYMBOL_PREFIX = "RSF"
@@ -88,15 +87,7 @@ def _staff(body: Body) -> Any:
 
 
 def _meetings(body: Body, user: Any) -> dict[str, object]:
-    held = MeetingFactory(
-        body=body,
-        number=7,
-        start_date=datetime.date(2026, 3, 9),
-        end_date=datetime.date(2026, 3, 10),
-        status="held",
-        venue_en="Suva, Fiji",
-        participants_total=38,
-    )
+    held = held_meeting(body, 7, "2026-03-09", "2026-03-10", venue="Suva, Fiji", status="held", participants_total=38)
     start = timezone.localdate() + datetime.timedelta(days=40)
     upcoming = MeetingFactory(
         body=body,
@@ -124,14 +115,7 @@ def _meetings(body: Body, user: Any) -> dict[str, object]:
     )
     attendance_services.record_attendance(actor=None, meeting=held, attended={past_registration.pk: "onsite"})
     attendance = Meeting.objects.get(pk=held.pk).attendance.get()
-    submission = contributions.submit_contribution(
-        actor=user,
-        meeting=upcoming,
-        kind="contribution",
-        titles={"en": "Coral nurseries for children’s education"},
-        original_language="en",
-        versions=[version("en")],
-    )
+    submission = submitted(actor=user, meeting=upcoming, title="Coral nurseries for children’s education")
     return {
         "meeting": held,
         "meetings:pk": held.pk,
@@ -223,13 +207,7 @@ def _consultations(body: Body, user: Any) -> tuple[dict[str, object], list[str]]
     # The safeguarding check opens the case by itself for such words.
     case = SafeguardingCase.objects.get(answer=escalated_answer)
     close(closed)
-    package, link = consultation_services.create_package(
-        actor=user,
-        consultation=closed,
-        recipient="Pacific focal point",
-        recipient_email="focal@example.org",
-        recipient_kind="focal-point",
-    )
+    package, link = send_package(closed, recipient="Pacific focal point", email="focal@example.org", actor=user)
     token = link.rstrip("/").rsplit("/", 1)[-1]
     samples = {
         "slug": found.slug,

@@ -8,8 +8,15 @@ from django.utils import timezone
 from cwgcop.bodies.enums import RoleKind
 from cwgcop.bodies.models import Role
 from cwgcop.consultations import services
-from cwgcop.consultations.models import Choice, Consultation, Question
+from cwgcop.consultations.models import Answer, Choice, Consultation, Question, SharingPackage
 from tests.factories import BodyFactory, UserFactory
+
+# The questions of every test consultation, in order: a choice (yes or no), a scale and an open text.
+QUESTIONS = [
+    ("single", "Have you heard of a child helpline?", "你听说过儿童求助热线吗？"),
+    ("scale", "How much do you trust them?", "你有多信任它们？"),
+    ("text", "What would make them better?", "怎样才能让它们更好？"),
+]
 
 
 def consultation(**overrides: Any) -> Consultation:
@@ -32,32 +39,11 @@ def consultation(**overrides: Any) -> Consultation:
     }
     values.update(overrides)
     found = Consultation.objects.create(**values)
-    single = Question.objects.create(
-        consultation=found,
-        order=1,
-        kind="single",
-        text="Have you heard of a child helpline?",
-        text_en="Have you heard of a child helpline?",
-        text_zh_hans="你听说过儿童求助热线吗？",
-    )
+    for order, (kind, en, zh) in enumerate(QUESTIONS, start=1):
+        Question.objects.create(consultation=found, order=order, kind=kind, text=en, text_en=en, text_zh_hans=zh)
+    single = found.questions.get(order=1)
     for order, (en, zh) in enumerate([("Yes", "是"), ("No", "否")], start=1):
         Choice.objects.create(question=single, order=order, label=en, label_en=en, label_zh_hans=zh)
-    Question.objects.create(
-        consultation=found,
-        order=2,
-        kind="scale",
-        text="How much do you trust them?",
-        text_en="How much do you trust them?",
-        text_zh_hans="你有多信任它们？",
-    )
-    Question.objects.create(
-        consultation=found,
-        order=3,
-        kind="text",
-        text="What would make them better?",
-        text_en="What would make them better?",
-        text_zh_hans="怎样才能让它们更好？",
-    )
     return found
 
 
@@ -95,9 +81,13 @@ def close(found: Consultation) -> Consultation:
     return found
 
 
+def text_answer(submitted: services.Submitted) -> Answer:
+    """The answer a submitted response gave to the consultation's open-text question."""
+    return submitted.response.answers.get(question__kind="text")
+
+
 def approve_text(submitted: services.Submitted, actor: Any = None) -> None:
-    answer = submitted.response.answers.get(question__kind="text")
-    services.moderate(actor=actor, answer=answer, approve=True)
+    services.moderate(actor=actor, answer=text_answer(submitted), approve=True)
 
 
 def answers(found: Consultation, *, choice: str = "Yes", scale: int | None = 4, text: str = "") -> dict[int, Any]:
@@ -116,3 +106,24 @@ def submit(found: Consultation, **overrides: Any) -> services.Submitted:
     values.update(overrides)
     submission = services.Submission(answers=answers(found, choice=choice, text=text), **values)
     return services.submit_response(consultation=found, submission=submission)
+
+
+def send_package(
+    found: Consultation,
+    *,
+    recipient: str = "Focal point",
+    email: str = "f@example.org",
+    kind: str = "focal-point",
+    actor: Any = None,
+    language: str = "en",
+) -> tuple[SharingPackage, str]:
+    """Share the approved answers of a closed consultation with ``recipient`` (an organisation of ``kind``) at
+    ``email``, through the service. Returns the package and the link e-mailed to the recipient."""
+    return services.create_package(
+        actor=actor,
+        consultation=found,
+        recipient=recipient,
+        recipient_email=email,
+        recipient_kind=kind,
+        language=language,
+    )

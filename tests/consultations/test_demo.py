@@ -11,6 +11,7 @@ from cwgcop.consultations import redaction, results, services
 from cwgcop.consultations.models import Answer, Consultation, Response, SafeguardingCase
 from cwgcop.demo import consultations as demo
 from cwgcop.demo.loader import load_demo
+from tests.consultations.factories import send_package
 
 pytestmark = pytest.mark.django_db
 
@@ -54,13 +55,7 @@ def test_the_demo_publishes_nothing_personal(client: Client) -> None:
         "You can write to me at [e-mail] about this.",
         "我的微信号是[handle]，可以加我。",
     ]
-    package, _link = services.create_package(
-        actor=None,
-        consultation=found,
-        recipient="Child helpline network",
-        recipient_email="network@example.org",
-        recipient_kind="focal-point",
-    )
+    package, _link = send_package(found, recipient="Child helpline network", email="network@example.org")
     published = {
         "results (en)": client.get("/en/consult/child-helplines/results/").content.decode(),
         "results (zh-hans)": client.get("/zh-hans/consult/child-helplines/results/").content.decode(),

@@ -14,8 +14,8 @@ from cwgcop.consultations import services
 from cwgcop.consultations.models import Answer, Consultation, SafeguardingCase
 from cwgcop.core.errors import DomainError
 from cwgcop.core.models import AuditEntry
-from tests.consultations.factories import approve_text, consultation, lead, moderator, secretariat, submit
-from tests.factories import BodyFactory, UserFactory
+from tests.consultations.factories import approve_text, consultation, lead, moderator, secretariat, submit, text_answer
+from tests.factories import BodyFactory, UserFactory, signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -23,19 +23,9 @@ WORRY = "He says a man from the game waits for him at the bus stop."
 TEXT = "The man from the game is nice, he waits at the bus stop after football"
 
 
-def _signed_in(user: Any) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 @pytest.fixture
 def found() -> Consultation:
     return consultation(slug="safe-online-2027", languages=["en", "zh-hans"])
-
-
-def _text_answer(submitted: services.Submitted) -> Answer:
-    return submitted.response.answers.get(question__kind="text")
 
 
 def _escalation(found: Consultation, answer: Answer) -> str:
@@ -43,8 +33,8 @@ def _escalation(found: Consultation, answer: Answer) -> str:
 
 
 def test_the_moderation_page_offers_a_second_step_for_each_answer(found: Consultation) -> None:
-    answer = _text_answer(submit(found, text=TEXT))
-    client = _signed_in(moderator(found))
+    answer = text_answer(submit(found, text=TEXT))
+    client = signed_in(moderator(found))
     queue = client.get(f"/en/staff/consultations/{found.slug}/moderation/").content.decode()
     assert f'<a href="{_escalation(found, answer)}">Escalate to safeguarding…</a>' in queue
     step = client.get(_escalation(found, answer))
@@ -61,10 +51,10 @@ def test_a_moderator_escalates_an_answer_the_check_missed(
     found: Consultation, django_capture_on_commit_callbacks: Any
 ) -> None:
     the_lead = lead(found, "lead-amina")
-    answer = _text_answer(submit(found, text=TEXT))
+    answer = text_answer(submit(found, text=TEXT))
     user = moderator(found, "mod-ivan")
     with django_capture_on_commit_callbacks(execute=True):
-        response = _signed_in(user).post(_escalation(found, answer), {"reason": WORRY})
+        response = signed_in(user).post(_escalation(found, answer), {"reason": WORRY})
     assert (response.status_code, response["Location"]) == (302, f"/en/staff/consultations/{found.slug}/moderation/")
     case = SafeguardingCase.objects.get()
     assert (case.answer, case.lead, case.source, case.escalated_by, case.reason, case.categories) == (
@@ -84,14 +74,14 @@ def test_a_moderator_escalates_an_answer_the_check_missed(
     assert sent.to == [the_lead.email]
     assert TEXT not in sent.body
     assert WORRY not in sent.body
-    queue = _signed_in(user).get(f"/en/staff/consultations/{found.slug}/moderation/").content.decode()
+    queue = signed_in(user).get(f"/en/staff/consultations/{found.slug}/moderation/").content.decode()
     assert "0 answers waiting." in queue
 
 
 def test_an_approved_answer_escalated_leaves_the_public_results(found: Consultation) -> None:
     submitted = submit(found, text=TEXT)
     approve_text(submitted)
-    answer = _text_answer(submitted)
+    answer = text_answer(submitted)
     case = services.escalate_answer(actor=secretariat(found), answer=answer, reason=WORRY)
     assert Answer.objects.get(pk=answer.pk).moderation == "safeguarding"
     assert AuditEntry.objects.get(action="consultation.escalate").after == {
@@ -113,8 +103,8 @@ def test_an_approved_answer_escalated_leaves_the_public_results(found: Consultat
 def test_an_escalation_without_a_usable_reason_is_refused_and_writes_nothing(
     found: Consultation, reason: str, message: str
 ) -> None:
-    answer = _text_answer(submit(found, text=TEXT))
-    response = _signed_in(moderator(found)).post(_escalation(found, answer), {"reason": reason})
+    answer = text_answer(submit(found, text=TEXT))
+    response = signed_in(moderator(found)).post(_escalation(found, answer), {"reason": reason})
     assert response.status_code == 400
     assert message in response.content.decode()
     assert TEXT in response.content.decode()  # the answer is still shown beside the form, and that is audited
@@ -125,10 +115,10 @@ def test_an_escalation_without_a_usable_reason_is_refused_and_writes_nothing(
 
 
 def test_an_answer_already_with_the_lead_is_not_escalated_twice(found: Consultation) -> None:
-    answer = _text_answer(submit(found, text="I want to die"))  # found by the check
+    answer = text_answer(submit(found, text="I want to die"))  # found by the check
     assert SafeguardingCase.objects.get().source == "detected"
     assert SafeguardingCase.objects.get().categories == ["suicide"]
-    response = _signed_in(moderator(found)).post(_escalation(found, answer), {"reason": WORRY})
+    response = signed_in(moderator(found)).post(_escalation(found, answer), {"reason": WORRY})
     assert response.status_code == 400
     assert "This answer is already with the safeguarding lead." in response.content.decode()
     assert SafeguardingCase.objects.count() == 1
@@ -139,7 +129,7 @@ def test_the_service_refuses_what_the_form_cannot_see(found: Consultation) -> No
     choices_only = submit(found).response.answers.get(question__kind="single")
     withdrawn = submit(found, text=TEXT)
     services.withdraw(consultation=found, receipt=withdrawn.receipt)
-    kept = _text_answer(submit(found, text="Posters at school"))
+    kept = text_answer(submit(found, text="Posters at school"))
     for answer, reason, code in [
         (choices_only, WORRY, "answer_without_text"),
         (kept, "  ", "reason_missing"),
@@ -154,13 +144,13 @@ def test_the_service_refuses_what_the_form_cannot_see(found: Consultation) -> No
 
 @pytest.mark.parametrize("who", ["member", "moderator elsewhere", "secretariat elsewhere"])
 def test_a_person_who_is_not_a_moderator_here_is_refused_and_nothing_is_written(found: Consultation, who: str) -> None:
-    answer = _text_answer(submit(found, text=TEXT))
+    answer = text_answer(submit(found, text=TEXT))
     if who == "member":
         user = UserFactory(username="member")
     else:
         other = consultation(slug="elsewhere", body=BodyFactory())
         user = moderator(other, "mod-elsewhere") if who == "moderator elsewhere" else secretariat(other, "sec-else")
-    client = _signed_in(user)
+    client = signed_in(user)
     assert client.get(_escalation(found, answer)).status_code == 403
     assert client.post(_escalation(found, answer), {"reason": WORRY}).status_code == 403
     assert SafeguardingCase.objects.count() == 0
@@ -180,10 +170,10 @@ def test_the_lead_sees_the_group_and_its_facilitator_so_the_child_can_be_reached
         facilitator="Mrs Adaeze Okafor",
         facilitator_contact="+234 803 000 1111",
     )
-    answer = _text_answer(submit(found, text=TEXT, age_band="9-12", country="NG", group_code=code))
+    answer = text_answer(submit(found, text=TEXT, age_band="9-12", country="NG", group_code=code))
     services.escalate_answer(actor=moderator(found, "mod-tunde"), answer=answer, reason=WORRY)
     submit(found, text="my uncle hits me when i cry", age_band="13-15", country="NG")  # detected, no group
-    page = _signed_in(the_lead).get(f"/en/staff/consultations/{found.slug}/safeguarding/").content.decode()
+    page = signed_in(the_lead).get(f"/en/staff/consultations/{found.slug}/safeguarding/").content.decode()
     groups = re.findall(r'<p class="group-code">(.*?)</p>', page)
     assert groups == [
         "Answered with the group code of Lagos Model School, JSS1. Facilitator: Mrs Adaeze Okafor, +234 803 000 1111"
@@ -193,6 +183,6 @@ def test_the_lead_sees_the_group_and_its_facilitator_so_the_child_can_be_reached
     assert "Found by the safeguarding check · Physical abuse" in page
     # The facilitator's contact is for the lead only: not on the moderation page.
     moderation = (
-        _signed_in(moderator(found, "mod-2")).get(f"/en/staff/consultations/{found.slug}/moderation/").content.decode()
+        signed_in(moderator(found, "mod-2")).get(f"/en/staff/consultations/{found.slug}/moderation/").content.decode()
     )
     assert "+234 803 000 1111" not in moderation

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from cwgcop.consultations import metrics, services
 from cwgcop.consultations.models import Answer, Consultation, SafeguardingCase
-from tests.consultations.factories import consultation, lead, secretariat
+from tests.consultations.factories import consultation, lead, secretariat, text_answer
 
 pytestmark = pytest.mark.django_db
 
@@ -22,10 +22,6 @@ def _submit(found: Consultation, values: dict[int, Any], **profile: str) -> serv
     defaults = {"language": "en", "age_band": "13-15", "country": "KE"}
     submission = services.Submission(answers=answers, **{**defaults, **profile})
     return services.submit_response(consultation=found, submission=submission)
-
-
-def _text(submitted: services.Submitted) -> Answer:
-    return submitted.response.answers.get(question__kind="text")
 
 
 def _stamp(answer: Answer, now: datetime.datetime, *, received_ago: int, moderated_after: int | None = None) -> None:
@@ -47,25 +43,25 @@ def measured(now: datetime.datetime) -> Consultation:
     yes = str(found.questions.get(order=1).choices.get(label_en="Yes").pk)
     # 1: complete; its text had an e-mail address removed; approved 10 minutes after it arrived.
     first = _submit(found, {1: yes, 2: 4, 3: "write to kid@example.org"})
-    services.moderate(actor=None, answer=_text(first), approve=True)
-    _stamp(_text(first), now, received_ago=120, moderated_after=10)
+    services.moderate(actor=None, answer=text_answer(first), approve=True)
+    _stamp(text_answer(first), now, received_ago=120, moderated_after=10)
     # 2: skipped the open question.  3: answered the first question only.
     _submit(found, {1: yes, 2: 3})
     _submit(found, {1: yes})
     # 4: complete, a disclosure; the lead acted 45 minutes after the case opened.
     risky = _submit(found, {1: yes, 2: 1, 3: "he hits me"})
-    case = SafeguardingCase.objects.get(answer=_text(risky))
+    case = SafeguardingCase.objects.get(answer=text_answer(risky))
     services.act_on_case(actor=None, case=case, status="in-progress", notes="Called the helpline")
     SafeguardingCase.objects.filter(pk=case.pk).update(
         opened_at=now - datetime.timedelta(minutes=90), first_action_at=now - datetime.timedelta(minutes=45)
     )
     # 5: in Chinese, from China, aged 9–12; rejected 30 minutes after it arrived.
     fifth = _submit(found, {1: yes, 2: 5, 3: "多一些海报"}, language="zh-hans", country="CN", age_band="9-12")
-    services.moderate(actor=None, answer=_text(fifth), approve=False, reason="off-topic")
-    _stamp(_text(fifth), now, received_ago=60, moderated_after=30)
+    services.moderate(actor=None, answer=text_answer(fifth), approve=False, reason="off-topic")
+    _stamp(text_answer(fifth), now, received_ago=60, moderated_after=30)
     # 6: from France, aged 16–17; its text waits, received 3 hours ago.
     sixth = _submit(found, {1: yes, 2: 2, 3: "more chat"}, country="FR", age_band="16-17")
-    _stamp(_text(sixth), now, received_ago=180)
+    _stamp(text_answer(sixth), now, received_ago=180)
     # 7: a second disclosure nobody has acted on yet; skipped the scale.
     _submit(found, {1: yes, 3: "I want to die"})
     return found

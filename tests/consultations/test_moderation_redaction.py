@@ -7,14 +7,14 @@ import re
 from typing import Any
 
 import pytest
-from django.db import connection
-from django.test import Client
 
 from cwgcop.consultations import services
-from cwgcop.consultations.models import Answer, Consultation
+from cwgcop.consultations.models import Consultation
 from cwgcop.core.errors import DomainError
 from cwgcop.core.models import AuditEntry
-from tests.consultations.factories import consultation, moderator, submit
+from tests.consultations.factories import consultation, moderator, submit, text_answer
+from tests.database import all_stored_text
+from tests.factories import signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -25,19 +25,6 @@ FULL_NAME = "I think Wanjiru Kamau from our street should answer the phone at ni
 @pytest.fixture
 def found() -> Consultation:
     return consultation(slug="online-games")
-
-
-def _text(submitted: services.Submitted) -> Answer:
-    return submitted.response.answers.get(question__kind="text")
-
-
-def _everything_stored() -> str:
-    dump = []
-    with connection.cursor() as cursor:
-        for table in connection.introspection.table_names():
-            cursor.execute(f'SELECT * FROM "{table}"')
-            dump.extend(str(value) for row in cursor.fetchall() for value in row)
-    return "\n".join(dump)
 
 
 @pytest.mark.parametrize(
@@ -62,16 +49,16 @@ def _everything_stored() -> str:
 def test_an_answer_is_stored_redacted(  # noqa: PLR0917 - the parameters of the table above
     found: Consultation, language: str, country: str, written: str, stored: str, count: int
 ) -> None:
-    answer = _text(submit(found, text=written, language=language, country=country))
+    answer = text_answer(submit(found, text=written, language=language, country=country))
     assert (answer.text, answer.redactions, answer.moderation) == (stored, count, "pending")
-    everything = _everything_stored()
+    everything = all_stored_text()
     for original in ("Ifeoma", "ife_2011", "yahoo", "王芳", "阳光小学", "wf2012"):
         assert original not in everything
 
 
 def test_a_moderator_replaces_a_highlighted_name_and_the_name_is_kept_nowhere(found: Consultation) -> None:
     user = moderator(found)
-    answer = _text(submit(found, text=FULL_NAME))
+    answer = text_answer(submit(found, text=FULL_NAME))
     assert answer.text == FULL_NAME
     start = FULL_NAME.index("Wanjiru")
     services.remove_span(
@@ -89,18 +76,18 @@ def test_a_moderator_replaces_a_highlighted_name_and_the_name_is_kept_nowhere(fo
     )
     [entry] = AuditEntry.objects.filter(action="consultation.redact")
     assert (entry.actor, entry.after) == (user, {"category": "name", "spans": 1, "characters": 13})
-    assert "Kamau" not in _everything_stored()
+    assert "Kamau" not in all_stored_text()
 
 
 def test_a_moderator_removes_words_typed_by_hand_everywhere_in_the_answer(found: Consultation) -> None:
     user = moderator(found)
-    answer = _text(submit(found, text="Ask mr  balogun. MR BALOGUN is our coach"))
+    answer = text_answer(submit(found, text="Ask mr  balogun. MR BALOGUN is our coach"))
     services.remove_words(actor=user, answer=answer, words=" mr balogun ", category="name")
     answer.refresh_from_db()
     assert (answer.text, answer.redactions) == ("Ask [name]. [name] is our coach", 2)
     [entry] = AuditEntry.objects.filter(action="consultation.redact")
     assert entry.after == {"category": "name", "spans": 2, "characters": 21}
-    assert "alogun" not in _everything_stored()
+    assert "alogun" not in all_stored_text()
 
 
 @pytest.mark.parametrize(
@@ -115,7 +102,7 @@ def test_a_moderator_removes_words_typed_by_hand_everywhere_in_the_answer(found:
 def test_a_removal_that_does_not_fit_the_answer_is_refused_and_changes_nothing(
     found: Consultation, change: dict[str, Any], code: str
 ) -> None:
-    answer = _text(submit(found, text=FULL_NAME))
+    answer = text_answer(submit(found, text=FULL_NAME))
     values: dict[str, Any] = {"start": 8, "end": 23, "category": "name", "digest": services.text_digest(FULL_NAME)}
     values.update(change)
     with pytest.raises(DomainError) as error:
@@ -127,7 +114,7 @@ def test_a_removal_that_does_not_fit_the_answer_is_refused_and_changes_nothing(
 
 
 def test_words_not_in_the_answer_are_refused(found: Consultation) -> None:
-    answer = _text(submit(found, text=FULL_NAME))
+    answer = text_answer(submit(found, text=FULL_NAME))
     for words, code in (("Oyelaran", "words_not_found"), ("  ", "words_missing")):
         with pytest.raises(DomainError) as error:
             services.remove_words(
@@ -140,7 +127,7 @@ def test_words_not_in_the_answer_are_refused(found: Consultation) -> None:
 
 def test_approving_highlighted_text_needs_a_second_explicit_step(found: Consultation) -> None:
     user = moderator(found)
-    answer = _text(submit(found, text=FULL_NAME))
+    answer = text_answer(submit(found, text=FULL_NAME))
     with pytest.raises(DomainError) as error:
         services.moderate(actor=user, answer=answer, approve=True)
     assert error.value.code == "highlights_open"
@@ -154,22 +141,16 @@ def test_approving_highlighted_text_needs_a_second_explicit_step(found: Consulta
 
 
 def test_text_with_nothing_highlighted_is_approved_in_one_step(found: Consultation) -> None:
-    answer = _text(submit(found, text="please let us chat at night, calling is scary"))
+    answer = text_answer(submit(found, text="please let us chat at night, calling is scary"))
     services.moderate(actor=moderator(found), answer=answer, approve=True)
     answer.refresh_from_db()
     assert answer.moderation == "approved"
 
 
-def _signed_in(user: Any) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def test_the_moderation_page_highlights_and_offers_removal_and_the_explicit_approval(found: Consultation) -> None:
     user = moderator(found)
-    answer = _text(submit(found, text=FULL_NAME))
-    client = _signed_in(user)
+    answer = text_answer(submit(found, text=FULL_NAME))
+    client = signed_in(user)
     body = client.get(f"/en/staff/consultations/{found.slug}/moderation/").content.decode()
     assert '<mark class="personal">Wanjiru Kamau</mark>' in body
     assert "1 highlighted passage may be personal" in body
@@ -203,8 +184,8 @@ def test_the_moderation_page_highlights_and_offers_removal_and_the_explicit_appr
 
 
 def test_a_moderator_can_keep_highlighted_words_by_ticking_the_box(found: Consultation) -> None:
-    client = _signed_in(moderator(found))
-    answer = _text(submit(found, text=FULL_NAME))
+    client = signed_in(moderator(found))
+    answer = text_answer(submit(found, text=FULL_NAME))
     client.post(
         f"/en/staff/consultations/{found.slug}/moderation/{answer.pk}/",
         {"decision": "approve", "keep_highlighted": "yes"},
@@ -216,8 +197,8 @@ def test_a_moderator_can_keep_highlighted_words_by_ticking_the_box(found: Consul
 def test_someone_who_may_not_moderate_cannot_remove_words(found: Consultation) -> None:
     from tests.factories import UserFactory
 
-    answer = _text(submit(found, text=FULL_NAME))
-    client = _signed_in(UserFactory(username="visitor"))
+    answer = text_answer(submit(found, text=FULL_NAME))
+    client = signed_in(UserFactory(username="visitor"))
     response = client.post(
         f"/en/staff/consultations/{found.slug}/moderation/{answer.pk}/remove-words/",
         {"words": "Kamau", "category": "name"},

@@ -14,7 +14,7 @@ from django.utils import timezone
 from cwgcop.consultations import services
 from cwgcop.consultations.models import Answer, PackageDownload, PackageQuote, SafeguardingCase, SharingPackage
 from cwgcop.core.models import AuditEntry
-from tests.consultations.factories import approve_text, close, consultation, lead, secretariat, submit
+from tests.consultations.factories import approve_text, close, consultation, lead, secretariat, send_package, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -72,13 +72,7 @@ def _shared(found: Any) -> tuple[SharingPackage, str, Any]:
     approve_text(kept)
     approve_text(taken_back)
     close(found)
-    package, link = services.create_package(
-        actor=None,
-        consultation=found,
-        recipient="Ministry of ICT focal point",
-        recipient_email="focal@example.gov",
-        recipient_kind="focal-point",
-    )
+    package, link = send_package(found, recipient="Ministry of ICT focal point", email="focal@example.gov")
     return package, link.removeprefix("http://127.0.0.1:8000"), taken_back
 
 

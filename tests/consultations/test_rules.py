@@ -20,7 +20,16 @@ from cwgcop.consultations import services
 from cwgcop.consultations.models import Answer, Consultation, GroupCode, SafeguardingCase
 from cwgcop.core.models import AuditEntry
 from tests.accounts.factories import verify_email
-from tests.consultations.factories import approve_text, close, consultation, lead, moderator, secretariat, submit
+from tests.consultations.factories import (
+    approve_text,
+    close,
+    consultation,
+    lead,
+    moderator,
+    secretariat,
+    send_package,
+    submit,
+)
 from tests.factories import BodyFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -259,13 +268,7 @@ def test_nothing_a_child_wrote_is_visible_anywhere_until_a_moderator_approves_it
         submit(found)
     submitted = submit(found, text=MARK)
     close(found)
-    _package, before = services.create_package(
-        actor=None,
-        consultation=found,
-        recipient="Focal point",
-        recipient_email="f@example.org",
-        recipient_kind="focal-point",
-    )
+    _package, before = send_package(found)
     client = Client()
     before_path = before.removeprefix("http://127.0.0.1:8000")
     for place, text in _everywhere(client, found, [before_path]).items():
@@ -279,13 +282,7 @@ def test_nothing_a_child_wrote_is_visible_anywhere_until_a_moderator_approves_it
     ):
         assert "UNSEEN-WORDS" not in staff_client.get(path).content.decode(), path
     approve_text(submitted)
-    _package, after = services.create_package(
-        actor=None,
-        consultation=found,
-        recipient="Focal point",
-        recipient_email="f@example.org",
-        recipient_kind="focal-point",
-    )
+    _package, after = send_package(found)
     seen = _everywhere(client, found, [before_path, after.removeprefix("http://127.0.0.1:8000")])
     assert {place for place, text in seen.items() if "UNSEEN-WORDS" in text} == {
         "results",

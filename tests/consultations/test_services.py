@@ -24,6 +24,7 @@ from cwgcop.core.models import AuditEntry
 from cwgcop.search.engines.base import Filters
 from cwgcop.search.services import search
 from tests.consultations.factories import answers, close, consultation, lead, submit
+from tests.database import all_stored_text
 from tests.factories import MeetingFactory, UserFactory, published_document
 
 pytestmark = pytest.mark.django_db
@@ -31,16 +32,6 @@ pytestmark = pytest.mark.django_db
 SECRET = "write to me at secret.child@example.com or +254 722 123 456"
 SECRET_TOO = "I live at 98765432 and my id is A1234567"
 ADDRESS = "203.0.113.77"
-
-
-def _all_text_in_database() -> str:
-    """Every value of every table (the search index's tables included), to prove what was never stored."""
-    dump = []
-    with connection.cursor() as cursor:
-        for table in connection.introspection.table_names():
-            cursor.execute(f'SELECT * FROM "{table}"')
-            dump.extend(str(value) for row in cursor.fetchall() for value in row)
-    return "\n".join(dump)
 
 
 def _search_tables() -> str:
@@ -118,7 +109,7 @@ def test_the_original_words_reach_no_database_log_cache_error_report_or_search_i
     stored = [a.text for a in Answer.objects.filter(question__kind="text").order_by("pk")]
     assert stored == ["write to me at [e-mail] or [phone]", "I live at [phone] and my id is [ID number]"]
     places = {
-        "database": _all_text_in_database(),
+        "database": all_stored_text(),
         "search index": _search_tables(),
         "log": caplog.text,
         "cache": _cache_contents(),
@@ -145,7 +136,7 @@ def test_receipt_is_random_shown_once_and_stored_as_hash() -> None:
     assert first.receipt != second.receipt
     assert len(first.receipt) == 14
     assert first.response.receipt_hash == services.hash_code(first.receipt)
-    assert first.receipt not in _all_text_in_database()
+    assert first.receipt not in all_stored_text()
 
 
 def test_choice_answers_need_no_moderation_and_profile_holds_no_identity() -> None:
@@ -378,7 +369,7 @@ def test_a_failure_while_reading_a_childs_words_reports_neither_the_words_nor_th
     report_text = "".join(m.body + "".join(str(part[0]) for part in m.alternatives) for m in reports)
     assert "UnreadableAnswer" in report_text
     assert "The answer could not be read; its words are left out of this report." in report_text
-    for place, text in {"error report": report_text, "log": caplog.text, "database": _all_text_in_database()}.items():
+    for place, text in {"error report": report_text, "log": caplog.text, "database": all_stored_text()}.items():
         for original in ("secret.child@example.com", "secret.child", "722 123 456", "cannot read"):
             assert original not in text, f"{original!r} found in the {place}"
         assert ADDRESS not in text, f"the network address found in the {place}"

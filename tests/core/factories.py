@@ -7,7 +7,6 @@ set afterwards, so that dates on pages and in feeds can be asserted exactly.
 from __future__ import annotations
 
 import datetime
-import io
 from typing import Any
 
 from django.db.models import QuerySet
@@ -19,7 +18,7 @@ from cwgcop.documents import services as document_services
 from cwgcop.documents.models import Document, DocumentRevision
 from cwgcop.meetings import services as meeting_services
 from cwgcop.meetings.models import Meeting
-from tests.factories import BodyFactory, OrganizationFactory, pdf_bytes
+from tests.factories import BodyFactory, OrganizationFactory, pdf_bytes, upload
 
 NAMES = {
     "en": "Council Working Group on Child Online Protection",
@@ -97,19 +96,6 @@ def set_published(document: Document, when: datetime.datetime, revision: int = 0
     return Document.objects.get(pk=document.pk)
 
 
-def upload(document: Document, language: str, content: bytes | None = None, name: str | None = None) -> None:
-    """Attach a PDF (or ``content``) in ``language`` to the document's unpublished revision."""
-    content = content if content is not None else pdf_bytes(f"{document.symbol} {language}", language)
-    document_services.add_file(
-        actor=None,
-        document=document,
-        language=language,
-        name=name or f"{document.symbol.replace('/', '-')}-{language}.pdf",
-        size=len(content),
-        stream=io.BytesIO(content),
-    )
-
-
 def draft(
     *,
     meeting: Meeting | None = None,
@@ -142,6 +128,28 @@ def document(*, published: datetime.datetime | None = None, **kwargs: Any) -> Do
     created = draft(**kwargs)
     document_services.publish_document(actor=None, document=created)
     return set_published(created, published) if published else Document.objects.get(pk=created.pk)
+
+
+GAMES_TITLES = {"en": "Protecting children in online games", "zh-hans": "在网络游戏中保护儿童"}
+
+
+def games_contribution(
+    meeting: Meeting,
+    *,
+    sources: tuple[Organization, ...],
+    published: datetime.datetime,
+    symbol: str = "CWG-COP-21/1",
+) -> Document:
+    """The contribution on protecting children in online games, in English and Chinese, that the document pages'
+    tests share (the seed's CWG-COP-21/1)."""
+    return document(
+        meeting=meeting,
+        symbol=symbol,
+        titles=GAMES_TITLES,
+        languages=("en", "zh-hans"),
+        sources=sources,
+        published=published,
+    )
 
 
 def revise(document: Document, *, note: str, languages: tuple[str, ...] = ("en",)) -> DocumentRevision:

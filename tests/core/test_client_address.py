@@ -15,7 +15,7 @@ from django.test import Client, RequestFactory
 from cwgcop.consultations.models import Response
 from cwgcop.core import ratelimit
 from cwgcop.core.http import client_address
-from cwgcop.events.models import Registration
+from cwgcop.events.models import Event, Registration
 from tests.consultations.factories import consultation
 from tests.consultations.test_child_pages import form_data
 from tests.core.test_settings_security import run_python
@@ -102,11 +102,16 @@ def test_an_unreadable_rate_is_a_configuration_error() -> None:
         ratelimit.parse_rate("ten an hour")
 
 
+@pytest.fixture
+def event(settings: Any) -> Event:
+    """An event with room for twenty, whose registrations the rate limit allows once an hour per client."""
+    settings.CWGCOP_EVENT_RATE_LIMIT = "1/h"
+    return EventFactory(capacity=20)
+
+
 @pytest.mark.django_db
 @pytest.mark.usefixtures("behind_proxy")
-def test_event_registrations_behind_the_proxy_count_per_client(settings: Any) -> None:
-    settings.CWGCOP_EVENT_RATE_LIMIT = "1/h"
-    event = EventFactory(capacity=20)
+def test_event_registrations_behind_the_proxy_count_per_client(event: Event) -> None:
     url = f"/en/events/{event.series.slug}/{event.slug}/register/"
     first = Client(REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="203.0.113.9")
     second = Client(REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="203.0.113.10")
@@ -120,9 +125,7 @@ def test_event_registrations_behind_the_proxy_count_per_client(settings: Any) ->
 
 @pytest.mark.django_db
 @pytest.mark.usefixtures("behind_proxy")
-def test_a_spoofed_forwarded_for_from_an_untrusted_peer_counts_against_the_peer(settings: Any) -> None:
-    settings.CWGCOP_EVENT_RATE_LIMIT = "1/h"
-    event = EventFactory(capacity=20)
+def test_a_spoofed_forwarded_for_from_an_untrusted_peer_counts_against_the_peer(event: Event) -> None:
     url = f"/en/events/{event.series.slug}/{event.slug}/register/"
     spoofer = "192.0.2.44"
     assert Client(REMOTE_ADDR=spoofer, HTTP_X_FORWARDED_FOR="203.0.113.1").post(url, _form()).status_code == 200
@@ -135,9 +138,7 @@ def test_a_spoofed_forwarded_for_from_an_untrusted_peer_counts_against_the_peer(
 
 
 @pytest.mark.django_db
-def test_a_registration_form_with_errors_is_not_counted(settings: Any) -> None:
-    settings.CWGCOP_EVENT_RATE_LIMIT = "1/h"
-    event = EventFactory(capacity=20)
+def test_a_registration_form_with_errors_is_not_counted(event: Event) -> None:
     url = f"/en/events/{event.series.slug}/{event.slug}/register/"
     client = Client(REMOTE_ADDR="198.51.100.30")
     for _ in range(3):
@@ -147,9 +148,7 @@ def test_a_registration_form_with_errors_is_not_counted(settings: Any) -> None:
 
 
 @pytest.mark.django_db
-def test_the_429_of_the_registration_page_is_in_the_readers_language(settings: Any) -> None:
-    settings.CWGCOP_EVENT_RATE_LIMIT = "1/h"
-    event = EventFactory(capacity=20)
+def test_the_429_of_the_registration_page_is_in_the_readers_language(event: Event) -> None:
     url = f"/fr/events/{event.series.slug}/{event.slug}/register/"
     client = Client(REMOTE_ADDR="198.51.100.31")
     client.post(url, _form(email="un@example.net"))
@@ -162,9 +161,7 @@ def test_the_429_of_the_registration_page_is_in_the_readers_language(settings: A
 
 @pytest.mark.django_db
 @pytest.mark.usefixtures("behind_proxy")
-def test_api_registrations_count_per_client_and_answer_json_429(settings: Any) -> None:
-    settings.CWGCOP_EVENT_RATE_LIMIT = "1/h"
-    event = EventFactory(capacity=20)
+def test_api_registrations_count_per_client_and_answer_json_429(event: Event) -> None:
     url = f"/api/v1/events/{event.series.slug}/{event.slug}/registrations"
     first = Client(REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="203.0.113.9")
     second = Client(REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="203.0.113.10")

@@ -18,8 +18,8 @@ from cwgcop.core.cache import GENERATION_KEY, PageCacheMiddleware, archive_gener
 from cwgcop.documents import services as document_services
 from cwgcop.documents.models import Document
 from cwgcop.meetings import services as meeting_services
-from tests.core.factories import cwg_cop, document, draft, meeting_21, parse, revise, texts, upload
-from tests.factories import UserFactory, secretariat
+from tests.core.factories import cwg_cop, document, draft, meeting_21, parse, revise, texts
+from tests.factories import UserFactory, secretariat, upload
 
 pytestmark = pytest.mark.django_db
 

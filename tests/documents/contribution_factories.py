@@ -38,13 +38,20 @@ def version(language: str = "en", text: str = "Hello", name: str | None = None) 
 
 
 def submitted(
-    *, actor: Any, meeting: Meeting, kind: str = "contribution", title: str = "Age assurance", languages=("en",)
+    *,
+    actor: Any,
+    meeting: Meeting,
+    kind: str = "contribution",
+    title: str = "Age assurance",
+    languages: tuple[str, ...] = ("en",),
+    versions: list[LanguageVersion] | None = None,
 ) -> Document:
+    """A contribution in English submitted through the service: one PDF per language, or ``versions`` as given."""
     return contributions.submit_contribution(
         actor=actor,
         meeting=meeting,
         kind=kind,
         titles={"en": title},
         original_language="en",
-        versions=[version(code) for code in languages],
+        versions=[version(code) for code in languages] if versions is None else versions,
     )

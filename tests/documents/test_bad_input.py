@@ -26,7 +26,7 @@ from cwgcop.documents import services
 from cwgcop.documents.enums import DocumentStatus
 from cwgcop.documents.models import Document, DocumentFile, DocumentRevision
 from tests.conftest import stored_files
-from tests.factories import BodyFactory, docx_bytes, pdf_bytes, published_document, secretariat
+from tests.factories import BodyFactory, docx_bytes, pdf_bytes, published_document, secretariat, signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -66,9 +66,7 @@ def draft() -> Document:
 
 @pytest.fixture
 def staff_client(draft: Document) -> Client:
-    client = Client()
-    client.force_login(secretariat(draft.body))
-    return client
+    return signed_in(secretariat(draft.body))
 
 
 def _add(document: Document, data: bytes, name: str = "file.pdf", size: int | None = None) -> DocumentFile:

@@ -79,14 +79,7 @@ def test_submission_without_any_file_is_refused_and_nothing_written() -> None:
     meeting = open_meeting()
     before = _written()
     with pytest.raises(DomainError) as error, translation.override("en"):
-        contributions.submit_contribution(
-            actor=member(),
-            meeting=meeting,
-            kind="contribution",
-            titles={"en": "T"},
-            original_language="en",
-            versions=[],
-        )
+        submitted(actor=member(), meeting=meeting, title="T", versions=[])
     assert error.value.messages == [
         "A submission needs at least one file: upload the document in at least one language."
     ]
@@ -98,14 +91,7 @@ def test_a_bad_second_file_leaves_nothing_behind(media_root: Path) -> None:
     broken = contributions.LanguageVersion(language="zh-hans", name="x.pdf", size=5, stream=io.BytesIO(b"hello"))
     before = _written()
     with pytest.raises(DomainError) as error:
-        contributions.submit_contribution(
-            actor=member(),
-            meeting=meeting,
-            kind="contribution",
-            titles={"en": "T"},
-            original_language="en",
-            versions=[version("en"), broken],
-        )
+        submitted(actor=member(), meeting=meeting, title="T", versions=[version("en"), broken])
     assert error.value.code == "file_content_mismatch"
     assert _written() == before
     assert stored_files(media_root) == []

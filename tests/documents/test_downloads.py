@@ -10,8 +10,8 @@ from django.utils.http import http_date
 
 from cwgcop.core.http import ascii_name, content_disposition, parse_range
 from cwgcop.documents.models import Document, DocumentFile
-from tests.core.factories import cwg_cop, draft, meeting_21, moment, revise, set_published, upload
-from tests.factories import docx_bytes, pdf_bytes
+from tests.core.factories import cwg_cop, draft, meeting_21, moment, revise, set_published
+from tests.factories import docx_bytes, pdf_bytes, upload
 
 pytestmark = pytest.mark.django_db
 

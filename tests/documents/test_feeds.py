@@ -11,7 +11,17 @@ from django.test import Client
 
 from cwgcop.documents import services
 from cwgcop.documents.models import Document, DocumentFile
-from tests.core.factories import cwg_cop, document, draft, meeting_21, moment, organization, revise, set_published
+from tests.core.factories import (
+    cwg_cop,
+    document,
+    draft,
+    games_contribution,
+    meeting_21,
+    moment,
+    organization,
+    revise,
+    set_published,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -20,14 +30,7 @@ pytestmark = pytest.mark.django_db
 def documents() -> list[Document]:
     m21 = meeting_21(cwg_cop())
     saudi = organization("Saudi Arabia", "SA")
-    first = document(
-        meeting=m21,
-        symbol="CWG-COP-21/1",
-        titles={"en": "Protecting children in online games", "zh-hans": "在网络游戏中保护儿童"},
-        languages=("en", "zh-hans"),
-        sources=(saudi,),
-        published=moment(2024, 9, 10),
-    )
+    first = games_contribution(m21, sources=(saudi,), published=moment(2024, 9, 10))
     second = document(
         meeting=m21,
         symbol="CWG-COP-21/INF/1",

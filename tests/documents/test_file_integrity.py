@@ -18,13 +18,13 @@ from django.core.management import CommandError, call_command
 from django.db import IntegrityError, connection, transaction
 from django.test import Client
 
-from cwgcop.documents import contributions, services, storage
+from cwgcop.documents import services, storage
 from cwgcop.documents.integrity import verify_files
 from cwgcop.documents.models import Document, DocumentFile
 from tests.conftest import stored_files
-from tests.core.factories import cwg_cop, draft, meeting_21, upload
-from tests.documents.contribution_factories import open_meeting, version
-from tests.factories import member, pdf_bytes
+from tests.core.factories import cwg_cop, draft, meeting_21
+from tests.documents.contribution_factories import open_meeting, submitted, version
+from tests.factories import member, pdf_bytes, upload
 from tests.processes import database_url
 
 URL = "/files/CWG-COP-21/9/rev0/en/"
@@ -67,12 +67,10 @@ def test_failed_second_file_leaves_no_file(media_root: Path, monkeypatch: pytest
 
     monkeypatch.setattr(DocumentFile, "save", second_fails)
     with pytest.raises(IntegrityError):
-        contributions.submit_contribution(
+        submitted(
             actor=member(),
             meeting=meeting,
-            kind="contribution",
-            titles={"en": "Age assurance"},
-            original_language="en",
+            title="Age assurance",
             versions=[version("en", "first"), version("fr", "second")],
         )
     assert calls == ["en", "fr"]

@@ -27,7 +27,7 @@ from tests.documents.test_bad_input import (
     _refused,
     _upload_page,
 )
-from tests.factories import BodyFactory, docx_bytes, secretariat
+from tests.factories import BodyFactory, docx_bytes, secretariat, signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -53,9 +53,7 @@ def draft() -> Document:
 
 @pytest.fixture
 def staff_client(draft: Document) -> Client:
-    client = Client()
-    client.force_login(secretariat(draft.body))
-    return client
+    return signed_in(secretariat(draft.body))
 
 
 MB = 1024 * 1024

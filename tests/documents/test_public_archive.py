@@ -14,6 +14,7 @@ from tests.core.factories import (
     cwg_cop,
     document,
     draft,
+    games_contribution,
     meeting,
     meeting_21,
     moment,
@@ -34,14 +35,7 @@ def archive() -> dict[str, Any]:
     m22 = meeting(body, 22, datetime.date(2025, 2, 12), datetime.date(2025, 2, 13), participants_total=191)
     saudi = organization("Saudi Arabia", "SA")
     ecpat = organization("ECPAT International", "TH", stakeholder_kind="civil-society")
-    document(
-        meeting=m21,
-        symbol="CWG-COP-21/1",
-        titles={"en": "Protecting children in online games", "zh-hans": "在网络游戏中保护儿童"},
-        languages=("en", "zh-hans"),
-        sources=(saudi,),
-        published=moment(2024, 9, 10),
-    )
+    games_contribution(m21, sources=(saudi,), published=moment(2024, 9, 10))
     document(
         meeting=m21,
         symbol="CWG-COP-21/INF/1",
@@ -49,22 +43,18 @@ def archive() -> dict[str, Any]:
         titles={"en": "List of participants"},
         published=moment(2024, 9, 25),
     )
-    document(
-        meeting=m22,
-        symbol="CWG-COP-22/1",
-        titles={"en": "Age assurance", "fr": "Vérification de l'âge"},
-        languages=("en", "fr"),
-        sources=(ecpat,),
-        published=moment(2025, 2, 1),
-    )
-    document(
-        meeting=m22,
-        symbol="CWG-COP-22/2",
-        titles={"en": "Helplines", "ar": "خطوط المساعدة"},
-        languages=("ar", "en"),
-        sources=(saudi,),
-        published=moment(2025, 2, 5),
-    )
+    for symbol, titles, source, day in (
+        ("CWG-COP-22/1", {"en": "Age assurance", "fr": "Vérification de l'âge"}, ecpat, 1),
+        ("CWG-COP-22/2", {"ar": "خطوط المساعدة", "en": "Helplines"}, saudi, 5),
+    ):
+        document(
+            meeting=m22,
+            symbol=symbol,
+            titles=titles,
+            languages=tuple(titles),
+            sources=(source,),
+            published=moment(2025, 2, day),
+        )
     services.create_document(
         actor=None, body=body, meeting=m22, kind="contribution", symbol="CWG-COP-22/3", titles={"en": "A draft"}
     )

@@ -13,6 +13,7 @@ from cwgcop.documents.models import Document, DocumentFile
 from tests.core.factories import (
     cwg_cop,
     document,
+    games_contribution,
     meeting_21,
     moment,
     organization,
@@ -36,14 +37,7 @@ def revised() -> Document:
     m21 = meeting_21(body)
     saudi = organization("Saudi Arabia", "SA")
     ecpat = organization("ECPAT International", "TH")
-    created = document(
-        meeting=m21,
-        symbol="CWG-COP-21/5",
-        titles={"en": "Protecting children in online games", "zh-hans": "在网络游戏中保护儿童"},
-        languages=("en", "zh-hans"),
-        sources=(saudi, ecpat),
-        published=moment(2024, 9, 20),
-    )
+    created = games_contribution(m21, symbol="CWG-COP-21/5", sources=(saudi, ecpat), published=moment(2024, 9, 20))
     revise(created, note="Corrected table 2")
     return set_published(created, moment(2024, 9, 27), revision=1)
 

@@ -12,7 +12,8 @@ from django.utils import translation
 from cwgcop.documents import queries, services
 from cwgcop.documents.models import Document
 from cwgcop.documents.rows import VERSIONS, DocumentRow, LanguageVersion, document_url, rows_html, rows_of
-from tests.core.factories import cwg_cop, document, meeting_21, moment, revise, upload
+from tests.core.factories import cwg_cop, document, meeting_21, moment, revise
+from tests.factories import upload
 
 pytestmark = pytest.mark.django_db
 

@@ -14,8 +14,8 @@ from django.test import Client
 
 from cwgcop.documents import services, storage
 from cwgcop.documents.models import DocumentFile
-from tests.core.factories import cwg_cop, draft, meeting_21, upload
-from tests.factories import pdf_bytes
+from tests.core.factories import cwg_cop, draft, meeting_21
+from tests.factories import pdf_bytes, upload
 from tests.s3 import keys, s3_client
 
 pytestmark = pytest.mark.django_db

@@ -55,3 +55,11 @@ def applicant(number: int = 1, **overrides: Any) -> services.Applicant:
 def confirmed(event: Event, number: int, **overrides: Any) -> Registration:
     registration, _secret = services.register(event=event, applicant=applicant(number, **overrides))
     return services.confirm_email(registration=registration)
+
+
+def schedule_state(event: Event, series: EventSeries) -> tuple[Any, ...]:
+    """What a refused write must leave as it was, read afresh: how many events there are, the event's capacity and
+    status, the series' cadence and retirement."""
+    event.refresh_from_db()
+    series.refresh_from_db()
+    return (Event.objects.count(), event.capacity, event.status, series.cadence, series.retired_at)

@@ -12,7 +12,7 @@ from django.test import Client
 
 from cwgcop.events.models import Event, EventSeries
 from tests.accounts.factories import api_key, bearer
-from tests.events.factories import EventFactory, EventSeriesFactory, confirmed
+from tests.events.factories import EventFactory, EventSeriesFactory, confirmed, schedule_state
 from tests.factories import BodyFactory, member, secretariat
 
 pytestmark = pytest.mark.django_db
@@ -38,8 +38,7 @@ def _event(**overrides: Any) -> dict[str, Any]:
         "live_captions": True,
         "interpretation_languages": ["zh-hans"],
     }
-    data.update(overrides)
-    return data
+    return data | overrides
 
 
 @pytest.fixture
@@ -93,15 +92,7 @@ def test_write_endpoints_answer_401_403_404_and_write_nothing(client: Client, se
         for headers in (other, nobody):
             refused = _send(client, method, url, data, headers)
             assert (refused.status_code, refused.json()["code"]) == (403, "forbidden"), url
-    event.refresh_from_db()
-    series.refresh_from_db()
-    assert (Event.objects.count(), event.capacity, event.status, series.cadence, series.retired_at) == (
-        1,
-        5,
-        "scheduled",
-        "quarterly",
-        None,
-    )
+    assert schedule_state(event, series) == (1, 5, "scheduled", "quarterly", None)
     missing = _send(client, "patch", "/api/v1/events/reporting/no-such-event", {"capacity": 9}, other)
     assert (missing.status_code, missing.json()["code"]) == (404, "not_found")
     assert _send(client, "post", "/api/v1/events/no-such-series/", _event(), other).status_code == 404

@@ -11,7 +11,7 @@ from django.core import mail
 from django.test import Client
 
 from cwgcop.events.models import Event, EventSeries
-from tests.events.factories import EventFactory, EventSeriesFactory, confirmed
+from tests.events.factories import EventFactory, EventSeriesFactory, confirmed, schedule_state
 from tests.factories import BodyFactory, secretariat
 
 pytestmark = pytest.mark.django_db
@@ -35,8 +35,7 @@ def _event_form(**overrides: str) -> dict[str, Any]:
         "live_captions": "on",
         "interpretation_languages": ["es", "en"],
     }
-    data.update(overrides)
-    return data
+    return data | overrides
 
 
 @pytest.fixture
@@ -115,15 +114,7 @@ def test_another_bodys_secretariat_gets_403_and_nothing_is_written(client: Clien
     ]
     for url, data in attempts:
         assert client.post(url, data).status_code == 403, url
-    event.refresh_from_db()
-    series.refresh_from_db()
-    assert (Event.objects.count(), event.capacity, event.status, series.cadence, series.retired_at) == (
-        1,
-        5,
-        "scheduled",
-        "quarterly",
-        None,
-    )
+    assert schedule_state(event, series) == (1, 5, "scheduled", "quarterly", None)
     created = client.post(
         "/en/staff/events/new/",
         {"body": series.body.pk, "slug": "stolen", "title_en": "Stolen", "cadence": "monthly"},  # type: ignore[union-attr]

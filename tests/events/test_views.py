@@ -18,6 +18,7 @@ from cwgcop.events.models import Event, Registration
 from tests.accounts.factories import give_totp
 from tests.events.factories import EventFactory, EventSeriesFactory, confirmed
 from tests.factories import BodyFactory, UserFactory
+from tests.queries import PageInQueries
 
 pytestmark = pytest.mark.django_db
 
@@ -237,17 +238,14 @@ def test_series_page_runs_a_fixed_number_of_queries(client: Client, django_asser
 
 
 @pytest.mark.parametrize("rows", [1, 3])
-def test_staff_registrations_page_runs_a_fixed_number_of_queries(  # type: ignore[no-untyped-def]
-    client: Client, django_assert_num_queries, rows: int
+def test_staff_registrations_page_runs_a_fixed_number_of_queries(
+    client: Client, page_in_queries: PageInQueries, rows: int
 ) -> None:
     event = EventFactory(capacity=2, slug="forum")
     for number in range(1, rows + 1):
         confirmed(event, number, needs_captions=number % 2 == 0)
     _secretariat(client, event)
-    url = f"/en/staff/events/{event.series.slug}/forum/"
-    client.get(url)  # the session and the two-factor check settle on the first request
-    with django_assert_num_queries(11):  # the same for 1 or 3 registrations
-        page = client.get(url).content.decode()
+    page = page_in_queries(f"/en/staff/events/{event.series.slug}/forum/", 11)  # the same for 1 or 3 registrations
     assert [f"Person {n}" in page for n in range(1, 4)] == [n <= rows for n in range(1, 4)]
 
 

@@ -39,52 +39,45 @@ def person(body: Body, kind: RoleKind, username: str, email: str = "", *, totp: 
     return user
 
 
-def incoming(
+def statement(
+    direction: str,
     *,
     sender: Body,
     addressee: Body,
+    title: str,
+    purpose: str,
+    deadline: datetime.date | None = None,
+    reply_to: LiaisonStatement | None = None,
+    **values: Any,
+) -> LiaisonStatement:
+    """A statement from ``sender`` to ``addressee`` with an English title, through the service."""
+    return services.create_statement(
+        actor=None,
+        direction=direction,
+        purpose=purpose,
+        titles={"en": title},
+        from_bodies=[sender],
+        to_bodies=[addressee],
+        deadline=deadline,
+        reply_to_id=reply_to.pk if reply_to else None,
+        **values,
+    )
+
+
+def incoming(
+    *,
     title: str = "Statement from SG2",
     purpose: str = "information",
     sent_on: datetime.date = datetime.date(2024, 9, 16),
-    deadline: datetime.date | None = None,
-    reply_to: LiaisonStatement | None = None,
     **values: Any,
 ) -> LiaisonStatement:
-    return services.create_statement(
-        actor=None,
-        direction="incoming",
-        purpose=purpose,
-        titles={"en": title},
-        from_bodies=[sender],
-        to_bodies=[addressee],
-        sent_on=sent_on,
-        deadline=deadline,
-        reply_to_id=reply_to.pk if reply_to else None,
-        **values,
-    )
+    """An incoming statement (``sender``, ``addressee`` and the rest as for :func:`statement`)."""
+    return statement("incoming", title=title, purpose=purpose, sent_on=sent_on, **values)
 
 
-def outgoing(
-    *,
-    sender: Body,
-    addressee: Body,
-    title: str = "Reply to SG2",
-    purpose: str = "comment",
-    reply_to: LiaisonStatement | None = None,
-    deadline: datetime.date | None = None,
-    **values: Any,
-) -> LiaisonStatement:
-    return services.create_statement(
-        actor=None,
-        direction="outgoing",
-        purpose=purpose,
-        titles={"en": title},
-        from_bodies=[sender],
-        to_bodies=[addressee],
-        deadline=deadline,
-        reply_to_id=reply_to.pk if reply_to else None,
-        **values,
-    )
+def outgoing(*, title: str = "Reply to SG2", purpose: str = "comment", **values: Any) -> LiaisonStatement:
+    """An outgoing draft (``sender``, ``addressee`` and the rest as for :func:`statement`)."""
+    return statement("outgoing", title=title, purpose=purpose, **values)
 
 
 def sent(statement: LiaisonStatement, sent_on: datetime.date = datetime.date(2024, 10, 15)) -> LiaisonStatement:

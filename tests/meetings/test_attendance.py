@@ -14,6 +14,7 @@ from cwgcop.meetings.services import attendance as services
 from cwgcop.meetings.services import meeting as meeting_services
 from tests.factories import MeetingFactory
 from tests.meetings.factories import person, register, upcoming_meeting
+from tests.queries import PageInQueries
 
 pytestmark = pytest.mark.django_db
 
@@ -183,13 +184,12 @@ def test_the_meeting_page_of_a_historic_meeting_shows_its_total(client: Client) 
 
 
 @pytest.mark.parametrize("rows", [1, 3])
-def test_attendance_page_runs_a_fixed_number_of_queries(client: Client, django_assert_num_queries, rows: int) -> None:  # type: ignore[no-untyped-def]
+def test_attendance_page_runs_a_fixed_number_of_queries(
+    client: Client, page_in_queries: PageInQueries, rows: int
+) -> None:
     meeting = upcoming_meeting(number=31)
     for number in range(rows):
         register(meeting, person(f"delegate{number}"), country="PE", stakeholder_kind="academia", mode="onsite")
     client.force_login(person("sec", body=meeting.body, role=RoleKind.SECRETARIAT))
-    url = f"/en/staff/meetings/{meeting.pk}/attendance/"
-    client.get(url)  # the session and the two-factor check settle on the first request
-    with django_assert_num_queries(10):  # the same for 1 or 3 registrations
-        page = client.get(url).content.decode()
+    page = page_in_queries(f"/en/staff/meetings/{meeting.pk}/attendance/", 10)  # the same for 1 or 3 registrations
     assert page.count('name="attended_') == rows

@@ -13,6 +13,7 @@ from cwgcop.meetings.models import Outcome
 from cwgcop.meetings.services import outcomes as services
 from tests.factories import BodyFactory, published_document
 from tests.meetings.factories import action_item, outcome, person, upcoming_meeting
+from tests.queries import PageInQueries
 
 pytestmark = pytest.mark.django_db
 
@@ -176,15 +177,12 @@ def test_meeting_page_queries_do_not_grow_with_outcomes(client: Client) -> None:
 
 @pytest.mark.parametrize("rows", [1, 3])
 def test_staff_outcomes_page_runs_a_fixed_number_of_queries(
-    client: Client, django_assert_num_queries, rows: int
-) -> None:  # type: ignore[no-untyped-def]
+    client: Client, page_in_queries: PageInQueries, rows: int
+) -> None:
     meeting = upcoming_meeting(number=31)
     for number in range(1, rows + 1):
         document = published_document(meeting=meeting, symbol=f"CWG-COP-31/{number}")
         action_item(outcome(meeting, f"Outcome {number}", documents=[document]))
     client.force_login(person("sec", body=meeting.body, role=RoleKind.SECRETARIAT))
-    url = f"/en/staff/meetings/{meeting.pk}/outcomes/"
-    client.get(url)  # the session and the two-factor check settle on the first request
-    with django_assert_num_queries(13):  # the same for 1 or 3 outcomes
-        page = client.get(url).content.decode()
+    page = page_in_queries(f"/en/staff/meetings/{meeting.pk}/outcomes/", 13)  # the same for 1 or 3 outcomes
     assert [f"Outcome {n}" in page for n in range(1, 4)] == [n <= rows for n in range(1, 4)]

@@ -20,29 +20,15 @@ from cwgcop.meetings.models import Outcome
 from cwgcop.reports import services
 from cwgcop.reports.enums import ReportStatus
 from cwgcop.reports.models import CouncilReport, ReportVersion
-from tests.factories import BodyFactory, MeetingFactory, secretariat
+from tests.factories import BodyFactory, held_meeting, secretariat
 
 pytestmark = pytest.mark.django_db
 
 
 def _body() -> Body:
     body = BodyFactory(acronym="CWG-X", name_en="Working group X", name_zh_hans="X工作组")
-    first = MeetingFactory(
-        body=body,
-        number=3,
-        start_date=datetime.date(2024, 9, 30),
-        end_date=datetime.date(2024, 10, 1),
-        venue_en="Geneva",
-        venue_zh_hans="日内瓦",
-        participants_total=42,
-    )
-    MeetingFactory(
-        body=body,
-        number=4,
-        start_date=datetime.date(2025, 2, 12),
-        end_date=datetime.date(2025, 2, 13),
-        participants_total=57,
-    )
+    first = held_meeting(body, 3, "2024-09-30", "2024-10-01", venue_zh_hans="日内瓦", participants_total=42)
+    held_meeting(body, 4, "2025-02-12", "2025-02-13", participants_total=57)
     Outcome.objects.create(meeting=first, position=1, kind="agreed", text_en="Publish the data set")
     return body
 

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from cwgcop.meetings.services import Officer, set_meeting_officers
 from cwgcop.reports import builder, services
-from tests.factories import BodyFactory, MeetingFactory, OrganizationFactory, UserFactory
+from tests.factories import BodyFactory, OrganizationFactory, UserFactory, held_meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -21,18 +21,9 @@ PERIOD = {"start": datetime.date(2030, 1, 1), "end": datetime.date(2030, 12, 31)
 
 def _network() -> None:
     body = BodyFactory(acronym="TGN", name_en="Tide Gauge Network", symbol_prefix="TGN")
-    earlier = MeetingFactory(
-        body=body, number=3, start_date=datetime.date(2027, 4, 5), end_date=datetime.date(2027, 4, 5)
-    )
+    earlier = held_meeting(body, 3, "2027-04-05")
     set_meeting_officers(actor=None, meeting=earlier, officers=[Officer(role="chair", name="Old Chair")])
-    meeting = MeetingFactory(
-        body=body,
-        number=5,
-        start_date=datetime.date(2030, 6, 2),
-        end_date=datetime.date(2030, 6, 3),
-        venue_en="Apia",
-        participants_total=21,
-    )
+    meeting = held_meeting(body, 5, "2030-06-02", "2030-06-03", venue="Apia", participants_total=21)
     institute = OrganizationFactory(name="Samoa Meteorology Division", country="WS")
     person = UserFactory(username="fetu", email="fetu@example.ws")
     set_meeting_officers(
@@ -67,12 +58,8 @@ def test_the_report_names_the_chair_and_vice_chairs_of_its_period_only() -> None
 
 def test_a_chair_alone_and_vice_chairs_alone_are_named_in_the_readers_language() -> None:
     body = BodyFactory(acronym="TGX", name_en="Tide Gauge Experts", symbol_prefix="TGX")
-    first = MeetingFactory(
-        body=body, number=1, start_date=datetime.date(2030, 2, 1), end_date=datetime.date(2030, 2, 1)
-    )
-    second = MeetingFactory(
-        body=body, number=2, start_date=datetime.date(2030, 9, 1), end_date=datetime.date(2030, 9, 1)
-    )
+    first = held_meeting(body, 1, "2030-02-01")
+    second = held_meeting(body, 2, "2030-09-01")
     set_meeting_officers(actor=None, meeting=first, officers=[Officer(role="chair", name="Ana Lima", country="BR")])
     set_meeting_officers(actor=None, meeting=second, officers=[Officer(role="vice-chair", name="Omar Haddad")])
     text = _text(builder.build(body=body, language="en", **PERIOD))

@@ -13,7 +13,7 @@ from PIL import Image
 
 from cwgcop.reports import builder, services
 from cwgcop.reports.models import CouncilReport
-from tests.factories import BodyFactory, MeetingFactory
+from tests.factories import BodyFactory, held_meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -23,14 +23,7 @@ BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 def _arabic_pdf() -> bytes:
     body = BodyFactory(acronym="CWG-X", name_en="Working group X", name_ar=NAME)
-    MeetingFactory(
-        body=body,
-        number=3,
-        start_date=datetime.date(2023, 3, 6),
-        end_date=datetime.date(2023, 3, 7),
-        venue_en="Nairobi",
-        participants_total=42,
-    )
+    held_meeting(body, 3, "2023-03-06", "2023-03-07", venue="Nairobi", participants_total=42)
     start, end = datetime.date(2023, 1, 1), datetime.date(2023, 12, 31)
     sections = builder.build(body=body, start=start, end=end, language="ar")
     draft = CouncilReport(body=body, start=start, end=end, languages=["ar"])

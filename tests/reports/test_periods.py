@@ -19,7 +19,7 @@ from cwgcop.core.errors import DomainError
 from cwgcop.meetings.models import ActionItem, Outcome
 from cwgcop.reports import builder, services
 from cwgcop.reports.models import CouncilReport, GoverningText
-from tests.factories import BodyFactory, MeetingFactory, published_document
+from tests.factories import BodyFactory, held_meeting, published_document
 
 pytestmark = pytest.mark.django_db
 
@@ -31,53 +31,39 @@ def _panel() -> Body:
     """The Ocean Data Panel: governed by Resolution 77 as revised at Lima (2018), then at Oslo (2022, in force
     from 2023); a meeting in 2021 and two in 2024."""
     body = BodyFactory(acronym="ODP", name="Ocean Data Panel", name_en="Ocean Data Panel", symbol_prefix="ODP")
-    add = services.add_governing_text
-    add(
-        actor=None,
-        body=body,
-        kind="establishing",
-        texts={"citation": {"en": "Council Decision 640 (2017)", "ar": "مقرر المجلس 640 (2017)"}},
-        valid_from=datetime.date(2017, 6, 1),
-    )
-    add(
-        actor=None,
-        body=body,
-        kind="governing",
-        texts={
-            "citation": {"en": "Resolution 77 (Rev. Lima, 2018)"},
-            "text": {"en": "Resolution 77 (Rev. Lima, 2018) asks the panel to:"},
-            "items": {"en": "map the sea floor"},
-        },
-        valid_from=datetime.date(2019, 1, 1),
-    )
-    add(
-        actor=None,
-        body=body,
-        kind="governing",
-        texts={
-            "citation": {"en": "Resolution 77 (Rev. Oslo, 2022)", "ar": "القرار 77 (المراجَع في أوسلو، 2022)"},
-            "text": {"en": "Resolution 77 (Rev. Oslo, 2022) asks the panel to:"},
-            "items": {"en": "share ocean data openly\nhear coastal communities"},
-        },
-        valid_from=datetime.date(2023, 1, 1),
-    )
-    MeetingFactory(
-        body=body,
-        number=2,
-        start_date=datetime.date(2021, 5, 10),
-        end_date=datetime.date(2021, 5, 11),
-        venue="Lima",
-        venue_en="Lima",
-        format="virtual",
-        participants_total=33,
-    )
-    seventh = MeetingFactory(
-        body=body,
-        number=7,
-        start_date=datetime.date(2024, 3, 4),
-        end_date=datetime.date(2024, 3, 5),
+    for kind, texts, valid_from in (
+        (
+            "establishing",
+            {"citation": {"en": "Council Decision 640 (2017)", "ar": "مقرر المجلس 640 (2017)"}},
+            datetime.date(2017, 6, 1),
+        ),
+        (
+            "governing",
+            {
+                "citation": {"en": "Resolution 77 (Rev. Lima, 2018)"},
+                "text": {"en": "Resolution 77 (Rev. Lima, 2018) asks the panel to:"},
+                "items": {"en": "map the sea floor"},
+            },
+            datetime.date(2019, 1, 1),
+        ),
+        (
+            "governing",
+            {
+                "citation": {"en": "Resolution 77 (Rev. Oslo, 2022)", "ar": "القرار 77 (المراجَع في أوسلو، 2022)"},
+                "text": {"en": "Resolution 77 (Rev. Oslo, 2022) asks the panel to:"},
+                "items": {"en": "share ocean data openly\nhear coastal communities"},
+            },
+            datetime.date(2023, 1, 1),
+        ),
+    ):
+        services.add_governing_text(actor=None, body=body, kind=kind, texts=texts, valid_from=valid_from)
+    held_meeting(body, 2, "2021-05-10", "2021-05-11", venue="Lima", format="virtual", participants_total=33)
+    seventh = held_meeting(
+        body,
+        7,
+        "2024-03-04",
+        "2024-03-05",
         venue="Oslo",
-        venue_en="Oslo",
         venue_ar="أوسلو",
         format="in-person",
         participants_total=None,
@@ -85,17 +71,7 @@ def _panel() -> Body:
         participants_remote=17,
         summary_en="The panel weighed a shared data licence.",
     )
-    MeetingFactory(
-        body=body,
-        number=8,
-        start_date=datetime.date(2024, 10, 1),
-        end_date=datetime.date(2024, 10, 1),
-        venue="Oslo",
-        venue_en="Oslo",
-        venue_ar="أوسلو",
-        format="hybrid",
-        participants_total=1234,
-    )
+    held_meeting(body, 8, "2024-10-01", venue="Oslo", venue_ar="أوسلو", format="hybrid", participants_total=1234)
     outcome = Outcome.objects.create(
         meeting=seventh, position=1, kind="agreed", text="Adopt the licence", text_en="Adopt the licence"
     )
@@ -157,16 +133,7 @@ def test_each_period_cites_the_revision_in_force_and_only_its_own_meetings() -> 
 def test_a_second_body_has_its_own_texts_and_meetings() -> None:
     _panel()
     other = BodyFactory(acronym="RFG", name="Reef Group", name_en="Reef Group")
-    MeetingFactory(
-        body=other,
-        number=1,
-        start_date=datetime.date(2024, 6, 3),
-        end_date=datetime.date(2024, 6, 3),
-        venue="Suva",
-        venue_en="Suva",
-        format="hybrid",
-        participants_total=12,
-    )
+    held_meeting(other, 1, "2024-06-03", venue="Suva", format="hybrid", participants_total=12)
     text = _text(builder.build(body=other, language="en", **LATE))
     assert "held the first meeting on 3 June 2024 at Suva, in hybrid format." in text
     assert "Resolution 77" not in text

@@ -13,21 +13,14 @@ from cwgcop.accounts import services as account_services
 from cwgcop.core.models import AuditEntry
 from cwgcop.reports import services
 from cwgcop.reports.models import CouncilReport, Rendition
-from tests.factories import BodyFactory, MeetingFactory, secretariat
+from tests.factories import BodyFactory, held_meeting, secretariat
 
 pytestmark = pytest.mark.django_db
 
 
 def _approved_report() -> CouncilReport:
     body = BodyFactory(acronym="RSG", name="Reef Study Group", name_en="Reef Study Group", slug="rsg")
-    MeetingFactory(
-        body=body,
-        number=4,
-        start_date=datetime.date(2023, 5, 9),
-        end_date=datetime.date(2023, 5, 10),
-        venue_en="Suva",
-        participants_total=17,
-    )
+    held_meeting(body, 4, "2023-05-09", "2023-05-10", venue="Suva", participants_total=17)
     report = services.create_draft(
         actor=None,
         body=body,

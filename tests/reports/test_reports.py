@@ -19,7 +19,7 @@ from cwgcop.liaisons import services as liaison_services
 from cwgcop.meetings.models import Outcome
 from cwgcop.reports import builder, services
 from cwgcop.reports.models import CouncilReport, Rendition
-from tests.factories import BodyFactory, MeetingFactory, UserFactory
+from tests.factories import BodyFactory, UserFactory, held_meeting
 from tests.liaisons import factories as liaison_factories
 
 pytestmark = pytest.mark.django_db
@@ -128,26 +128,10 @@ def _factory_body_with_liaisons() -> Body:
     body = BodyFactory(acronym="CWG-X", name="Working group X", name_en="Working group X")
     partner = BodyFactory(acronym="SG9", name="Study Group 9", name_en="Study Group 9")
     subgroup = BodyFactory(acronym="CG-X", name="Correspondence group X", name_en="Correspondence group X", parent=body)
-    first = MeetingFactory(
-        body=body,
-        number=3,
-        start_date=datetime.date(2023, 3, 6),
-        end_date=datetime.date(2023, 3, 7),
-        venue="Nairobi",
-        venue_en="Nairobi",
-        format="in-person",
-        participants_total=42,
+    first = held_meeting(
+        body, 3, "2023-03-06", "2023-03-07", venue="Nairobi", format="in-person", participants_total=42
     )
-    second = MeetingFactory(
-        body=body,
-        number=4,
-        start_date=datetime.date(2024, 3, 6),
-        end_date=datetime.date(2024, 3, 6),
-        venue="Nairobi",
-        venue_en="Nairobi",
-        format="in-person",
-        participants_total=57,
-    )
+    second = held_meeting(body, 4, "2024-03-06", venue="Nairobi", format="in-person", participants_total=57)
     Outcome.objects.create(
         meeting=first, position=1, kind="agreed", text="Publish the data set", text_en="Publish the data set"
     )

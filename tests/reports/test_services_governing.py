@@ -19,7 +19,7 @@ from cwgcop.core.models import AuditEntry
 from cwgcop.reports import services
 from cwgcop.reports.models import CouncilReport, GoverningText
 from tests.accounts.factories import give_totp
-from tests.factories import BodyFactory, MeetingFactory, UserFactory, secretariat
+from tests.factories import BodyFactory, UserFactory, held_meeting, secretariat
 
 pytestmark = pytest.mark.django_db
 
@@ -28,18 +28,9 @@ PERIOD = {"start": datetime.date(2024, 1, 1), "end": datetime.date(2024, 12, 31)
 
 def _guild() -> Body:
     body = BodyFactory(acronym="TSG", name="Tide Study Group", name_en="Tide Study Group", slug="tsg")
-    for number, day, count in ((1, datetime.date(2019, 4, 2), 20), (2, datetime.date(2021, 4, 2), 31)):
-        MeetingFactory(
-            body=body, number=number, start_date=day, end_date=day, venue_en="Apia", participants_total=count
-        )
-    MeetingFactory(
-        body=body,
-        number=3,
-        start_date=datetime.date(2024, 4, 2),
-        end_date=datetime.date(2024, 4, 3),
-        venue_en="Apia",
-        participants_total=44,
-    )
+    for number, day, count in ((1, "2019-04-02", 20), (2, "2021-04-02", 31)):
+        held_meeting(body, number, day, venue="Apia", participants_total=count)
+    held_meeting(body, 3, "2024-04-02", "2024-04-03", venue="Apia", participants_total=44)
     return body
 
 

@@ -13,6 +13,7 @@ from cwgcop.demo.loader import load_demo
 from cwgcop.reports.models import CouncilReport
 from tests.accounts.factories import give_totp
 from tests.factories import UserFactory
+from tests.queries import PageInQueries
 
 pytestmark = pytest.mark.django_db
 
@@ -129,7 +130,7 @@ def test_api_request_draft_needs_the_secretariat_token(client: Client) -> None:
 
 
 @pytest.mark.parametrize("rows", [1, 3])
-def test_report_list_runs_a_fixed_number_of_queries(client: Client, django_assert_num_queries, rows: int) -> None:  # type: ignore[no-untyped-def]
+def test_report_list_runs_a_fixed_number_of_queries(client: Client, page_in_queries: PageInQueries, rows: int) -> None:
     from cwgcop.reports import services
     from tests.factories import BodyFactory, MeetingFactory
 
@@ -142,9 +143,7 @@ def test_report_list_runs_a_fixed_number_of_queries(client: Client, django_asser
             actor=None, body=body, start=datetime.date(year, 1, 1), end=datetime.date(year, 12, 31), languages=["fr"]
         )
     client.force_login(_person("rep-sec3", RoleKind.SECRETARIAT, body))
-    client.get("/en/staff/reports/")  # the session and the two-factor check settle on the first request
-    with django_assert_num_queries(7):  # the same for 1 or 3 reports
-        page = client.get("/en/staff/reports/").content.decode()
+    page = page_in_queries("/en/staff/reports/", 7)  # the same for 1 or 3 reports
     assert page.count("1 January\u2009–\u200931 December") == rows
 
 

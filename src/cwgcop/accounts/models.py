@@ -9,7 +9,7 @@ from django_countries.fields import CountryField
 
 from cwgcop.bodies.models import Organization
 from cwgcop.core.languages import Language
-from cwgcop.core.model_fields import optional_reference
+from cwgcop.core.references import optional_reference
 
 
 class Profile(models.Model):
@@ -19,7 +19,7 @@ class Profile(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.CASCADE, related_name="profile"
     )
     full_name = models.CharField(_("full name"), max_length=200, blank=True)
-    organization = optional_reference(Organization, _("organisation"), on_delete=models.SET_NULL)
+    organization = optional_reference(Organization, _("organisation"), on_delete=models.SET_NULL, related_name="+")
     country = CountryField(verbose_name=_("country"), blank=True)
     language = models.CharField(
         _("language for e-mails"), max_length=7, choices=Language.choices, default=Language.ENGLISH

@@ -13,7 +13,7 @@ from django_countries.fields import CountryField
 from cwgcop.bodies.enums import BodyKind, Region, RoleKind, StakeholderKind
 from cwgcop.bodies.regions import region_of
 from cwgcop.core.languages import translated
-from cwgcop.core.model_fields import optional_reference
+from cwgcop.core.references import optional_reference
 
 
 class Body(models.Model):

@@ -162,21 +162,7 @@ class ConsultationForm(forms.Form):
 
     @staticmethod
     def initial_for(consultation: Consultation) -> dict[str, Any]:
-        initial: dict[str, Any] = {
-            name: getattr(consultation, name)
-            for name in (
-                "slug",
-                "body",
-                "meeting",
-                "languages",
-                "age_bands",
-                "consent_required_bands",
-                "opens_at",
-                "closes_at",
-                "live_opens_at",
-                "live_closes_at",
-            )
-        }
+        initial: dict[str, Any] = {name: getattr(consultation, name) for name in lifecycle.DETAIL_FIELDS}
         for code in LANGUAGE_ORDER:
             for name in lifecycle.TEXT_FIELDS:
                 key = f"{name}_{field_suffix(code)}"

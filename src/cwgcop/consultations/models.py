@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -31,7 +30,9 @@ from cwgcop.consultations.enums import (
     RejectionReason,
     RiskCategory,
 )
-from cwgcop.core.languages import Language, translated
+from cwgcop.core.languages import Language
+from cwgcop.core.references import optional_reference, person_reference
+from cwgcop.core.translated_display import TranslatedDisplay
 from cwgcop.meetings.models import Meeting
 
 
@@ -43,14 +44,7 @@ def this_hour() -> datetime.datetime:
 class Consultation(models.Model):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.PROTECT, related_name="consultations")
-    meeting = models.ForeignKey(
-        Meeting,
-        verbose_name=_("meeting"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="consultations",
-    )
+    meeting = optional_reference(Meeting, _("meeting"), related_name="consultations")
     # Translated through django-modeltranslation: title_en, title_zh_hans, …
     title = models.CharField(_("title"), max_length=250)
     introduction = models.TextField(_("introduction"), blank=True)
@@ -82,21 +76,13 @@ class Consultation(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("consultations:detail", kwargs={"slug": self.slug})
 
-    @property
-    def display_title(self) -> str:
-        return translated(self, "title")
+    display_title = TranslatedDisplay("title")
 
-    @property
-    def display_introduction(self) -> str:
-        return translated(self, "introduction")
+    display_introduction = TranslatedDisplay("introduction")
 
-    @property
-    def display_privacy_notice(self) -> str:
-        return translated(self, "privacy_notice")
+    display_privacy_notice = TranslatedDisplay("privacy_notice")
 
-    @property
-    def display_feedback(self) -> str:
-        return translated(self, "feedback")
+    display_feedback = TranslatedDisplay("feedback")
 
     def is_open(self, now: object = None) -> bool:
         moment = now or timezone.now()
@@ -145,9 +131,7 @@ class Question(models.Model):
     def __str__(self) -> str:
         return self.text
 
-    @property
-    def display_text(self) -> str:
-        return translated(self, "text")
+    display_text = TranslatedDisplay("text")
 
 
 class Choice(models.Model):
@@ -162,9 +146,7 @@ class Choice(models.Model):
     def __str__(self) -> str:
         return self.label
 
-    @property
-    def display_label(self) -> str:
-        return translated(self, "label")
+    display_label = TranslatedDisplay("label")
 
 
 class GroupCode(models.Model):
@@ -225,9 +207,7 @@ class Answer(models.Model):
     # The hour only: an exact time could be matched to a web server's log of addresses.
     received_at = models.DateTimeField(default=this_hour)
     moderated_at = models.DateTimeField(null=True, blank=True)
-    moderated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    moderated_by = person_reference()
 
     class Meta:
         constraints = [
@@ -247,16 +227,12 @@ class SafeguardingCase(models.Model):
 
     answer = models.OneToOneField(Answer, on_delete=models.CASCADE, related_name="case")
     consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="cases")
-    lead = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    lead = person_reference()
     status = models.CharField(_("status"), max_length=15, choices=CaseStatus.choices, default=CaseStatus.OPEN)
     source = models.CharField(_("source"), max_length=10, choices=CaseSource.choices, default=CaseSource.DETECTED)
     # What the safeguarding check found (its categories), or why a moderator escalated the answer.
     categories = models.JSONField(_("categories"), default=list, blank=True)
-    escalated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    escalated_by = person_reference()
     reason = models.TextField(_("why it was escalated"), blank=True)
     # For a case the check opened, the answer's hour (see ``Answer.received_at``).
     opened_at = models.DateTimeField(default=timezone.now)
@@ -291,12 +267,10 @@ class SharingPackage(models.Model):
     language = models.CharField(_("language"), max_length=7, choices=Language.choices, default=Language.ENGLISH)
     k = models.PositiveSmallIntegerField(_("smallest group shown"))
     created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = person_reference(blank=False)
     expires_at = models.DateTimeField(_("link expires"))
     revoked_at = models.DateTimeField(_("link revoked"), null=True, blank=True)
-    revoked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    revoked_by = person_reference()
     content = models.JSONField(default=dict)
 
     class Meta:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from cwgcop.core.model_fields import optional_account
+from cwgcop.core.references import person_reference
 
 
 class AuditEntry(models.Model):
     """One change of state, written by the service that made it, in the same transaction."""
 
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
-    actor = optional_account(_("who"))
+    actor = person_reference(verbose_name=_("who"))
     action = models.CharField(_("action"), max_length=80)
     object_type = models.CharField(_("object type"), max_length=80)
     object_id = models.CharField(_("object id"), max_length=64)

@@ -158,20 +158,23 @@ ORGANIZATIONS: list[dict[str, str]] = [
     {"name": "Brazil", "short_name": "BRA", "country": "BR", "stakeholder_kind": "member-state"},
 ]
 
+# Where the group meets, in every language.
+ITU_HEADQUARTERS = {
+    "en": "ITU headquarters, Geneva, Switzerland",
+    "zh-hans": "瑞士日内瓦国际电联总部",
+    "fr": "Siège de l'UIT, Genève, Suisse",
+    "es": "Sede de la UIT, Ginebra, Suiza",
+    "ru": "Штаб-квартира МСЭ, Женева, Швейцария",
+    "ar": "مقر الاتحاد، جنيف، سويسرا",
+}
+
 MEETINGS: list[dict[str, Any]] = [
     {
         "body": "CWG-COP",
         "number": 21,
         "start_date": datetime.date(2024, 9, 30),
         "end_date": datetime.date(2024, 10, 1),
-        "venues": {
-            "en": "ITU headquarters, Geneva, Switzerland",
-            "zh-hans": "瑞士日内瓦国际电联总部",
-            "fr": "Siège de l'UIT, Genève, Suisse",
-            "es": "Sede de la UIT, Ginebra, Suiza",
-            "ru": "Штаб-квартира МСЭ, Женева, Швейцария",
-            "ar": "مقر الاتحاد، جنيف، سويسرا",
-        },
+        "venues": ITU_HEADQUARTERS,
         "format": "hybrid",
         "status": "held",
         "participants_total": 129,
@@ -181,14 +184,7 @@ MEETINGS: list[dict[str, Any]] = [
         "number": 22,
         "start_date": datetime.date(2025, 2, 12),
         "end_date": datetime.date(2025, 2, 13),
-        "venues": {
-            "en": "ITU headquarters, Geneva, Switzerland",
-            "zh-hans": "瑞士日内瓦国际电联总部",
-            "fr": "Siège de l'UIT, Genève, Suisse",
-            "es": "Sede de la UIT, Ginebra, Suiza",
-            "ru": "Штаб-квартира МСЭ, Женева, Швейцария",
-            "ar": "مقر الاتحاد، جنيف، سويسرا",
-        },
+        "venues": ITU_HEADQUARTERS,
         "format": "hybrid",
         "status": "held",
         "participants_total": 191,

@@ -14,7 +14,8 @@ from django_countries.fields import CountryField
 
 from cwgcop.bodies.enums import Region, StakeholderKind
 from cwgcop.bodies.models import Body
-from cwgcop.core.languages import translated
+from cwgcop.core.references import optional_reference
+from cwgcop.core.translated_display import TranslatedDisplay
 from cwgcop.documents.models import Document
 from cwgcop.events.enums import (
     ACTIVE_STATUSES,
@@ -28,7 +29,7 @@ from cwgcop.events.enums import (
 
 class EventSeries(models.Model):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    body = models.ForeignKey(Body, verbose_name=_("body"), null=True, blank=True, on_delete=models.PROTECT)
+    body = optional_reference(Body, _("body"))
     # Translated through django-modeltranslation: title_en, title_zh_hans, …
     title = models.CharField(_("title"), max_length=250)
     description = models.TextField(_("description"), blank=True)
@@ -47,13 +48,9 @@ class EventSeries(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("events:series", kwargs={"series": self.slug})
 
-    @property
-    def display_title(self) -> str:
-        return translated(self, "title")
+    display_title = TranslatedDisplay("title")
 
-    @property
-    def display_description(self) -> str:
-        return translated(self, "description")
+    display_description = TranslatedDisplay("description")
 
 
 class Event(models.Model):
@@ -73,14 +70,7 @@ class Event(models.Model):
     confirmed_count = models.PositiveIntegerField(_("confirmed"), default=0, editable=False)
     registration_opens_at = models.DateTimeField(_("registration opens"))
     registration_closes_at = models.DateTimeField(_("registration closes"))
-    concept_note = models.ForeignKey(
-        Document,
-        verbose_name=_("concept note"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="events",
-    )
+    concept_note = optional_reference(Document, _("concept note"), related_name="events")
     sign_languages = models.JSONField(_("sign-language interpretation"), default=list, blank=True)
     live_captions = models.BooleanField(_("live captions"), default=False)
     interpretation_languages = models.JSONField(_("interpretation languages"), default=list, blank=True)
@@ -114,17 +104,11 @@ class Event(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("events:detail", kwargs={"series": self.series.slug, "event": self.slug})
 
-    @property
-    def display_title(self) -> str:
-        return translated(self, "title")
+    display_title = TranslatedDisplay("title")
 
-    @property
-    def display_description(self) -> str:
-        return translated(self, "description")
+    display_description = TranslatedDisplay("description")
 
-    @property
-    def display_venue(self) -> str:
-        return translated(self, "venue")
+    display_venue = TranslatedDisplay("venue")
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from cwgcop.bodies.models import Body
 from cwgcop.core.confirmation import confirm_field
 from cwgcop.core.languages import LANGUAGE_ORDER, Language, field_suffix
+from cwgcop.core.translated_forms import LanguageFields, translated_initial
 from cwgcop.documents.models import Document
 from cwgcop.events.enums import Cadence, EventFormat
 from cwgcop.events.models import Event, EventSeries
@@ -34,10 +35,9 @@ def _naive(value: datetime.datetime | None) -> datetime.datetime | None:
     return value.replace(tzinfo=None) if value is not None else None
 
 
-class TranslatedFields:
+class TranslatedFields(LanguageFields):
     """``<name>_<language>`` fields for the six languages, collected as a ``{language: text}`` mapping."""
 
-    cleaned_data: dict[str, Any]
     fields: dict[str, forms.Field]
 
     def add_translated(self, name: str, label: Any, *, textarea: bool = False, max_length: int = 250) -> None:
@@ -51,17 +51,6 @@ class TranslatedFields:
                 max_length=None if textarea else max_length,
                 widget=widget,
             )
-
-    def translations(self, name: str) -> dict[str, str]:
-        return {code: self.cleaned_data.get(f"{name}_{field_suffix(code)}") or "" for code in LANGUAGE_ORDER}
-
-
-def translated_initial(obj: Any, *names: str) -> dict[str, str]:
-    return {
-        f"{name}_{field_suffix(code)}": getattr(obj, f"{name}_{field_suffix(code)}") or ""
-        for name in names
-        for code in LANGUAGE_ORDER
-    }
 
 
 class SeriesForm(TranslatedFields, forms.Form):

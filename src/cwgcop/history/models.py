@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from cwgcop.core.model_fields import optional_account
+from cwgcop.core.references import person_reference
 from cwgcop.history.enums import ImportStage
 
 
@@ -19,7 +19,7 @@ class ArchiveImport(models.Model):
     rows = models.JSONField(default=list)
     # Why the archive as a whole was refused (no manifest, a ZIP bomb …) or the run stopped.
     message = models.TextField(blank=True)
-    created_by = optional_account()
+    created_by = person_reference()
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 

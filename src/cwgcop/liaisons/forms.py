@@ -11,6 +11,7 @@ from django.utils.translation import pgettext_lazy
 
 from cwgcop.bodies.models import Body
 from cwgcop.core.languages import LANGUAGE_ORDER, Language, field_suffix
+from cwgcop.core.translated_forms import LanguageFields
 from cwgcop.documents.models import Document
 from cwgcop.liaisons.enums import MilestoneStatus, Purpose
 from cwgcop.liaisons.services import Contact
@@ -36,10 +37,9 @@ def _meetings() -> Any:
     return Meeting.objects.select_related("body").order_by("-start_date")
 
 
-class TranslatedFieldsMixin:
+class TranslatedFieldsMixin(LanguageFields):
     """Adds ``<name>_<lang>`` fields for the six languages and collects them as a language → text dict."""
 
-    cleaned_data: dict[str, Any]
     fields: dict[str, forms.Field]
 
     def add_translated(self, name: str, label_index: int, *, textarea: bool = False, max_length: int = 500) -> None:
@@ -54,9 +54,6 @@ class TranslatedFieldsMixin:
                     label=label, required=False, max_length=max_length, widget=forms.TextInput(attrs={"lang": code})
                 )
             self.fields[f"{name}_{field_suffix(code)}"] = field
-
-    def translations(self, name: str) -> dict[str, str]:
-        return {code: self.cleaned_data.get(f"{name}_{field_suffix(code)}") or "" for code in LANGUAGE_ORDER}
 
 
 class StatementForm(TranslatedFieldsMixin, forms.Form):

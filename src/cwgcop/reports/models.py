@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import datetime
 
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from cwgcop.bodies.models import Body
+from cwgcop.core.references import optional_reference, person_reference
 from cwgcop.documents.models import Document
 from cwgcop.reports.enums import GoverningTextKind, ReportStatus
 from cwgcop.reports.validators import council_number
@@ -66,12 +66,8 @@ class CouncilReport(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=ReportStatus.choices, default=ReportStatus.DRAFT)
     approved_version = models.PositiveIntegerField(null=True, blank=True)
     approved_at = models.DateTimeField(null=True, blank=True)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    document = models.ForeignKey(
-        Document, null=True, blank=True, on_delete=models.PROTECT, related_name="council_reports"
-    )
+    approved_by = person_reference()
+    document = optional_reference(Document, related_name="council_reports")
     # What belongs to the period, entered by the secretariat (translated: council_session_en, …).
     council_session = models.CharField(_("Council session"), max_length=200, blank=True)
     council_document = models.CharField(
@@ -106,9 +102,7 @@ class ReportVersion(models.Model):
     number = models.PositiveIntegerField()
     sections = models.JSONField(default=list)
     created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = person_reference()
 
     class Meta:
         ordering = ["report", "number"]

@@ -39,6 +39,17 @@ TEXT_FIELDS = ("title", "introduction", "privacy_notice")
 # Addresses under /consult/ and /staff/consultations/ that are not consultations.
 RESERVED_SLUGS = frozenset({"help", "new", "package", "staff"})
 SETTINGS_FIELDS = ("languages", "age_bands", "consent_required_bands")
+# The fields a consultation takes from its details as they are (the texts, translated, aside): the form shows them.
+DETAIL_FIELDS = (
+    "slug",
+    "body",
+    "meeting",
+    *SETTINGS_FIELDS,
+    "opens_at",
+    "closes_at",
+    "live_opens_at",
+    "live_closes_at",
+)
 
 
 @dataclass
@@ -121,18 +132,7 @@ def _check_links(details: ConsultationDetails, consultation: Consultation | None
 
 
 def _apply(consultation: Consultation, details: ConsultationDetails) -> None:
-    for name in (
-        "slug",
-        "body",
-        "meeting",
-        "languages",
-        "age_bands",
-        "consent_required_bands",
-        "opens_at",
-        "closes_at",
-        "live_opens_at",
-        "live_closes_at",
-    ):
+    for name in DETAIL_FIELDS:
         setattr(consultation, name, getattr(details, name))
     for name in TEXT_FIELDS:
         set_translations(consultation, name, details.texts.get(name), replace=True)

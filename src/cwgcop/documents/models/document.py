@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cwgcop.bodies.models import Body, Organization
 from cwgcop.core.languages import LANGUAGE_ORDER, Language, translated
-from cwgcop.core.model_fields import optional_account, optional_reference
+from cwgcop.core.references import optional_reference, person_reference
 from cwgcop.documents.enums import DocumentKind, DocumentStatus
 from cwgcop.meetings.models import Meeting
 
@@ -51,7 +51,7 @@ class Document(models.Model):
     late = models.BooleanField(_("late"), default=False)
     returned_at = models.DateTimeField(_("returned"), null=True, blank=True)
     return_reason = models.TextField(_("reason for return"), blank=True)
-    created_by = optional_account()
+    created_by = person_reference()
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -7,7 +7,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cwgcop.bodies.models import Body
-from cwgcop.core.languages import translated
+from cwgcop.core.references import optional_reference
+from cwgcop.core.translated_display import TranslatedDisplay
 from cwgcop.documents.models import Document
 from cwgcop.liaisons.enums import DeliverableStatus, MilestoneStatus
 from cwgcop.meetings.models import Meeting
@@ -37,13 +38,9 @@ class Deliverable(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("liaisons:deliverable", kwargs={"slug": self.slug})
 
-    @property
-    def display_title(self) -> str:
-        return translated(self, "title")
+    display_title = TranslatedDisplay("title")
 
-    @property
-    def display_description(self) -> str:
-        return translated(self, "description")
+    display_description = TranslatedDisplay("description")
 
     def route(self) -> list[Milestone]:
         """The milestones in order (uses prefetched milestones when present)."""
@@ -75,26 +72,12 @@ class Milestone(models.Model):
     # Translated through django-modeltranslation: title_en, title_zh_hans, …
     title = models.CharField(_("what happens"), max_length=300)
     body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.PROTECT, related_name="milestones")
-    meeting = models.ForeignKey(
-        Meeting,
-        verbose_name=_("meeting"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="milestones",
-    )
+    meeting = optional_reference(Meeting, _("meeting"), related_name="milestones")
     due_date = models.DateField(_("expected"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=MilestoneStatus.choices, default=MilestoneStatus.PLANNED
     )
-    document = models.ForeignKey(
-        Document,
-        verbose_name=_("fulfilled by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="milestones",
-    )
+    document = optional_reference(Document, _("fulfilled by"), related_name="milestones")
     achieved_on = models.DateField(_("achieved on"), null=True, blank=True)
 
     class Meta:
@@ -108,6 +91,4 @@ class Milestone(models.Model):
     def __str__(self) -> str:
         return f"{self.deliverable} · {self.position}. {self.title}"
 
-    @property
-    def display_title(self) -> str:
-        return translated(self, "title")
+    display_title = TranslatedDisplay("title")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -12,7 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from cwgcop.bodies.models import Body
-from cwgcop.core.languages import Language, translated
+from cwgcop.core.languages import Language
+from cwgcop.core.references import optional_reference, person_reference
+from cwgcop.core.translated_display import TranslatedDisplay
 from cwgcop.documents.models import Document
 from cwgcop.liaisons.enums import INCOMING_STATES, OUTGOING_STATES, Direction, LiaisonState, Purpose
 from cwgcop.meetings.models import Meeting
@@ -47,37 +48,21 @@ class LiaisonStatement(models.Model):
     )
     sent_on = models.DateField(_("sent on"), null=True, blank=True, db_index=True)
     deadline = models.DateField(_("deadline"), null=True, blank=True, db_index=True)
-    meeting = models.ForeignKey(
+    meeting = optional_reference(
         Meeting,
-        verbose_name=_("meeting"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
+        _("meeting"),
         related_name="liaison_statements",
         help_text=_("The meeting that considered an incoming statement or agreed an outgoing one."),
     )
-    reply_to = models.ForeignKey(
-        "self",
-        verbose_name=_("reply to"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="replies",
-    )
+    reply_to = optional_reference("self", _("reply to"), related_name="replies")
     # The first statement of the conversation (empty on that first statement itself), so that a whole
     # thread is one query whatever its depth.
-    thread_root = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="thread_members", editable=False
-    )
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    thread_root = optional_reference("self", related_name="thread_members", editable=False)
+    approved_by = person_reference()
     approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
     published_at = models.DateTimeField(_("public since"), null=True, blank=True, db_index=True)
     reminder_sent_at = models.DateTimeField(_("deadline reminder sent"), null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = person_reference()
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -104,13 +89,8 @@ class LiaisonStatement(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("liaisons:detail", kwargs={"pk": self.pk})
 
-    @property
-    def display_title(self) -> str:
-        return translated(self, "title", fallback=self.original_language)
-
-    @property
-    def display_text(self) -> str:
-        return translated(self, "text", fallback=self.original_language)
+    display_title = TranslatedDisplay("title", fallback_from="original_language")
+    display_text = TranslatedDisplay("text", fallback_from="original_language")
 
     @property
     def is_public(self) -> bool:

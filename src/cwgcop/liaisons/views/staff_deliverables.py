@@ -8,9 +8,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from cwgcop.core import audit
-from cwgcop.core.languages import LANGUAGE_ORDER, field_suffix
 from cwgcop.core.permissions import check_object_permission, require_permission
 from cwgcop.core.refusals import refusal_on_form
+from cwgcop.core.translated_forms import translated_initial
 from cwgcop.liaisons import queries, services
 from cwgcop.liaisons.forms import DeliverableForm, MilestoneForm
 from cwgcop.liaisons.models import Deliverable, Milestone
@@ -24,14 +24,6 @@ def _deliverable(request: HttpRequest, slug: str) -> Deliverable:
         raise Http404
     check_object_permission(request, "liaisons.manage_deliverable", deliverable)
     return deliverable
-
-
-def _translated_initial(obj: object, *names: str) -> dict[str, str]:
-    return {
-        f"{name}_{field_suffix(code)}": getattr(obj, f"{name}_{field_suffix(code)}", "") or ""
-        for name in names
-        for code in LANGUAGE_ORDER
-    }
 
 
 @require_permission(DESK)
@@ -63,7 +55,7 @@ def _manage_page(
     form: DeliverableForm | None = None,
     milestone_form: MilestoneForm | None = None,
 ) -> HttpResponse:
-    initial = {"owner": deliverable.owner, **_translated_initial(deliverable, "title", "description")}
+    initial = {"owner": deliverable.owner, **translated_initial(deliverable, "title", "description")}
     return render(
         request,
         "liaisons/staff/deliverable_manage.html",
@@ -140,5 +132,5 @@ def _milestone_initial(milestone: Milestone) -> dict[str, object]:
         "status": milestone.status,
         "document": milestone.document.symbol if milestone.document else "",
         "achieved_on": milestone.achieved_on,
-        **_translated_initial(milestone, "title"),
+        **translated_initial(milestone, "title"),
     }

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cwgcop.bodies.models import Body
 from cwgcop.core.languages import translated
-from cwgcop.core.model_fields import optional_account
+from cwgcop.core.references import person_reference
 from cwgcop.meetings.enums import AgendaStatus, MeetingFormat, MeetingStatus
 
 
@@ -48,7 +48,7 @@ class Meeting(models.Model):
         _("agenda status"), max_length=20, choices=AgendaStatus.choices, default=AgendaStatus.DRAFT
     )
     agenda_adopted_at = models.DateTimeField(_("agenda adopted"), null=True, blank=True)
-    agenda_adopted_by = optional_account(_("agenda adopted by"))
+    agenda_adopted_by = person_reference(verbose_name=_("agenda adopted by"))
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from cwgcop.bodies.models import Organization
-from cwgcop.core.model_fields import optional_account, optional_reference
+from cwgcop.core.references import optional_reference, person_reference
 from cwgcop.meetings.enums import OfficerRole
 from cwgcop.meetings.models.meeting import Meeting
 
@@ -22,10 +22,10 @@ class MeetingOfficer(models.Model):
 
     meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="officers")
     role = models.CharField(_("role"), max_length=20, choices=OfficerRole.choices)
-    user = optional_account(_("person"))
+    user = person_reference(verbose_name=_("person"))
     name = models.CharField(_("name"), max_length=200, blank=True)
     country = CountryField(verbose_name=_("country"), blank=True)
-    organization = optional_reference(Organization, _("organisation"))
+    organization = optional_reference(Organization, _("organisation"), related_name="+")
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:

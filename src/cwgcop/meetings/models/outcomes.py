@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from cwgcop.bodies.models import Body, Organization
 from cwgcop.core.formatting import long_date
 from cwgcop.core.languages import translated
-from cwgcop.core.model_fields import optional_account, optional_reference
+from cwgcop.core.references import optional_reference, person_reference
 from cwgcop.meetings.enums import ActionOwnerKind, ActionStatus, OutcomeKind
 from cwgcop.meetings.models.meeting import Meeting
 
@@ -66,13 +66,13 @@ class ActionItem(models.Model):
     description = models.TextField(_("what is to be done"))
     owner_kind = models.CharField(_("owner"), max_length=20, choices=ActionOwnerKind.choices)
     owner_organization = optional_reference(Organization, _("owner organisation"), related_name="action_items")
-    owner_body = optional_reference(Body, _("owner body"))
+    owner_body = optional_reference(Body, _("owner body"), related_name="+")
     due_date = models.DateField(_("due date"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.OPEN, db_index=True
     )
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
-    closed_by = optional_account()
+    closed_by = person_reference()
     closed_at_meeting = optional_reference(Meeting, _("closed at"), related_name="closed_action_items")
     evidence_document = optional_reference(
         "documents.Document", _("evidence document"), related_name="closed_action_items"
