@@ -144,3 +144,15 @@ def test_rows_html_escapes_every_value_and_marks_the_title_language() -> None:
         "</li></ul>"
     )
     assert rows_html([]) == '<ul class="plain documents"></ul>'
+
+
+def test_a_form_or_payload_cites_documents_by_symbol_however_cased_each_once_in_order() -> None:
+    """Symbols are unique regardless of case and stored as written ("…/16 Rev.1"): a citation finds them as a
+    person types them, and names the symbols no document has."""
+    from tests.factories import published_document
+
+    old = published_document(symbol="CWG-COP/16 Rev.1")
+    new = published_document(symbol="CWG-COP/21/4")
+    found, missing = queries.cited(["cwg-cop/21/4", " CWG-COP/16 REV.1 ", "CWG-COP/21/4", "", "CWG-COP/99/1"])
+    assert (found, missing) == ([new, old], ["CWG-COP/99/1"])
+    assert old.symbol == "CWG-COP/16 Rev.1"

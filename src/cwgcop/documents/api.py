@@ -23,7 +23,7 @@ from ninja.pagination import paginate
 
 from cwgcop.accounts.api_auth import api_token_auth, api_user
 from cwgcop.bodies.models import Organization
-from cwgcop.core.api.errors import NotFoundError, invalid_parameters
+from cwgcop.core.api.errors import ApiError, NotFoundError, invalid_parameters
 from cwgcop.core.api.pagination import LazyPage, LimitOffsetPagination
 from cwgcop.core.api.schemas import ErrorSchema
 from cwgcop.core.languages import LANGUAGE_ORDER, field_suffix
@@ -44,6 +44,21 @@ from cwgcop.meetings.models import Meeting
 
 archive = Router(tags=["documents"])
 submissions = Router(tags=["submissions"], auth=api_token_auth)
+
+
+def cited_document(symbol: str | None) -> Document | None:
+    """The archive document a write payload names by its symbol (none when it names none); 400 when no document
+    has that symbol."""
+    if not symbol or not symbol.strip():
+        return None
+    found, missing = queries.cited([symbol])
+    if missing:
+        raise ApiError(
+            400,
+            "document_unknown",
+            _("No document of the archive has the symbol %(symbols)s.") % {"symbols": symbol[:80]},
+        )
+    return found[0]
 
 
 def _archive_filter(filters: DocumentFilters) -> ArchiveFilter:

@@ -120,6 +120,21 @@ def document_page(symbol: str) -> Document | None:
     return _with_files(queryset).first()
 
 
+def cited(symbols: list[str]) -> tuple[list[Document], list[str]]:
+    """The documents a form or payload names by their symbols, in the order given (each once), and the symbols no
+    document has. A symbol is matched however its letters are cased, as symbols are unique regardless of case
+    (``documents.services``), so an older era's "…/16 Rev.1" is found as written."""
+    found: dict[int, Document] = {}
+    missing = []
+    for symbol in dict.fromkeys(s.strip() for s in symbols if s.strip()):
+        document = Document.objects.filter(symbol__iexact=symbol).first()
+        if document is None:
+            missing.append(symbol)
+        else:
+            found.setdefault(document.pk, document)
+    return list(found.values()), missing
+
+
 def any_document(symbol: str) -> Document | None:
     return _with_files(Document.objects.filter(symbol=symbol)).first()
 

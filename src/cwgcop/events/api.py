@@ -23,7 +23,7 @@ from cwgcop.core.api.pagination import LazyPage, LimitOffsetPagination
 from cwgcop.core.api.schemas import ErrorSchema
 from cwgcop.core.api.serializers import translations
 from cwgcop.core.languages import current_language
-from cwgcop.documents.models import Document
+from cwgcop.documents.api import cited_document
 from cwgcop.events import queries, services
 from cwgcop.events.models import Event, EventSeries
 from cwgcop.events.schemas import (
@@ -146,19 +146,6 @@ def _event_or_404(series: str, event: str) -> Event:
     return found
 
 
-def _document(symbol: str | None) -> Document | None:
-    if not symbol:
-        return None
-    document = Document.objects.filter(symbol=symbol.strip().upper()).first()
-    if document is None:
-        raise ApiError(
-            400,
-            "document_unknown",
-            _("No document of the archive has the symbol %(symbols)s.") % {"symbols": symbol[:80]},
-        )
-    return document
-
-
 def _event_out(event: Event) -> dict[str, Any]:
     fresh = queries.event(event.series.slug, event.slug)
     assert fresh is not None
@@ -235,7 +222,7 @@ def create_event(request: HttpRequest, series: str, payload: EventIn) -> Any:
     found = _series_or_404(series)
     require_api_permission(request, "events.manage_series", found)
     values = payload.dict(exclude={"slug", "concept_note"})
-    details = schedule.EventDetails(**values, concept_note=_document(payload.concept_note))
+    details = schedule.EventDetails(**values, concept_note=cited_document(payload.concept_note))
     event = schedule.create_event(actor=api_user(request), series=found, slug=payload.slug, details=details)
     return Status(201, _event_out(event))
 
@@ -297,7 +284,7 @@ def update_event(request: HttpRequest, series: str, event: str, payload: EventPa
     found = _event_or_404(series, event)
     require_api_permission(request, "events.manage_series", found.series)
     given = payload.dict(exclude_unset=True)
-    concept_note = _document(given.pop("concept_note")) if "concept_note" in given else found.concept_note
+    concept_note = cited_document(given.pop("concept_note")) if "concept_note" in given else found.concept_note
     values = {**_current(found), **{k: v for k, v in given.items() if v is not None}}
     details = schedule.EventDetails(**values, concept_note=concept_note)
     schedule.update_event(actor=api_user(request), event=found, details=details)

@@ -14,6 +14,7 @@ from cwgcop.core.confirmation import confirm_field
 from cwgcop.core.languages import LANGUAGE_ORDER, Language, field_suffix
 from cwgcop.core.translated_forms import LanguageFields, translated_initial
 from cwgcop.documents.models import Document
+from cwgcop.documents.queries import cited
 from cwgcop.events.enums import Cadence, EventFormat
 from cwgcop.events.models import Event, EventSeries
 from cwgcop.events.services.schedule import TIME_ZONES, EventDetails
@@ -125,15 +126,15 @@ class EventForm(TranslatedFields, forms.Form):
         return zone
 
     def clean_concept_note(self) -> Document | None:
-        symbol = str(self.cleaned_data["concept_note"]).strip().upper()
+        symbol = str(self.cleaned_data["concept_note"]).strip()
         if not symbol:
             return None
-        document = Document.objects.filter(symbol=symbol).first()
-        if document is None:
+        found, missing = cited([symbol])
+        if missing:
             raise forms.ValidationError(
                 _("No document of the archive has the symbol %(symbols)s."), params={"symbols": symbol}
             )
-        return document
+        return found[0]
 
     def details(self) -> EventDetails:
         data = self.cleaned_data

@@ -21,7 +21,7 @@ from cwgcop.bodies.models import Body
 from cwgcop.core.api.errors import ApiError, invalid_parameters
 from cwgcop.core.api.pagination import LazyPage, LimitOffsetPagination
 from cwgcop.core.api.schemas import ErrorSchema
-from cwgcop.documents.models import Document
+from cwgcop.documents.api import cited_document
 from cwgcop.liaisons import queries, schemas, services
 from cwgcop.liaisons.filters import RegisterFilter
 from cwgcop.liaisons.models import Deliverable, LiaisonStatement, Milestone
@@ -73,19 +73,6 @@ def _meeting(ref: MeetingRef | None) -> Meeting | None:
             _("There is no meeting %(number)s of %(body)s.") % {"number": ref.number, "body": ref.body[:80]},
         )
     return found
-
-
-def _document(symbol: str | None) -> Document | None:
-    if not symbol:
-        return None
-    document = Document.objects.filter(symbol=symbol.strip().upper()).first()
-    if document is None:
-        raise ApiError(
-            400,
-            "document_unknown",
-            _("No document of the archive has the symbol %(symbols)s.") % {"symbols": symbol[:80]},
-        )
-    return document
 
 
 def _contacts(contacts: list[ContactIn]) -> list[services.Contact]:
@@ -161,7 +148,7 @@ def create_liaison(request: HttpRequest, payload: LiaisonIn) -> Any:
         from_bodies=from_bodies,
         to_bodies=to_bodies,
         reference=payload.reference,
-        attachments=[d for d in (_document(s) for s in payload.attachments) if d is not None],
+        attachments=[d for d in (cited_document(s) for s in payload.attachments) if d is not None],
         contacts=_contacts(payload.contacts),
         sent_on=payload.sent_on,
         deadline=payload.deadline,
@@ -200,7 +187,7 @@ def update_liaison(request: HttpRequest, pk: int, payload: LiaisonPatch) -> Any:
         )
         _allow(request, "liaisons.manage_statement", sides)
     if payload.attachments is not None:
-        values["attachments"] = [d for d in (_document(s) for s in payload.attachments) if d is not None]
+        values["attachments"] = [d for d in (cited_document(s) for s in payload.attachments) if d is not None]
     if payload.contacts is not None:
         values["contacts"] = _contacts(payload.contacts)
     services.update_statement(actor=api_user(request), statement=statement, **values)
@@ -302,7 +289,7 @@ def add_milestone(request: HttpRequest, slug: str, payload: MilestoneIn) -> Any:
         meeting=_meeting(payload.meeting),
         due_date=payload.due_date,
         status=payload.status,
-        document=_document(payload.document),
+        document=cited_document(payload.document),
         achieved_on=payload.achieved_on,
     )
     return _deliverable_answer(request, deliverable, 201)
@@ -323,7 +310,7 @@ def update_milestone(request: HttpRequest, slug: str, pk: int, payload: Mileston
     if "meeting" in given:
         values["meeting"] = _meeting(payload.meeting)
     if "document" in given:
-        values["document"] = _document(payload.document)
+        values["document"] = cited_document(payload.document)
     for name in ("due_date", "achieved_on"):
         if name in given:
             values[name] = getattr(payload, name)

@@ -13,6 +13,7 @@ from cwgcop.bodies.models import Body
 from cwgcop.core.languages import LANGUAGE_ORDER, Language, field_suffix
 from cwgcop.core.translated_forms import LanguageFields
 from cwgcop.documents.models import Document
+from cwgcop.documents.queries import cited
 from cwgcop.liaisons.enums import MilestoneStatus, Purpose
 from cwgcop.liaisons.services import Contact
 from cwgcop.meetings.models import Meeting
@@ -115,14 +116,12 @@ class StatementForm(TranslatedFieldsMixin, forms.Form):
         )
 
     def clean_attachments(self) -> list[Document]:
-        symbols = [line.strip().upper() for line in self.cleaned_data["attachments"].splitlines() if line.strip()]
-        found = {d.symbol: d for d in Document.objects.filter(symbol__in=symbols)}
-        missing = [s for s in symbols if s not in found]
+        found, missing = cited(self.cleaned_data["attachments"].splitlines())
         if missing:
             raise forms.ValidationError(
                 _("No document of the archive has the symbol %(symbols)s."), params={"symbols": ", ".join(missing)}
             )
-        return [found[s] for s in dict.fromkeys(symbols)]
+        return found
 
     def clean_contacts(self) -> list[Contact]:
         contacts = []
