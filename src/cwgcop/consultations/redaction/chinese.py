@@ -7,31 +7,18 @@ file goes to the system's temporary directory like jieba's default. Only texts w
 
 from __future__ import annotations
 
-import logging
 import re
-import threading
 from typing import Any, NamedTuple
 
 from cwgcop.consultations.redaction.base import Category, Hit
+from cwgcop.core.chinese import jieba
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAS_CJK = re.compile(f"[{CJK}]")
-_lock = threading.Lock()
-_posseg: Any = None
 
 
 def _tagger() -> Any:
-    global _posseg  # noqa: PLW0603 - one tagger per process, loaded once
-    if _posseg is None:
-        with _lock:
-            if _posseg is None:
-                import jieba
-                import jieba.posseg
-
-                jieba.setLogLevel(logging.WARNING)
-                jieba.initialize()
-                _posseg = jieba.posseg
-    return _posseg
+    return jieba().posseg
 
 
 def warm_up() -> None:
