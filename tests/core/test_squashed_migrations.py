@@ -28,6 +28,8 @@ BEFORE_THE_SQUASH = {
     "search": "0001_initial 0002_engine_schema 0003_facets 0004_stemmed_tokens_and_suspect_extractions 0005_vocabulary",
 }
 OLD = {(app, name) for app, names in BEFORE_THE_SQUASH.items() for name in names.split()}
+# Migrations written since the squash: an installation of that time applies them, as any upgrade does.
+SINCE_THE_SQUASH = {("events", "0002_event_sequence")}
 SQUASHES = {
     ("bodies", "0001_squashed"),
     ("consultations", "0001_squashed"),
@@ -48,11 +50,11 @@ def test_each_old_migration_is_replaced_by_a_squash_or_kept_under_its_name() -> 
     migrations = ours(MigrationLoader(None, ignore_no_migrations=True))
     assert {key for key, migration in migrations.items() if migration.replaces} == SQUASHES
     covered = [name for key, migration in migrations.items() for name in migration.replaces or [key]]
-    assert sorted(covered) == sorted(OLD)  # an old file left beside its squash would count twice
+    assert sorted(covered) == sorted(OLD | SINCE_THE_SQUASH)  # an old file left beside its squash would count twice
 
 
 @pytest.mark.django_db
-def test_an_installation_migrated_before_the_squash_has_nothing_to_apply() -> None:
+def test_an_installation_migrated_before_the_squash_applies_only_what_came_since() -> None:
     recorder = MigrationRecorder(connection)
     recorder.migration_qs.filter(app__in=BEFORE_THE_SQUASH).delete()
     for app, name in sorted(OLD):
@@ -60,4 +62,37 @@ def test_an_installation_migrated_before_the_squash_has_nothing_to_apply() -> No
     executor = MigrationExecutor(connection)
     executor.loader.check_consistent_history(connection)
     assert executor.loader.applied_migrations.keys() >= SQUASHES
-    assert executor.migration_plan(executor.loader.graph.leaf_nodes()) == []
+    for app, name in SINCE_THE_SQUASH:
+        recorder.migration_qs.filter(app=app, name=name).delete()
+    executor = MigrationExecutor(connection)
+    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    assert {(m.app_label, m.name) for m, _backwards in plan} == SINCE_THE_SQUASH
+
+
+def test_a_translated_field_group_in_a_migration_is_the_field_and_its_six_nullable_copies() -> None:
+    """core.migration_fields is frozen: the migrations that call it must build the same columns for ever."""
+    from django.db import models
+
+    from cwgcop.core.migration_fields import ALPHABETICAL, translated
+
+    group = translated("title", models.CharField(max_length=250, verbose_name="title"))
+    assert [name for name, _ in group] == [
+        "title",
+        "title_ar",
+        "title_zh_hans",
+        "title_en",
+        "title_fr",
+        "title_ru",
+        "title_es",
+    ]
+    assert [(f.max_length, f.null, f.verbose_name) for _, f in group] == [(250, False, "title")] + [
+        (250, True, "title")
+    ] * 6
+    assert [name for name, _ in translated("x", models.TextField(blank=True), ALPHABETICAL)][1:] == [
+        "x_ar",
+        "x_en",
+        "x_es",
+        "x_fr",
+        "x_ru",
+        "x_zh_hans",
+    ]

@@ -6,6 +6,8 @@ import django_countries.fields
 from django.conf import settings
 from django.db import migrations, models
 
+from cwgcop.core.migration_fields import translated
+
 
 class Migration(migrations.Migration):
 
@@ -24,20 +26,8 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('acronym', models.CharField(max_length=40, unique=True, verbose_name='acronym')),
                 ('slug', models.SlugField(max_length=40, unique=True, verbose_name='slug')),
-                ('name', models.CharField(max_length=250, verbose_name='name')),
-                ('name_ar', models.CharField(max_length=250, null=True, verbose_name='name')),
-                ('name_zh_hans', models.CharField(max_length=250, null=True, verbose_name='name')),
-                ('name_en', models.CharField(max_length=250, null=True, verbose_name='name')),
-                ('name_fr', models.CharField(max_length=250, null=True, verbose_name='name')),
-                ('name_ru', models.CharField(max_length=250, null=True, verbose_name='name')),
-                ('name_es', models.CharField(max_length=250, null=True, verbose_name='name')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('description_ar', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('description_zh_hans', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('description_en', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('description_fr', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('description_ru', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('description_es', models.TextField(blank=True, null=True, verbose_name='description')),
+                *translated('name', models.CharField(max_length=250, verbose_name='name')),
+                *translated('description', models.TextField(blank=True, verbose_name='description')),
                 ('kind', models.CharField(choices=[('council', 'Council'), ('cwg', 'Council working group'), ('study-group', 'Study group'), ('question', 'Study group question'), ('correspondence-group', 'Correspondence group'), ('other', 'Other')], default='other', max_length=30, verbose_name='kind')),
                 ('symbol_prefix', models.CharField(blank=True, help_text="The start of this body's document symbols, e.g. CWG-COP.", max_length=40, verbose_name='document symbol prefix')),
                 ('website', models.URLField(blank=True, verbose_name='web page')),
@@ -87,13 +77,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('acronym', models.CharField(max_length=40, verbose_name='acronym')),
-                ('name', models.CharField(max_length=250, verbose_name='name')),
-                ('name_ar', models.CharField(max_length=250, null=True, verbose_name='name')),
-                ('name_zh_hans', models.CharField(max_length=250, null=True, verbose_name='name')),
-                ('name_en', models.CharField(max_length=250, null=True, verbose_name='name')),
-                ('name_fr', models.CharField(max_length=250, null=True, verbose_name='name')),
-                ('name_ru', models.CharField(max_length=250, null=True, verbose_name='name')),
-                ('name_es', models.CharField(max_length=250, null=True, verbose_name='name')),
+                *translated('name', models.CharField(max_length=250, verbose_name='name')),
                 ('valid_from', models.DateField(verbose_name='in use from')),
                 ('valid_until', models.DateField(verbose_name='in use until')),
                 ('body', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='former_names', to='bodies.body', verbose_name='body')),

@@ -8,6 +8,8 @@ import django_countries.fields
 from django.conf import settings
 from django.db import migrations, models
 
+from cwgcop.core.migration_fields import translated
+
 
 class Migration(migrations.Migration):
 
@@ -27,34 +29,10 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('slug', models.SlugField(max_length=80, unique=True, verbose_name='slug')),
-                ('title', models.CharField(max_length=250, verbose_name='title')),
-                ('title_ar', models.CharField(max_length=250, null=True, verbose_name='title')),
-                ('title_zh_hans', models.CharField(max_length=250, null=True, verbose_name='title')),
-                ('title_en', models.CharField(max_length=250, null=True, verbose_name='title')),
-                ('title_fr', models.CharField(max_length=250, null=True, verbose_name='title')),
-                ('title_ru', models.CharField(max_length=250, null=True, verbose_name='title')),
-                ('title_es', models.CharField(max_length=250, null=True, verbose_name='title')),
-                ('introduction', models.TextField(blank=True, verbose_name='introduction')),
-                ('introduction_ar', models.TextField(blank=True, null=True, verbose_name='introduction')),
-                ('introduction_zh_hans', models.TextField(blank=True, null=True, verbose_name='introduction')),
-                ('introduction_en', models.TextField(blank=True, null=True, verbose_name='introduction')),
-                ('introduction_fr', models.TextField(blank=True, null=True, verbose_name='introduction')),
-                ('introduction_ru', models.TextField(blank=True, null=True, verbose_name='introduction')),
-                ('introduction_es', models.TextField(blank=True, null=True, verbose_name='introduction')),
-                ('privacy_notice', models.TextField(blank=True, verbose_name='privacy notice for children')),
-                ('privacy_notice_ar', models.TextField(blank=True, null=True, verbose_name='privacy notice for children')),
-                ('privacy_notice_zh_hans', models.TextField(blank=True, null=True, verbose_name='privacy notice for children')),
-                ('privacy_notice_en', models.TextField(blank=True, null=True, verbose_name='privacy notice for children')),
-                ('privacy_notice_fr', models.TextField(blank=True, null=True, verbose_name='privacy notice for children')),
-                ('privacy_notice_ru', models.TextField(blank=True, null=True, verbose_name='privacy notice for children')),
-                ('privacy_notice_es', models.TextField(blank=True, null=True, verbose_name='privacy notice for children')),
-                ('feedback', models.TextField(blank=True, verbose_name='you said, we did')),
-                ('feedback_ar', models.TextField(blank=True, null=True, verbose_name='you said, we did')),
-                ('feedback_zh_hans', models.TextField(blank=True, null=True, verbose_name='you said, we did')),
-                ('feedback_en', models.TextField(blank=True, null=True, verbose_name='you said, we did')),
-                ('feedback_fr', models.TextField(blank=True, null=True, verbose_name='you said, we did')),
-                ('feedback_ru', models.TextField(blank=True, null=True, verbose_name='you said, we did')),
-                ('feedback_es', models.TextField(blank=True, null=True, verbose_name='you said, we did')),
+                *translated('title', models.CharField(max_length=250, verbose_name='title')),
+                *translated('introduction', models.TextField(blank=True, verbose_name='introduction')),
+                *translated('privacy_notice', models.TextField(blank=True, verbose_name='privacy notice for children')),
+                *translated('feedback', models.TextField(blank=True, verbose_name='you said, we did')),
                 ('languages', models.JSONField(default=list, verbose_name='languages')),
                 ('age_bands', models.JSONField(default=list, verbose_name='age bands')),
                 ('consent_required_bands', models.JSONField(blank=True, default=list, verbose_name='age bands that need a group code')),
@@ -99,13 +77,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('order', models.PositiveIntegerField(verbose_name='order')),
                 ('kind', models.CharField(choices=[('single', 'One choice'), ('multiple', 'Several choices'), ('scale', 'Scale from 1 to 5'), ('text', 'Open text')], max_length=10, verbose_name='kind')),
-                ('text', models.CharField(max_length=500, verbose_name='question')),
-                ('text_ar', models.CharField(max_length=500, null=True, verbose_name='question')),
-                ('text_zh_hans', models.CharField(max_length=500, null=True, verbose_name='question')),
-                ('text_en', models.CharField(max_length=500, null=True, verbose_name='question')),
-                ('text_fr', models.CharField(max_length=500, null=True, verbose_name='question')),
-                ('text_ru', models.CharField(max_length=500, null=True, verbose_name='question')),
-                ('text_es', models.CharField(max_length=500, null=True, verbose_name='question')),
+                *translated('text', models.CharField(max_length=500, verbose_name='question')),
                 ('required', models.BooleanField(default=False, verbose_name='an answer is required')),
                 ('consultation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='questions', to='consultations.consultation')),
             ],
@@ -121,13 +93,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('order', models.PositiveIntegerField(verbose_name='order')),
-                ('label', models.CharField(max_length=200, verbose_name='label')),
-                ('label_ar', models.CharField(max_length=200, null=True, verbose_name='label')),
-                ('label_zh_hans', models.CharField(max_length=200, null=True, verbose_name='label')),
-                ('label_en', models.CharField(max_length=200, null=True, verbose_name='label')),
-                ('label_fr', models.CharField(max_length=200, null=True, verbose_name='label')),
-                ('label_ru', models.CharField(max_length=200, null=True, verbose_name='label')),
-                ('label_es', models.CharField(max_length=200, null=True, verbose_name='label')),
+                *translated('label', models.CharField(max_length=200, verbose_name='label')),
                 ('question', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='choices', to='consultations.question')),
             ],
             options={

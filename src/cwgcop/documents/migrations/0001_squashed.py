@@ -5,6 +5,8 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+from cwgcop.core.migration_fields import translated
+
 
 class Migration(migrations.Migration):
 
@@ -25,13 +27,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('symbol', models.CharField(max_length=80, unique=True, verbose_name='symbol')),
                 ('kind', models.CharField(choices=[('contribution', 'Contribution'), ('information', 'Information document'), ('agenda', 'Agenda'), ('liaison-statement', 'Liaison statement'), ('chairs-summary', "Chair's summary"), ('outcome', 'Outcome'), ('concept-note', 'Concept note'), ('report', 'Report'), ('administrative', 'Administrative document')], max_length=30, verbose_name='kind')),
-                ('title', models.CharField(max_length=500, verbose_name='title')),
-                ('title_ar', models.CharField(max_length=500, null=True, verbose_name='title')),
-                ('title_zh_hans', models.CharField(max_length=500, null=True, verbose_name='title')),
-                ('title_en', models.CharField(max_length=500, null=True, verbose_name='title')),
-                ('title_fr', models.CharField(max_length=500, null=True, verbose_name='title')),
-                ('title_ru', models.CharField(max_length=500, null=True, verbose_name='title')),
-                ('title_es', models.CharField(max_length=500, null=True, verbose_name='title')),
+                *translated('title', models.CharField(max_length=500, verbose_name='title')),
                 ('original_language', models.CharField(choices=[('ar', 'Arabic'), ('zh-hans', 'Chinese'), ('en', 'English'), ('fr', 'French'), ('ru', 'Russian'), ('es', 'Spanish')], default='en', max_length=7, verbose_name='original language')),
                 ('status', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('published', 'Published'), ('withdrawn', 'Withdrawn')], db_index=True, default='draft', max_length=20, verbose_name='status')),
                 ('published_at', models.DateTimeField(blank=True, db_index=True, null=True, verbose_name='published')),

@@ -6,6 +6,8 @@ import django_countries.fields
 import uuid
 from django.db import migrations, models
 
+from cwgcop.core.migration_fields import translated
+
 
 class Migration(migrations.Migration):
 
@@ -24,20 +26,8 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('slug', models.SlugField(max_length=80, unique=True, verbose_name='slug')),
-                ('title', models.CharField(max_length=250, verbose_name='title')),
-                ('title_ar', models.CharField(max_length=250, null=True, verbose_name='title')),
-                ('title_zh_hans', models.CharField(max_length=250, null=True, verbose_name='title')),
-                ('title_en', models.CharField(max_length=250, null=True, verbose_name='title')),
-                ('title_fr', models.CharField(max_length=250, null=True, verbose_name='title')),
-                ('title_ru', models.CharField(max_length=250, null=True, verbose_name='title')),
-                ('title_es', models.CharField(max_length=250, null=True, verbose_name='title')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('description_ar', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('description_zh_hans', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('description_en', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('description_fr', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('description_ru', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('description_es', models.TextField(blank=True, null=True, verbose_name='description')),
+                *translated('title', models.CharField(max_length=250, verbose_name='title')),
+                *translated('description', models.TextField(blank=True, verbose_name='description')),
                 ('cadence', models.CharField(choices=[('quarterly', 'Quarterly'), ('monthly', 'Monthly'), ('yearly', 'Yearly'), ('ad-hoc', 'When needed')], default='quarterly', max_length=20, verbose_name='cadence')),
                 ('body', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='bodies.body', verbose_name='body')),
                 ('retired_at', models.DateTimeField(blank=True, null=True, verbose_name='retired')),
@@ -53,31 +43,13 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('slug', models.SlugField(max_length=80, verbose_name='slug')),
-                ('title', models.CharField(max_length=250, verbose_name='title')),
-                ('title_ar', models.CharField(max_length=250, null=True, verbose_name='title')),
-                ('title_zh_hans', models.CharField(max_length=250, null=True, verbose_name='title')),
-                ('title_en', models.CharField(max_length=250, null=True, verbose_name='title')),
-                ('title_fr', models.CharField(max_length=250, null=True, verbose_name='title')),
-                ('title_ru', models.CharField(max_length=250, null=True, verbose_name='title')),
-                ('title_es', models.CharField(max_length=250, null=True, verbose_name='title')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('description_ar', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('description_zh_hans', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('description_en', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('description_fr', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('description_ru', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('description_es', models.TextField(blank=True, null=True, verbose_name='description')),
+                *translated('title', models.CharField(max_length=250, verbose_name='title')),
+                *translated('description', models.TextField(blank=True, verbose_name='description')),
                 ('starts_at', models.DateTimeField(verbose_name='starts')),
                 ('ends_at', models.DateTimeField(verbose_name='ends')),
                 ('time_zone', models.CharField(default='Europe/Zurich', max_length=64, verbose_name='time zone')),
                 ('format', models.CharField(choices=[('online', 'Online'), ('hybrid', 'Hybrid'), ('in-person', 'In person')], default='online', max_length=20, verbose_name='format')),
-                ('venue', models.CharField(blank=True, max_length=250, verbose_name='venue')),
-                ('venue_ar', models.CharField(blank=True, max_length=250, null=True, verbose_name='venue')),
-                ('venue_zh_hans', models.CharField(blank=True, max_length=250, null=True, verbose_name='venue')),
-                ('venue_en', models.CharField(blank=True, max_length=250, null=True, verbose_name='venue')),
-                ('venue_fr', models.CharField(blank=True, max_length=250, null=True, verbose_name='venue')),
-                ('venue_ru', models.CharField(blank=True, max_length=250, null=True, verbose_name='venue')),
-                ('venue_es', models.CharField(blank=True, max_length=250, null=True, verbose_name='venue')),
+                *translated('venue', models.CharField(blank=True, max_length=250, verbose_name='venue')),
                 ('online_link', models.URLField(blank=True, verbose_name='online link')),
                 ('capacity', models.PositiveIntegerField(verbose_name='capacity')),
                 ('confirmed_count', models.PositiveIntegerField(default=0, editable=False, verbose_name='confirmed')),

@@ -4,6 +4,8 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+from cwgcop.core.migration_fields import translated
+
 
 class Migration(migrations.Migration):
 
@@ -22,20 +24,8 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('slug', models.SlugField(max_length=80, unique=True, verbose_name='slug')),
-                ('title', models.CharField(max_length=300, verbose_name='title')),
-                ('title_ar', models.CharField(max_length=300, null=True, verbose_name='title')),
-                ('title_zh_hans', models.CharField(max_length=300, null=True, verbose_name='title')),
-                ('title_en', models.CharField(max_length=300, null=True, verbose_name='title')),
-                ('title_fr', models.CharField(max_length=300, null=True, verbose_name='title')),
-                ('title_ru', models.CharField(max_length=300, null=True, verbose_name='title')),
-                ('title_es', models.CharField(max_length=300, null=True, verbose_name='title')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('description_ar', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('description_zh_hans', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('description_en', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('description_fr', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('description_ru', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('description_es', models.TextField(blank=True, null=True, verbose_name='description')),
+                *translated('title', models.CharField(max_length=300, verbose_name='title')),
+                *translated('description', models.TextField(blank=True, verbose_name='description')),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('updated_at', models.DateTimeField(auto_now=True)),
                 ('owner', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='deliverables', to='bodies.body', verbose_name='owner')),
@@ -53,20 +43,8 @@ class Migration(migrations.Migration):
                 ('direction', models.CharField(choices=[('incoming', 'Incoming'), ('outgoing', 'Outgoing')], max_length=10, verbose_name='direction')),
                 ('purpose', models.CharField(choices=[('action', 'For action'), ('comment', 'For comment'), ('information', 'For information')], max_length=20, verbose_name='purpose')),
                 ('state', models.CharField(choices=[('draft', 'Draft'), ('approved', 'Approved'), ('sent', 'Sent'), ('received', 'Received'), ('considered', 'Considered'), ('answered', 'Answered'), ('noted', 'Noted')], db_index=True, max_length=20, verbose_name='state')),
-                ('title', models.CharField(max_length=500, verbose_name='title')),
-                ('title_ar', models.CharField(max_length=500, null=True, verbose_name='title')),
-                ('title_zh_hans', models.CharField(max_length=500, null=True, verbose_name='title')),
-                ('title_en', models.CharField(max_length=500, null=True, verbose_name='title')),
-                ('title_fr', models.CharField(max_length=500, null=True, verbose_name='title')),
-                ('title_ru', models.CharField(max_length=500, null=True, verbose_name='title')),
-                ('title_es', models.CharField(max_length=500, null=True, verbose_name='title')),
-                ('text', models.TextField(blank=True, verbose_name='text')),
-                ('text_ar', models.TextField(blank=True, null=True, verbose_name='text')),
-                ('text_zh_hans', models.TextField(blank=True, null=True, verbose_name='text')),
-                ('text_en', models.TextField(blank=True, null=True, verbose_name='text')),
-                ('text_fr', models.TextField(blank=True, null=True, verbose_name='text')),
-                ('text_ru', models.TextField(blank=True, null=True, verbose_name='text')),
-                ('text_es', models.TextField(blank=True, null=True, verbose_name='text')),
+                *translated('title', models.CharField(max_length=500, verbose_name='title')),
+                *translated('text', models.TextField(blank=True, verbose_name='text')),
                 ('original_language', models.CharField(choices=[('ar', 'Arabic'), ('zh-hans', 'Chinese'), ('en', 'English'), ('fr', 'French'), ('ru', 'Russian'), ('es', 'Spanish')], default='en', max_length=7, verbose_name='original language')),
                 ('reference', models.CharField(blank=True, help_text='The number the sending body gave the statement, e.g. SG2-LS12.', max_length=120, verbose_name="sender's reference")),
                 ('sent_on', models.DateField(blank=True, db_index=True, null=True, verbose_name='sent on')),
@@ -112,13 +90,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('position', models.PositiveSmallIntegerField(verbose_name='position')),
-                ('title', models.CharField(max_length=300, verbose_name='what happens')),
-                ('title_ar', models.CharField(max_length=300, null=True, verbose_name='what happens')),
-                ('title_zh_hans', models.CharField(max_length=300, null=True, verbose_name='what happens')),
-                ('title_en', models.CharField(max_length=300, null=True, verbose_name='what happens')),
-                ('title_fr', models.CharField(max_length=300, null=True, verbose_name='what happens')),
-                ('title_ru', models.CharField(max_length=300, null=True, verbose_name='what happens')),
-                ('title_es', models.CharField(max_length=300, null=True, verbose_name='what happens')),
+                *translated('title', models.CharField(max_length=300, verbose_name='what happens')),
                 ('due_date', models.DateField(blank=True, null=True, verbose_name='expected')),
                 ('status', models.CharField(choices=[('planned', 'Planned'), ('in-progress', 'In progress'), ('achieved', 'Achieved'), ('postponed', 'Postponed'), ('cancelled', 'Cancelled')], default='planned', max_length=20, verbose_name='status')),
                 ('achieved_on', models.DateField(blank=True, null=True, verbose_name='achieved on')),

@@ -5,6 +5,8 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+from cwgcop.core.migration_fields import ALPHABETICAL, translated
+
 
 class Migration(migrations.Migration):
 
@@ -25,13 +27,7 @@ class Migration(migrations.Migration):
                 ('number', models.PositiveIntegerField(verbose_name='number')),
                 ('start_date', models.DateField(verbose_name='start date')),
                 ('end_date', models.DateField(verbose_name='end date')),
-                ('venue', models.CharField(blank=True, max_length=250, verbose_name='venue')),
-                ('venue_ar', models.CharField(blank=True, max_length=250, null=True, verbose_name='venue')),
-                ('venue_zh_hans', models.CharField(blank=True, max_length=250, null=True, verbose_name='venue')),
-                ('venue_en', models.CharField(blank=True, max_length=250, null=True, verbose_name='venue')),
-                ('venue_fr', models.CharField(blank=True, max_length=250, null=True, verbose_name='venue')),
-                ('venue_ru', models.CharField(blank=True, max_length=250, null=True, verbose_name='venue')),
-                ('venue_es', models.CharField(blank=True, max_length=250, null=True, verbose_name='venue')),
+                *translated('venue', models.CharField(blank=True, max_length=250, verbose_name='venue')),
                 ('format', models.CharField(choices=[('in-person', 'In person'), ('hybrid', 'Hybrid'), ('virtual', 'Virtual')], default='hybrid', max_length=20, verbose_name='format')),
                 ('remote_link', models.URLField(blank=True, verbose_name='remote participation link')),
                 ('contribution_deadline', models.DateTimeField(blank=True, null=True, verbose_name='contribution deadline')),
@@ -47,20 +43,8 @@ class Migration(migrations.Migration):
                 ('agenda_status', models.CharField(choices=[('draft', 'Draft'), ('adopted', 'Adopted')], default='draft', max_length=20, verbose_name='agenda status')),
                 ('registration_deadline', models.DateTimeField(blank=True, help_text='Registration closes at this moment; without one it stays open until the meeting ends.', null=True, verbose_name='registration deadline')),
                 ('remote_link_private', models.BooleanField(default=False, help_text='When ticked, only people registered for the meeting see the remote participation link.', verbose_name='remote link for registered participants only')),
-                ('summary', models.TextField(blank=True, verbose_name='summary of the discussions')),
-                ('summary_ar', models.TextField(blank=True, null=True, verbose_name='summary of the discussions')),
-                ('summary_en', models.TextField(blank=True, null=True, verbose_name='summary of the discussions')),
-                ('summary_es', models.TextField(blank=True, null=True, verbose_name='summary of the discussions')),
-                ('summary_fr', models.TextField(blank=True, null=True, verbose_name='summary of the discussions')),
-                ('summary_ru', models.TextField(blank=True, null=True, verbose_name='summary of the discussions')),
-                ('summary_zh_hans', models.TextField(blank=True, null=True, verbose_name='summary of the discussions')),
-                ('themes', models.TextField(blank=True, verbose_name='themes')),
-                ('themes_ar', models.TextField(blank=True, null=True, verbose_name='themes')),
-                ('themes_en', models.TextField(blank=True, null=True, verbose_name='themes')),
-                ('themes_es', models.TextField(blank=True, null=True, verbose_name='themes')),
-                ('themes_fr', models.TextField(blank=True, null=True, verbose_name='themes')),
-                ('themes_ru', models.TextField(blank=True, null=True, verbose_name='themes')),
-                ('themes_zh_hans', models.TextField(blank=True, null=True, verbose_name='themes')),
+                *translated('summary', models.TextField(blank=True, verbose_name='summary of the discussions'), ALPHABETICAL),
+                *translated('themes', models.TextField(blank=True, verbose_name='themes'), ALPHABETICAL),
             ],
             options={
                 'verbose_name': 'meeting',

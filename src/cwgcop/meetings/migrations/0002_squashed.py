@@ -6,6 +6,8 @@ import django_countries.fields
 from django.conf import settings
 from django.db import migrations, models
 
+from cwgcop.core.migration_fields import translated
+
 
 class Migration(migrations.Migration):
 
@@ -24,13 +26,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('position', models.PositiveIntegerField(verbose_name='number')),
-                ('title', models.CharField(max_length=500, verbose_name='title')),
-                ('title_ar', models.CharField(max_length=500, null=True, verbose_name='title')),
-                ('title_zh_hans', models.CharField(max_length=500, null=True, verbose_name='title')),
-                ('title_en', models.CharField(max_length=500, null=True, verbose_name='title')),
-                ('title_fr', models.CharField(max_length=500, null=True, verbose_name='title')),
-                ('title_ru', models.CharField(max_length=500, null=True, verbose_name='title')),
-                ('title_es', models.CharField(max_length=500, null=True, verbose_name='title')),
+                *translated('title', models.CharField(max_length=500, verbose_name='title')),
                 ('documents', models.ManyToManyField(blank=True, related_name='agenda_items', to='documents.document', verbose_name='documents')),
                 ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='agenda_items', to='meetings.meeting', verbose_name='meeting')),
             ],
@@ -46,13 +42,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('position', models.PositiveIntegerField(verbose_name='position')),
                 ('kind', models.CharField(choices=[('agreed', 'Agreed'), ('requested', 'Requested'), ('welcomed', 'Welcomed'), ('approved', 'Approved'), ('noted', 'Noted'), ('reaffirmed', 'Reaffirmed')], max_length=20, verbose_name='kind')),
-                ('text', models.TextField(verbose_name='text')),
-                ('text_ar', models.TextField(null=True, verbose_name='text')),
-                ('text_zh_hans', models.TextField(null=True, verbose_name='text')),
-                ('text_en', models.TextField(null=True, verbose_name='text')),
-                ('text_fr', models.TextField(null=True, verbose_name='text')),
-                ('text_ru', models.TextField(null=True, verbose_name='text')),
-                ('text_es', models.TextField(null=True, verbose_name='text')),
+                *translated('text', models.TextField(verbose_name='text')),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('updated_at', models.DateTimeField(auto_now=True)),
                 ('bodies', models.ManyToManyField(blank=True, related_name='outcomes', to='bodies.body', verbose_name='bodies')),
@@ -70,13 +60,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('number', models.PositiveIntegerField(verbose_name='number')),
-                ('description', models.TextField(verbose_name='what is to be done')),
-                ('description_ar', models.TextField(null=True, verbose_name='what is to be done')),
-                ('description_zh_hans', models.TextField(null=True, verbose_name='what is to be done')),
-                ('description_en', models.TextField(null=True, verbose_name='what is to be done')),
-                ('description_fr', models.TextField(null=True, verbose_name='what is to be done')),
-                ('description_ru', models.TextField(null=True, verbose_name='what is to be done')),
-                ('description_es', models.TextField(null=True, verbose_name='what is to be done')),
+                *translated('description', models.TextField(verbose_name='what is to be done')),
                 ('owner_kind', models.CharField(choices=[('secretariat', 'The secretariat'), ('organization', 'A member organisation'), ('body', 'Another body')], max_length=20, verbose_name='owner')),
                 ('due_date', models.DateField(blank=True, null=True, verbose_name='due date')),
                 ('status', models.CharField(choices=[('open', 'Open'), ('done', 'Done'), ('dropped', 'Dropped')], db_index=True, default='open', max_length=20, verbose_name='status')),
