@@ -1,6 +1,8 @@
 """Benchmark of the full-text search on both engines, at archive scale. Prints numbers; asserts nothing.
 
     python3 bench/search_bench.py [--documents 100000] [--database sqlite|postgres|both] [--queries 200]
+    python3 bench/search_bench.py --documents 100000 --database sqlite --keep DIR   # then --reuse DIR/cwgcop.sqlite3
+    python3 bench/search_bench.py --documents 100000 --database postgres --pg-database NAME   # then --pg-reuse
 
 For each engine it creates a fresh database (SQLite in a temporary folder; PostgreSQL database
 ``--pg-database``, default ``search_speed_bench``, on 127.0.0.1:5432), loads the synthetic corpus of ``search_corpus.py`` as published
@@ -57,6 +59,12 @@ def main() -> None:
     )
     parser.add_argument("--pg-database", default=PG_BENCH, help="the PostgreSQL database to (re)create")
     parser.add_argument(
+        "--pg-reuse",
+        action="store_true",
+        help="query the PostgreSQL database --pg-database built by an earlier run with the same --documents and "
+        "--seed (no build)",
+    )
+    parser.add_argument(
         "--keep",
         metavar="FOLDER",
         help="build the SQLite database in FOLDER and keep it there (for --reuse FOLDER/cwgcop.sqlite3)",
@@ -68,6 +76,13 @@ def main() -> None:
         )
         os.environ["CWGCOP_BENCH_SQLITE_FILE"] = args.reuse
         run(args.documents, args.queries, args.seed, reuse=True)
+        return
+    if args.pg_reuse:
+        os.environ.update(DJANGO_SETTINGS_MODULE="cwgcop.settings_test")
+        os.environ["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{args.pg_database}"
+        with tempfile.TemporaryDirectory(prefix="cwgcop-search-bench-") as scratch:
+            os.environ["CWGCOP_DATA_DIR"] = scratch
+            run(args.documents, args.queries, args.seed, reuse=True)
         return
     if args.database == "both":
         for database in ("sqlite", "postgres"):
@@ -98,7 +113,7 @@ def run(count: int, queries: int, seed: int, *, reuse: bool = False) -> None:
     import django
     from django.conf import settings
 
-    if reuse:
+    if reuse and "CWGCOP_BENCH_SQLITE_FILE" in os.environ:
         settings.DATABASES["default"]["NAME"] = os.environ["CWGCOP_BENCH_SQLITE_FILE"]
     django.setup()
     from django.core.management import call_command

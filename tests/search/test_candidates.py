@@ -305,3 +305,56 @@ def test_what_the_fast_path_looks_for_is_in_the_word_a_stem_came_from() -> None:
         if candidates._key(fold_word(word, language)) not in fold_letters(word)
     }
     assert missing == set()
+
+
+INSIDE_WORDS_TEXTS = [
+    "preverification verifications cop21 abc21 xverif verification 21 and CWG-COP-21/5 or cwg-cop-21/50",
+    "ال2024 الverification والverification عام 2024 و2024 verification",
+    "\u0301verification a\u0301verification averification e\u0301cole ecole",
+    "защитазащита незащита защита ЗАЩИТЫ сверхзащита",
+    "儿童verification 保护verification verification儿童 age儿童",
+    "page age usage Age-verification ages",
+]
+
+
+@pytest.mark.parametrize("language", [None, "en", "fr", "ru", "ar"])
+def test_places_inside_words_are_skipped_as_full_tokenisation_skips_them(
+    language: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for raw in ("verification", "21", "CWG-COP-21/5", "2024", "защита", "ecole", "age", "verif*", '"age verification"'):
+        query = parse_query(raw)
+        for text in INSIDE_WORDS_TEXTS:
+            fast = str(snippet(text, query, language))
+            assert fast == str(slow(monkeypatch, snippet, text, query, language)), (raw, text)
+            fast = str(highlight(text, query, language))
+            assert fast == str(slow(monkeypatch, highlight, text, query, language)), (raw, text)
+
+
+def test_a_place_is_where_a_word_starts_or_after_an_arabic_letter() -> None:
+    finder = candidates._finder(candidates._key("verif"))  # "ver"
+    assert finder is not None
+    assert finder.word_start is True
+    places = list(candidates._places("preverification verif x\u0301verif", (finder,)))
+    assert places == [(16, 19)]
+    places = list(candidates._places("préverification \u0301verif الverif", (finder,)))
+    assert places == [(17, 20), (25, 28)]
+    arabic = candidates._finder(candidates._key("اطفال"))
+    assert arabic is not None
+    assert arabic.word_start is False
+    chinese = candidates._finder("儿童")
+    assert chinese is not None
+    assert chinese.word_start is False
+
+
+def test_phrases_that_cannot_match_an_ascii_text_are_not_looked_for() -> None:
+    query = parse_query("CWG-COP-21/5 children")
+    assert candidates.possible("Children online, meeting 22.", query).phrases == (query.phrases[1],)
+    assert candidates.possible("Children online, meeting 21/5.", query) is query
+    assert candidates.possible("Enfants en ligne, réunion 22.", query) is query  # not ASCII: not checked
+    prefixed = parse_query("verif* 21")
+    assert candidates.possible("No such words here", prefixed).phrases == prefixed.phrases[:1]  # verif* kept
+    assert candidates.possible("verbs here", parse_query('"21 ver*"')).phrases == ()
+    assert candidates.possible("21 verbs", parse_query('"21 ver*"')).phrases == parse_query('"21 ver*"').phrases
+    sentence = "The symbol of this contribution is in its title only. "
+    # Nothing to mark: the start of the text, cut after a word.
+    assert str(snippet(sentence * 6, parse_query("CWG-COP-21/5"), "en")) == sentence * 4 + "The …"

@@ -37,6 +37,7 @@ from cwgcop.search.text import (
     CJK_CHARACTERS,
     NON_TOKEN_CHARACTER_RE,
     TOKEN_CHARACTER_RE,
+    WORD_CHARACTER_RE,
     Span,
     fold_letters,
     spans,
@@ -79,6 +80,7 @@ class _Folds:
         cjk = _cjk_without_risky()
         self.dropped = _character_class(dropped)
         self.dropped_characters = dropped
+        self.dropped_re = re.compile(self.dropped or "(?!)")
         self.odd = re.compile(f"[^{_ranges(plain)}{cjk}]")
         self.plain_cjk = re.compile(f"[{cjk}]")
 
@@ -137,6 +139,8 @@ class Finder(NamedTuple):
     codec: str = ""
     encoded: bytes = b""  # the token in the codec
     ascii: str | None = None  # the token, if ASCII: in an ASCII text a token is its letters in either case
+    # The token starts its word's fold (any token but an Arabic or Chinese one): a place inside a word is none.
+    word_start: bool = False
 
 
 @lru_cache(maxsize=256)
@@ -157,11 +161,15 @@ def _key(token: str) -> str:
     """
     if len(token) < 3 or any(ch.isdigit() for ch in token):
         return token
-    if "\u0600" <= token[0] <= "\u06ff":
+    if _is_arabic(token):
         # Arabic's stemmer also rewrites a verb's first letter (يستخدمون → استخدم, تستحق → استحق).
         token = token[1:]
         return token if len(token) < 3 else token[: len(token) - 2]
     return token[: len(token) - 2]
+
+
+def _is_arabic(token: str) -> bool:
+    return "\u0600" <= token[0] <= "\u06ff"
 
 
 @lru_cache(maxsize=4096)
@@ -173,6 +181,9 @@ def _finder(token: str) -> Finder | None:
     sources = [folds.sources.get(character, []) for character in token]
     if all(folds.plain_cjk.fullmatch(character) for character in token) and not any(sources):
         return Finder(in_text=re.compile(re.escape(token)))
+    # What is looked for is the start of the token; but for an Arabic one it is the start of the word's fold
+    # (a stem keeps its word's first letters), so it stands at the start of a word.
+    word_start = not _is_arabic(token) and not folds.plain_cjk.match(token)
     codec = next((codec for codec in CODECS if _encodes(token, codec)), None)
     if codec is None:
         classes = []
@@ -181,14 +192,51 @@ def _finder(token: str) -> Finder | None:
             if not found and not cjk:
                 return None  # no plain character folds to it: the token is in no plain text
             classes.append(_character_class([*found, *cjk]))
-        return Finder(in_text=re.compile(f"{folds.dropped}*".join(classes)))
+        return Finder(in_text=re.compile(f"{folds.dropped}*".join(classes)), word_start=word_start)
     if not all(sources):
         return None
     return Finder(
         codec=codec,
         encoded=token.encode(codec),
         ascii=token if token.isascii() else None,
+        word_start=word_start,
     )
+
+
+@lru_cache(maxsize=4096)
+def _ascii_pattern(token: str) -> re.Pattern[str]:
+    """An ASCII token at the start of a word of a lowercased ASCII text (an ASCII token is never Arabic)."""
+    return re.compile("(?<![a-z0-9])" + re.escape(token))
+
+
+def _starts_word(text: str, position: int) -> bool:
+    """True when ``text[position:]`` may be the start of a word's fold: the word starts there (what precedes it
+    folds to nothing), or the word starts with an Arabic letter (``ال2024``: the token follows the article)."""
+    dropped = _folds().dropped_re
+    while position > 0 and dropped.match(text, position - 1):
+        position -= 1
+    return position == 0 or not WORD_CHARACTER_RE.match(text, position - 1) or _is_arabic(text[position - 1])
+
+
+def possible(text: str, query: SearchQuery) -> SearchQuery:
+    """``query`` without the phrases that surely have no match in ``text``: in an ASCII text, a phrase one of
+    whose words' starts (``_key``) begins no word of the text (the symbol ``CWG-COP-21/5`` in a text without
+    ``21``). A last word typed as a prefix is not checked. Other texts: ``query`` itself (checking that a long
+    text is plain costs more than it saves)."""
+    if not text.isascii() or not is_plain(text):  # (an ASCII text is plain: the second part is the fast path's switch)
+        return query
+    lowered = text.lower()
+
+    def found(token: str) -> bool:
+        finder = _finder(_key(token))
+        return finder is not None and finder.ascii is not None and bool(_ascii_pattern(finder.ascii).search(lowered))
+
+    kept = tuple(
+        phrase
+        for phrase in query.phrases
+        if all(found(token) for token in (phrase.tokens[:-1] if phrase.prefix else phrase.tokens))
+    )
+    return query if len(kept) == len(query.phrases) else SearchQuery(query.text, kept)
 
 
 @lru_cache(maxsize=1024)
@@ -311,6 +359,8 @@ class Matches:
 
     def _short(self, first: int) -> bool:
         """True when a phrase may start in the piece read from ``first`` and end after it."""
+        if not self.firsts:
+            return False
         found = self.found
         return any(found[i].token in self.firsts for i in range(max(first, len(found) - self.longest + 1), len(found)))
 
@@ -331,29 +381,39 @@ def _places(text: str, finders: tuple[Finder, ...]) -> Iterator[tuple[int, int]]
     searches: list[Iterator[tuple[int, int]]] = []
     if text.isascii():
         lowered = text.lower()
-        searches = [_occurrences(lowered, finder.ascii) for finder in finders if finder.ascii is not None]
+        searches = [
+            (match.span() for match in _ascii_pattern(finder.ascii).finditer(lowered))
+            for finder in finders
+            if finder.ascii is not None
+        ]
         return searches[0] if len(searches) == 1 else heapq.merge(*searches)
     encoded: dict[str, tuple[bytes, bool]] = {}
     for finder in finders:
         if finder.in_text is not None:
             searches.append(match.span() for match in finder.in_text.finditer(text))
-            continue
-        if finder.codec not in encoded:
-            subject = text.encode(finder.codec, "replace")
-            # Each "?" is a question mark, or a character the codec lacks that cannot fold into the token.
-            whole = subject.count(b"?") == text.count("?") or not _missing(finder.codec).search(text)
-            encoded[finder.codec] = (subject.translate(_fold_table(finder.codec)) if whole else subject, whole)
-        subject, whole = encoded[finder.codec]
-        if not whole:
-            missing = _with_missing(finder.encoded, finder.codec)
-            searches.append(match.span() for match in missing.finditer(subject))
-        elif _DROPPED in subject:
-            between = re.escape(_DROPPED) + b"*"
-            pattern = between.join(re.escape(bytes([byte])) for byte in finder.encoded)
-            searches.append(match.span() for match in re.compile(pattern).finditer(subject))
         else:
-            searches.append(_occurrences(subject, finder.encoded))
+            searches.append(_encoded_places(text, finder, encoded))
+        if finder.word_start:
+            searches[-1] = (place for place in searches[-1] if _starts_word(text, place[0]))
     return searches[0] if len(searches) == 1 else heapq.merge(*searches)
+
+
+def _encoded_places(text: str, finder: Finder, encoded: dict[str, tuple[bytes, bool]]) -> Iterator[tuple[int, int]]:
+    """The places of ``finder``'s token in ``text`` encoded with its codec (kept in ``encoded`` for the others)."""
+    if finder.codec not in encoded:
+        subject = text.encode(finder.codec, "replace")
+        # Each "?" is a question mark, or a character the codec lacks that cannot fold into the token.
+        whole = subject.count(b"?") == text.count("?") or not _missing(finder.codec).search(text)
+        encoded[finder.codec] = (subject.translate(_fold_table(finder.codec)) if whole else subject, whole)
+    subject, whole = encoded[finder.codec]
+    if not whole:
+        missing = _with_missing(finder.encoded, finder.codec)
+        return (match.span() for match in missing.finditer(subject))
+    if _DROPPED in subject:
+        between = re.escape(_DROPPED) + b"*"
+        pattern = between.join(re.escape(bytes([byte])) for byte in finder.encoded)
+        return (match.span() for match in re.compile(pattern).finditer(subject))
+    return _occurrences(subject, finder.encoded)
 
 
 def _occurrences(text: AnyStr, token: AnyStr) -> Iterator[tuple[int, int]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from django.db import connection
@@ -78,6 +79,7 @@ def result_entries(ids: Sequence[int], *, characters: int) -> dict[int, ResultEn
     return {row[0]: _entry(row, convert) for row in rows if row[-1] == DocumentStatus.PUBLISHED}
 
 
+@lru_cache(maxsize=128)
 def _result_sql(count: int) -> str:
     entry, document, file = SearchEntry._meta.db_table, Document._meta.db_table, DocumentFile._meta.db_table
     revision, meeting, body = DocumentRevision._meta.db_table, Meeting._meta.db_table, Body._meta.db_table
@@ -97,15 +99,29 @@ def _result_sql(count: int) -> str:
 
 def _published_at_converter() -> Any:
     """The backend's conversion of a raw ``published_at`` (SQLite returns text) into an aware datetime."""
-    column = Document._meta.get_field("published_at").get_col(Document._meta.db_table)
-    converters = connection.ops.get_db_converters(column)
+    column, converters = _converters(connection.vendor)
+    ops = connection.ops
 
     def convert(value: Any) -> datetime.datetime | None:
-        for converter in converters:
-            value = converter(value, column, connection)
+        for function, on_ops in converters:
+            value = function(ops, value, column, connection) if on_ops else function(value, column, connection)
         return value  # type: ignore[no-any-return]
 
     return convert
+
+
+@lru_cache(maxsize=8)
+def _converters(vendor: str) -> tuple[Any, tuple[tuple[Any, bool], ...]]:
+    """The column and its converters for a backend, looked up once (it cost as much as reading twenty results):
+    each converter as a plain function, with whether it is a method of the connection's ``ops`` (each thread has
+    its own connection), so that none is kept bound to the connection that looked it up."""
+    column = Document._meta.get_field("published_at").get_col(Document._meta.db_table)
+    ops = connection.ops
+    converters = tuple(
+        (function.__func__, True) if getattr(function, "__self__", None) is ops else (function, False)
+        for function in ops.get_db_converters(column)
+    )
+    return column, converters
 
 
 def _entry(row: tuple[Any, ...], convert: Any) -> ResultEntry:

@@ -141,6 +141,9 @@ def _scan(text: str, query: SearchQuery, language: str | None) -> list[tuple[int
     places a phrase may start are tokenised; a match lies in a part when its last token does (the parts end
     between tokens). A part that does not end between tokens, or a text that is not plain, is read as before.
     """
+    query = candidates.possible(text, query)
+    if not query.phrases:
+        return []
     matches = candidates.Matches(text, query, candidates.places(query), language)
     found: list[tuple[int, int, int]] = []
     tokens = -1

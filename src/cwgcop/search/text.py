@@ -52,6 +52,8 @@ TOKEN_RE = re.compile(rf"(?P<cjk>[{_CJK}]+)|(?P<word>(?:{_LETTER}|[{_MARKS}]){_L
 # is cut between tokens only at a character that is not one.
 TOKEN_CHARACTER_RE = re.compile(rf"[{_CJK}{_MARKS}]|{_LETTER}")
 NON_TOKEN_CHARACTER_RE = re.compile(rf"[^\w{_CJK}{_MARKS}]|_")
+# One character of a word (not of a Chinese run): a word's token starts after a character that is not one.
+WORD_CHARACTER_RE = re.compile(rf"[{_MARKS}]|{_LETTER}")
 CJK_CHARACTERS = _CJK  # as the inside of a regular expression's [class]
 
 # Longer tokens are cut: nobody searches for them, and both engines have limits on a token's length.
