@@ -10,29 +10,16 @@ The dictionary takes about a second to load: server processes load it as they st
 
 from __future__ import annotations
 
-import logging
-import threading
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
-_lock = threading.Lock()
-_tokenizer: Any = None
+from cwgcop.core.chinese import jieba
 
 
 def _jieba() -> Any:
-    global _tokenizer  # noqa: PLW0603 - one dictionary per process, loaded once
-    if _tokenizer is None:
-        with _lock:
-            if _tokenizer is None:
-                import jieba
-
-                jieba.setLogLevel(logging.WARNING)
-                # jieba's default tokenizer, which the consultations' redaction uses too: one dictionary in
-                # memory per process (about 130 MB), not one per user. Nothing adds words to it.
-                jieba.initialize()
-                _tokenizer = jieba.dt
-    return _tokenizer
+    """jieba's default tokenizer (``core.chinese``: one dictionary per process, shared with the redaction)."""
+    return jieba().dt
 
 
 def warm() -> None:
