@@ -136,6 +136,22 @@ def upload(document: Document, language: str, content: bytes | None = None, name
     )
 
 
+def draft_document(
+    *,
+    body: Body,
+    meeting: Meeting | None,
+    kind: str,
+    symbol: str | None,
+    titles: dict[str, str] | None,
+    sources: tuple[Organization, ...],
+) -> Document:
+    """A draft created by the archive's service with no signed-in actor; ``titles`` defaults to one English title."""
+    titles = titles or {"en": "A contribution"}
+    return document_services.create_document(
+        actor=None, body=body, meeting=meeting, kind=kind, symbol=symbol, titles=titles, sources=sources
+    )
+
+
 def published_document(
     *,
     meeting: Meeting | None = None,
@@ -148,15 +164,7 @@ def published_document(
 ) -> Document:
     """A document with one PDF per language, published through the services."""
     body = body or (meeting.body if meeting else BodyFactory())
-    document = document_services.create_document(
-        actor=None,
-        body=body,
-        meeting=meeting,
-        kind=kind,
-        symbol=symbol,
-        titles=titles or {"en": "A contribution"},
-        sources=sources,
-    )
+    document = draft_document(body=body, meeting=meeting, kind=kind, symbol=symbol, titles=titles, sources=sources)
     for language in languages:
         upload(document, language)
     document_services.publish_document(actor=None, document=document)

@@ -13,7 +13,9 @@ from cwgcop.bodies.models import Body, Organization
 from cwgcop.documents import services as document_services
 from cwgcop.documents.models import Document
 from cwgcop.meetings.models import Meeting
-from tests.factories import BodyFactory
+from tests.factories import BodyFactory, draft_document
+
+_UNTITLED = {"en": "Untitled contribution"}
 
 
 def text_file(text: str) -> tuple[str, bytes]:
@@ -35,14 +37,8 @@ def indexed_document(
     """A published document with one plain-text file per language of ``texts``, indexed and extracted."""
     body = body or (meeting.body if meeting else BodyFactory(acronym="CWG-COP"))
     with TestCase.captureOnCommitCallbacks(execute=True):
-        document = document_services.create_document(
-            actor=None,
-            body=body,
-            meeting=meeting,
-            kind=kind,
-            symbol=symbol,
-            titles=titles or {"en": "Untitled contribution"},
-            sources=sources,
+        document = draft_document(
+            body=body, meeting=meeting, kind=kind, symbol=symbol, titles=titles or _UNTITLED, sources=sources
         )
         uploads = {language: (f"{language}.txt", text.encode("utf-8")) for language, text in texts.items()}
         uploads.update(files or {})
