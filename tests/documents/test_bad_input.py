@@ -141,16 +141,26 @@ class ExplodingStream(io.RawIOBase):
 # --- the size limit ---------------------------------------------------------------------------------
 
 
+def _refused_big_upload(draft: Document, *, announced_size: int) -> DomainError:
+    """Send the service 300 kB that fail the test if read, with the size the client announced; its refusal."""
+    return _refused(
+        lambda: services.add_file(
+            actor=None,
+            document=draft,
+            language="en",
+            name="big.pdf",
+            size=announced_size,
+            stream=ExplodingStream(300 * KB),
+        )
+    )
+
+
 def test_oversized_upload_is_refused_by_the_service_without_reading_it(
     settings: Any, draft: Document, state: Callable[[], State]
 ) -> None:
     settings.CWGCOP_MAX_UPLOAD_BYTES = 100 * KB
     before = state()
-    error = _refused(
-        lambda: services.add_file(
-            actor=None, document=draft, language="en", name="big.pdf", size=300 * KB, stream=ExplodingStream(300 * KB)
-        )
-    )
+    error = _refused_big_upload(draft, announced_size=300 * KB)
     assert (error.code, error.messages) == (
         "file_too_large",
         ["The file is 300 kB; the largest file accepted is 100 kB."],
@@ -163,11 +173,7 @@ def test_oversized_upload_with_understated_size_is_refused_by_the_service(
 ) -> None:
     settings.CWGCOP_MAX_UPLOAD_BYTES = 100 * KB
     before = state()
-    error = _refused(
-        lambda: services.add_file(
-            actor=None, document=draft, language="en", name="big.pdf", size=10, stream=ExplodingStream(300 * KB)
-        )
-    )
+    error = _refused_big_upload(draft, announced_size=10)
     assert error.code == "file_too_large"
     assert state() == before
 
