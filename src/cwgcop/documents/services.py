@@ -60,6 +60,37 @@ def _refuse_taken(taken: str | None) -> None:
         )
 
 
+TITLE_MISSING = gettext_lazy("A document needs a title in at least one language.")
+
+
+def _refuse_misplaced(*, body: Body, meeting: Meeting | None, kind: str) -> None:
+    """Refuse an unknown kind, or a meeting of another body than the document's."""
+    if kind not in DocumentKind.values:
+        raise DomainError(_("Unknown document kind."), code="kind_invalid")
+    if meeting is not None and meeting.body_id != body.pk:
+        raise DomainError(_("The meeting belongs to another body."), code="meeting_body_mismatch")
+
+
+def _unsaved_document(
+    *,
+    actor: Actor,
+    body: Body,
+    meeting: Meeting | None,
+    kind: str,
+    symbol: str,
+    language: str,
+    titles: dict[str, str],
+    status: str = DocumentStatus.DRAFT,
+    published_at: datetime.datetime | None = None,
+) -> Document:
+    """A document made by ``actor``, not saved yet, with its titles (refused without one); a draft by default."""
+    document = Document(symbol=symbol, body=body, meeting=meeting, kind=kind, original_language=language, status=status)
+    document.published_at = published_at
+    document.created_by = signed_in_or_none(actor)
+    set_translations(document, "title", titles, required=True, refusal=TITLE_MISSING)
+    return document
+
+
 def next_symbol(*, meeting: Meeting, kind: str) -> str:
     """The next unused symbol in the meeting's series for ``kind`` (``CWG-COP-21/6``, ``…/INF/3``).
 
@@ -70,9 +101,6 @@ def next_symbol(*, meeting: Meeting, kind: str) -> str:
     taken = Document.objects.filter(meeting=meeting, symbol__startswith=series).values_list("symbol", flat=True)
     numbers = [int(rest) for s in taken if (rest := s[len(series) :]).isdigit()]
     return f"{series}{max(numbers, default=0) + 1}"
-
-
-TITLE_MISSING = gettext_lazy("A document needs a title in at least one language.")
 
 
 @transaction.atomic
@@ -88,26 +116,16 @@ def create_document(
     sources: Iterable[Organization] = (),
 ) -> Document:
     """Create a draft document. Without ``symbol``, the next one of the meeting's series is assigned."""
-    if kind not in DocumentKind.values:
-        raise DomainError(_("Unknown document kind."), code="kind_invalid")
-    if meeting is not None and meeting.body_id != body.pk:
-        raise DomainError(_("The meeting belongs to another body."), code="meeting_body_mismatch")
+    _refuse_misplaced(body=body, meeting=meeting, kind=kind)
     if symbol:
         symbol = _check_symbol(symbol)
     elif meeting is not None:
         symbol = allocate_symbol(meeting=meeting, kind=kind)
     else:
         raise DomainError(_("A document without a meeting needs a symbol."), code="symbol_missing")
-    document = Document(
-        symbol=symbol,
-        body=body,
-        meeting=meeting,
-        kind=kind,
-        original_language=original_language,
-        status=DocumentStatus.DRAFT,
-        created_by=signed_in_or_none(actor),
+    document = _unsaved_document(
+        actor=actor, body=body, meeting=meeting, kind=kind, symbol=symbol, language=original_language, titles=titles
     )
-    set_translations(document, "title", titles, required=True, refusal=TITLE_MISSING)
     try:
         with transaction.atomic():
             document.save()
@@ -377,23 +395,20 @@ class PastDocuments:
         revisions: list[PastRevision],
     ) -> list[str]:
         """Check the document and store its files; the storage keys of the files this call stored first."""
-        if kind not in DocumentKind.values:
-            raise DomainError(_("Unknown document kind."), code="kind_invalid")
-        if meeting is not None and meeting.body_id != body.pk:
-            raise DomainError(_("The meeting belongs to another body."), code="meeting_body_mismatch")
+        _refuse_misplaced(body=body, meeting=meeting, kind=kind)
         symbol = _symbol_as_written(symbol)
         _refuse_taken(self.taken(symbol))
-        document = Document(
-            symbol=symbol,
+        document = _unsaved_document(
+            actor=self.actor,
             body=body,
             meeting=meeting,
             kind=kind,
-            original_language=original_language,
+            symbol=symbol,
+            language=original_language,
+            titles=titles,
             status=DocumentStatus.PUBLISHED,
             published_at=revisions[0].published_at if revisions else None,
-            created_by=signed_in_or_none(self.actor),
         )
-        set_translations(document, "title", titles, required=True, refusal=TITLE_MISSING)
         past = _PastDocument(document=document, sources=list(dict.fromkeys(sources)), revisions=[])
         try:
             self._check_revisions(past, revisions, now=timezone.now())
