@@ -153,6 +153,21 @@ def _texts(row: dict[str, Any], name: str) -> dict[str, str]:
     return value
 
 
+def _new_document_fields(
+    row: dict[str, Any], *, body: Body, meeting: Meeting | None, titles: dict[str, str], sources: list[Organization]
+) -> dict[str, Any]:
+    """What a row says of a document it creates, as both ways of creating one take it (live or as a past one)."""
+    return {
+        "body": body,
+        "kind": str(_required(row, "kind")),
+        "titles": titles,
+        "original_language": row.get("original_language") or "en",
+        "meeting": meeting,
+        "symbol": str(_required(row, "symbol")),
+        "sources": sources,
+    }
+
+
 def _body(acronym: Any) -> Body:
     body = Body.objects.filter(acronym=acronym).first() if isinstance(acronym, str) else None
     if body is None:
@@ -328,22 +343,13 @@ class Importer:
             raise RowRefusedError(_("Revisions must be numbered 0, 1, 2 … without gaps."))
         sources = [self._organization(s) for s in row.get("sources") or []]
         if batch and self.past.taken(symbol) != symbol and _one_file_per_language(revisions):
-            self._add_past_document(
-                row, body=body, meeting=meeting, titles=titles, sources=sources, revisions=revisions
-            )
+            fields = _new_document_fields(row, body=body, meeting=meeting, titles=titles, sources=sources)
+            self._add_past_document(row, fields=fields, revisions=revisions)
             return CREATE
         document = Document.objects.filter(symbol=symbol).first()
         if document is None:
-            document = documents.create_document(
-                actor=self.actor,
-                body=body,
-                kind=str(_required(row, "kind")),
-                titles=titles,
-                original_language=row.get("original_language") or "en",
-                meeting=meeting,
-                symbol=symbol,
-                sources=sources,
-            )
+            fields = _new_document_fields(row, body=body, meeting=meeting, titles=titles, sources=sources)
+            document = documents.create_document(actor=self.actor, **fields)
             self._add_revisions(document, revisions, first=0)
             return CREATE
         return self._update_document(
@@ -351,14 +357,7 @@ class Importer:
         )
 
     def _add_past_document(
-        self,
-        row: dict[str, Any],
-        *,
-        body: Body,
-        meeting: Meeting | None,
-        titles: dict[str, str],
-        sources: list[Organization],
-        revisions: list[dict[str, Any]],
+        self, row: dict[str, Any], *, fields: dict[str, Any], revisions: list[dict[str, Any]]
     ) -> None:
         """Check a new document and store its files; it is written with its batch (:meth:`_save_batch`)."""
         with ExitStack() as files:
@@ -370,18 +369,7 @@ class Importer:
                 )
                 for revision_row in revisions
             ]
-            self.new_keys.update(
-                self.past.add(
-                    body=body,
-                    kind=str(_required(row, "kind")),
-                    titles=titles,
-                    original_language=row.get("original_language") or "en",
-                    meeting=meeting,
-                    symbol=str(row["symbol"]),
-                    sources=sources,
-                    revisions=past,
-                )
-            )
+            self.new_keys.update(self.past.add(revisions=past, **fields))
         self._batched.append((len(self.report.rows), row))
 
     def _update_document(
