@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
@@ -109,22 +111,24 @@ def report_approve(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @require_permission("reports.view_drafts")
 def report_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    report = _report(request, pk)
-    check_object_permission(request, "reports.draft", report.body)
-    with refusal_as_messages(request):
-        services.request_publication(actor=request.user, report=report)
-        messages.success(request, _("Publication started: the files are being made."))
-    return redirect("staff:reports:detail", pk=pk)
+    started = _("Publication started: the files are being made.")
+    return _start_publication(request, pk, services.request_publication, started)
 
 
 @require_POST
 @require_permission("reports.view_drafts")
 def report_retry_publication(request: HttpRequest, pk: int) -> HttpResponse:
+    started = _("Publication started again: the files not made yet are being made.")
+    return _start_publication(request, pk, services.retry_publication, started)
+
+
+def _start_publication(request: HttpRequest, pk: int, start: Callable[..., object], started: str) -> HttpResponse:
+    """A drafter starts making the report's files (``start`` is the service); a refusal is shown on the report."""
     report = _report(request, pk)
     check_object_permission(request, "reports.draft", report.body)
     with refusal_as_messages(request):
-        services.retry_publication(actor=request.user, report=report)
-        messages.success(request, _("Publication started again: the files not made yet are being made."))
+        start(actor=request.user, report=report)
+        messages.success(request, started)
     return redirect("staff:reports:detail", pk=pk)
 
 
