@@ -35,6 +35,13 @@ def chair_client(b: Bodies) -> Client:
     return other
 
 
+def _assert_nothing_stored(response: Any, reason: str) -> None:
+    """The statement form came back (400) giving ``reason``, and no statement was stored."""
+    assert response.status_code == 400
+    assert reason in response.content.decode()
+    assert LiaisonStatement.objects.count() == 0
+
+
 def _incoming_form(b: Bodies, **changes: Any) -> dict[str, Any]:
     data = {
         "purpose": "action",
@@ -112,19 +119,14 @@ def test_reply_to_a_statement_that_does_not_exist_shows_the_reason(secretariat: 
             "original_language": "en",
         },
     )
-    assert response.status_code == 400
-    assert "There is no liaison statement number 4242 to reply to." in response.content.decode()
-    assert LiaisonStatement.objects.count() == 0
+    _assert_nothing_stored(response, "There is no liaison statement number 4242 to reply to.")
 
 
 def test_deadline_before_the_sent_date_shows_the_reason(secretariat: Client, b: Bodies) -> None:
     response = secretariat.post("/en/staff/liaisons/new/incoming/", _incoming_form(b, deadline="2025-01-01"))
-    assert response.status_code == 400
-    assert (
-        "The deadline (1 January 2025) cannot be before the date the statement was sent (10 January 2025)."
-        in response.content.decode()
+    _assert_nothing_stored(
+        response, "The deadline (1 January 2025) cannot be before the date the statement was sent (10 January 2025)."
     )
-    assert LiaisonStatement.objects.count() == 0
 
 
 def test_draft_attachment_shows_the_reason_in_chinese(secretariat: Client, b: Bodies) -> None:
@@ -134,9 +136,7 @@ def test_draft_attachment_shows_the_reason_in_chinese(secretariat: Client, b: Bo
     response = secretariat.post(
         "/zh-hans/staff/liaisons/new/incoming/", _incoming_form(b, attachments="CWG-COP-22/LS/5")
     )
-    assert response.status_code == 400
-    assert "CWG-COP-22/LS/5尚未发布：此处只能使用档案中已发布的文件。" in response.content.decode()
-    assert LiaisonStatement.objects.count() == 0
+    _assert_nothing_stored(response, "CWG-COP-22/LS/5尚未发布：此处只能使用档案中已发布的文件。")
 
 
 def test_unknown_attachment_symbol_is_named(secretariat: Client, b: Bodies) -> None:
