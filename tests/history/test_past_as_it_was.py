@@ -10,12 +10,13 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from cwgcop.bodies.models import Body
 from cwgcop.bodies.services import record_former_name
 from cwgcop.core.errors import DomainError
 from cwgcop.documents import services
 from cwgcop.documents.symbols import is_valid_symbol
 from cwgcop.meetings.enums import MeetingStatus
-from cwgcop.meetings.models import CarriedAction
+from cwgcop.meetings.models import CarriedAction, Meeting
 from cwgcop.meetings.services.meeting import create_meeting, update_meeting
 from tests.factories import BodyFactory, MeetingFactory, pdf_bytes, secretariat
 from tests.history.fixture import make_body
@@ -100,16 +101,19 @@ def test_a_publication_date_in_the_future_is_refused() -> None:
     assert caught.value.messages == ["A publication date cannot be in the future."]
 
 
+def _former_name(
+    body: Body, acronym: str, names: dict[str, str], valid_from: datetime.date, valid_until: datetime.date
+) -> None:
+    """Record, with no signed-in actor, that ``body`` was called ``acronym`` from ``valid_from`` to ``valid_until``."""
+    record_former_name(
+        actor=None, body=body, acronym=acronym, names=names, valid_from=valid_from, valid_until=valid_until
+    )
+
+
 def test_meeting_and_document_pages_show_the_name_in_force_then(client: Client) -> None:
     body = make_body()
-    record_former_name(
-        actor=None,
-        body=body,
-        acronym="WG-DL",
-        names={"en": "Working Group on Digital Literacy"},
-        valid_from=datetime.date(2009, 6, 1),
-        valid_until=datetime.date(2014, 10, 31),
-    )
+    names = {"en": "Working Group on Digital Literacy"}
+    _former_name(body, "WG-DL", names, datetime.date(2009, 6, 1), datetime.date(2014, 10, 31))
     old = MeetingFactory(
         body=body, number=3, start_date=datetime.date(2012, 3, 13), end_date=datetime.date(2012, 3, 13)
     )
@@ -131,45 +135,24 @@ def test_meeting_and_document_pages_show_the_name_in_force_then(client: Client) 
 def test_former_names_may_not_overlap() -> None:
     body = BodyFactory(acronym="CWG-X")
     names = {"en": "Group X"}
-    record_former_name(
-        actor=None,
-        body=body,
-        acronym="WG-X",
-        names=names,
-        valid_from=datetime.date(2001, 1, 1),
-        valid_until=datetime.date(2005, 12, 31),
-    )
+    _former_name(body, "WG-X", names, datetime.date(2001, 1, 1), datetime.date(2005, 12, 31))
     with pytest.raises(DomainError) as caught:
-        record_former_name(
-            actor=None,
-            body=body,
-            acronym="G-X",
-            names=names,
-            valid_from=datetime.date(2005, 1, 1),
-            valid_until=datetime.date(2006, 12, 31),
-        )
+        _former_name(body, "G-X", names, datetime.date(2005, 1, 1), datetime.date(2006, 12, 31))
     assert caught.value.messages == ["CWG-X already had another name during that period."]
+
+
+def _entered_as_held(body: Body, number: int, start: datetime.date, end: datetime.date) -> Meeting:
+    """Meeting ``number`` of ``body`` created through the service as already held (as the past is entered)."""
+    return create_meeting(
+        actor=None, body=body, number=number, start_date=start, end_date=end, status=MeetingStatus.HELD
+    )
 
 
 def test_a_past_meeting_entered_as_held_carries_the_open_items_forward() -> None:
     body = BodyFactory(acronym="CWG-Y")
-    first = create_meeting(
-        actor=None,
-        body=body,
-        number=1,
-        start_date=datetime.date(2011, 2, 1),
-        end_date=datetime.date(2011, 2, 2),
-        status=MeetingStatus.HELD,
-    )
+    first = _entered_as_held(body, 1, datetime.date(2011, 2, 1), datetime.date(2011, 2, 2))
     item = action_item(outcome(first))
-    second = create_meeting(
-        actor=None,
-        body=body,
-        number=2,
-        start_date=datetime.date(2012, 2, 1),
-        end_date=datetime.date(2012, 2, 2),
-        status=MeetingStatus.HELD,
-    )
+    second = _entered_as_held(body, 2, datetime.date(2012, 2, 1), datetime.date(2012, 2, 2))
     assert list(CarriedAction.objects.filter(meeting=second).values_list("action_item", flat=True)) == [item.pk]
     third = create_meeting(
         actor=None, body=body, number=3, start_date=datetime.date(2013, 2, 1), end_date=datetime.date(2013, 2, 2)
