@@ -8,6 +8,7 @@ audited.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -168,11 +169,8 @@ def question_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @require_POST
 def publish(request: HttpRequest, slug: str) -> HttpResponse:
-    consultation = _consultation(request, slug)
-    with refusal_as_messages(request):
-        services.publish(actor=request.user, consultation=consultation)
-        messages.success(request, _("Published: children can take part in the consultation's windows."))
-    return redirect("staff:consultations:manage", slug=slug)
+    published = _("Published: children can take part in the consultation's windows.")
+    return _lifecycle_step(request, slug, services.publish, published)
 
 
 @require_POST
@@ -214,10 +212,15 @@ def feedback_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_POST
 def archive(request: HttpRequest, slug: str) -> HttpResponse:
+    return _lifecycle_step(request, slug, services.archive, _("Archived."))
+
+
+def _lifecycle_step(request: HttpRequest, slug: str, step: Callable[..., object], done: str) -> HttpResponse:
+    """Move the consultation on in its life (``step`` is the service); a refusal is shown on its manage page."""
     consultation = _consultation(request, slug)
     with refusal_as_messages(request):
-        services.archive(actor=request.user, consultation=consultation)
-        messages.success(request, _("Archived."))
+        step(actor=request.user, consultation=consultation)
+        messages.success(request, done)
     return redirect("staff:consultations:manage", slug=slug)
 
 
