@@ -146,6 +146,13 @@ def _event_or_404(series: str, event: str) -> Event:
     return found
 
 
+def _managed_event(request: HttpRequest, series: str, event: str) -> Event:
+    """The event, for a token that may manage its series: 404 when there is no such event, 403 when it may not."""
+    found = _event_or_404(series, event)
+    require_api_permission(request, "events.manage_series", found.series)
+    return found
+
+
 def _event_out(event: Event) -> dict[str, Any]:
     fresh = queries.event(event.series.slug, event.slug)
     assert fresh is not None
@@ -281,8 +288,7 @@ def _current(event: Event) -> dict[str, Any]:
 def update_event(request: HttpRequest, series: str, event: str, payload: EventPatch) -> Any:
     """Change an event; fields left out keep their value. Once people registered, dates change by postponing."""
 
-    found = _event_or_404(series, event)
-    require_api_permission(request, "events.manage_series", found.series)
+    found = _managed_event(request, series, event)
     given = payload.dict(exclude_unset=True)
     concept_note = cited_document(given.pop("concept_note")) if "concept_note" in given else found.concept_note
     values = {**_current(found), **{k: v for k, v in given.items() if v is not None}}
@@ -300,8 +306,7 @@ def update_event(request: HttpRequest, series: str, event: str, payload: EventPa
 def postpone_event(request: HttpRequest, series: str, event: str, payload: PostponeIn) -> Any:
     """New dates; every registrant is e-mailed in the language they registered in."""
 
-    found = _event_or_404(series, event)
-    require_api_permission(request, "events.manage_series", found.series)
+    found = _managed_event(request, series, event)
     _event, told = schedule.postpone_event(actor=api_user(request), event=found, **payload.dict())
     return {"told": told}
 
@@ -315,7 +320,6 @@ def postpone_event(request: HttpRequest, series: str, event: str, payload: Postp
 def cancel_event(request: HttpRequest, series: str, event: str, payload: CancelIn) -> Any:
     """Cancel for good; every registrant is e-mailed in their language, and registration is refused from now on."""
 
-    found = _event_or_404(series, event)
-    require_api_permission(request, "events.manage_series", found.series)
+    found = _managed_event(request, series, event)
     _event, told = schedule.cancel_event(actor=api_user(request), event=found, reason=payload.reason)
     return {"told": told}
