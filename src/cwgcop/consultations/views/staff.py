@@ -78,10 +78,15 @@ def _item(answer: Answer) -> dict[str, object]:
     }
 
 
+def _answer_to_moderate(request: HttpRequest, slug: str, pk: int) -> Answer:
+    """Answer ``pk`` of the consultation, for its moderators: 404 when it has no such answer, 403 for others."""
+    consultation = _consultation(request, slug, "consultations.moderate")
+    return get_object_or_404(Answer, pk=pk, response__consultation=consultation)
+
+
 @require_POST
 def moderate(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    consultation = _consultation(request, slug, "consultations.moderate")
-    answer = get_object_or_404(Answer, pk=pk, response__consultation=consultation)
+    answer = _answer_to_moderate(request, slug, pk)
     approve = request.POST.get("decision") == "approve"
     form = RejectForm(request.POST)
     reason = form.data.get("reason", "") if not approve else ""
@@ -105,8 +110,7 @@ def _number(value: str | None) -> int:
 
 @require_POST
 def remove_span(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    consultation = _consultation(request, slug, "consultations.moderate")
-    answer = get_object_or_404(Answer, pk=pk, response__consultation=consultation)
+    answer = _answer_to_moderate(request, slug, pk)
     with refusal_as_messages(request):
         services.remove_span(
             actor=request.user,
@@ -121,8 +125,7 @@ def remove_span(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @require_POST
 def remove_words(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    consultation = _consultation(request, slug, "consultations.moderate")
-    answer = get_object_or_404(Answer, pk=pk, response__consultation=consultation)
+    answer = _answer_to_moderate(request, slug, pk)
     with refusal_as_messages(request):
         services.remove_words(
             actor=request.user,
