@@ -6,8 +6,12 @@ dictionary, GNU Free Documentation License), for the redaction of children's ans
 
 Kept: names written in one word that are at least fairly common (frequency class >= 2 of 13) in a country where
 children answer in English, French or Spanish, or >= 2 in Arabia/Persia, Russia, Ukraine, Turkey, India, China or
-"other countries" (mostly Africa and the Americas); lower-cased, one per line. Left out: names that are also
-common words or places (the stop list below, and CLDR's city, country and month names from Babel).
+"other countries" (mostly Africa and the Americas); since round 5 also names common (>= 3) in any other European
+country, since the children of a class in London, Lyon or Madrid carry Polish, German, Romanian or Dutch names
+("Kacper", "Oskar"); lower-cased, one per line. Left out: names that are also common words or places (the stop list
+below, and CLDR's city, country and month names from Babel). The stop list's given names that are also words
+("ruby", "grace", "clémence", "rocio") go to ``latin_also_words.txt``: a name only where it stands as one (in a full
+name, after "my friend"), never alone at a sentence's start.
 """
 
 from __future__ import annotations
@@ -29,8 +33,22 @@ czech_republic slovakia hungary romania bulgaria bosniaand croatia kosovo macedo
 albania greece russia belarus moldova ukraine armenia azerbaijan georgia the_stans turkey arabia israel china
 india japan korea vietnam other_countries""")
 MAIN = {"great_britain": 2, "ireland": 2, "usa": 2, "spain": 2, "france": 2, "belgium": 2, "portugal": 2, "italy": 3}
+# Since round 5: the rest of Europe. A name counts if it is common (class 3) in Poland or Romania, the largest
+# European communities in British, French and Spanish classrooms, or in two other European countries.
+DIASPORA = {"poland": 3, "romania": 3}
+EUROPE = [c for c in COUNTRIES[: COUNTRIES.index("the_stans")] if c not in MAIN and c not in DIASPORA]
 MORE = {"arabia": 2, "russia": 2, "ukraine": 2, "turkey": 2, "india": 2, "other_countries": 2, "china": 2}
 # Given names that are also everyday words in English, French or Spanish (capitalised at a sentence's start).
+ALSO_WORDS = set(
+    _split("""will may june april august mark bill pat art rose grace hope joy faith sunny summer autumn winter
+    holly ivy iris lily daisy jade ruby amber pearl crystal dawn eve sky river rain storm star angel
+    honey candy cherry olive ginger rusty buddy chance page lane dale glen hunter cash king prince
+    major guy jack frank earl baron duke sterling victory harmony melody trinity destiny liberty
+    justice precious princess lucky happy mercy patience prudence unity gay carol misty brook brooks
+    miles wade chase drew gene ray rod sandy penny dot bunny may mai moon sun son sonny don tom
+    rosa luz paz sol mar cruz blanca dolores consuelo amparo pilar rocio flor estrella
+    aurore céleste clémence constance espérance fleur marine océane prudence violette""")
+)
 STOP = set(
     _split("""will may june april august mark bill pat art rose grace hope joy faith sunny summer autumn winter
     holly ivy iris lily daisy jade ruby amber pearl crystal dawn eve sky river rain storm star angel
@@ -98,13 +116,24 @@ def main(path: str) -> None:
             continue
         values = raw[30:].rstrip("$\r\n")
         freq = {c: int(v, 16) for c, v in zip(COUNTRIES, values, strict=False) if v.strip() and v in "123456789ABCD"}
-        keep = any(freq.get(c, 0) >= n for c, n in MAIN.items()) or any(freq.get(c, 0) >= n for c, n in MORE.items())
+        keep = (
+            any(freq.get(c, 0) >= n for table in (MAIN, MORE, DIASPORA) for c, n in table.items())
+            or sum(freq.get(c, 0) >= 3 for c in EUROPE) >= 2
+        )
         if keep and len(name) > 2:
             names.add(name.lower())
+    also_words = names & ALSO_WORDS - places()
     names -= STOP
     names -= places()
     out = Path(__file__).resolve().parents[1] / "src/cwgcop/consultations/data/given_names/latin.txt"
     out.parent.mkdir(parents=True, exist_ok=True)
+    (out.parent / "latin_also_words.txt").write_text(
+        "# Given names in Latin script that are also everyday words, one a line, lower case: a name only where it\n"
+        "# stands as one (a full name, after a cue), never alone. Built by tools/build_given_names.py.\n"
+        + "\n".join(sorted(also_words))
+        + "\n",
+        encoding="utf-8",
+    )
     header = (
         "# Given names in Latin script, one a line, lower case. Built by tools/build_given_names.py from\n"
         "# gender-guesser 0.4.0's nam_dict.txt (name dictionary by Joerg Michael, GNU Free Documentation License;\n"

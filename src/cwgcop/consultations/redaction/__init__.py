@@ -43,6 +43,7 @@ def warm_up() -> None:
     """Load what is loaded lazily (jieba's dictionary, the given-name list): call at worker start."""
     chinese.warm_up()
     people.given_names()
+    people.names_also_words()
 
 
 def _detect(text: str, region: str | None) -> list[Hit]:

@@ -45,6 +45,8 @@ def tokens(text: str, *, offset: int = 0, hmm: bool = False) -> list[Token]:
 
 
 PERSON = {"nr", "nrfg", "nrt"}
+# Tags of the last two characters that do not end a name: a verb or a function word ("周天天": no).
+PERSON_LIKE_WORDS = {"v", "p", "uj", "ul", "c", "d", "r", "f", "t", "y", "q", "m"}
 STRONG = ("我叫", "叫我", "名字是", "名字叫", "名叫", "我名", "本人")
 WEAK = (
     "我是",
@@ -209,7 +211,8 @@ NAME_STOP = "的了是和跟说在很也都就教给把被对向从今年岁我�
 # them as one word.
 CUE_NAME_RE = re.compile(
     r"(?:我叫|叫我|名字是|名字叫|名叫|我是|哥哥|姐姐|弟弟|妹妹|表哥|表姐|表弟|表妹|同学|朋友|好友|闺蜜|同桌|室友|邻居|"
-    r"后妈|后爸|继母|继父|我哥|我姐|我弟|我妹|我妈|我爸|问问|去问|告诉|班的|年级的)"
+    r"后妈|后爸|继母|继父|我哥|我姐|我弟|我妹|我妈|我爸|问问|去问|告诉|班的|年级的|"
+    r"班主任|老师|校长|教练|辅导员|班长|学长|学姐|学妹|学弟|队长|组长)"
     rf"(?P<name>[{''.join(sorted(SURNAMES))}][^\W\d_{NAME_STOP}]{{1,2}})"
 )
 # A family name and a title ("吴老师", "王同学"): how children name a teacher or a classmate.
@@ -239,8 +242,31 @@ def _joined_names(toks: list[Token]) -> list[Token]:
     return out
 
 
+# A nickname, 小 or 阿 and one character ("小宇", "阿杰"), that jieba's dictionary does not hold (unlike 小时, 小朋友,
+# 阿姨), after a word of being with or telling someone or before "说" / "和我".
+NICKNAME_RE = re.compile(
+    rf"(?:(?<=跟)|(?<=和)|(?<=对)|(?<=给)|(?<=问)|(?<=找)|(?<=告诉)|(?<=同学)|(?<=朋友))(?P<name>[小阿][^\W\d_{NAME_STOP}小阿])"
+    rf"|(?P<before>[小阿][^\W\d_{NAME_STOP}小阿])(?=说|讲|告诉我|和我|跟我|骂我|打我|欺负我|老是|总是|天天|一直)"
+)
+# Someone named at the start of a clause that is about the child ("王浩然天天在群里骂我"): a family name and two
+# characters that jieba's dictionary holds neither whole nor in its first two characters (a word: 王者, 周末).
+CLAUSE_NAME_RE = re.compile(
+    rf"(?:^|(?<=[，。！？,.!?；;\s]))(?P<name>[{''.join(sorted(SURNAMES))}][^\W\d_{NAME_STOP}]{{2}})"
+    rf"(?![的之])(?=[^，。！？,.!?；;]*我)"  # not "邓紫棋的一首歌…帮了我": whose song is a singer's
+)
+
+
 def cue_names(text: str) -> list[Hit]:
     hits = []
+    for match in NICKNAME_RE.finditer(text):
+        group = "name" if match.group("name") else "before"
+        longer = text[match.start(group) : match.end(group) + 1]
+        if _tag(match.group(group)) is None and (len(longer) == 2 or _tag(longer) is None):  # not 小朋友
+            hits.append(Hit(match.start(group), match.end(group), Category.NAME))
+    for match in CLAUSE_NAME_RE.finditer(text):
+        name = match.group("name")
+        if _tag(name) is None and _tag(name[:2]) is None and _tag(name[1:]) not in PERSON_LIKE_WORDS:
+            hits.append(Hit(match.start("name"), match.end("name"), Category.NAME))
     for match in CUE_NAME_RE.finditer(text):
         name = match.group("name")
         prefix = _tag(name[:2])

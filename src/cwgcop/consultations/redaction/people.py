@@ -60,7 +60,8 @@ NOT_NAMES = frozenset(
     us it this that my your his our their le la les un une pas très trop en au aux de des du et ou mais
     est suis ici là content contente triste désolé désolée moi toi lui elle nous vous eux el los las uno
     una no muy tan de del y o pero es soy aquí feliz triste yo tú él ella nosotros ты вы он она мы они
-    меня тебя тобой ним ней нами вами ними не очень тоже уже здесь там и а но да нет это так
+    меня тебя тобой ним ней нами вами ними мне мной нам вам им ему ей тебе себе не очень тоже уже здесь там
+    и а но да нет это так
     لا نعم هذا هذه هنا في من على و أو لكن جدا حزين سعيد خائف أنت هو هي نحن""")
 )
 # A name may be followed by a family name: a capitalised word (Latin or Cyrillic), or an Arabic "al-" name.
@@ -89,14 +90,26 @@ ARABIC_GLUED = re.compile(r"(?<![\w])(?:أنا|انا)\s*و(?P<name>[؀-ۿ]{2,})
 BARE = re.compile(r"(?<![\w'’\-@#])(?P<name>[A-ZÀ-ÖØ-ÞЀ-ЯЁ][a-zß-öø-ÿа-яё'’]{1,20})(?![\w'’\-@])")
 
 
+ALSO_WORDS = "latin_also_words.txt"
+
+
+def _read(path: Path) -> set[str]:
+    names: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            names.update(line.split())
+    return names
+
+
 @cache
 def given_names() -> frozenset[str]:
-    names: set[str] = set()
-    for path in DATA.glob("*.txt"):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line and not line.startswith("#"):
-                names.update(line.split())
-    return frozenset(names)
+    return frozenset(set().union(*(_read(path) for path in DATA.glob("*.txt") if path.name != ALSO_WORDS)))
+
+
+@cache
+def names_also_words() -> frozenset[str]:
+    """Given names that are also everyday words ("Ruby", "Grace", "Clémence"): names only where they stand as one."""
+    return frozenset(_read(DATA / ALSO_WORDS))
 
 
 def _unaccented(word: str) -> str:
@@ -105,10 +118,15 @@ def _unaccented(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
-def is_given_name(word: str) -> bool:
-    word = word.lower().strip("'’-")
+def is_given_name(word: str, *, placed: bool = False) -> bool:
+    """Whether ``word`` is a given name; ``placed``: it stands where a name does (after a cue, in a full name), so
+    a capitalised name that is also a word counts too ("my friend Ruby", "Ruby Sinclair", not "ruby" or "Grace")."""
+    lowered = word.lower().strip("'’-")
     names = given_names()
-    return word in names or _unaccented(word) in names
+    if lowered in names or _unaccented(lowered) in names:
+        return True
+    also = names_also_words()
+    return placed and word[:1].isupper() and (lowered in also or _unaccented(lowered) in also)
 
 
 ARABIC_WORD = re.compile(r"\s+(?P<family>[ء-يٮ-ۓ]{2,})")
@@ -129,14 +147,20 @@ CAP = r"[A-ZÀ-ÖØ-ÞЀ-ЯЁ][a-zß-öø-ÿа-яё'’\-]+"
 AR = r"[ء-يٮ-ۓ]{2,}"
 # A title and a family name ("Mr Hughes", "Mme Petit", "don Alberto"), a given name and a patronymic ("Марина
 # Викторовна"), a title and a name in Arabic ("أ. هدى", "الأستاذة سارة"): how children name their teachers.
+# A family name written after an Arabic given name: the father's ("عبد الله", "عبدالرحمن") or the family's
+# ("الحداد").
+AR_FAMILY = r"(?:\s+(?:عبد\s*ال?[ء-يٮ-ۓ]{2,}|ال[ء-يٮ-ۓ]{2,}))?"
 TITLED = re.compile(
     r"(?<![\w'’])(?:(?:Mr|Mrs|Ms|Mx|Dr|Mme|Mlle|Sr|Sra|Srta|M)\.?|Miss|Sir|Madame|Monsieur|Mademoiselle|"
-    r"don|doña|(?i:señor|señora|señorita|seño|profe|maître|maîtresse))\s+"
+    r"don|doña)\s+"
     rf"{CAP}(?:\s+{CAP})?"
-    rf"|{CAP}\s+[А-ЯЁ][а-яё]+(?:овна|евна|ична|инична|ович|евич|ьич|ич)(?![\w])"
+    # A title written as a word is the child's words, not the name: "la profe [name]", "الأستاذ [name]".
+    rf"|(?<![\w'’])(?i:señor|señora|señorita|seño|profe|maître|maîtresse|teacher|coach|учитель|учительница)\s+"
+    rf"(?P<worded>{CAP}(?:\s+{CAP}){{0,2}})"
+    rf"|{CAP}\s+[А-ЯЁ][а-яё]+(?:овна|евна|ична|инична|ович|евич|ьич|ич)(?![\w])(?:\s+{CAP})?"
     rf"|(?<![ء-يٮ-ۓ])(?:أ|ا|د)\.\s*{AR}"
     rf"|(?<![ء-يٮ-ۓ])(?:الأستاذة|الاستاذة|الأستاذ|الاستاذ|أستاذة|استاذة|أستاذ|استاذ|المعلمة|المعلم|"
-    rf"الدكتورة|الدكتور|ابلة|أبلة|مس)\s+(?P<arabic>{AR})"
+    rf"الدكتورة|الدكتور|ابلة|أبلة|مس)\s+(?P<arabic>{AR}){AR_FAMILY}(?![ء-يٮ-ۓ])"
 )
 # A name said before what shows it is one: "Noah and me", "Isla and Ruby are my best friends", "Zainab said",
 # "Léna trouve", "Софья говорит", "خالد وانا", "مريم تقول".
@@ -168,7 +192,7 @@ def names(text: str) -> list[Hit]:
         lowered = name.lower()
         if lowered in NOT_NAMES or any(c.isdigit() for c in name):
             continue
-        known = is_given_name(name)
+        known = is_given_name(name, placed=True)
         capital = CAPITALISED.match(name) is not None
         if not match.group("strong") and (
             BRANDS.fullmatch(name) or FAVOURITE.search(text, max(0, match.start() - 40), match.start())
@@ -200,7 +224,10 @@ def titled_names(text: str) -> list[Hit]:
             continue  # "Mr Beast"
         if match.group("arabic") and not is_given_name(match.group("arabic")):
             continue  # "المعلمة أخبرتنا": "the teacher told us"
-        hits.append(Hit(match.start(), match.end(), Category.NAME))
+        start = match.start("arabic") if match.group("arabic") else match.start("worded") if match.group("worded") else match.start()
+        if match.group("worded") and match.group("worded").split()[0].lower() in NOT_NAMES:
+            continue
+        hits.append(Hit(start, match.end(), Category.NAME))
     return hits
 
 

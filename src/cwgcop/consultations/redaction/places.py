@@ -48,8 +48,8 @@ RU_SCHOOL = re.compile(
     r"(?i:\b(?:(?:средн\w+|общеобразовательн\w+|начальн\w+|основн\w+|специализированн\w+|"
     r"вечерн\w+|коррекционн\w+)\s+)?"
     r"(?:школ[аеуыой]|школой|гимнази[яиюей]|лице[йяюе]|лицеем|колледж\w*|интернат\w*|СОШ|МБОУ|ГБОУ|МОУ))"
-    r"(?P<name>\s*(?:(?:№|No\.?|N)\s*\d+|номер\s*\d+|N\s*\d+|\d+|имени\s+\S+(?:\s+\S+)?|им\.\s*\S+(?:\s+\S+)?)"
-    r"(?:\s*(?:имени\s+\S+(?:\s+\S+)?|им\.\s*\S+))?"
+    r"(?P<name>\s*(?:(?:№|No\.?|N)\s*\d+|номер\s*\d+|N\s*\d+|\d+|(?:имени|им\.)\s*[А-ЯЁ]\S*(?:\s+[А-ЯЁ]\S*){0,2})"
+    r"(?:\s*(?:имени|им\.)\s*[А-ЯЁ]\S*(?:\s+[А-ЯЁ]\S*){0,2})?"
     rf"(?:\s+(?i:города|г\.|посёлка|поселка|села)\s*{CAP_WORD})?)"
 )
 AR_SCHOOL = re.compile(
@@ -100,6 +100,12 @@ AR_ADDRESS = re.compile(
     r"(?:\s*[،,]?\s*(?:بناية|عمارة|شقة|منزل)\s*\d{1,5})?"
     r"|حي\s+ال[ء-يٮ-ۓ]+(?:\s*[،,]?\s*(?:" + AR_STREET + r")\s+[ء-يٮ-ۓ\d]+(?:\s+\d{1,5})?)?"
 )
+# Where someone lives, named without a street word in Russian: "живёт на Садовой 8-15", "живу на Ленина, 5".
+RU_LIVES_ON = re.compile(
+    r"(?i:\b(?:живу|живёт|живет|живём|живем|живут|живёшь|живешь|жила|жил|жили))\s+(?:на|в)\s+"
+    rf"(?P<value>{CAP_WORD}(?:\s+{CAP_WORD})?\s*,?\s*(?:(?i:д\.|дом)\s*)?\d{{1,4}}[а-яА-Я]?"
+    r"(?:\s*[-/]\s*\d{1,4}|,?\s*(?i:кв\.|квартира)\s*\d+)?)(?![\w])"
+)
 ADDRESSES = [EN_ADDRESS, FR_ADDRESS, ES_ADDRESS, RU_ADDRESS, AR_ADDRESS]
 ADDRESS_CUE = re.compile(
     r"(?i:\b(?:i live at|i live on|i live in|we live at|we live on|my address is|my house is|my house is at|"
@@ -121,7 +127,12 @@ UNIT_WORDS = (
 )
 ORDINAL_AR = r"الأول|الاول|الثاني|الثالث|الرابع|الخامس|الأرضي|الارضي"
 UNIT = rf"(?i:{UNIT_WORDS})\s*(?:\d{{1,5}}\s*[A-Za-zА-Яа-я]?(?![\w])|[A-Z](?![\w])|{ORDINAL_AR})"
-FLOOR = r"\d{1,2}\s*[º°ªo]?\s*[A-Za-z](?![\w])|\d{1,2}\s*(?:º|°|ª|o)(?![\w])"
+# The side of the landing after a floor ("3º izquierda", "2e gauche").
+SIDE = r"(?i:izquierda|izqda\.?|izda\.?|derecha|dcha\.?|centro|gauche|droite)(?![\w])"
+FLOOR = (
+    r"(?:\d{1,2}\s*[º°ªo]?\s*[A-Za-z](?![\w])|\d{1,2}\s*(?:º|°|ª|o)(?![\w])|(?i:bajo|ático|atico|entresuelo))"
+    rf"(?:\s*{SIDE})?"
+)
 POSTCODE = (
     r"(?:\d{5}|\d{6}|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})(?:\s+"
     + CAP_WORD
@@ -134,6 +145,7 @@ TOWN = rf"{CAP_WORD}(?:\s+{CAP_WORD})?|ال[ء-يٮ-ۓ]{{2,}}"
 UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}"
 AFTER_ADDRESS = re.compile(
     rf"\s*[,،]\s*(?:{UNIT}|{FLOOR}|{POSTCODE}|{TOWN})(?![\w])|\s+{UK_POSTCODE}(?![\w])|(?<=\d{{5}})\s+{CAP_WORD}"
+    rf"|(?:(?<=\d)|(?<=\d[º°ªo]))\s*{SIDE}"
 )
 BEFORE_ADDRESS = re.compile(rf"(?:{UNIT})\s*(?:[,،]\s*|\s+(?:по|على|في)\s+|\s+)$")
 
@@ -154,7 +166,7 @@ def _extended(text: str, hit: Hit) -> Hit:
 LIVE_CUE = re.compile(
     r"(?i:\b(?:i live|we live|i'm living|we're at|we are at|our house is|my house is|"
     r"j'habite|j’habite|on habite|nous habitons|on est au|vivo|vivimos|estamos en|mi casa es|"
-    r"я живу|мы живём|мы живем|живу|живём|живем)\b"
+    r"я живу|мы живём|мы живем|живу|живём|живем|живёт|живет|живут|lives|live|habite|habitent|vive|viven)\b"
     r"|(?:أسكن|اسكن|نسكن|ساكن|ساكنة|نعيش|أعيش|اعيش|بيتنا|بيتي))"
 )
 CLAUSE_END = re.compile(r"[.!?;\n]|\b(?:and|but|et|mais|y|pero|и|но)\b")
@@ -187,8 +199,9 @@ def addresses(text: str) -> list[Hit]:
     for pattern in ADDRESSES:
         for match in pattern.finditer(text):
             hits.append(Hit(match.start(), match.end(), Category.ADDRESS))
-    for match in ADDRESS_CUE.finditer(text):
-        hits.append(Hit(match.start("value"), match.end("value"), Category.ADDRESS))
+    for cue in (ADDRESS_CUE, RU_LIVES_ON):
+        for match in cue.finditer(text):
+            hits.append(Hit(match.start("value"), match.end("value"), Category.ADDRESS))
     for match in UNIT_STREET.finditer(text):
         hits.append(Hit(match.start(), match.end(), Category.ADDRESS))
     found = [_from_cue(text, _extended(text, hit)) for hit in hits]

@@ -76,14 +76,29 @@ ASK = (
     r"llamad|habla|hablad|conocí|conoci|invita|saluda"
     r"|спроси|спросите|спросить|скажи|скажите|напиши|напишите|позвони|позвоните|позови|позовите|передай|"
     r"передайте|встретил[аи]?|познакомил[асься]*"
+    # Since round 5: what the child did, not only what they ask others to do ("I told Ruby", "je l'ai dit à
+    # Clémence", "le conté a Alba", "я сказала Маше").
+    r"|said|talked|spoke|showed|tagged|blocked|reported|played"
+    r"|dit|raconté|racontée|parlé|écrit|ecrit|envoyé|montré|répondu|bloqué|signalé"
+    r"|dije|dijo|conté|conte|contó|hablé|hable|habló|escribí|escribi|mandé|mande|enseñé|bloqueé|reporté"
+    r"|сказал[аи]?|рассказал[аи]?|написал[аи]?|пожаловал[аи]сь|заблокировал[аи]?"
 )
-ASK_NAME = re.compile(rf"(?<![\w'’])(?i:{ASK})\s+(?:(?i:à|a|to|with|con|avec)\s+)?{ONE_NAME}(?![\w'’])")
+ASK_NAME = re.compile(
+    rf"(?<![\w'’])(?i:{ASK})\s+(?:(?i:à|a|to|with|con|avec)\s+)?{ONE_NAME}(?![\w'’])"
+)
 
 CLASS_CODE = (
     r"(?:(?i:from my class|in my class|from our class|in our class|de ma classe|dans ma classe|de mi clase|en mi clase|"
     r"из моего класса|из нашего класса|в моём классе|в моем классе)(?![\w])|"
     r"(?i:in|from|of|en|de|du|del|из|с|в)\s+(?:(?i:class|year|form|classe|la|el|clase|класса?)\s+)?"
-    r"(?:\d{1,2}\s*(?:e|è|ème|eme|º|°|ª|o)?\s*[«\"“]?[A-ZА-Я][»\"”]?|\d{1,2}[A-Za-zА-Яа-я])(?![\w]))"
+    r"(?:\d{1,2}\s*(?:e|è|ème|eme|º|°|ª|o)?\s*[«\"“]?[A-ZА-Я][»\"”]?|\d{1,2}[A-Za-zА-Яа-я])(?![\w])"
+    # A year or grade without a letter ("from year 8", "in grade 6", "de 5e", "de 2º de la ESO", "из 7 класса",
+    # "из 7-го класса"), a French primary class ("de CM2").
+    r"|(?i:in|from|of)\s+(?i:year|grade|form|class|primary|p)\s*\d{1,2}(?![\w])"
+    r"|(?i:en|de|du|del)\s+(?:(?i:clase\s+de|la\s+clase\s+de)\s+)?(?:\d{1,2}\s*(?:e|è|ème|eme|º|°|ª|o)"
+    r"|(?i:CM1|CM2|CE1|CE2|CP|primero|segundo|tercero|cuarto|quinto|sexto|sixième|cinquième|quatrième|troisième))"
+    r"(?![\w])"
+    r"|(?i:из|с|в)\s+\d{1,2}(?:-?(?:го|м|ом|ого))?\s*(?i:класса|классе|класс|«[А-Яа-я]»)(?![\w]))"
 )
 NAME_CLASS = re.compile(rf"(?<![\w'’@#])(?P<name>{CAP})\s+{CLASS_CODE}")
 
@@ -94,6 +109,11 @@ AR_KIN = (
     r"استاذي|أستاذي|معلمتي|معلمي|مدربي|مدربتي"
 )
 AR_ASK = r"اسألوا|اسالوا|اسأل|اسال|اسألي|اسالي|كلموا|كلمي|كلم|قولوا ل|قولي ل|قول ل|راسلوا|راسل|يا"
+# "قلت لـجود", "اشتكيت لمعلمتي": a verb of telling and a name glued to its "ل".
+AR_TOLD = (
+    r"قلت|قلنا|قالت|قال|حكيت|حكت|اشتكيت|شكيت|كتبت|ارسلت|أرسلت|رسلت|بعثت|وريت|ورّيت|شرحت|قلتها|قلته|"
+    r"خبرت|اخبرت|أخبرت|ضحكت|رحت"
+)
 AR_GRADE = r"اول|أول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر|الاول|الأول|الثاني|الثالث|الرابع|الخامس|السادس"
 AR_NAME = rf"(?P<name>(?!ال){AR}{{2,}})"
 AR_FAMILY = rf"(?:\s+(?P<family>ال{AR}{{2,}}))?"
@@ -103,6 +123,12 @@ ARABIC_ASK_NAME = re.compile(rf"(?<!{AR})(?:{AR_ASK})\s+{AR_NAME}(?!{AR})")
 ARABIC_NAME_CLASS = re.compile(
     rf"(?<!{AR}){AR_NAME}\s+من\s+(?:صف\s+|الصف\s+)?(?:(?:{AR_GRADE})(?:\s*{AR})?|\d{{1,2}}\s*(?:{AR}|[A-Za-z]))(?!{AR})"
 )
+ARABIC_TOLD_NAME = re.compile(rf"(?<!{AR})(?:{AR_TOLD})\s+ل(?P<name>(?!ي(?!{AR})|نا(?!{AR})|ه(?!{AR})|ها(?!{AR})|هم(?!{AR})|ك(?!{AR}))(?!ال){AR}{{2,}})(?!{AR})")
+# A name and a family name before "from my class" ("لانا حداد من صفي"), like "Rayane de ma classe".
+ARABIC_NAME_MY_CLASS = re.compile(
+    rf"(?<!{AR}){AR_NAME}(?:\s+(?P<family>(?!من(?!{AR})){AR}{{2,}}))?\s+(?:من|في)\s+"
+    rf"(?:صفي|فصلي|صفنا|فصلنا|شعبتي|الصف حقي|فصلي)(?!{AR})"
+)
 ARABIC_NAME_AND_I = re.compile(rf"(?:^|(?<=[.!?،,\n]\s)|(?<=[.!?،,\n])){AR_NAME}\s*(?:وانا|وأنا|و انا|و أنا)")
 # Words that follow a kinship cue or stand before "and I" without being a name ("صديقي العزيز", "اختي الصغيرة").
 ARABIC_NOT_NAMES = frozenset(
@@ -111,7 +137,8 @@ ARABIC_NOT_NAMES = frozenset(
     الصغير الصغيرة الصغيره الكبير الكبيرة الكبيره العزيز العزيزة العزيزه المفضل المفضلة المفضله الحبيب
     الحبيبة يدرس تدرس ساعدني ساعدتني علمني علمتني عطاني عطتني صار صارت راح راحت جا جات يشتغل تشتغل ضبط
     ضبطت نفسه نفسها برضو والله طيب طيبة حلو حلوة شي شيء وش ايش هذا هذه هذي ذاك تلك هنا هناك ليش كيف متى
-    اليوم امس أمس بكرة""")
+    اليوم امس أمس بكرة بنت ولد واحد واحدة شخص طالب طالبة بنات اولاد أولاد عيال الكل كلهم ساكن ساكنة عايش
+    عايشة المعلمة المعلم الاستاذ الأستاذ الاستاذة الأستاذة امي أمي ابوي ابي أبي ماما بابا اهلي أهلي""")
 )
 
 
@@ -147,6 +174,10 @@ def _arabic(match: re.Match[str]) -> Hit | None:
         return None
     if AR_KIN_WORD.fullmatch(name):
         return None  # "اسألوا صديقتي عمر": the cue's own word; the name after it is found by the kinship rule
+    if name[0] in "يت" and len(name) >= 3 and not people.is_given_name(name):
+        return None  # a verb in the present ("جدتي تسكن", "اخوي يلعب"), not one of the names that start so
+    if "family" in match.re.groupindex and match.group("family") and match.group("family") in ARABIC_NOT_NAMES:
+        return Hit(match.start("name"), match.end("name"), Category.NAME)
     end = match.end("family") if "family" in match.re.groupindex and match.group("family") else match.end("name")
     return Hit(match.start("name"), end, Category.NAME)
 
@@ -160,7 +191,7 @@ def full_names(text: str) -> list[Hit]:
     a longer run of capitalised words (a title: "Leí Don Quijote", "Kings Road Academy")."""
     hits = []
     for match in FULL_NAME.finditer(text):
-        if not people.is_given_name(match["first"]) or is_public(match.group(0)):
+        if not people.is_given_name(match["first"], placed=True) or is_public(match.group(0)):
             continue
         if people.BRANDS.fullmatch(match["last"]) or NOT_AFTER.search(text, max(0, match.start() - 30), match.start()):
             continue
@@ -175,6 +206,13 @@ def names(text: str) -> list[Hit]:
             hits += [hit for match in pattern.finditer(text) if (hit := _name(match, text))]
         hits += full_names(text)
     if any("ء" <= c <= "ۓ" for c in text):
-        for pattern in (ARABIC_KIN_NAME, ARABIC_ASK_NAME, ARABIC_NAME_CLASS, ARABIC_NAME_AND_I):
+        for pattern in (
+            ARABIC_KIN_NAME,
+            ARABIC_ASK_NAME,
+            ARABIC_TOLD_NAME,
+            ARABIC_NAME_CLASS,
+            ARABIC_NAME_MY_CLASS,
+            ARABIC_NAME_AND_I,
+        ):
             hits += [hit for match in pattern.finditer(text) if (hit := _arabic(match))]
     return hits
