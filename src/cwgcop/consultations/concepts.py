@@ -39,6 +39,8 @@ CONCEPTS = Path(__file__).resolve().parent / "data" / "safeguarding" / "concepts
 WINDOW = {"zh-hans": 16}  # Chinese is read one character a word: a wider window
 DEFAULT_WINDOW = 12
 CLITICS = "وف"
+# First-person subjects that open a clause (a negation before one belongs to the clause before it).
+SUBJECTS = frozenset({"i", "je", "j", "yo", "я", "我", "انا"})
 NEGATION_WINDOW = 3  # "nobody hits me", "ne me frappe", "pas du tout harcelé": the negation right before the act
 
 
@@ -76,7 +78,9 @@ RULES: tuple[Rule, ...] = (
     Rule("running_away", ("leave", "self", "home")),
     Rule("running_away", ("leave", "self", "forever")),
 )
-NAMES = frozenset(name for rule in RULES for name in rule.concepts) | {"guard", "accident"}
+# Since round 5, what tells a joke or a question from a disclosure (see :func:`banter` and :func:`helping`).
+BANTER = frozenset({"laughter", "trivial", "serious", "helping"})
+NAMES = frozenset(name for rule in RULES for name in rule.concepts) | {"guard", "accident"} | BANTER
 # An accident in the sentence cancels these rules: it excuses a cut knee, not a wish to die (nor "told the
 # doctor I fell").
 ACCIDENT_GUARDED = frozenset({"self_harm"})
@@ -230,13 +234,20 @@ def found(
     discussions = read.get("discussion", [])
     negations = where["negation"] + where.get("nobody", [])  # "محد يتنمر علي": nobody bullies me
 
+    def negated(negation: int, index: int) -> bool:
+        """A negation just before the act, in the same clause: not when a subject starts a new one between them
+        ("quand ça va pas je me coupe": the "pas" is about the mood, not the cutting)."""
+        return index - NEGATION_WINDOW <= negation < index and not SUBJECTS.intersection(tokens[negation + 1 : index])
+
+    tokens = text.split(" ")
+
     def cancelled(rule: Rule, index: int) -> bool:
         sentence = sentence_of[index]
         return (
             sentence in guarded
             or index in excluded
             or (rule.category in ACCIDENT_GUARDED and sentence in accidents)
-            or (rule.negatable and any(index - NEGATION_WINDOW <= n < index for n in negations))
+            or (rule.negatable and any(negated(n, index) for n in negations))
             or any(abs(d - index) <= 2 and sentence_of[d] == sentence for d in discussions)
         )
 
@@ -257,3 +268,40 @@ def found(
         ):
             hits.add(rule.category)
     return hits, guarded
+
+
+# Laughing faces, read on the text as typed (normalisation keeps letters only).
+LAUGHING = re.compile("[\U0001F602\U0001F923\U0001F606\U0001F605\U0001F639\U0001F480\u2620\U0001F643\U0001F61C\U0001F61D\U0001F92A]")
+# What shows a wish to die is meant, whatever else the text says: said to be serious, lasting ("every day",
+# "anymore"), hopelessness, nobody, not being alive, self-harm.
+SERIOUS = ("serious", "hopeless", "nobody", "harm", "blade", "punish", "life")
+
+
+def _everywhere(text: str) -> dict[str, list[int]]:
+    """Every language's concepts found in ``text`` (normalised words), merged."""
+    where: dict[str, list[int]] = {}
+    present = scripts(text)
+    for language in LANGUAGES:
+        if concepts(language).scripts & present:
+            for name, found in occurrences(language, text).items():
+                where.setdefault(name, []).extend(found)
+    return where
+
+
+def banter(raw: str, text: str) -> bool:
+    """Whether a wish to die in ``raw`` (``text``: its normalised words) is a joke: laughter (a word or a laughing
+    face) and a trivial cause ("this game is so hard i want to die lol", "ce niveau est tellement dur je vais
+    mourir mdr", "这关太难了我要死了哈哈"), and nothing that shows it is meant ("lol but seriously", "nobody would
+    care", "every day", a self-harm word). Laughter alone is not enough: a child may laugh to soften a disclosure."""
+    where = _everywhere(text)
+    laughing = "laughter" in where or LAUGHING.search(raw) is not None
+    return laughing and "trivial" in where and not any(name in where for name in SERIOUS)
+
+
+def helping(text: str, sentence_of: list[int]) -> set[int]:
+    """The sentences that ask how to help someone else ("my friend is being bullied and i want to know how to help
+    her"): a question, not a disclosure, for bullying (only: a friend's abuse is still worth a lead's look)."""
+    return {sentence_of[i] for i in _everywhere(text).get("helping", [])}
+
+
+LANGUAGES = ("en", "fr", "es", "ru", "ar", "zh-hans")

@@ -218,19 +218,33 @@ def _categories(found: Lexicon, text: _Words, text_scripts: frozenset[str]) -> s
     return hits
 
 
+def _read(split: _Words) -> dict[str, set[str]]:
+    """The categories each language's lexicon and concepts find in ``split``."""
+    text_scripts = concepts.scripts(split.text)
+    return {language: _categories(lexicon(language), split, text_scripts) for language in LANGUAGES}
+
+
 def assess(text: str) -> Finding:
-    """Read ``text`` against the lexicons of all six languages."""
+    """Read ``text`` against the lexicons of all six languages. Since round 5, a wish to die said as a joke
+    (:func:`concepts.banter`) is not a suicide disclosure, and bullying found only in sentences asking how to help
+    someone else (:func:`concepts.helping`) is a question, not a disclosure."""
     if not text.strip():
         return Finding()
     split = _Words(text)
-    text_scripts = concepts.scripts(split.text)
-    categories: set[str] = set()
-    languages: set[str] = set()
-    for language in LANGUAGES:
-        found = _categories(lexicon(language), split, text_scripts)
-        if found:
-            categories |= found
-            languages.add(language)
+    by_language = _read(split)
+    if any("bullying" in found for found in by_language.values()):
+        helped = concepts.helping(split.text, split.sentence_of)
+        if helped:
+            kept = zip(split.text.split(" "), split.sentence_of, strict=True)
+            rest = _Words(" ".join(w for w, sentence in kept if w == SENTENCE_END or sentence not in helped))
+            for language, found in _read(rest).items():
+                if "bullying" not in found:
+                    by_language[language].discard("bullying")
+    if any("suicide" in found for found in by_language.values()) and concepts.banter(text, split.text):
+        for found in by_language.values():
+            found.discard("suicide")
+    categories = set().union(*by_language.values())
+    languages = {language for language, found in by_language.items() if found}
     return Finding(categories=frozenset(categories), languages=frozenset(languages))
 
 
