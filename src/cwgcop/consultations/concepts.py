@@ -39,6 +39,7 @@ CONCEPTS = Path(__file__).resolve().parent / "data" / "safeguarding" / "concepts
 WINDOW = {"zh-hans": 16}  # Chinese is read one character a word: a wider window
 DEFAULT_WINDOW = 12
 CLITICS = "وف"
+SEEN_WORDS = 20_000  # words whose candidate entries each language keeps
 # First-person subjects that open a clause (a negation before one belongs to the clause before it).
 SUBJECTS = frozenset({"i", "je", "j", "yo", "я", "我", "انا"})
 NEGATION_WINDOW = 3  # "nobody hits me", "ne me frappe", "pas du tout harcelé": the negation right before the act
@@ -80,6 +81,7 @@ RULES: tuple[Rule, ...] = (
 )
 # Since round 5, what tells a joke or a question from a disclosure (see :func:`banter` and :func:`helping`).
 BANTER = frozenset({"laughter", "trivial", "serious", "helping"})
+_NEEDED = tuple((rule, frozenset(rule.concepts)) for rule in RULES)
 NAMES = frozenset(name for rule in RULES for name in rule.concepts) | {"guard", "accident"} | BANTER
 # An accident in the sentence cancels these rules: it excuses a cut knee, not a wish to die (nor "told the
 # doctor I fell").
@@ -112,6 +114,7 @@ class Index:
     suffix_lengths: tuple[int, ...] = ()
     stem_lengths: tuple[int, ...] = ()
     scripts: frozenset[str] = frozenset()  # the scripts its entries are written in: a text in none is skipped
+    seen: dict[str, list[Entry]] = field(default_factory=dict)  # candidates of the words already read
 
     def add(self, entry: Entry) -> None:
         first = entry.words[0]
@@ -126,11 +129,19 @@ class Index:
             self.exact.setdefault(first, []).append(entry)
 
     def candidates(self, word: str) -> list[Entry]:
+        """The entries that may start at ``word``, kept for the words already seen (most words of an answer are
+        the same few hundred; the memory is bounded)."""
+        found = self.seen.get(word)
+        if found is not None:
+            return found
         found = list(self.exact.get(word, ()))
         for length in self.stem_lengths:
             found += self.stems.get(word[:length], ())
         for length in self.suffix_lengths:
             found += self.suffixes.get(word[-length:], ())
+        if len(self.seen) >= SEEN_WORDS:
+            self.seen.clear()
+        self.seen[word] = found
         return found
 
 
@@ -224,7 +235,8 @@ def found(
         return set(), set()  # no letter of this language's script: none of its concepts can be there
     where = occurrences(language, text)
     guarded = {sentence_of[i] for i in where.get("guard", [])}
-    possible = [rule for rule in RULES if all(name in where or name == "negation" for name in rule.concepts)]
+    present = where.keys() | {"negation"}
+    possible = [rule for rule, needed in _NEEDED if needed <= present]
     if not possible:
         return set(), guarded  # most answers: no rule has all its concepts, and no cue needs reading
     read = cues()
@@ -271,7 +283,9 @@ def found(
 
 
 # Laughing faces, read on the text as typed (normalisation keeps letters only).
-LAUGHING = re.compile("[\U0001F602\U0001F923\U0001F606\U0001F605\U0001F639\U0001F480\u2620\U0001F643\U0001F61C\U0001F61D\U0001F92A]")
+LAUGHING = re.compile(
+    "[\U0001f602\U0001f923\U0001f606\U0001f605\U0001f639\U0001f480\u2620\U0001f643\U0001f61c\U0001f61d\U0001f92a]"
+)
 # What shows a wish to die is meant, whatever else the text says: said to be serious, lasting ("every day",
 # "anymore"), hopelessness, nobody, not being alive, self-harm.
 SERIOUS = ("serious", "hopeless", "nobody", "harm", "blade", "punish", "life")

@@ -59,6 +59,8 @@ class Lexicon:
     cues: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
     # Every phrase and topic of every category in one pattern: group ``p_<category>`` or ``t_<category>``.
     terms: re.Pattern[str] | None = None
+    # The scripts its phrases and topics are written in: a text with letters of none of them cannot match one.
+    scripts: frozenset[str] = frozenset()
 
 
 def words(text: str) -> str:
@@ -129,6 +131,7 @@ def lexicon(language: str) -> Lexicon:
             terms = [line[1:].strip() for line in sections.get(category, []) if line.startswith(mark)]
             if terms:
                 groups.append(f"(?P<{kind}_{category}>{_alternatives(terms)})")
+                found.scripts |= frozenset().union(*(concepts.scripts(words(term)) for term in terms))
     if groups:
         found.terms = re.compile(r"(?<![^ ])(?:" + "|".join(groups) + r")(?![^ ])")
     return found
@@ -187,8 +190,8 @@ def _categories(found: Lexicon, text: _Words, text_scripts: frozenset[str]) -> s
         return read
 
     hits, guarded = concepts.found(found.language, text.text, sentence_of, cues, text_scripts)
-    if found.terms is None:
-        return hits
+    if found.terms is None or found.scripts.isdisjoint(text_scripts):
+        return hits  # an answer in Latin letters cannot hold an Arabic, Russian or Chinese phrase
     matches = [(match.lastgroup or "", *text.span(match)) for match in found.terms.finditer(text.text)]
     if not matches:
         return hits  # most answers: no term at all, and no cue needs reading

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
-from cwgcop.consultations.normalise import clean_char, fold_lookalikes, invisible
+from cwgcop.consultations.normalise import APOSTROPHES, clean_char, fold_lookalikes, invisible
 
 __all__ = ["Normalised", "invisible", "normalise", "visible"]
 
@@ -40,15 +41,25 @@ def normalise(text: str) -> Normalised:
     Arabic-Indic digits as ASCII digits, then look-alike letters folded into the script of their word. A
     combining accent is dropped (the letter before it stays), so every character still maps to one of the
     child's."""
+    if text.isascii():  # most answers: every character stays one character (only apostrophes change)
+        cleaned = text.translate(APOSTROPHES)
+        return Normalised(text=fold_lookalikes(cleaned), origin=list(range(len(text))), original_length=len(text))
     chars: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):
-        if unicodedata.combining(char):
-            continue
-        for piece in clean_char(char).translate(_DIGIT_FOLD):
+        for piece in _cleaned(char):
             chars.append(piece)
             origin.append(index)
     return Normalised(text=fold_lookalikes("".join(chars)), origin=origin, original_length=len(text))
+
+
+@lru_cache(maxsize=8192)
+def _cleaned(char: str) -> str:
+    """What one character of the child's text becomes: nothing for a combining accent (the letter before it
+    stays), else :func:`clean_char` with Arabic-Indic digits as ASCII. Kept for the characters already seen."""
+    if unicodedata.combining(char):
+        return ""
+    return clean_char(char).translate(_DIGIT_FOLD)
 
 
 def visible(text: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 UNITS = {
     (
@@ -84,24 +85,31 @@ class Run:
     reach: int = 0  # where the run's last token or connector ends: the next token must follow from here
 
 
+_SMALL_NUMBERS = frozenset(UNIT_WORDS | TENS_WORDS | TEEN_WORDS)
+_NUMBER_PARTS = frozenset(UNIT_WORDS | TEEN_WORDS | TENS_WORDS | HUNDRED_WORDS | {"et", "y"})
+_VEINTI = frozenset(UNIT_WORDS | {"dós", "trés", "séis"})
+
+
+@lru_cache(maxsize=8192)
 def _word_weight(word: str) -> tuple[int, str] | None:  # noqa: PLR0911 - one return per kind of word
-    """How many digits a spelled number word stands for and its kind (unit, teen, tens, hundred, mult, and)."""
+    """How many digits a spelled number word stands for and its kind (unit, teen, tens, hundred, mult, and).
+    Kept for the words already seen: the same few hundred words come back in every answer."""
     word = word.lower()
     if word in CONNECTORS:
         return 0, "and"
     if word in MULTIPLIERS:
         return MULTIPLIERS[word], "mult"
-    if len(word) > 2 and word.startswith("و") and word[1:] in UNIT_WORDS | TENS_WORDS | TEEN_WORDS:
+    if len(word) > 2 and word.startswith("و") and word[1:] in _SMALL_NUMBERS:
         word = word[1:]
     parts = re.split(r"[-‐]", word)
-    if all(p in UNIT_WORDS | TEEN_WORDS | TENS_WORDS | HUNDRED_WORDS | {"et", "y"} for p in parts):
+    if all(p in _NUMBER_PARTS for p in parts):
         if any(p in HUNDRED_WORDS for p in parts):
             return 3, "hundred"
         if any(p in TENS_WORDS or p in TEEN_WORDS for p in parts):
             return 2, "tens" if len(parts) == 1 and parts[0] in TENS_WORDS else "teen"
         if len(parts) == 1:
             return 1, "unit"
-    if word.startswith("veinti") and word[6:] in UNIT_WORDS | {"dós", "trés", "séis"}:
+    if word.startswith("veinti") and word[6:] in _VEINTI:
         return 2, "teen"
     if word.startswith("dieci"):
         return 2, "teen"
