@@ -224,9 +224,10 @@ def titled_names(text: str) -> list[Hit]:
             continue  # "Mr Beast"
         if match.group("arabic") and not is_given_name(match.group("arabic")):
             continue  # "المعلمة أخبرتنا": "the teacher told us"
-        start = match.start("arabic") if match.group("arabic") else match.start("worded") if match.group("worded") else match.start()
-        if match.group("worded") and match.group("worded").split()[0].lower() in NOT_NAMES:
+        worded = match.group("worded")
+        if worded and worded.split()[0].lower() in NOT_NAMES:
             continue
+        start = match.start("arabic") if match.group("arabic") else match.start("worded") if worded else match.start()
         hits.append(Hit(start, match.end(), Category.NAME))
     return hits
 

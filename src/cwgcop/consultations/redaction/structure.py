@@ -83,9 +83,7 @@ ASK = (
     r"|dije|dijo|conté|conte|contó|hablé|hable|habló|escribí|escribi|mandé|mande|enseñé|bloqueé|reporté"
     r"|сказал[аи]?|рассказал[аи]?|написал[аи]?|пожаловал[аи]сь|заблокировал[аи]?"
 )
-ASK_NAME = re.compile(
-    rf"(?<![\w'’])(?i:{ASK})\s+(?:(?i:à|a|to|with|con|avec)\s+)?{ONE_NAME}(?![\w'’])"
-)
+ASK_NAME = re.compile(rf"(?<![\w'’])(?i:{ASK})\s+(?:(?i:à|a|to|with|con|avec)\s+)?{ONE_NAME}(?![\w'’])")
 
 CLASS_CODE = (
     r"(?:(?i:from my class|in my class|from our class|in our class|de ma classe|dans ma classe|de mi clase|en mi clase|"
@@ -123,7 +121,9 @@ ARABIC_ASK_NAME = re.compile(rf"(?<!{AR})(?:{AR_ASK})\s+{AR_NAME}(?!{AR})")
 ARABIC_NAME_CLASS = re.compile(
     rf"(?<!{AR}){AR_NAME}\s+من\s+(?:صف\s+|الصف\s+)?(?:(?:{AR_GRADE})(?:\s*{AR})?|\d{{1,2}}\s*(?:{AR}|[A-Za-z]))(?!{AR})"
 )
-ARABIC_TOLD_NAME = re.compile(rf"(?<!{AR})(?:{AR_TOLD})\s+ل(?P<name>(?!ي(?!{AR})|نا(?!{AR})|ه(?!{AR})|ها(?!{AR})|هم(?!{AR})|ك(?!{AR}))(?!ال){AR}{{2,}})(?!{AR})")
+# Not a pronoun glued to "ل" ("قلت لها", "قلت لهم").
+AR_PRONOUN = rf"(?:ي|نا|ه|ها|هم|ك|كم)(?!{AR})"
+ARABIC_TOLD_NAME = re.compile(rf"(?<!{AR})(?:{AR_TOLD})\s+ل(?P<name>(?!{AR_PRONOUN})(?!ال){AR}{{2,}})(?!{AR})")
 # A name and a family name before "from my class" ("لانا حداد من صفي"), like "Rayane de ma classe".
 ARABIC_NAME_MY_CLASS = re.compile(
     rf"(?<!{AR}){AR_NAME}(?:\s+(?P<family>(?!من(?!{AR})){AR}{{2,}}))?\s+(?:من|في)\s+"
