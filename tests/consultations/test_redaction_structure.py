@@ -110,6 +110,11 @@ def _found(text: str) -> list[tuple[str, str]]:
         # A given name that is also a word is a name where it stands as one, never alone.
         ("with Kacper and Ruby Sinclair", [("Kacper", "name"), ("Ruby Sinclair", "name")]),
         ("Grace is important in church", []),
+        # A given name joined by "and" to a name found; a name written without its accents; a cartoon is no name.
+        ("I play with Kacper and Zoltan every day", [("Kacper", "name"), ("Zoltan", "name")]),
+        ("ma copine Léa et Ines", [("Léa", "name"), ("Ines", "name")]),
+        ("صديقتي ريم وجنى", [("ريم", "name"), ("جنى", "name")]),
+        ("my name is Harvey and I'm 10", [("Harvey", "name")]),
         # Where someone lives, in Russian without a street word; the side of a Spanish landing.
         ("дедушка живёт на Лесной 12-4", [("Лесной 12-4", "address")]),
         ("vivimos en la calle Mayor 3, 2º derecha", [("la calle Mayor 3, 2º derecha", "address")]),

@@ -53,7 +53,7 @@ def _detect(text: str, region: str | None) -> list[Hit]:
         for hit in contacts.phones_and_numbers(text, region=region)
         if not any(d.start <= hit.start and hit.end <= d.end for d in found_dates)
     ]
-    return (
+    found = (
         contacts.emails(text)
         + contacts.links(text)
         + contacts.handles(text)
@@ -66,6 +66,7 @@ def _detect(text: str, region: str | None) -> list[Hit]:
         + structure.names(text)
         + chinese.detect(text)
     )
+    return found + structure.coordinated(text, found)
 
 
 def _without_placeholders(text: str, hits: list[Hit]) -> list[Hit]:

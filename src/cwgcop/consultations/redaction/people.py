@@ -101,15 +101,20 @@ def _read(path: Path) -> set[str]:
     return names
 
 
+def _with_unaccented(names: set[str]) -> frozenset[str]:
+    """``names`` and their Latin forms without accents: children often leave them out ("Ines", "Zoltan")."""
+    return frozenset(names | {_unaccented(name) for name in names})
+
+
 @cache
 def given_names() -> frozenset[str]:
-    return frozenset(set().union(*(_read(path) for path in DATA.glob("*.txt") if path.name != ALSO_WORDS)))
+    return _with_unaccented(set().union(*(_read(path) for path in DATA.glob("*.txt") if path.name != ALSO_WORDS)))
 
 
 @cache
 def names_also_words() -> frozenset[str]:
     """Given names that are also everyday words ("Ruby", "Grace", "Clémence"): names only where they stand as one."""
-    return frozenset(_read(DATA / ALSO_WORDS))
+    return _with_unaccented(_read(DATA / ALSO_WORDS))
 
 
 def _unaccented(word: str) -> str:

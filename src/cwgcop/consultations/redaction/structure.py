@@ -216,3 +216,25 @@ def names(text: str) -> list[Hit]:
         ):
             hits += [hit for match in pattern.finditer(text) if (hit := _arabic(match))]
     return hits
+
+
+# Round 5: a name joined to one already found ("Kacper and Zoltan", "Léa et Inès", "Маша и Даша", "ريم وجنى").
+AND_NAME = re.compile(rf"\s*(?:,|&|(?i:and|et|y|e|и))\s*{NAME}(?![\w'’])")
+AND_ARABIC = re.compile(rf"\s*(?:،|,)?\s*و\s*(?P<name>(?!ال){AR}{{2,}})(?!{AR})")
+
+
+def coordinated(text: str, found: list[Hit]) -> list[Hit]:
+    """Names joined by "and" to a name already found: the second is a name too if it is a given name of the lists
+    ("Машу и Медведя" is a cartoon), not a brand or a public figure."""
+    hits: list[Hit] = []
+    for hit in found:
+        if hit.category is not Category.NAME:
+            continue
+        match = AND_NAME.match(text, hit.end)
+        if match and people.is_given_name(match["name"].split()[0], placed=True) and (named := _name(match, text)):
+            hits.append(named)
+            continue
+        arabic = AND_ARABIC.match(text, hit.end)
+        if arabic and people.is_given_name(arabic.group("name")) and arabic.group("name") not in ARABIC_NOT_NAMES:
+            hits.append(Hit(arabic.start("name"), arabic.end("name"), Category.NAME))
+    return hits
