@@ -61,7 +61,7 @@ def _figures(scores: dict[str, Score]) -> tuple[int, int, int, int, int]:
 def test_the_measured_figures_are_those_in_the_docs(all_scores: dict[str, dict[str, Score]]) -> None:
     """docs/consultations.md gives these counts; any change to the rules updates them (a drop fails here first)."""
     assert _figures(all_scores["tuning"]) == (174, 174, 159, 162, 4)
-    assert _figures(all_scores["unseen"]) == (138, 138, 150, 150, 18)
+    assert _figures(all_scores["unseen"]) == (138, 138, 150, 150, 16)
     # The former fresh set, scored once (19/30), then folded into tuning in round 4.
     assert _figures(all_scores["round4"]) == (24, 24, 30, 30, 1)
     # The fifth blind set, scored once after round 4 (contact 24/24, names/schools/addresses 56/68, names 34/44,

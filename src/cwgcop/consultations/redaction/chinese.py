@@ -115,6 +115,16 @@ def names(text: str) -> list[Hit]:
         given = words[1][0] if len(words) > 1 else ""
         if len(word) == 1 and 0 < len(given) <= 2 and HAS_CJK.match(given) and _tag(given) not in NOT_NAME_FLAGS:
             end += len(given)
+        elif (  # a three-character name cut after two (王梓 + 萱): the third is no function character or word
+            len(word) == 2
+            and tag is None
+            and word[0] in SURNAMES
+            and len(given) == 1
+            and given not in NAME_STOP
+            and HAS_CJK.match(given)
+            and _tag(given) not in NOT_NAME_FLAGS
+        ):
+            end += 1
         hits.append(Hit(begin, end, Category.NAME))
     return hits
 
@@ -212,7 +222,7 @@ NAME_STOP = "的了是和跟说在很也都就教给把被对向从今年岁我�
 CUE_NAME_RE = re.compile(
     r"(?:我叫|叫我|名字是|名字叫|名叫|我是|哥哥|姐姐|弟弟|妹妹|表哥|表姐|表弟|表妹|同学|朋友|好友|闺蜜|同桌|室友|邻居|"
     r"后妈|后爸|继母|继父|我哥|我姐|我弟|我妹|我妈|我爸|问问|去问|告诉|班的|年级的|"
-    r"班主任|老师|校长|教练|辅导员|班长|学长|学姐|学妹|学弟|队长|组长)"
+    r"班主任|老师|校长|教练|辅导员|班长|学长|学姐|学妹|学弟|队长|组长|被)"
     rf"(?P<name>[{''.join(sorted(SURNAMES))}][^\W\d_{NAME_STOP}]{{1,2}})"
 )
 # A family name and a title ("吴老师", "王同学"): how children name a teacher or a classmate.

@@ -32,7 +32,7 @@ STRONG = (
     r"mon nom est|je me nomme|on m'appelle|"
     r"me llamo|mi nombre es|me dicen|mi nombre:|"
     r"меня зовут|моё имя|мое имя|зовут меня|это пишет|пишет|"
-    r"اسمي|إسمي|أسمي|اسمى|ادعى|أدعى|يسمونني"
+    r"اسمي|إسمي|أسمي|اسمى|ادعى|أدعى|يسمونني|اسمه|اسمها|إسمه|إسمها|اسمو"
 )
 WEAK = r"i'm|i’m|im|i am|c'est|c’est|moi c'est|moi c’est|je suis|soy|yo soy|я|أنا|انا"
 RELATION = (
@@ -170,7 +170,8 @@ TITLED = re.compile(
 # A name said before what shows it is one: "Noah and me", "Isla and Ruby are my best friends", "Zainab said",
 # "Léna trouve", "Софья говорит", "خالد وانا", "مريم تقول".
 NAMES_BEFORE = re.compile(
-    rf"(?<![\w'’\-@#])(?P<first>{CAP}|{AR})(?:\s*(?:,|and|&|et|y|e|и|و)\s*(?P<second>{CAP}|{AR}))?\s*"
+    rf"(?<![\w'’\-@#])(?P<first>{CAP}|{AR})(?:(?:\s*[,&]\s*|\s+(?:and|et|y|e|и)\s+|\s+و\s*)"
+    rf"(?P<second>{CAP}|{AR}))?\s*"
     r"(?=(?i:and me|and i|et moi|y yo|и я|и меня|со мной|وانا|وأنا|و انا|و أنا|"
     r"(?:is|are|est|sont|es|son|—|-|,)?\s*(?:my|ma|mon|mes|mi|mis|мой|моя|мои)\s+"
     r"(?:best |good |meilleure?s? |mejor(?:es)? |лучш\w+ )?"
@@ -190,6 +191,24 @@ FAVOURITE = re.compile(
 )
 
 
+# A pet's name is no person's ("a dog called Biscuit", "un perro que se llama Canela", "قطة اسمها لولو").
+PET = re.compile(
+    r"(?:(?i:\b(?:dog|dogs|puppy|cat|cats|kitten|hamster|rabbit|bunny|fish|bird|parrot|pony|horse|pet|guinea pig|"
+    r"chien|chienne|chiot|chat|chatte|chaton|lapin|poisson|oiseau|perroquet|cheval|"
+    r"perro|perra|perrito|perrita|gato|gata|gatito|gatita|conejo|pez|pájaro|loro|caballo|mascota|"
+    r"собак\w*|пёс|пес|щен\w*|кошк\w*|кот|кота|котён\w*|котен\w*|хомяк\w*|кролик\w*|попуга\w*|рыбк\w*))"
+    r"|(?:قطة|قطه|قطتي|قطتنا|قط|قطو|بسة|بسه|كلب|كلبة|كلبي|كلبنا|عصفور|ارنب|أرنب|سمكة|حصان|ببغاء))"
+    # then at most two words and a word of naming: "a dog called", "un perro que se llama", "кошка, её зовут"
+    r"(?:\W+\w+){0,2}?\W+(?i:called|named|name\s+is|name's|s'appelle|appelle|nommé|nommée|llama|llaman|llamado|"
+    r"llamada|nombre\s+es|зовут|звать|кличка|кличут|اسمه|اسمها|اسمو|سميناه|سميناها)\W*$"
+)
+
+
+def after_pet(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is a pet's: a pet and a word of naming just before it ("my dog is called")."""
+    return PET.search(text, max(0, start - 40), start) is not None
+
+
 def names(text: str) -> list[Hit]:
     hits: list[Hit] = []
     for match in CUE_RE.finditer(text):
@@ -197,6 +216,8 @@ def names(text: str) -> list[Hit]:
         lowered = name.lower()
         if lowered in NOT_NAMES or any(c.isdigit() for c in name):
             continue
+        if after_pet(text, match.start("name")):
+            continue  # a pet's name
         known = is_given_name(name, placed=True)
         capital = CAPITALISED.match(name) is not None
         if not match.group("strong") and (
@@ -262,7 +283,7 @@ def bare_given_names(text: str) -> list[Hit]:
             continue
         after = FAMILY.match(text, match.end())
         before = re.search(rf"[A-ZÀ-ÖØ-ÞЀ-ЯЁ]{TAIL}\s+$", text[max(0, match.start() - 30) : match.start()])
-        if after or before:
+        if after or before or after_pet(text, match.start()):
             continue
         hits.append(Hit(match.start(), match.end(), Category.NAME))
     return hits

@@ -164,6 +164,8 @@ def _name(match: re.Match[str], text: str) -> Hit | None:
     first = name.split()[0]
     if people.BRANDS.fullmatch(first) or first.lower() in people.NOT_NAMES or is_public(name):
         return None
+    if people.after_pet(text, match.start("name")):
+        return None  # "a dog called Biscuit", "un perro que se llama Canela"
     end = people._with_family(text, match.start("name"), match.end("name"))
     return Hit(match.start("name"), end, Category.NAME)
 
