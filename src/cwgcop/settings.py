@@ -265,8 +265,11 @@ LANGUAGES = [
     ("es", "Español"),
 ]
 LANGUAGES_BIDI = ["ar"]
-# Each app keeps its own catalogue in <app>/locale, so apps can be translated independently.
-LOCALE_PATHS: list[Path] = []
+# Each app keeps its own catalogue in <app>/locale, so apps can be translated independently. The same folders are
+# LOCALE_PATHS too: Django lets LOCALE_PATHS override every installed app's catalogue, so where Django, its admin,
+# allauth or django-countries translate one of our messages differently, readers see ours (docs/translations.md).
+# Among our apps the order does not matter: the catalogue check refuses two of them translating a message differently.
+LOCALE_PATHS: list[Path] = sorted(PACKAGE_DIR.glob("*/locale"))
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = os.environ.get("CWGCOP_TIME_ZONE", "Europe/Zurich")

@@ -140,11 +140,11 @@ def _register_in_french(page: Page, base: str) -> None:
     page.get_by_label("Nom", exact=True).fill("Camille Martin")
     page.get_by_label("Courriel", exact=True).fill("camille@example.org")
     page.get_by_label("Pays", exact=True).select_option("FR")
-    page.get_by_label("Type de partie prenante", exact=True).select_option("civil-society")
+    page.get_by_label("Catégorie de partie prenante", exact=True).select_option("civil-society")
     page.get_by_label("J’ai besoin d’une interprétation en langue des signes").check()
     page.get_by_label("Quelle langue des signes").fill("LSF")
     page.get_by_label("J’ai lu l’avis de confidentialité et je l’accepte").check()
-    page.get_by_role("button", name="S'inscrire").click()
+    page.get_by_role("button", name="S’inscrire").click()
     expect(page.get_by_role("heading", name="Consultez votre courriel")).to_be_visible()
 
     [asked] = [m for m in mail.outbox if m.to == ["camille@example.org"]]

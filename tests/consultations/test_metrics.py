@@ -7,10 +7,11 @@ from typing import Any
 
 import pytest
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from cwgcop.consultations import metrics, services
 from cwgcop.consultations.models import Answer, Consultation, SafeguardingCase
+from cwgcop.consultations.templatetags.consultations import duration
 from tests.consultations.factories import consultation, lead, secretariat, text_answer
 
 pytestmark = pytest.mark.django_db
@@ -104,3 +105,21 @@ def test_metrics_of_an_empty_consultation_are_zero() -> None:
     m = metrics.metrics(consultation(), now=timezone.now())
     assert (m.responses, m.completion_rate, m.redacted_share, m.backlog) == (0, 0.0, 0.0, 0)
     assert (m.median_time_to_moderate, m.median_time_to_first_action, m.oldest_waiting) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("language", "two_units", "one_unit"),
+    [
+        ("en", "2 days and 3 hours", "5 minutes"),
+        ("fr", "2 jours et 3 heures", "5 minutes"),
+        ("es", "2 días y 3 horas", "5 minutos"),
+        ("ru", "2 дня и 3 часа", "5 минут"),
+        ("ar", "2 يومين و3 ساعات", "5 دقائق"),
+        ("zh-hans", "2 日和3 小时", "5 分钟"),
+    ],
+)
+def test_durations_join_their_units_by_the_languages_list_pattern(language: str, two_units: str, one_unit: str) -> None:
+    # Django's own unit translations (the Arabic dual "يومين" comes with its figure from Django's catalogue).
+    with translation.override(language):
+        assert duration(datetime.timedelta(days=2, hours=3, minutes=5)) == two_units  # the two largest units only
+        assert duration(datetime.timedelta(minutes=5)) == one_unit

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django import forms
-from django.template import Context, Template
+from django.template import Context, Template, TemplateSyntaxError
 from django.utils import translation
 
 from cwgcop.core import formatting
@@ -84,6 +84,12 @@ def test_joined_items_keep_their_markup_and_are_isolated() -> None:
             bodies=["SG17", "R&D"],
         )
     assert html == "<bdi><a href='/SG17'>SG17</a></bdi> و<bdi><a href='/R&amp;D'>R&amp;D</a></bdi>"
+
+
+def test_the_unit_list_style_is_refused_with_a_clear_error() -> None:
+    # Babel 2.17's "unit" patterns are broken (Spanish raises, Arabic repeats an item): not offered.
+    with pytest.raises(TemplateSyntaxError, match="joined: unknown list style 'unit'"):
+        Template('{% load cwgcop %}{% joined "unit" %}{% endjoined %}')
 
 
 def test_a_fallback_is_marked_with_its_language_and_direction() -> None:

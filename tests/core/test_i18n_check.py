@@ -48,6 +48,129 @@ def test_the_shipped_catalogues_are_complete_in_six_languages() -> None:
     assert i18n_check.problems() == []
 
 
+def _write(locale: Path, code: str, entries: list[polib.POEntry]) -> None:
+    catalogue = _catalogue("nplurals=2; plural=(n > 1);", entries)
+    (locale / code / "LC_MESSAGES").mkdir(parents=True)
+    catalogue.save(str(locale / code / "LC_MESSAGES" / "django.po"))
+
+
+def test_two_apps_translating_one_message_differently_are_reported(tmp_path: Path) -> None:
+    bodies, events, meetings = (tmp_path / app / "locale" for app in ("bodies", "events", "meetings"))
+    _write(bodies, "fr", [polib.POEntry(msgid="Stakeholder kind", msgstr="Type de partie prenante")])
+    _write(events, "fr", [polib.POEntry(msgid="Stakeholder kind", msgstr="Catégorie de partie prenante")])
+    _write(
+        meetings,
+        "fr",
+        [
+            polib.POEntry(msgid="Stakeholder kind", msgstr="Catégorie de partie prenante"),
+            # the same English word with another context is another message: no conflict
+            polib.POEntry(msgctxt="status", msgid="Stakeholder kind", msgstr="Type"),
+        ],
+    )
+    _write(bodies, "ru", [polib.POEntry(msgctxt="person", msgid="name", msgstr="имя")])
+    _write(events, "ru", [polib.POEntry(msgctxt="person", msgid="name", msgstr="название")])
+    _write(meetings, "ru", [polib.POEntry(msgid="name", msgstr="название")])
+    assert i18n_check.conflict_problems([bodies, events, meetings]) == [
+        (
+            'fr: "Stakeholder kind" is translated differently by bodies “Type de partie prenante”; '
+            "events, meetings “Catégorie de partie prenante”; Django shows only one of them in every app: "
+            "keep one translation, or give each meaning its own context (pgettext)"
+        ),
+        (
+            'ru: "name" (context "person") is translated differently by bodies “имя”; events “название”; '
+            "Django shows only one of them in every app: keep one translation, or give each meaning its own context "
+            "(pgettext)"
+        ),
+    ]
+
+
+def test_plural_entries_conflict_when_any_form_differs(tmp_path: Path) -> None:
+    first, second = tmp_path / "documents" / "locale", tmp_path / "liaisons" / "locale"
+    forms = {0: "%(counter)s document", 1: "%(counter)s documents"}
+    _write(
+        first,
+        "fr",
+        [polib.POEntry(msgid="%(counter)s document", msgid_plural="%(counter)s documents", msgstr_plural=forms)],
+    )
+    _write(
+        second,
+        "fr",
+        [
+            polib.POEntry(
+                msgid="%(counter)s document",
+                msgid_plural="%(counter)s documents",
+                msgstr_plural={**forms, 1: "%(counter)s docs"},
+            )
+        ],
+    )
+    assert i18n_check.conflict_problems([first, second]) == [
+        (
+            'fr: "%(counter)s document" is translated differently by documents “%(counter)s document” / '
+            "“%(counter)s documents”; liaisons “%(counter)s document” / “%(counter)s docs”; Django shows only one of "
+            "them in every app: keep one translation, or give each meaning its own context (pgettext)"
+        )
+    ]
+
+
+def test_identical_translations_and_fuzzy_entries_are_no_conflict(tmp_path: Path) -> None:
+    first, second = tmp_path / "core" / "locale", tmp_path / "site" / "locale"
+    _write(first, "es", [polib.POEntry(msgid="Search", msgstr="Buscar")])
+    _write(
+        second,
+        "es",
+        [
+            polib.POEntry(msgid="Search", msgstr="Buscar"),
+            polib.POEntry(msgid="Edit", msgstr="Editar"),
+        ],
+    )
+    _write(first, "ar", [polib.POEntry(msgid="Edit", msgstr="تعديل", flags=["fuzzy"])])
+    _write(second, "ar", [polib.POEntry(msgid="Edit", msgstr="تحرير")])
+    assert i18n_check.conflict_problems([first, second]) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "code"), [("fr", "fr"), ("es", "es"), ("ru", "ru"), ("ar", "ar"), ("zh-hans", "zh_Hans")]
+)
+def test_every_message_reads_as_its_own_apps_catalogue_says(language: str, code: str) -> None:
+    """What Django shows is each app's own translation, also where Django, its admin, allauth or django-countries
+    translate the message otherwise (our catalogues are LOCALE_PATHS, which override installed apps)."""
+    differing = []
+    with translation.override(language):
+        for locale in i18n_check.app_locales():
+            for entry in polib.pofile(str(locale / code / "LC_MESSAGES" / "django.po")).translated_entries():
+                if entry.msgid_plural:
+                    shown = [
+                        translation.npgettext(entry.msgctxt, entry.msgid, entry.msgid_plural, n)
+                        if entry.msgctxt
+                        else translation.ngettext(entry.msgid, entry.msgid_plural, n)
+                        for n in range(0, 201)
+                    ]
+                    if not set(shown) <= set(entry.msgstr_plural.values()):
+                        differing.append((locale.parent.name, entry.msgid))
+                    continue
+                shown_one = (
+                    translation.pgettext(entry.msgctxt, entry.msgid)
+                    if entry.msgctxt
+                    else translation.gettext(entry.msgid)
+                )
+                if shown_one != entry.msgstr:
+                    differing.append((locale.parent.name, entry.msgid))
+    assert differing == []
+
+
+def test_our_translation_wins_over_djangos_admin_and_allauth() -> None:
+    # django.contrib.admin: "Filtre", "احفظ"; allauth: "Редактировать", "密钥" for its authenticator's key
+    with translation.override("fr"):
+        assert translation.gettext("Filter") == "Filtrer"
+    with translation.override("ar"):
+        assert translation.gettext("Save") == "حفظ"
+    with translation.override("ru"):
+        assert translation.gettext("Edit") == "Изменить"
+    with translation.override("zh-hans"):
+        assert translation.pgettext("import row", "Key") == "键"
+        assert translation.gettext("Key") == "密钥"
+
+
 def test_every_app_has_six_catalogues() -> None:
     for locale in i18n_check.app_locales():
         names = sorted(p.name for p in Path(locale).iterdir() if p.is_dir())

@@ -98,7 +98,7 @@ def test_unknown_language_is_refused_in_the_readers_language() -> None:
     body = Body(acronym="EG-SAFE", slug="eg-safe")
     with translation.override("fr"), pytest.raises(DomainError) as error:
         set_translations(body, "name", {"pt": "Segurança"})
-    assert error.value.messages == ["Langue inconnue : pt."]
+    assert error.value.messages == ["Langue inconnue\xa0: pt."]
 
 
 def test_required_text_must_remain_in_at_least_one_language() -> None:

@@ -4,13 +4,17 @@ import csv
 import io
 import re
 import time
+from pathlib import Path
 
 import icalendar
+import polib
 import pytest
 from django.core import mail, signing
 from django.test import Client
+from lxml import html
 from openpyxl import load_workbook
 
+import cwgcop.events as events_app
 from cwgcop.bodies.enums import RoleKind
 from cwgcop.bodies.models import Role
 from cwgcop.events.forms import STARTED_SALT
@@ -270,3 +274,31 @@ def test_staff_export_runs_a_fixed_number_of_queries(client: Client, django_asse
     with django_assert_num_queries(8):  # the same for 1 or 3 registrations
         content = client.get(url).content.decode("utf-8-sig")
     assert len(list(csv.reader(io.StringIO(content)))) == 1 + rows
+
+
+def test_the_french_registration_form_shows_the_events_apps_own_labels(client: Client) -> None:
+    """Each label is the events catalogue's French (bodies and meetings translate "Stakeholder kind" too; before
+    the catalogues agreed, the form showed the bodies' "Type de partie prenante")."""
+    event = EventFactory(format="hybrid")
+    page = client.get(f"/fr/events/{event.series.slug}/{event.slug}/")
+    assert page.status_code == 200
+    form = html.fromstring(page.content.decode()).xpath('//form[contains(@action, "/register/")]')[0]
+    labels = {label.get("for"): label.text_content().strip() for label in form.xpath(".//label[@for]")}
+    assert labels == {
+        "id_name": "Nom",
+        "id_email": "Courriel",
+        "id_organization": "Organisation",
+        "id_country": "Pays",
+        "id_stakeholder_kind": "Catégorie de partie prenante",
+        "id_attendance_mode": "Je participerai",
+        "id_needs_sign_language": "J’ai besoin d’une interprétation en langue des signes",
+        "id_sign_language": "Quelle langue des signes",
+        "id_needs_captions": "J’ai besoin de sous-titres en direct",
+        "id_accessibility_other": "Autres besoins d’accessibilité",
+        "id_consent": "J’ai lu l’avis de confidentialité et je l’accepte",
+        "id_website": "Laissez ce champ vide",
+    }
+    events_catalogue = polib.pofile(str(Path(events_app.__file__).parent / "locale/fr/LC_MESSAGES/django.po"))
+    assert labels["id_stakeholder_kind"] == events_catalogue.find("Stakeholder kind").msgstr
+    assert form.xpath('.//select[@name="attendance_mode"]/option/text()') == ["En ligne", "En présentiel"]
+    assert form.xpath(".//button[@type='submit']/text()") == ["S’inscrire"]

@@ -9,6 +9,9 @@ import icalendar
 import pytest
 from django.test import Client
 
+from cwgcop.meetings.calendar import participant_calendar
+from cwgcop.meetings.models import Meeting
+from cwgcop.meetings.services import meeting as meeting_services
 from tests.core.factories import cwg_cop, meeting, meeting_21
 
 pytestmark = pytest.mark.django_db
@@ -86,3 +89,51 @@ def test_calendar_query_count_is_fixed(client: Client, django_assert_num_queries
         meeting(body, number, datetime.date(2024, number, 1), datetime.date(2024, number, 2))
     with django_assert_num_queries(1):
         assert len(events(client)) == rows
+
+
+def _revision_lines(client: Client) -> list[str]:
+    lines = client.get("/meetings.ics").content.decode().split("\r\n")
+    return [line for line in lines if line.startswith(("DTSTART", "LOCATION:", "SEQUENCE:", "STATUS:"))]
+
+
+def test_each_change_the_entry_shows_raises_its_sequence_and_nothing_else_does(
+    client: Client, django_capture_on_commit_callbacks: Any
+) -> None:
+    def update(**changes: Any) -> None:
+        with django_capture_on_commit_callbacks(execute=True):  # the page cache is bumped once committed
+            meeting_services.update_meeting(actor=None, meeting=held, **changes)
+
+    held = meeting(cwg_cop(), 30, datetime.date(2099, 6, 5), datetime.date(2099, 6, 6), venue="Geneva")
+    assert _revision_lines(client) == [
+        "DTSTART;VALUE=DATE:20990605",
+        "SEQUENCE:0",
+        "LOCATION:Geneva",
+        "STATUS:CONFIRMED",
+    ]
+    update(start_date=datetime.date(2099, 6, 12), end_date=datetime.date(2099, 6, 13))
+    assert _revision_lines(client) == [
+        "DTSTART;VALUE=DATE:20990612",
+        "SEQUENCE:1",
+        "LOCATION:Geneva",
+        "STATUS:CONFIRMED",
+    ]
+    update(venues={"en": "Bern", "fr": "Berne"})
+    assert _revision_lines(client) == ["DTSTART;VALUE=DATE:20990612", "SEQUENCE:2", "LOCATION:Bern", "STATUS:CONFIRMED"]
+    # The themes and the summary are not in the calendar entry; opening the meeting leaves it CONFIRMED.
+    update(themes={"en": "Age assurance"}, status="open")
+    assert _revision_lines(client) == ["DTSTART;VALUE=DATE:20990612", "SEQUENCE:2", "LOCATION:Bern", "STATUS:CONFIRMED"]
+    update(remote_link="https://meet.example.org/30")
+    assert Meeting.objects.get(pk=held.pk).sequence == 3
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting_services.change_meeting_status(actor=None, meeting=held, status="cancelled")
+    assert _revision_lines(client) == ["DTSTART;VALUE=DATE:20990612", "SEQUENCE:4", "LOCATION:Bern", "STATUS:CANCELLED"]
+
+
+def test_a_participants_calendar_file_carries_the_meetings_sequence() -> None:
+    moved = meeting(cwg_cop(), 31, datetime.date(2099, 7, 1), datetime.date(2099, 7, 2), venue="Geneva")
+    meeting_services.update_meeting(actor=None, meeting=moved, format="virtual")
+    text = participant_calendar(Meeting.objects.get(pk=moved.pk)).decode()
+    assert [line for line in text.split("\r\n") if line.startswith(("SEQUENCE:", "METHOD:"))] == [
+        "METHOD:PUBLISH",
+        "SEQUENCE:1",
+    ]

@@ -54,7 +54,7 @@ SEED_FACTS = [
     "通过手语实现无障碍",
     "差距分析报告",
     "ITU-D第2研究组第3/2号课题",
-    "第二十一次和第二十二次会议的主席摘要报告：CWG-COP-21/ADM/2, CWG-COP-22/ADM/1",
+    "第二十一次和第二十二次会议的主席摘要报告：CWG-COP-21/ADM/2和CWG-COP-22/ADM/1",
     "继续不设密码地公开提供有关保护上网儿童问题的输出文件",
 ]
 
@@ -110,7 +110,7 @@ def test_chinese_report_from_demo_data_carries_every_fact_of_the_seed() -> None:
     assert [p[:4] for p in activities[2:]] == ["2.1 ", "2.2 ", "2.3 ", "2.4 ", "2.5 ", "2.6 ", "2.7 "]
     # §2.3 of the seed, with what the platform also knows: the summary, the documents the meeting considered.
     assert activities[3].startswith(SEED_21_DISCUSSED.split("收到的联络声明", maxsplit=1)[0][:60])
-    assert "会议审议了2份文稿（CWG-COP-21/1, CWG-COP-21/2）和1份情况通报文件（CWG-COP-21/INF/1）。" in activities[3]
+    assert "会议审议了2份文稿（CWG-COP-21/1和CWG-COP-21/2）和1份情况通报文件（CWG-COP-21/INF/1）。" in activities[3]
     assert activities[3].endswith("收到的联络声明" + SEED_21_DISCUSSED.split("收到的联络声明")[1])
     assert activities[4].startswith("2.3 第二十一次会议的主要成果是：\n– ")
     assert activities[4].splitlines()[-1] == SEED_21_SENT
@@ -299,3 +299,47 @@ def test_command_writes_each_format(tmp_path: Path) -> None:
             str(tmp_path / "x.docx"),
             stdout=io.StringIO(),
         )
+
+
+# language → the reference to the chair's summaries, and what the twenty-first meeting considered
+SYMBOL_LISTS = {
+    "en": (
+        (
+            "– The chair's summary reports of the twenty-first and twenty-second meetings: "
+            "CWG-COP-21/ADM/2 and CWG-COP-22/ADM/1"
+        ),
+        (
+            "The meeting considered 2 contributions (CWG-COP-21/1 and CWG-COP-21/2) and 1 information document "
+            "(CWG-COP-21/INF/1)."
+        ),
+    ),
+    "fr": (
+        (
+            "– Résumés du Président des vingt et unième et vingt-deuxième réunions\xa0: "
+            "CWG-COP-21/ADM/2 et CWG-COP-22/ADM/1"
+        ),
+        (
+            "La réunion a examiné 2 contributions (CWG-COP-21/1 et CWG-COP-21/2) et 1 document d'information "
+            "(CWG-COP-21/INF/1)."
+        ),
+    ),
+    "ar": (
+        "– ملخصات الرئيس للاجتماعين 21 و22: CWG-COP-21/ADM/2 وCWG-COP-22/ADM/1",
+        "نظر الاجتماع في 2 مساهمة (CWG-COP-21/1 وCWG-COP-21/2) و1 وثيقة إعلامية (CWG-COP-21/INF/1).",
+    ),
+    "zh-hans": (
+        "– 第二十一次和第二十二次会议的主席摘要报告：CWG-COP-21/ADM/2和CWG-COP-22/ADM/1",
+        "会议审议了2份文稿（CWG-COP-21/1和CWG-COP-21/2）和1份情况通报文件（CWG-COP-21/INF/1）。",
+    ),
+}
+
+
+def test_document_symbols_are_listed_with_the_languages_list_pattern() -> None:
+    """The symbols of the chair's summaries and of the documents a meeting considered read "A and B" by CLDR's
+    list pattern of the report's language (formatting.join_list), not "A, B" in every language."""
+    load_demo()
+    body = Body.objects.get(acronym="CWG-COP")
+    for language, (summaries, considered) in SYMBOL_LISTS.items():
+        report = _text(builder.build(body=body, language=language, **SEED_PERIOD))
+        assert summaries in report.split("\n"), language
+        assert considered in report, language

@@ -13,7 +13,7 @@ from cwgcop.bodies.models import Body
 from cwgcop.consultations.enums import AgeBand, CaseStatus, Gender, QuestionKind, RecipientKind, RejectionReason
 from cwgcop.consultations.models import Consultation, Question
 from cwgcop.consultations.services import Submission, lifecycle
-from cwgcop.core.formatting import number
+from cwgcop.core.formatting import join_list, number
 from cwgcop.core.languages import LANGUAGE_ORDER, Language, field_suffix
 from cwgcop.meetings.models import Meeting
 
@@ -38,7 +38,7 @@ class ResponseForm(forms.Form):
                 max_length=20,
                 label=_("Group code (from your school or helpline)"),
                 help_text=_("Needed for: %(bands)s")
-                % {"bands": ", ".join(str(AgeBand(b).label) for b in consultation.consent_required_bands)},
+                % {"bands": join_list([str(AgeBand(b).label) for b in consultation.consent_required_bands])},
             )
         self.questions = list(consultation.questions.prefetch_related("choices"))
         for question in self.questions:

@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from cwgcop.bodies.enums import Region
@@ -306,7 +307,7 @@ class PackageDownload(models.Model):
     package = models.ForeignKey(SharingPackage, on_delete=models.CASCADE, related_name="downloads")
     recipient = models.CharField(_("recipient"), max_length=250, blank=True)
     recipient_email = models.EmailField(_("recipient's e-mail"), blank=True)
-    format = models.CharField(_("format"), max_length=5)
+    format = models.CharField(pgettext_lazy("file", "format"), max_length=5)
     downloaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -165,12 +165,14 @@ class Figure(int):
         return self.text  # digits, signs and spaces only
 
 
-ListStyle = Literal["standard", "or", "unit"]
+# CLDR's "unit" style is not offered: Babel 2.17 raises on it in Spanish, repeats an item in Arabic and joins
+# Russian and Chinese items with no separator at all.
+ListStyle = Literal["standard", "or"]
 
 
 def join_list(items: list[str], language: str | None = None, style: ListStyle = "standard") -> str:
     """``A, B and C`` / ``A、B和C`` / ``A وB وC``: a list in the reader's language by CLDR's list patterns.
 
-    ``style`` is CLDR's: ``standard`` (and), ``or``, ``unit`` (no conjunction).
+    ``style`` is CLDR's: ``standard`` (and) or ``or``.
     """
     return str(format_list(list(items), style=style, locale=babel_locale(language))) if items else ""

@@ -5,6 +5,11 @@ Run by ``python3 dev.py lint``: ``python -m cwgcop.core.i18n_check``. Exits non-
 English is the source language: an English entry may stay empty (gettext then shows the msgid), but every
 other catalogue must translate every entry, with exactly as many plural forms as its language has
 (Arabic six, Russian four, Spanish and French three, Chinese one) and none of them empty.
+
+Django merges every app's catalogue into one per language, so a message (same ``msgctxt`` and ``msgid``)
+translated differently by two of our apps shows only one of the two translations everywhere: the check
+fails on such a conflict, naming the language, the message and the apps. Keep one translation for one
+meaning, or give each meaning its own context (``pgettext``, ``{% translate "…" context "…" %}``).
 """
 
 from __future__ import annotations
@@ -28,8 +33,56 @@ def app_locales() -> list[Path]:
 
 def problems() -> list[str]:
     found: list[str] = []
-    for locale in app_locales():
+    locales = app_locales()
+    for locale in locales:
         found.extend(f"{locale.parent.name}/{problem}" for problem in catalogue_problems(locale))
+    found.extend(conflict_problems(locales))
+    return found
+
+
+Translation = str | tuple[str, ...]
+
+
+def _translations(catalogue: polib.POFile) -> dict[tuple[str | None, str], Translation]:
+    """(msgctxt, msgid) → the translation (a plural entry: its forms in order) of every translated entry."""
+    return {
+        (e.msgctxt, e.msgid): tuple(e.msgstr_plural[k] for k in sorted(e.msgstr_plural)) if e.msgid_plural else e.msgstr
+        for e in catalogue.translated_entries()
+        if "fuzzy" not in e.flags
+    }
+
+
+def _shown(translation: Translation) -> str:
+    return " / ".join(f"“{form}”" for form in translation) if isinstance(translation, tuple) else f"“{translation}”"
+
+
+def conflict_problems(locales: list[Path]) -> list[str]:
+    """Messages that two apps translate differently, per translated language (each ``locale`` is ``<app>/locale``).
+
+    One line per language and message: ``fr: "Stakeholder kind" is translated differently by bodies
+    “Type de partie prenante”; events, meetings “Catégorie de partie prenante” …``.
+    """
+    found: list[str] = []
+    for code in TRANSLATED:
+        by_message: dict[tuple[str | None, str], dict[Translation, list[str]]] = {}
+        for locale in locales:
+            po_path = locale / code / "LC_MESSAGES" / "django.po"
+            if not po_path.exists():
+                continue  # reported by catalogue_problems
+            for key, translation in _translations(polib.pofile(str(po_path))).items():
+                by_message.setdefault(key, {}).setdefault(translation, []).append(locale.parent.name)
+        for (context, msgid), variants in sorted(by_message.items(), key=lambda item: (item[0][1], item[0][0] or "")):
+            if len(variants) < 2:
+                continue
+            message = f'"{msgid}"' + (f' (context "{context}")' if context is not None else "")
+            apps = "; ".join(
+                f"{', '.join(sorted(names))} {_shown(t)}"
+                for t, names in sorted(variants.items(), key=lambda v: sorted(v[1]))
+            )
+            found.append(
+                f"{code}: {message} is translated differently by {apps}; Django shows only one of them in every app: "
+                "keep one translation, or give each meaning its own context (pgettext)"
+            )
     return found
 
 

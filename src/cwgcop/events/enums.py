@@ -26,7 +26,7 @@ class EventStatus(models.TextChoices):
 
 class AttendanceMode(models.TextChoices):
     ONLINE = "online", _("Online")
-    IN_PERSON = "in-person", _("In person")
+    IN_PERSON = "in-person", pgettext_lazy("attendance mode", "In person")
 
 
 class RegistrationStatus(models.TextChoices):

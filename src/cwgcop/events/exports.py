@@ -7,6 +7,7 @@ import io
 from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 
 from cwgcop.events.models import Registration
@@ -14,18 +15,18 @@ from cwgcop.events.models import Registration
 
 def _header() -> list[str]:
     return [
-        _("Name"),
+        pgettext("person", "Name"),
         _("E-mail"),
         _("Organisation"),
         _("Country"),
         _("ITU region"),
         _("Stakeholder kind"),
-        _("Attendance"),
+        pgettext("attendance mode", "Attendance"),
         _("Status"),
         _("Sign language"),
         _("Captions"),
         _("Other accessibility needs"),
-        _("Registered"),
+        pgettext("date", "Registered"),
         _("Checked in"),
     ]
 

@@ -9,6 +9,7 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries import countries
 
 from cwgcop.bodies.enums import StakeholderKind
@@ -20,7 +21,7 @@ STARTED_SALT = "cwgcop.events.form-started"
 
 
 class RegistrationForm(forms.Form):
-    name = forms.CharField(max_length=200, label=_("Name"))
+    name = forms.CharField(max_length=200, label=pgettext_lazy("person", "Name"))
     email = forms.EmailField(max_length=254, label=_("E-mail"))
     organization = forms.CharField(max_length=250, required=False, label=_("Organisation"))
     country = forms.ChoiceField(choices=lambda: [("", _("Choose a country")), *countries], label=_("Country"))
@@ -94,7 +95,9 @@ class RegistrationFilterForm(forms.Form):
         choices=[("", _("Any status")), *RegistrationStatus.choices], required=False, label=_("Status")
     )
     attendance_mode = forms.ChoiceField(
-        choices=[("", _("Any attendance")), *AttendanceMode.choices], required=False, label=_("Attendance")
+        choices=[("", _("Any attendance")), *AttendanceMode.choices],
+        required=False,
+        label=pgettext_lazy("attendance mode", "Attendance"),
     )
     needs = forms.ChoiceField(
         choices=[

@@ -10,6 +10,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from cwgcop.bodies.enums import Region, StakeholderKind
@@ -130,13 +131,15 @@ class Registration(models.Model):
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     event = models.ForeignKey(Event, verbose_name=_("event"), on_delete=models.PROTECT, related_name="registrations")
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=200)
     email = models.EmailField(_("e-mail"), max_length=254)
     organization = models.CharField(_("organisation"), max_length=250, blank=True)
     country = CountryField(verbose_name=_("country"), blank=True)
     region = models.CharField(_("ITU region"), max_length=20, choices=Region.choices, blank=True)
     stakeholder_kind = models.CharField(_("stakeholder kind"), max_length=20, choices=StakeholderKind.choices)
-    attendance_mode = models.CharField(_("attendance"), max_length=20, choices=AttendanceMode.choices)
+    attendance_mode = models.CharField(
+        pgettext_lazy("attendance mode", "attendance"), max_length=20, choices=AttendanceMode.choices
+    )
     needs_sign_language = models.BooleanField(_("needs sign-language interpretation"), default=False)
     sign_language = models.CharField(_("which sign language"), max_length=100, blank=True)
     needs_captions = models.BooleanField(_("needs live captions"), default=False)

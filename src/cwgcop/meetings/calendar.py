@@ -23,6 +23,9 @@ def meeting_event(meeting: Meeting, *, include_private_link: bool = False) -> ic
     # All-day events end on the day after the last day (RFC 5545, DTEND is exclusive).
     event.add("dtend", meeting.end_date + datetime.timedelta(days=1))
     event.add("dtstamp", meeting.updated_at or timezone.now())
+    # Raised by every change shown here (rescheduled, moved, cancelled): calendar apps replace an entry only for a
+    # higher one.
+    event.add("sequence", meeting.sequence)
     if meeting.display_venue:
         event.add("location", meeting.display_venue)
     event.add("status", "CANCELLED" if meeting.status == MeetingStatus.CANCELLED else "CONFIRMED")

@@ -205,7 +205,7 @@ def _cover(
             _("The chair's summary reports %(meetings)s: %(symbols)s")
             % {
                 "meetings": wording.meeting_phrase(numbers, language, "of"),
-                "symbols": ", ".join(d.symbol for d in summaries),
+                "symbols": formatting.join_list([d.symbol for d in summaries], language),
             }
         )
     sections.append(w.section("references", _("References"), _bullets(references)))
@@ -298,7 +298,7 @@ def _documents(meeting: Meeting, language: str) -> str:
             )
             % {
                 "count": formatting.number(len(contributions), language),
-                "symbols": ", ".join(d.symbol for d in contributions),
+                "symbols": formatting.join_list([d.symbol for d in contributions], language),
             }
         )
     if information:
@@ -310,7 +310,7 @@ def _documents(meeting: Meeting, language: str) -> str:
             )
             % {
                 "count": formatting.number(len(information), language),
-                "symbols": ", ".join(d.symbol for d in information),
+                "symbols": formatting.join_list([d.symbol for d in information], language),
             }
         )
     if not parts:

@@ -2,13 +2,13 @@ from typing import Any
 
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class SearchConfig(AppConfig):
     name = "cwgcop.search"
     label = "search"
-    verbose_name = _("Search")
+    verbose_name = pgettext_lazy("noun", "Search")
 
     def ready(self) -> None:
         from cwgcop.documents.signals import document_changed, documents_changed

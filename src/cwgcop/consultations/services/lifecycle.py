@@ -14,7 +14,6 @@ import secrets
 from dataclasses import dataclass, field
 from typing import Any
 
-from babel.lists import format_list
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Max, Q
@@ -26,11 +25,10 @@ from cwgcop.bodies.models import Body
 from cwgcop.consultations.enums import AgeBand, CaseStatus, ConsultationAction, QuestionKind
 from cwgcop.consultations.models import Choice, Consultation, GroupCode, Question, Response
 from cwgcop.consultations.services.responses import RECEIPT_ALPHABET, hash_code, safeguarding_lead
-from cwgcop.core import audit
+from cwgcop.core import audit, formatting
 from cwgcop.core.actors import Actor
 from cwgcop.core.cache import bump_archive_generation
 from cwgcop.core.errors import DomainError
-from cwgcop.core.formatting import babel_locale
 from cwgcop.core.languages import Language, field_suffix
 from cwgcop.core.translated_fields import set_translations
 from cwgcop.meetings.models import Meeting
@@ -105,7 +103,7 @@ def _check_consent_route(age_bands: list[str], consent_required_bands: list[str]
                 "that has their parents' or carers' consent. Require a group code for these age groups."
             )
             % {
-                "bands": format_list([str(AgeBand(band).label) for band in missing], locale=babel_locale()),
+                "bands": formatting.join_list([str(AgeBand(band).label) for band in missing]),
                 "age": settings.CWGCOP_CONSULTATION_CONSENT_AGE,
             },
             code="consent_route_missing",

@@ -5,6 +5,8 @@ import datetime
 from django import template
 from django.utils.timesince import TIME_STRINGS
 
+from cwgcop.core import formatting
+
 register = template.Library()
 
 
@@ -18,7 +20,8 @@ def age_band_label(code: str) -> str:
 
 @register.filter
 def duration(value: datetime.timedelta | None) -> str:
-    """A length of time as "2 days, 3 hours" (or "5 minutes"), with Django's own translated units."""
+    """A length of time as "2 days and 3 hours" (or "5 minutes"), with Django's own translated units joined by the
+    language's list pattern ("2 jours et 3 heures", "2天和3小时")."""
     if value is None:
         return ""
     minutes = int(value.total_seconds() // 60)
@@ -26,4 +29,4 @@ def duration(value: datetime.timedelta | None) -> str:
     hours, minutes = divmod(rest, 60)
     parts = [(days, "day"), (hours, "hour"), (minutes, "minute")]
     shown = [str(TIME_STRINGS[unit] % {"num": n}) for n, unit in parts if n][:2]
-    return ", ".join(shown) or str(TIME_STRINGS["minute"] % {"num": 0})
+    return formatting.join_list(shown) or str(TIME_STRINGS["minute"] % {"num": 0})

@@ -170,7 +170,7 @@ def joined(parser: template.base.Parser, token: template.base.Token) -> ListNode
     """
     bits = token.split_contents()
     style = bits[1].strip("\"'") if len(bits) > 1 else "standard"
-    if style not in ("standard", "or", "unit"):
+    if style not in ("standard", "or"):
         raise template.TemplateSyntaxError(f"joined: unknown list style {style!r}")
     nodelist = parser.parse(("endjoined",))
     parser.delete_first_token()

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries import countries
 
 from cwgcop.bodies import queries as body_queries
@@ -22,7 +23,7 @@ class OfficerForm(forms.Form):
         label=_("E-mail address of the officer's account"),
         help_text=_("Or leave it empty and give the name."),
     )
-    name = forms.CharField(max_length=200, required=False, label=_("Name"))
+    name = forms.CharField(max_length=200, required=False, label=pgettext_lazy("person", "Name"))
     country = forms.ChoiceField(required=False, label=_("Country"))
     organization: forms.ModelChoiceField[Organization] = forms.ModelChoiceField(
         queryset=Organization.objects.none(), required=False, label=_("Organisation")

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from cwgcop.bodies.models import Body, Organization
 from cwgcop.meetings.citations import CitedDocument, archive
@@ -14,12 +15,12 @@ from cwgcop.meetings.forms.meeting import DateInput
 from cwgcop.meetings.models import ActionItem, Meeting, Outcome
 
 LANGUAGE_FIELDS = (
-    ("en", "en", _("English")),
-    ("zh_hans", "zh-hans", _("Chinese")),
-    ("fr", "fr", _("French")),
-    ("es", "es", _("Spanish")),
-    ("ru", "ru", _("Russian")),
-    ("ar", "ar", _("Arabic")),
+    ("en", "en", pgettext_lazy("language in a label", "English")),
+    ("zh_hans", "zh-hans", pgettext_lazy("language in a label", "Chinese")),
+    ("fr", "fr", pgettext_lazy("language in a label", "French")),
+    ("es", "es", pgettext_lazy("language in a label", "Spanish")),
+    ("ru", "ru", pgettext_lazy("language in a label", "Russian")),
+    ("ar", "ar", pgettext_lazy("language in a label", "Arabic")),
 )
 
 

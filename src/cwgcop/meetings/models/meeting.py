@@ -49,6 +49,10 @@ class Meeting(models.Model):
     )
     agenda_adopted_at = models.DateTimeField(_("agenda adopted"), null=True, blank=True)
     agenda_adopted_by = person_reference(verbose_name=_("agenda adopted by"))
+    # The calendar revision (iCalendar SEQUENCE): raised by every change the meeting's calendar entry shows (dates,
+    # venue, format, remote link, cancellation), so a calendar app replaces the entry it holds instead of ignoring
+    # the newer file. As Event.sequence in the events app.
+    sequence = models.PositiveIntegerField(_("calendar revision"), default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

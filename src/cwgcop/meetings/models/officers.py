@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from cwgcop.bodies.models import Organization
@@ -23,7 +24,7 @@ class MeetingOfficer(models.Model):
     meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="officers")
     role = models.CharField(_("role"), max_length=20, choices=OfficerRole.choices)
     user = person_reference(verbose_name=_("person"))
-    name = models.CharField(_("name"), max_length=200, blank=True)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=200, blank=True)
     country = CountryField(verbose_name=_("country"), blank=True)
     organization = optional_reference(Organization, _("organisation"), related_name="+")
     position = models.PositiveSmallIntegerField(_("position"), default=0)

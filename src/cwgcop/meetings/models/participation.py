@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from cwgcop.bodies.enums import Region, StakeholderKind
@@ -94,7 +95,7 @@ class Attendance(ParticipantFacts):
         on_delete=models.SET_NULL,
         related_name="attendance",
     )
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=200)
     email = models.EmailField(_("e-mail"), blank=True)
     source = models.CharField(_("source"), max_length=10, choices=Source.choices, default=Source.TICK)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -15,6 +15,7 @@ from cwgcop.core import audit
 from cwgcop.core.actors import Actor
 from cwgcop.core.cache import bump_archive_generation
 from cwgcop.core.errors import DomainError
+from cwgcop.core.languages import LANGUAGE_ORDER, field_suffix
 from cwgcop.core.translated_fields import set_translations
 from cwgcop.meetings.enums import OPEN_MEETING_STATUSES, MeetingAction, MeetingFormat, MeetingStatus
 from cwgcop.meetings.models import Meeting
@@ -38,6 +39,20 @@ MEETING_FIELDS = (
     "participants_onsite",
     "participants_remote",
 )
+
+
+def _calendar_entry(meeting: Meeting) -> tuple[Any, ...]:
+    """What the meeting's calendar entry (``meetings/calendar.py``) shows that the secretariat can change: dates,
+    venue in every language, format, remote link and whether it is private, and whether the meeting is cancelled."""
+    return (
+        meeting.start_date,
+        meeting.end_date,
+        *(getattr(meeting, f"venue_{field_suffix(code)}") for code in LANGUAGE_ORDER),
+        meeting.format,
+        meeting.remote_link,
+        meeting.remote_link_private,
+        meeting.status == MeetingStatus.CANCELLED,
+    )
 
 
 def _apply(meeting: Meeting, texts: dict[str, dict[str, str] | None], values: dict[str, Any]) -> None:
@@ -128,7 +143,9 @@ def update_meeting(
 ) -> Meeting:
     """Change a meeting's dates, venue, format, status, links, themes, summary or participant figures.
 
-    Participant figures cannot be typed for a meeting with recorded attendance: they are counted from it.
+    A change the calendar entry shows (dates, venue, format, remote link, cancellation) raises ``sequence``, the
+    entry's iCalendar SEQUENCE. Participant figures cannot be typed for a meeting with recorded attendance: they
+    are counted from it.
     When the meeting opens (planned → open, in session or, entered late, held), open action items are carried
     forward to it.
     """
@@ -141,7 +158,10 @@ def update_meeting(
             _("This meeting's participant figures are counted from its attendance list; change the list instead."),
             code="figures_from_attendance",
         )
+    calendar_before = _calendar_entry(meeting)
     _apply(meeting, {"venue": venues, "themes": themes, "summary": summaries}, values)
+    if _calendar_entry(meeting) != calendar_before:
+        meeting.sequence += 1
     meeting.save()
     audit.record(actor=actor, action=MeetingAction.UPDATE, instance=meeting, before=before)
     if meeting.status in CARRYING_STATUSES and not was_carrying:
