@@ -15,6 +15,7 @@ from cwgcop.consultations.redaction.evaluate import (
     Score,
     load,
     load_blind5,
+    load_blind6,
     load_heldout,
     load_round4,
     load_unseen,
@@ -68,6 +69,12 @@ def test_the_measured_figures_are_those_in_the_docs(all_scores: dict[str, dict[s
     # 7 clean words), then folded into tuning in round 5.
     assert _figures(all_scores["blind5"]) == (24, 24, 68, 68, 2)
     assert (all_scores["blind5"]["all"].found["name"], all_scores["blind5"]["all"].total["name"]) == (44, 44)
+    # The sixth blind set, scored once after round 5 (contact 26/31, names/schools/addresses 65/117 = 55.6 %, names
+    # 48/81, 15/1602 clean words; before round 5: 26/31, 62/117 = 53.0 %, names 45/81, 17/1602), then folded into
+    # tuning in round 6. Pinned, not a target: the round-6 rules do not reach 90 % on it (docs/consultations.md).
+    blind6 = score(load_blind6())
+    assert _figures(blind6) == (26, 31, 65, 117, 15)
+    assert (blind6["all"].found["name"], blind6["all"].total["name"]) == (48, 81)
     # The first held-out set (seen since): reported, not a target.
     assert _figures(score(load_heldout())) == (34, 34, 33, 34, 12)
 
@@ -79,6 +86,15 @@ def test_the_fifth_blind_set_keeps_its_texts() -> None:
     assert (len(records), sum(1 for r in records if not r["spans"])) == (144, 48)
     for language in LANGUAGES:
         assert sum(1 for r in records if r["lang"] == language) == 24
+
+
+def test_the_sixth_blind_set_keeps_its_texts() -> None:
+    """blind6/: written by someone who had not read the rules, scored once after round 5 and folded into tuning in
+    round 6; its texts are never edited (docs/consultations.md keeps the once-scored figures)."""
+    records = load_blind6()
+    assert (len(records), sum(1 for r in records if not r["spans"])) == (180, 72)
+    for language in LANGUAGES:
+        assert sum(1 for r in records if r["lang"] == language) == 30
 
 
 def test_the_corpus_has_a_hundred_texts_per_language_half_of_them_clean() -> None:

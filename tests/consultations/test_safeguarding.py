@@ -7,7 +7,7 @@ import pytest
 from cwgcop.consultations.normalise import clean, fold, normalise
 from cwgcop.consultations.redaction.normalise import normalise as redaction_normalise
 from cwgcop.consultations.safeguarding import CATEGORIES, LANGUAGES, assess, lexicon, suggests_risk
-from tests.consultations.safeguarding_measure import BENIGN, BLIND, BLIND5, load, measure
+from tests.consultations.safeguarding_measure import BENIGN, BLIND, BLIND5, BLIND6, load, measure
 
 
 @pytest.mark.parametrize(
@@ -163,6 +163,15 @@ def test_the_fifth_blind_set_is_scored_as_the_docs_say() -> None:
     for language in LANGUAGES:
         assert score.recall(language) >= 0.90, (language, score.misses)
         assert score.false_alarm_rate(language) <= 0.10, (language, score.false_alarms)
+
+
+def test_the_sixth_blind_set_is_scored_as_the_docs_say() -> None:
+    """blind6/: 16 disclosures and 14 benign texts per language, written by someone who had not read the rules,
+    scored once after round 5 (17 misses, 8 false alarms: 79/96, 8/84; before round 5 79/96, 9/84;
+    docs/consultations.md) and folded into tuning in round 6. Pinned, not a target."""
+    score = measure(load(BLIND6))
+    assert sum(score.texts.values()) == 180
+    assert (len(score.misses), len(score.false_alarms)) == (17, 8)
 
 
 @pytest.mark.parametrize(
