@@ -32,12 +32,23 @@ AT = (
     rf"|\s+(?:{AT_WORDS})\s+|\s*(?:艾特|圈a|圈A|小老鼠|at)\s*)"
 )
 DOT = rf"(?:\s*\.\s*|\s*[(\[{{<]\s*(?:{DOT_WORDS}|\.)\s*[)\]}}>]\s*|\s+(?:{DOT_WORDS})\s+|\s*(?:点|點|dot)\s*)"
-# "ife dot o at yahoo dot com": a spelled dot inside the name before the "at" too.
-SPELLED_DOT = rf"(?:\s+(?:{DOT_WORDS})\s+|\s*[(\[{{<]\s*(?:{DOT_WORDS})\s*[)\]}}>]\s*)"
+# The signs of an address's name spelled as words: "kayla underscore rose", "lera dash k", "tiret bas".
+SIGN_WORDS = (
+    r"underscore|under score|dash|hyphen|tiret bas|tiret du bas|tiret|guion bajo|guion|guión bajo|guión|"
+    r"нижнее подч[её]ркивание|подч[её]ркивание|дефис|تحت خط|شرطة سفلية|شرطة|اندرسكور|أندرسكور"
+)
+# Providers and endings spelled in the child's script: "ات جيميل دوت كوم", "собака мейл точка ру".
+SPELLED_PROVIDERS = (
+    r"جيميل|جي ميل|جيمايل|جي مايل|هوتميل|هوت ميل|هوتمايل|ياهو|اوتلوك|أوتلوك|آوتلوك|آيكلاود|ايكلاود|"
+    r"джимейл|джимэйл|гмейл|гмайл|мейл|мэйл|майл|яндекс|рамблер|хотмейл|аутлук"
+)
+SPELLED_TLDS = r"كوم|نت|أورج|اورج|ком|ру|нет|орг|рф"
+# "ife dot o at yahoo dot com": a spelled dot (or underscore) inside the name before the "at" too.
+SPELLED_DOT = rf"(?:\s+(?:{DOT_WORDS}|{SIGN_WORDS})\s+|\s*[(\[{{<]\s*(?:{DOT_WORDS}|{SIGN_WORDS})\s*[)\]}}>]\s*)"
 USER = rf"{USER}(?:{SPELLED_DOT}[A-Za-z0-9][A-Za-z0-9._+-]{{0,40}}){{0,2}}"
 EMAIL_RE = re.compile(
     rf"{USER}{AT}[A-Za-z0-9-]{{1,40}}(?:{DOT}[A-Za-z0-9-]{{1,40}})*{DOT}(?:{TLDS})(?![A-Za-z0-9])"
-    rf"|{USER}{AT}(?:{PROVIDERS})(?![A-Za-z0-9])",
+    rf"|{USER}{AT}(?:{PROVIDERS}|{SPELLED_PROVIDERS})(?:{DOT}(?:{TLDS}|{SPELLED_TLDS})(?![\w]))?(?![\w])",
     re.IGNORECASE,
 )
 URL_RE = re.compile(

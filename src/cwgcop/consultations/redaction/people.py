@@ -130,6 +130,8 @@ def is_given_name(word: str, *, placed: bool = False) -> bool:
     names = given_names()
     if lowered in names or _unaccented(lowered) in names:
         return True
+    if "-" in lowered:  # "Jean-Baptiste", "Félix-Antoine", "Анна-Мария": every part a given name
+        return all(is_given_name(part, placed=placed) for part in lowered.split("-"))
     also = names_also_words()
     return placed and word[:1].isupper() and (lowered in also or _unaccented(lowered) in also)
 
@@ -239,7 +241,68 @@ def names(text: str) -> list[Hit]:
     hits += bare_given_names(text)
     hits += titled_names(text)
     hits += names_before_cues(text)
+    hits += opening_names(text)
+    hits += listed_names(text, hits)
     return hits
+
+
+# A list going on after a name: ", ", " and ", " et ", " y ", " и ", " e ", "و" (glued or not), "el"/"la" before a
+# nickname ("Brayan, el Chino y santi").
+LIST_NEXT = re.compile(
+    rf"(?:\s*,\s*|\s+(?:and|et|y|e|и|or|ou|o)\s+|\s*,\s*(?:and|et|y|e|и)\s+|\s+و\s*|\s*،\s*(?:و\s*)?)"
+    rf"(?:(?i:el|la)\s+)?(?P<name>[{LETTERS}][{LETTERS}'’\-]*)"
+)
+
+
+def listed_names(text: str, found: list[Hit]) -> list[Hit]:
+    """The names that follow a name found in a list ("Noah, ilyes et Jean-Baptiste", "فهيد وبدر وZak"): a given
+    name in any case, or a capitalised word that is not a brand; the list stops at the first other word."""
+    hits: list[Hit] = []
+    ends = sorted({hit.end for hit in found if hit.category == Category.NAME})
+    seen: set[int] = set()
+    while ends:
+        end = ends.pop()
+        if end in seen:
+            continue
+        seen.add(end)
+        match = LIST_NEXT.match(text, end)
+        if not match:
+            continue
+        name = re.split("['’]", match.group("name"))[0]
+        if name.lower() in NOT_NAMES or BRANDS.fullmatch(name) or FIRST_WORDS.fullmatch(name):
+            continue
+        foreign = name.isascii() and CAPITALISED.match(name) and ARABIC.search(text)  # "Zak" among Arabic names
+        if not (is_given_name(name.removeprefix("و")) or foreign):
+            continue
+        hits.append(Hit(match.start("name"), match.start("name") + len(name), Category.NAME))
+        ends.append(match.start("name") + len(name))
+    return hits
+
+
+# Words a text often opens with that are also given names somewhere: not a name at the start of a text.
+FIRST_WORDS = re.compile(
+    r"(?i)i|a|so|my|the|we|me|he|she|it|in|at|on|to|no|yes|ok|and|but|or|if|when|then|also|just|like|"
+    r"je|on|il|elle|ma|mon|mes|la|le|les|et|mais|si|quand|moi|en|ce|ça|tu|"
+    r"yo|mi|mis|el|la|los|las|y|pero|si|cuando|me|te|se|en|un|una|nací|naci|"
+    r"я|мы|мне|меня|и|а|но|если|когда|в|на|у|с|он|она|это|"
+    r"أنا|انا|في|من|مع|و|لما|إذا|اذا|هو|هي|احنا|إحنا"
+)
+# A given name in small letters opening the text and followed by what a subject does ("tyler keeps sending me",
+# "enzo arrête pas", "вика опять скинула", "renata me pasó", "hamza صاحبي"): children do not capitalise names, and
+# a public figure is written capitalised and in full.
+OPENING = re.compile(r"^\s*(?P<name>[a-zß-öø-ÿа-яё][a-zß-öø-ÿа-яё'’]{1,20})(?=\s+\S)")
+
+
+def opening_names(text: str) -> list[Hit]:
+    match = OPENING.match(text)
+    if not match:
+        return []
+    name = match.group("name")
+    if FIRST_WORDS.fullmatch(name) or name.lower() in NOT_NAMES or BRANDS.fullmatch(name):
+        return []
+    if not is_given_name(name) or name.lower() in names_also_words():
+        return []
+    return [Hit(match.start("name"), match.end("name"), Category.NAME)]
 
 
 def titled_names(text: str) -> list[Hit]:
