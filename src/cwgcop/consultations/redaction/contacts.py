@@ -102,6 +102,12 @@ PLATFORM_RE = re.compile(
 CJK_HANDLE_RE = re.compile(rf"(?<=[{CJK}：:])(?=[A-Za-z0-9_.\-]*[0-9_])[A-Za-z][A-Za-z0-9_.\-]{{2,29}}")
 # A handle that mixes Chinese and Latin with an underscore ("小雨_2013") after 加我 or a platform.
 CJK_ADD_RE = re.compile(rf"(?:加我|加|找我|搜)(?P<value>[{CJK}]{{1,4}}_[A-Za-z0-9_]+|[A-Za-z0-9_.\-]{{3,30}})")
+# What a child tells others to search for on a platform is an account's name, to the end of the phrase, Latin and
+# Chinese mixed ("b站搜yuyu不吃香菜", "抖音搜索小鱼爱吃糖").
+CJK_SEARCH_RE = re.compile(
+    rf"(?:搜索|搜一下|搜|关注|昵称是|昵称叫|账号是)(?P<value>[A-Za-z0-9_.\-]{{2,30}}[{CJK}]{{1,8}}|[{CJK}]{{2,8}})"
+    rf"(?=$|[，。！？,.!?；;\s]|就|吧)"
+)
 HANDLE_SHAPE = re.compile(r"[0-9_.@]|[a-z][A-Z]|^[A-Z]{2,}[a-z]")
 ALNUM_ID_RE = re.compile(r"(?<![\w-])(?=[A-Z0-9-]*\d)(?=[0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{5,20}(?![\w-])")
 ID_CUES = (
@@ -155,6 +161,7 @@ def handles(text: str) -> list[Hit]:
     for match in CJK_ADD_RE.finditer(text):
         if HANDLE_SHAPE.search(match.group("value")):
             hits.append(Hit(match.start("value"), match.end("value"), Category.HANDLE))
+    hits += [Hit(m.start("value"), m.end("value"), Category.HANDLE) for m in CJK_SEARCH_RE.finditer(text)]
     return hits
 
 
