@@ -172,7 +172,10 @@ def test_round_five_finds_names_and_places_by_the_causes_of_the_misses(text: str
         ("родилась третьего марта 2012 года", [("третьего марта 2012 года", "date of birth")]),
         ("ولدت ٣ شوال ١٤٣٤", [("٣ شوال ١٤٣٤", "date of birth")]),
         ("sept chats en juin", []),
-        ("mail me at tom underscore b at hotmail dot co dot uk", [("tom underscore b at hotmail dot co dot uk", "e-mail")]),
+        (
+            "mail me at tom underscore b at hotmail dot co dot uk",
+            [("tom underscore b at hotmail dot co dot uk", "e-mail")],
+        ),
         ("ايميلي ahmad99 ات هوتميل دوت كوم", [("ahmad99 ات هوتميل دوت كوم", "e-mail")]),
         ("пиши на kolya собака яндекс точка ру", [("kolya собака яндекс точка ру", "e-mail")]),
         ("en roblox me llamo Pixel_Mateo22", [("Pixel_Mateo22", "handle")]),

@@ -268,7 +268,9 @@ def _joined_names(toks: list[Token]) -> list[Token]:
 # Round 6: 老 and a family name ("老周"), a doubled character ("浩浩", "婷婷"), and more places a name stands: after
 # 叫, a list's "、" or "还有", a kinship or role word ("我弟小满", "数学老师老周"), before 她/他 or a list's "、".
 _NICK = rf"[小阿][^\W\d_{NAME_STOP}小阿]|老[{''.join(sorted(SURNAMES))}]|(?P<twice>[^\W\d_{NAME_STOP}小阿老])(?P=twice)"
-_NICK_AFTER = "跟 和 对 给 问 找 告诉 了 叫 同学 朋友 、 还有 我弟 我哥 我姐 我妹 弟弟 哥哥 姐姐 妹妹 表哥 表姐 表弟 表妹 老师"
+_NICK_AFTER = (
+    "跟 和 对 给 问 找 告诉 了 叫 同学 朋友 、 还有 我弟 我哥 我姐 我妹 弟弟 哥哥 姐姐 妹妹 表哥 表姐 表弟 表妹 老师"
+)
 NICKNAME_RE = re.compile(
     "(?:" + "|".join(f"(?<={cue})" for cue in _NICK_AFTER.split()) + rf")(?P<name>{_NICK.replace('twice', 'one')})"
     rf"|(?P<before>{_NICK})(?=说|讲|告诉我|和我|跟我|骂我|打我|欺负我|老是|总是|天天|一直|她|他|、)"
@@ -286,7 +288,9 @@ CLAUSE_NAME_RE = re.compile(
 
 # A Latin given name glued to Chinese ("还有Kevin周末"), and a name in pinyin ("zhang hao在抖音上"): a common family
 # name's pinyin and one or two syllables, standing between Chinese characters, punctuation or the text's ends.
-LATIN_NAME_IN_CJK = re.compile(rf"(?:(?<=[{CJK}])[A-Z][a-z]{{1,15}}(?![A-Za-z])|(?<![A-Za-z])[A-Z][a-z]{{1,15}}(?=[{CJK}]))")
+LATIN_NAME_IN_CJK = re.compile(
+    rf"(?:(?<=[{CJK}])[A-Z][a-z]{{1,15}}(?![A-Za-z])|(?<![A-Za-z])[A-Z][a-z]{{1,15}}(?=[{CJK}]))"
+)
 PINYIN_SURNAMES = (
     "zhang|wang|li|liu|chen|yang|huang|zhao|wu|zhou|xu|sun|ma|zhu|hu|guo|he|gao|lin|luo|zheng|liang|xie|song|tang|"
     "han|feng|deng|cao|peng|zeng|xiao|tian|dong|yuan|pan|yu|jiang|cai|du|ye|cheng|su|wei|lu|ding|ren|shen|yao|cui|"
@@ -305,22 +309,19 @@ PINYIN_NAME = re.compile(
 NAME_THEN_PRONOUN = re.compile(rf"(?:^|(?<=[，。！？,.!?；;\s]))(?P<name>[^\W\d_{NAME_STOP}]{{2}})(?=[她他](?!们))")
 
 
-def cue_names(text: str) -> list[Hit]:
-    from cwgcop.consultations.redaction.people import is_given_name
-
-    hits = [
-        Hit(m.start(), m.end(), Category.NAME) for m in LATIN_NAME_IN_CJK.finditer(text) if is_given_name(m.group(0))
-    ]
-    hits += [Hit(m.start("name"), m.end("name"), Category.NAME) for m in PINYIN_NAME.finditer(text)]
-    for match in NAME_THEN_PRONOUN.finditer(text):
-        if HAS_CJK.match(match.group("name")) and _tag(match.group("name")) in (None, *PERSON):
-            hits.append(Hit(match.start("name"), match.end("name"), Category.NAME))
+def _nicknames(text: str) -> list[Hit]:
+    """Nicknames where a name stands (:data:`NICKNAME_RE`) that jieba's dictionary does not hold as another word."""
+    hits: list[Hit] = []
     for match in NICKNAME_RE.finditer(text):
         group = "name" if match.group("name") else "before"
         nick = match.group(group)
         longer = text[match.start(group) : match.end(group) + 1]
         if nick[0] == nick[1]:  # a doubled character: a name unless the dictionary says it is another word
-            if _tag(nick) not in TWICE_TAGS or nick in NOT_PERSONS or text[match.end(group) : match.end(group) + 1] == "的":
+            if (
+                _tag(nick) not in TWICE_TAGS
+                or nick in NOT_PERSONS
+                or text[match.end(group) : match.end(group) + 1] == "的"
+            ):
                 continue
         elif nick[0] == "老":  # 老 and a family name: 老王 is a person to jieba (老周 a time word), 老马 a word
             if _tag(nick) not in (None, "t", *PERSON):
@@ -328,6 +329,28 @@ def cue_names(text: str) -> list[Hit]:
         elif _tag(nick) not in (None, "z", "nz", *PERSON) or (len(longer) == 3 and _tag(longer) is not None):
             continue  # a word (小时, 小学), or the start of one (小朋友); 小胖 is a state word to jieba
         hits.append(Hit(match.start(group), match.end(group), Category.NAME))
+    return hits
+
+
+def _latin_and_pronoun_names(text: str) -> list[Hit]:
+    """Round 6: Latin and pinyin names among Chinese characters, a given name before 她/他."""
+    from cwgcop.consultations.redaction.people import is_given_name
+
+    hits = [
+        Hit(m.start(), m.end(), Category.NAME) for m in LATIN_NAME_IN_CJK.finditer(text) if is_given_name(m.group(0))
+    ]
+    hits += [Hit(m.start("name"), m.end("name"), Category.NAME) for m in PINYIN_NAME.finditer(text)]
+    hits += [
+        Hit(match.start("name"), match.end("name"), Category.NAME)
+        for match in NAME_THEN_PRONOUN.finditer(text)
+        if HAS_CJK.match(match.group("name")) and _tag(match.group("name")) in (None, *PERSON)
+    ]
+    return hits
+
+
+def cue_names(text: str) -> list[Hit]:
+    hits = _latin_and_pronoun_names(text)
+    hits += _nicknames(text)
     for match in CLAUSE_NAME_RE.finditer(text):
         name = match.group("name")
         if _tag(name) is None and _tag(name[:2]) is None and _tag(name[1:]) not in PERSON_LIKE_WORDS:

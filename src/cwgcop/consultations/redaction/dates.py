@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from typing import Literal
 
 from babel.dates import get_month_names
 from num2words import num2words
@@ -39,13 +40,17 @@ def _alternatives(words: set[str]) -> str:
     )
 
 
+CONTEXTS: tuple[Literal["format", "stand-alone"], ...] = ("format", "stand-alone")
+WIDTHS: tuple[Literal["wide", "abbreviated"], ...] = ("wide", "abbreviated")
+
+
 def _month_names() -> set[str]:
     """Every Gregorian month name CLDR gives (babel) in the six languages, in both the format and stand-alone forms."""
     return {
         name
         for locale in ("en", "fr", "es", "ru", "ar", "zh")
-        for context in ("format", "stand-alone")
-        for width in ("wide", "abbreviated")
+        for context in CONTEXTS
+        for width in WIDTHS
         for name in get_month_names(width, context, locale).values()
         if len(name.strip(".")) > 2 and not name.strip(".").isdigit() and "月" not in name
     }

@@ -267,9 +267,7 @@ LIST_NEXT = re.compile(
 
 
 def _list_item(word: str) -> bool:
-    return not (
-        word.lower() in NOT_NAMES or BRANDS.fullmatch(word) or FIRST_WORDS.fullmatch(word) or len(word) > 20
-    )
+    return not (word.lower() in NOT_NAMES or BRANDS.fullmatch(word) or FIRST_WORDS.fullmatch(word) or len(word) > 20)
 
 
 def _chain(text: str, end: int) -> list[tuple[int, int, str]]:
@@ -300,14 +298,16 @@ def listed_names(text: str, found: list[Hit]) -> list[Hit]:
     "with" a list of two or more of which one is a given name ("مع فهيد وبدر وZak"). A list stops at the first word
     that is no name's (a pronoun, an article, a brand)."""
     hits: list[Hit] = []
-    seeds = [(hit.end, []) for hit in found if hit.category == Category.NAME]
+    seeds: list[tuple[int, list[tuple[int, int, str]]]] = [
+        (hit.end, []) for hit in found if hit.category == Category.NAME
+    ]
     for match in WITH_LIST.finditer(text):
         word = match.group("name")
         if _list_item(word):
             seeds.append((match.end("name"), [(match.start("name"), match.end("name"), word)]))
     for end, first in seeds:
         items = first + _chain(text, end)
-        if first and len(items) < 2:  # noqa: PLR2004 - "with" and one word is the other rules' to judge
+        if first and len(items) < 2:
             continue
         good = [i for i, (_, _, word) in enumerate(items) if _named(text, word)]
         if good:

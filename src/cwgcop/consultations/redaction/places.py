@@ -45,7 +45,8 @@ ES_SCHOOL = re.compile(
     r"primaria|preparatoria|jardín|kínder|kinder|unidad educativa|institución educativa|centro educativo)"
     r"(?:\s+(?:primaria|secundaria|técnica|tecnica|normal|nacional|pública|publica|privada|bilingüe))?))"
     rf"(?P<name>(?:\s+(?:(?i:de la|de los|de las|del|de|la|el|los|las|san|santa|santo|y)\s+)?{CAP_WORD})+"
-    rf"|\s+(?i:san|santa|santo|sagrado|nuestra señora de)\s+[a-záéíóúñ]{{3,}}(?:\s+[a-záéíóúñ]{{4,}}(?<!\bnos)(?<!\bque))?"
+    rf"|\s+(?i:san|santa|santo|sagrado|nuestra señora de)\s+[a-záéíóúñ]{{3,}}"
+    rf"(?:\s+[a-záéíóúñ]{{4,}}(?<!\bnos)(?<!\bque))?"
     rf"|(?:\s+(?:n[°º]|no\.?|número)\s*\d+))"
 )
 RU_SCHOOL = re.compile(
@@ -140,7 +141,9 @@ UNIT_WORDS = (
     r"عمارة|عماره|بناية|شقة|شقه|فيلا|منزل|بيت|مبنى|الدور|الطابق|مدخل|بلوك|رقم"
 )
 ORDINAL_AR = r"الأول|الاول|الثاني|الثالث|الرابع|الخامس|الأرضي|الارضي"
-UNIT = rf"(?i:{UNIT_WORDS})\s*(?:(?i:n[°º]|no\.|nº)\s*)?(?:\d{{1,5}}\s*[A-Za-zА-Яа-я]?(?![\w])|[A-Z](?![\w])|{ORDINAL_AR})"
+UNIT = (
+    rf"(?i:{UNIT_WORDS})\s*(?:(?i:n[°º]|no\.|nº)\s*)?(?:\d{{1,5}}\s*[A-Za-zА-Яа-я]?(?![\w])|[A-Z](?![\w])|{ORDINAL_AR})"
+)
 # The side of the landing after a floor ("3º izquierda", "2e gauche").
 SIDE = r"(?i:izquierda|izqda\.?|izda\.?|izq\.?|derecha|dcha\.?|der\.?|dcha|centro|gauche|droite)(?![\w])"
 FLOOR = (
