@@ -201,7 +201,7 @@ POSSESSIVES = frozenset(
 def _undialect(token: str) -> str:
     """An Arabic verb without the present or future prefix of the dialects: "بيضربني" -> "يضربني" (Levantine and
     Egyptian ب, Maghrebi ك), "هطلع"/"حطلع" -> "اطلع" (Egyptian and Levantine future, the first person's ا dropped)."""
-    if len(token) <= 3 or token[0] not in DIALECT_PREFIXES:  # noqa: PLR2004 - three letters: a root, no prefix
+    if len(token) <= 3 or token[0] not in DIALECT_PREFIXES:
         return token
     if token[1] in "يتنا":
         return token[1:]
