@@ -24,6 +24,8 @@ CORPUS = Path(__file__).resolve().parent / "safeguarding_corpus"
 BLIND = CORPUS / "blind"
 # The fifth blind set: scored once after round 4, folded into tuning in round 5.
 BLIND5 = CORPUS / "blind5"
+# The sixth blind set: scored once after round 5, folded into tuning in round 6.
+BLIND6 = CORPUS / "blind6"
 BENIGN = ("benign", "benign_topic")
 
 

@@ -81,12 +81,13 @@ def test_a_moderator_replaces_a_highlighted_name_and_the_name_is_kept_nowhere(fo
 
 def test_a_moderator_removes_words_typed_by_hand_everywhere_in_the_answer(found: Consultation) -> None:
     user = moderator(found)
-    answer = text_answer(submit(found, text="Ask mr  balogun. MR BALOGUN is our coach"))
-    services.remove_words(actor=user, answer=answer, words=" mr balogun ", category="name")
+    # A nickname the rules do not know (since round 6 they find "mr balogun" themselves: a title in small letters).
+    answer = text_answer(submit(found, text="Ask big  balogun. BIG BALOGUN is our coach"))
+    services.remove_words(actor=user, answer=answer, words=" big balogun ", category="name")
     answer.refresh_from_db()
     assert (answer.text, answer.redactions) == ("Ask [name]. [name] is our coach", 2)
     [entry] = AuditEntry.objects.filter(action="consultation.redact")
-    assert entry.after == {"category": "name", "spans": 2, "characters": 21}
+    assert entry.after == {"category": "name", "spans": 2, "characters": 23}
     assert "alogun" not in all_stored_text()
 
 

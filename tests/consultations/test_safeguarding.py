@@ -7,7 +7,7 @@ import pytest
 from cwgcop.consultations.normalise import clean, fold, normalise
 from cwgcop.consultations.redaction.normalise import normalise as redaction_normalise
 from cwgcop.consultations.safeguarding import CATEGORIES, LANGUAGES, assess, lexicon, suggests_risk
-from tests.consultations.safeguarding_measure import BENIGN, BLIND, BLIND5, load, measure
+from tests.consultations.safeguarding_measure import BENIGN, BLIND, BLIND5, BLIND6, load, measure
 
 
 @pytest.mark.parametrize(
@@ -163,6 +163,67 @@ def test_the_fifth_blind_set_is_scored_as_the_docs_say() -> None:
     for language in LANGUAGES:
         assert score.recall(language) >= 0.90, (language, score.misses)
         assert score.false_alarm_rate(language) <= 0.10, (language, score.false_alarms)
+
+
+def test_the_sixth_blind_set_is_scored_as_the_docs_say() -> None:
+    """blind6/: 16 disclosures and 14 benign texts per language, written by someone who had not read the rules,
+    scored once after round 5 (17 misses, 8 false alarms: 79/96, 8/84; before round 5 79/96, 9/84;
+    docs/consultations.md) and folded into tuning in round 6, whose concepts were written for the kinds of its
+    misses. The false alarms are those of the one measurement (jokes about siblings and teachers): 8/84 in all,
+    but 2/14 in English and 3/14 in Chinese, above the 10 % aim for one language."""
+    score = measure(load(BLIND6))
+    assert sum(score.texts.values()) == 180
+    assert (len(score.misses), len(score.false_alarms)) == (0, 8)
+    for language in LANGUAGES:
+        assert score.recall(language) >= 0.90, (language, score.misses)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # Round 6, on texts blind6 does not hold: marks on the body that the child hides, in each language.
+        ("i keep scratching lines on my arm and wear long sleeves so nobody sees", "self_harm"),
+        ("je me fais des traits sur le bras et je porte des manches longues pour cacher", "self_harm"),
+        ("me hago rayas en el brazo y uso sudadera para esconderlas", "self_harm"),
+        ("делаю себе царапины на руке и ношу длинные рукава", "self_harm"),
+        ("اعمل خطوط في ذراعي والبس كم طويل عشان محد يشوف", "self_harm"),
+        ("我用刀在手腕上划口子，夏天也穿长袖遮住", "self_harm"),
+        # A jump from a height; sleeping and never waking.
+        ("sometimes i think about jumping off the roof of our building", "suicide"),
+        ("parfois je pense à sauter du balcon", "suicide"),
+        ("a veces pienso en tirarme por la ventana", "suicide"),
+        ("думаю спрыгнуть с крыши", "suicide"),
+        ("افكر انط من السطح", "suicide"),
+        ("我想从天台跳下去", "suicide"),
+        ("i just want to sleep and never wake up", "suicide"),
+        ("je veux dormir et ne plus me réveiller", "suicide"),
+        ("quiero dormir y no despertar", "suicide"),
+        ("хочу уснуть и не проснуться", "suicide"),
+        ("ابي انام وما اصحى", "suicide"),
+        ("我想一睡不醒", "suicide"),
+        # Game currency and "delete the chat"; Arabic dialect verbs and kin.
+        ("a guy on roblox gives me robux and says delete the chat so my parents dont see", "grooming"),
+        ("un mec sur fortnite m'offre des vbucks et me dit supprime la conv", "grooming"),
+        ("ماما بتضربني بالحزام كل يوم", "physical_abuse"),
+        ("أبويا كيضربني كل يوم", "physical_abuse"),
+    ],
+)
+def test_round_six_finds_disclosures_by_the_kinds_of_the_misses(text: str, category: str) -> None:
+    assert category in assess(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A lesson stays a lesson; a place on the body is no subject of a talk only where the body is named.
+        "we learned about long sleeves in history",
+        "on a fait un exposé sur les cuisses de grenouille",
+        "i hid my sister's chocolate under my bed",
+        "hier j'ai vu un meme trop drôle",
+    ],
+)
+def test_round_six_leaves_these_alone(text: str) -> None:
+    assert assess(text).categories == frozenset()
 
 
 @pytest.mark.parametrize(

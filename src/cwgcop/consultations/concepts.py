@@ -78,6 +78,13 @@ RULES: tuple[Rule, ...] = (
     Rule("exploitation", ("work", "self", "force")),
     Rule("running_away", ("leave", "self", "home")),
     Rule("running_away", ("leave", "self", "forever")),
+    # Round 6: marks or cuts on the body that the child hides ("des marques sur les cuisses, je mets des collants",
+    # "полоски на бедре, хожу в кофтах", "划道道…只敢穿长袖"); a jump from a height ("выйти в окно", "أطيح من
+    # البلكونة"). Wider window: the hiding is often said in the next clause.
+    Rule("self_harm", ("mark", "body", "conceal"), window=20),
+    Rule("self_harm", ("harm", "body", "conceal"), window=20),
+    Rule("self_harm", ("blade", "body", "conceal"), window=20),
+    Rule("suicide", ("jump", "height", "self")),
 )
 # Since round 5, what tells a joke or a question from a disclosure (see :func:`banter` and :func:`helping`).
 BANTER = frozenset({"laughter", "trivial", "serious", "helping"})
@@ -183,6 +190,29 @@ def _matches(entry: Entry, tokens: list[str], at: int) -> bool:
     return True
 
 
+DIALECT_PREFIXES = "بكهح"
+# First-person possessives: a discussion cue right after one is the child's own thing ("my book", "我的书"), not
+# a lesson or a story (a guard stays one: "in my book the heroine runs away").
+POSSESSIVES = frozenset(
+    {"my", "mon", "ma", "mes", "mi", "mis", "мой", "моя", "мою", "мои", "моё", "мое", "моего", "моей", "的"}
+)
+
+
+def _undialect(token: str) -> str:
+    """An Arabic verb without the present or future prefix of the dialects: "بيضربني" -> "يضربني" (Levantine and
+    Egyptian ب, Maghrebi ك), "هطلع"/"حطلع" -> "اطلع" (Egyptian and Levantine future, the first person's ا dropped)."""
+    if len(token) <= 3 or token[0] not in DIALECT_PREFIXES:
+        return token
+    if token[1] in "يتنا":
+        return token[1:]
+    return "ا" + token[1:] if token[0] in "هح" else token
+
+
+def _possessed(tokens: list[str], index: int) -> bool:
+    """Whether the word at ``index`` follows "my" ("my book", "我的书": the guard "的书" starts at 的)."""
+    return index > 0 and (tokens[index - 1] in POSSESSIVES or tokens[index - 1 : index + 1] == ["我", "的"])
+
+
 @cache
 def concepts(language: str) -> Index:
     """``language``'s concept entries, indexed for :func:`found`."""
@@ -208,7 +238,10 @@ def occurrences(language: str, text: str) -> dict[str, list[int]]:
     where: dict[str, list[int]] = {}
     readings = [tokens]
     if language == "ar":  # "ويضربونني", "فأهرب": "and" and "so" are written on the word; read it without them too
-        readings.append([t[1:] if len(t) > 3 and t[0] in CLITICS else t for t in tokens])
+        bare = [t[1:] if len(t) > 3 and t[0] in CLITICS else t for t in tokens]
+        readings.append(bare)
+        # Since round 6, the dialects' present and future prefixes too: "بيضربني", "كيضربني" (يضربني), "هطلع" (اطلع).
+        readings.append([_undialect(t) for t in bare])
     for reading in readings:
         ends: dict[str, int] = {}  # where each concept's last match ends: "离家出走" is one leaving, not two
         for at, token in enumerate(reading):
@@ -234,6 +267,7 @@ def found(
     if not concepts(language).scripts & (text_scripts if text_scripts is not None else scripts(text)):
         return set(), set()  # no letter of this language's script: none of its concepts can be there
     where = occurrences(language, text)
+    tokens = text.split(" ")
     guarded = {sentence_of[i] for i in where.get("guard", [])}
     present = where.keys() | {"negation"}
     possible = [rule for rule, needed in _NEEDED if needed <= present]
@@ -243,15 +277,17 @@ def found(
     where["negation"] = read.get("negation", [])
     accidents = {sentence_of[i] for i in where.get("accident", [])}
     excluded = set(read.get("except", []))
-    discussions = read.get("discussion", [])
+    body = set(where.get("body", []))
+    # Not a discussion: "my book" (a thing of the child's), "sur les cuisses" (a place on the body)
+    discussions = [
+        d for d in read.get("discussion", []) if not _possessed(tokens, d) and not body & {d + 1, d + 2, d + 3}
+    ]
     negations = where["negation"] + where.get("nobody", [])  # "محد يتنمر علي": nobody bullies me
 
     def negated(negation: int, index: int) -> bool:
         """A negation just before the act, in the same clause: not when a subject starts a new one between them
         ("quand ça va pas je me coupe": the "pas" is about the mood, not the cutting)."""
         return index - NEGATION_WINDOW <= negation < index and not SUBJECTS.intersection(tokens[negation + 1 : index])
-
-    tokens = text.split(" ")
 
     def cancelled(rule: Rule, index: int) -> bool:
         sentence = sentence_of[index]

@@ -78,6 +78,14 @@ WINDOW = 6
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟"
     "谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢"
+    # The next hundred or so (the 2020 census's 101st-300th that are not everyday single-character words).
+    "齐乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿焦俞柳祝舒阮柯纪梅童凌毕季裴霍涂苗翁冉骆蓝"
+    "辛靳柴蒙鲍喻祁蒲滕屈饶牟穆卓吉缪简芦褚娄窦戚岑卜晏柏瞿桂佟臧闵苟邬卞姬栾隋刁荣巫寇桑郎甄仲虞敖巩佘邝"
+)
+# Family names of two characters (复姓): "欧阳雪晴", "司马光".
+COMPOUND_SURNAMES = (
+    "欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|令狐|长孙|宇文|司徒|夏侯|轩辕|端木|独孤|南宫|西门|百里|呼延|"
+    "澹台|公冶|宗政|濮阳|太史|申屠|闻人|赫连|万俟|钟离|闾丘|第五|司空|拓跋"
 )
 
 
@@ -193,12 +201,15 @@ def schools(text: str, toks: list[Token]) -> list[Hit]:
 
 
 NUM = r"[0-9一二三四五六七八九十百零〇两]+"
+# Round 6: a province, city and district before the street (up to 16 characters), a village's group (村…组), and the
+# building, unit and flat after a compound's name ("…路56号山大新村5号楼2单元301") as one address.
+_UNIT = rf"(?:{NUM}\s*(?:号楼|号|弄|栋|幢|座|单元|楼|层|室|组|队)\s*)+(?:{NUM})?"
 ADDRESS_RE = re.compile(
-    rf"[{CJK}]{{0,12}}?(?:路|街|大街|大道|道|巷|胡同|弄|里|小区|花园|新村|村|苑|公寓|大厦|社区)\s*"
+    rf"[{CJK}]{{0,16}}?(?:路|街|大街|大道|道|巷|胡同|弄|里|小区|花园|新村|村|苑|公寓|大厦|社区)\s*"
     rf"(?:[东西南北中]\s*)?(?:(?:{NUM})?\s*段\s*)?"
-    rf"(?:{NUM}\s*(?:号|弄|栋|幢|座|单元|楼|层|室|号楼)\s*)+(?:{NUM})?"
+    rf"{_UNIT}(?:[{CJK}]{{1,6}}?(?:小区|花园|新村|苑|公寓|大厦|社区)?\s*{_UNIT})*"
 )
-ADDRESS_CUT = re.compile(r".*(?:住在|住|地址是|地址：|地址:|地址|搬到了|搬到|搬去|在|是|家)")
+ADDRESS_CUT = re.compile(r".*(?:住在|住|地址是|地址：|地址:|地址|搬到了|搬到|搬去|寄到|寄给|送到|发到|在|是|家)")
 
 
 def addresses(text: str) -> list[Hit]:
@@ -222,8 +233,8 @@ NAME_STOP = "的了是和跟说在很也都就教给把被对向从今年岁我�
 CUE_NAME_RE = re.compile(
     r"(?:我叫|叫我|名字是|名字叫|名叫|我是|哥哥|姐姐|弟弟|妹妹|表哥|表姐|表弟|表妹|同学|朋友|好友|闺蜜|同桌|室友|邻居|"
     r"后妈|后爸|继母|继父|我哥|我姐|我弟|我妹|我妈|我爸|问问|去问|告诉|班的|年级的|"
-    r"班主任|老师|校长|教练|辅导员|班长|学长|学姐|学妹|学弟|队长|组长|被)"
-    rf"(?P<name>[{''.join(sorted(SURNAMES))}][^\W\d_{NAME_STOP}]{{1,2}})"
+    r"班主任|老师|校长|教练|辅导员|班长|学长|学姐|学妹|学弟|队长|组长|被|我和|我跟|还有|和|跟|、|告诉了)"
+    rf"(?P<name>(?:{COMPOUND_SURNAMES})[^\W\d_{NAME_STOP}]{{1,2}}|[{''.join(sorted(SURNAMES))}][^\W\d_{NAME_STOP}]{{1,2}})"
 )
 # A family name and a title ("吴老师", "王同学"): how children name a teacher or a classmate.
 TITLED_RE = re.compile(rf"[{''.join(sorted(SURNAMES))}](?:老师|同学|阿姨|叔叔|医生|教练|校长|班长)")
@@ -254,10 +265,19 @@ def _joined_names(toks: list[Token]) -> list[Token]:
 
 # A nickname, 小 or 阿 and one character ("小宇", "阿杰"), that jieba's dictionary does not hold (unlike 小时, 小朋友,
 # 阿姨), after a word of being with or telling someone or before "说" / "和我".
-NICKNAME_RE = re.compile(
-    rf"(?:(?<=跟)|(?<=和)|(?<=对)|(?<=给)|(?<=问)|(?<=找)|(?<=告诉)|(?<=同学)|(?<=朋友))(?P<name>[小阿][^\W\d_{NAME_STOP}小阿])"
-    rf"|(?P<before>[小阿][^\W\d_{NAME_STOP}小阿])(?=说|讲|告诉我|和我|跟我|骂我|打我|欺负我|老是|总是|天天|一直)"
+# Round 6: 老 and a family name ("老周"), a doubled character ("浩浩", "婷婷"), and more places a name stands: after
+# 叫, a list's "、" or "还有", a kinship or role word ("我弟小满", "数学老师老周"), before 她/他 or a list's "、".
+_NICK = rf"[小阿][^\W\d_{NAME_STOP}小阿]|老[{''.join(sorted(SURNAMES))}]|(?P<twice>[^\W\d_{NAME_STOP}小阿老])(?P=twice)"
+_NICK_AFTER = (
+    "跟 和 对 给 问 找 告诉 了 叫 同学 朋友 、 还有 我弟 我哥 我姐 我妹 弟弟 哥哥 姐姐 妹妹 表哥 表姐 表弟 表妹 老师"
 )
+NICKNAME_RE = re.compile(
+    "(?:" + "|".join(f"(?<={cue})" for cue in _NICK_AFTER.split()) + rf")(?P<name>{_NICK.replace('twice', 'one')})"
+    rf"|(?P<before>{_NICK})(?=说|讲|告诉我|和我|跟我|骂我|打我|欺负我|老是|总是|天天|一直|她|他|、)"
+)
+# What a doubled character's dictionary tag may be for it to be a name: unknown, a person, a proper noun, a
+# state or quality word (婷婷 z, 乐乐 a), never a noun, adverb or verb (妈妈, 常常, 看看).
+TWICE_TAGS = {None, "nr", "nrfg", "nrt", "nz", "z", "a"}
 # Someone named at the start of a clause that is about the child ("王浩然天天在群里骂我"): a family name and two
 # characters that jieba's dictionary holds neither whole nor in its first two characters (a word: 王者, 周末).
 CLAUSE_NAME_RE = re.compile(
@@ -266,23 +286,84 @@ CLAUSE_NAME_RE = re.compile(
 )
 
 
-def cue_names(text: str) -> list[Hit]:
-    hits = []
+# A Latin given name glued to Chinese ("还有Kevin周末"), and a name in pinyin ("zhang hao在抖音上"): a common family
+# name's pinyin and one or two syllables, standing between Chinese characters, punctuation or the text's ends.
+LATIN_NAME_IN_CJK = re.compile(
+    rf"(?:(?<=[{CJK}])[A-Z][a-z]{{1,15}}(?![A-Za-z])|(?<![A-Za-z])[A-Z][a-z]{{1,15}}(?=[{CJK}]))"
+)
+PINYIN_SURNAMES = (
+    "zhang|wang|li|liu|chen|yang|huang|zhao|wu|zhou|xu|sun|ma|zhu|hu|guo|he|gao|lin|luo|zheng|liang|xie|song|tang|"
+    "han|feng|deng|cao|peng|zeng|xiao|tian|dong|yuan|pan|yu|jiang|cai|du|ye|cheng|su|wei|lu|ding|ren|shen|yao|cui|"
+    "zhong|tan|jin|shi|jia|xia|fu|fang|bai|zou|meng|xiong|qin|qiu|yin|xue|yan|duan|lei|hou|long|tao|gu|mao|hao|"
+    "gong|shao|wan|qian|kong|ouyang|situ|shangguan|zhuge"
+)
+_SYLLABLE = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|uan|ian|iao|uai|ai|ei|ao|ou|an|en|in|un|"
+    r"ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u|v|ü)"
+)
+PINYIN_NAME = re.compile(
+    rf"(?:^|(?<=[{CJK}，。！？,.!?\s]))(?P<name>(?i:(?:{PINYIN_SURNAMES})\s?{_SYLLABLE}(?:\s?{_SYLLABLE})?))"
+    rf"(?=$|[{CJK}，。！？,.!?])"
+)
+# A given name opening a clause and then "she"/"he" ("雨涵她妈妈…"): two characters jieba's dictionary does not hold.
+NAME_THEN_PRONOUN = re.compile(rf"(?:^|(?<=[，。！？,.!?；;\s]))(?P<name>[^\W\d_{NAME_STOP}]{{2}})(?=[她他](?!们))")
+
+
+def _nicknames(text: str) -> list[Hit]:
+    """Nicknames where a name stands (:data:`NICKNAME_RE`) that jieba's dictionary does not hold as another word."""
+    hits: list[Hit] = []
     for match in NICKNAME_RE.finditer(text):
         group = "name" if match.group("name") else "before"
+        nick = match.group(group)
         longer = text[match.start(group) : match.end(group) + 1]
-        if _tag(match.group(group)) is None and (len(longer) == 2 or _tag(longer) is None):  # not 小朋友
-            hits.append(Hit(match.start(group), match.end(group), Category.NAME))
+        if nick[0] == nick[1]:  # a doubled character: a name unless the dictionary says it is another word
+            if (
+                _tag(nick) not in TWICE_TAGS
+                or nick in NOT_PERSONS
+                or text[match.end(group) : match.end(group) + 1] == "的"
+            ):
+                continue
+        elif nick[0] == "老":  # 老 and a family name: 老王 is a person to jieba (老周 a time word), 老马 a word
+            if _tag(nick) not in (None, "t", *PERSON):
+                continue
+        elif _tag(nick) not in (None, "z", "nz", *PERSON) or (len(longer) == 3 and _tag(longer) is not None):
+            continue  # a word (小时, 小学), or the start of one (小朋友); 小胖 is a state word to jieba
+        hits.append(Hit(match.start(group), match.end(group), Category.NAME))
+    return hits
+
+
+def _latin_and_pronoun_names(text: str) -> list[Hit]:
+    """Round 6: Latin and pinyin names among Chinese characters, a given name before 她/他."""
+    from cwgcop.consultations.redaction.people import is_given_name
+
+    hits = [
+        Hit(m.start(), m.end(), Category.NAME) for m in LATIN_NAME_IN_CJK.finditer(text) if is_given_name(m.group(0))
+    ]
+    hits += [Hit(m.start("name"), m.end("name"), Category.NAME) for m in PINYIN_NAME.finditer(text)]
+    hits += [
+        Hit(match.start("name"), match.end("name"), Category.NAME)
+        for match in NAME_THEN_PRONOUN.finditer(text)
+        if HAS_CJK.match(match.group("name")) and _tag(match.group("name")) in (None, *PERSON)
+    ]
+    return hits
+
+
+def cue_names(text: str) -> list[Hit]:
+    hits = _latin_and_pronoun_names(text)
+    hits += _nicknames(text)
     for match in CLAUSE_NAME_RE.finditer(text):
         name = match.group("name")
         if _tag(name) is None and _tag(name[:2]) is None and _tag(name[1:]) not in PERSON_LIKE_WORDS:
             hits.append(Hit(match.start("name"), match.end("name"), Category.NAME))
     for match in CUE_NAME_RE.finditer(text):
         name = match.group("name")
-        prefix = _tag(name[:2])
+        prefix = None if re.match(COMPOUND_SURNAMES, name) else _tag(name[:2])  # 欧阳 is a place to jieba
         if (prefix is not None and prefix not in PERSON) or (_tag(name) not in (None, *PERSON)):
             continue  # a word, not a name: "我是王者荣耀的粉丝"
-        hits.append(Hit(match.start("name"), match.end("name"), Category.NAME))
+        end = match.end("name")
+        if len(name) == 3 and _tag(text[end - 1 : end + 1]) is not None and _tag(name) is None:
+            end -= 1  # "周杰" + "每天": the last character starts the next word
+        hits.append(Hit(match.start("name"), end, Category.NAME))
     for match in TITLED_RE.finditer(text):
         if match.start() > 0 and _tag(text[match.start() - 1 : match.start() + 1]) is not None:
             continue  # "语文老师": the subject's last character, not a family name
@@ -320,7 +401,7 @@ def detect(text: str) -> list[Hit]:
 # (谢 in 谢谢 "thanks"), and kinship words, which name nobody.
 NOT_PERSONS = frozenset(
     {"谢谢", "哈哈", "呵呵", "嘻嘻", "妈妈", "爸爸", "哥哥", "姐姐", "弟弟", "妹妹"}
-    | {"爷爷", "奶奶", "叔叔", "阿姨", "宝宝"}
+    | {"爷爷", "奶奶", "叔叔", "阿姨", "宝宝", "伯伯", "老老", "星星", "红红", "绿绿", "白白", "毛毛", "东东"}
 )
 
 

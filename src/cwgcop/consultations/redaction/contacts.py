@@ -32,12 +32,23 @@ AT = (
     rf"|\s+(?:{AT_WORDS})\s+|\s*(?:艾特|圈a|圈A|小老鼠|at)\s*)"
 )
 DOT = rf"(?:\s*\.\s*|\s*[(\[{{<]\s*(?:{DOT_WORDS}|\.)\s*[)\]}}>]\s*|\s+(?:{DOT_WORDS})\s+|\s*(?:点|點|dot)\s*)"
-# "ife dot o at yahoo dot com": a spelled dot inside the name before the "at" too.
-SPELLED_DOT = rf"(?:\s+(?:{DOT_WORDS})\s+|\s*[(\[{{<]\s*(?:{DOT_WORDS})\s*[)\]}}>]\s*)"
+# The signs of an address's name spelled as words: "kayla underscore rose", "lera dash k", "tiret bas".
+SIGN_WORDS = (
+    r"underscore|under score|dash|hyphen|tiret bas|tiret du bas|tiret|guion bajo|guion|guión bajo|guión|"
+    r"нижнее подч[её]ркивание|подч[её]ркивание|дефис|تحت خط|شرطة سفلية|شرطة|اندرسكور|أندرسكور"
+)
+# Providers and endings spelled in the child's script: "ات جيميل دوت كوم", "собака мейл точка ру".
+SPELLED_PROVIDERS = (
+    r"جيميل|جي ميل|جيمايل|جي مايل|هوتميل|هوت ميل|هوتمايل|ياهو|اوتلوك|أوتلوك|آوتلوك|آيكلاود|ايكلاود|"
+    r"джимейл|джимэйл|гмейл|гмайл|мейл|мэйл|майл|яндекс|рамблер|хотмейл|аутлук"
+)
+SPELLED_TLDS = r"كوم|نت|أورج|اورج|ком|ру|нет|орг|рф"
+# "ife dot o at yahoo dot com": a spelled dot (or underscore) inside the name before the "at" too.
+SPELLED_DOT = rf"(?:\s+(?:{DOT_WORDS}|{SIGN_WORDS})\s+|\s*[(\[{{<]\s*(?:{DOT_WORDS}|{SIGN_WORDS})\s*[)\]}}>]\s*)"
 USER = rf"{USER}(?:{SPELLED_DOT}[A-Za-z0-9][A-Za-z0-9._+-]{{0,40}}){{0,2}}"
 EMAIL_RE = re.compile(
     rf"{USER}{AT}[A-Za-z0-9-]{{1,40}}(?:{DOT}[A-Za-z0-9-]{{1,40}})*{DOT}(?:{TLDS})(?![A-Za-z0-9])"
-    rf"|{USER}{AT}(?:{PROVIDERS})(?![A-Za-z0-9])",
+    rf"|{USER}{AT}(?:{PROVIDERS}|{SPELLED_PROVIDERS})(?:{DOT}(?:{TLDS}|{SPELLED_TLDS})(?![\w]))?(?![\w])",
     re.IGNORECASE,
 )
 URL_RE = re.compile(
@@ -91,6 +102,12 @@ PLATFORM_RE = re.compile(
 CJK_HANDLE_RE = re.compile(rf"(?<=[{CJK}：:])(?=[A-Za-z0-9_.\-]*[0-9_])[A-Za-z][A-Za-z0-9_.\-]{{2,29}}")
 # A handle that mixes Chinese and Latin with an underscore ("小雨_2013") after 加我 or a platform.
 CJK_ADD_RE = re.compile(rf"(?:加我|加|找我|搜)(?P<value>[{CJK}]{{1,4}}_[A-Za-z0-9_]+|[A-Za-z0-9_.\-]{{3,30}})")
+# What a child tells others to search for on a platform is an account's name, to the end of the phrase, Latin and
+# Chinese mixed ("b站搜yuyu不吃香菜", "抖音搜索小鱼爱吃糖").
+CJK_SEARCH_RE = re.compile(
+    rf"(?:搜索|搜一下|搜|关注|昵称是|昵称叫|账号是)(?P<value>[A-Za-z0-9_.\-]{{2,30}}[{CJK}]{{1,8}}|[{CJK}]{{2,8}})"
+    rf"(?=$|[，。！？,.!?；;\s]|就|吧)"
+)
 HANDLE_SHAPE = re.compile(r"[0-9_.@]|[a-z][A-Z]|^[A-Z]{2,}[a-z]")
 ALNUM_ID_RE = re.compile(r"(?<![\w-])(?=[A-Z0-9-]*\d)(?=[0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{5,20}(?![\w-])")
 ID_CUES = (
@@ -144,6 +161,7 @@ def handles(text: str) -> list[Hit]:
     for match in CJK_ADD_RE.finditer(text):
         if HANDLE_SHAPE.search(match.group("value")):
             hits.append(Hit(match.start("value"), match.end("value"), Category.HANDLE))
+    hits += [Hit(m.start("value"), m.end("value"), Category.HANDLE) for m in CJK_SEARCH_RE.finditer(text)]
     return hits
 
 

@@ -1,13 +1,14 @@
 """Redaction measured on the labelled corpus: recall per language and category, clean words wrongly removed.
 
     python -m cwgcop.consultations.redaction.evaluate [CORPUS_DIR] [--misses] [--unseen | --heldout | --round4 |
-        --blind5]
+        --blind5 | --blind6]
     python -m cwgcop.consultations.redaction.evaluate --fresh PATH [--misses]
 
 ``--unseen`` scores the second held-out corpus (heldout/<language>.txt, 600 texts written before issue 13's
 rounds of changes), ``--heldout`` the first held-out texts (redaction_heldout.txt) and ``--round4`` the former fresh
 set (round4/<language>.txt: scored once, then folded into tuning in round 4) and ``--blind5`` the fifth blind set
-(blind5/<language>.txt: scored once after round 4, folded into tuning in round 5), instead of the tuning corpus.
+(blind5/<language>.txt: scored once after round 4, folded into tuning in round 5) and ``--blind6`` the sixth
+(blind6/<language>.txt: scored once after round 5, folded into tuning in round 6), instead of the tuning corpus.
 ``--fresh PATH`` scores a new blind set: a folder holding ``<language>.txt`` for any of ar, zh, en, fr, ru, es, one
 text a line, details marked «category|detail», lines starting with "#" ignored.
 
@@ -125,6 +126,12 @@ def load_blind5(corpus: Path = DEFAULT_CORPUS) -> list[dict]:  # type: ignore[ty
     return _load_marked(corpus / "blind5", "blind5")
 
 
+def load_blind6(corpus: Path = DEFAULT_CORPUS) -> list[dict]:  # type: ignore[type-arg]
+    """The sixth blind set (blind6/<language>.txt, 30 per language): written without reading the rules, scored once
+    after round 5, then folded into tuning in round 6 (its misses read for classes of failure, not names)."""
+    return _load_marked(corpus / "blind6", "blind6")
+
+
 def load_fresh(folder: Path) -> list[dict]:  # type: ignore[type-arg]
     """A new blind set: ``folder/<language>.txt`` for the languages it has (at least one)."""
     records = _load_marked(folder, "fresh", every=False)
@@ -203,6 +210,8 @@ def main(argv: list[str]) -> None:
         records = load_round4(corpus)
     elif "--blind5" in argv:
         records = load_blind5(corpus)
+    elif "--blind6" in argv:
+        records = load_blind6(corpus)
     else:
         records = load_heldout(corpus) if "--heldout" in argv else load(corpus)
     scores = score(records)

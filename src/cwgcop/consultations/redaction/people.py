@@ -130,6 +130,8 @@ def is_given_name(word: str, *, placed: bool = False) -> bool:
     names = given_names()
     if lowered in names or _unaccented(lowered) in names:
         return True
+    if "-" in lowered:  # "Jean-Baptiste", "Félix-Antoine", "Анна-Мария": every part a given name
+        return all(is_given_name(part, placed=placed) for part in lowered.split("-"))
     also = names_also_words()
     return placed and word[:1].isupper() and (lowered in also or _unaccented(lowered) in also)
 
@@ -148,7 +150,7 @@ def _with_family(text: str, start: int, end: int) -> int:
 
 
 ARABIC = re.compile(r"[ء-يٮ-ۓ]")
-CAP = r"[A-ZÀ-ÖØ-ÞЀ-ЯЁ][a-zß-öø-ÿа-яё'’\-]+"
+CAP = r"[A-ZÀ-ÖØ-ÞЀ-ЯЁ][a-zß-öø-ÿа-яё'’]+(?:-[A-ZÀ-ÖØ-ÞЀ-ЯЁ]?[a-zß-öø-ÿа-яё'’]+)*"
 AR = r"[ء-يٮ-ۓ]{2,}"
 # A title and a family name ("Mr Hughes", "Mme Petit", "don Alberto"), a given name and a patronymic ("Марина
 # Викторовна"), a title and a name in Arabic ("أ. هدى", "الأستاذة سارة"): how children name their teachers.
@@ -156,13 +158,17 @@ AR = r"[ء-يٮ-ۓ]{2,}"
 # ("الحداد").
 AR_FAMILY = r"(?:\s+(?:عبد\s*ال?[ء-يٮ-ۓ]{2,}|ال[ء-يٮ-ۓ]{2,}))?"
 TITLED = re.compile(
-    r"(?<![\w'’])(?:(?:Mr|Mrs|Ms|Mx|Dr|Mme|Mlle|Sr|Sra|Srta|M)\.?|Miss|Sir|Madame|Monsieur|Mademoiselle|"
+    r"(?<![\w'’])(?:(?:(?i:Mr|Mrs|Ms|Mx|Dr|Mme|Mlle|Sr|Sra|Srta)|M)\.?|Miss|Sir|Madame|Monsieur|Mademoiselle|"
     r"don|doña)\s+"
     rf"{CAP}(?:\s+{CAP})?"
     # A title written as a word is the child's words, not the name: "la profe [name]", "الأستاذ [name]".
     rf"|(?<![\w'’])(?i:señor|señora|señorita|seño|profe|maître|maîtresse|teacher|coach|учитель|учительница)\s+"
     rf"(?P<worded>{CAP}(?:\s+{CAP}){{0,2}})"
     rf"|{CAP}\s+[А-ЯЁ][а-яё]+(?:овна|евна|ична|инична|ович|евич|ьич|ич)(?![\w])(?:\s+{CAP})?"
+    # Round 6: children write titles and names in small letters ("mr patel", "mme dupont", "told miss kowalczyk")
+    r"|(?<![\w'’])(?:mr|mrs|ms|mme|mlle|dr|sr|sra|srta)\.?\s+(?P<small>[a-zà-ÿ][a-zà-ÿ'’\-]{2,})"
+    r"|(?:(?<=told )|(?<=asked )|(?<=ask )|(?<=tell )|(?<=with )|(?<=from )|(?<=and ))miss\s+"
+    r"(?P<missed>[a-z][a-z'’\-]{2,})"
     rf"|(?<![ء-يٮ-ۓ])(?:أ|ا|د)\.\s*{AR}"
     rf"|(?<![ء-يٮ-ۓ])(?:الأستاذة|الاستاذة|الأستاذ|الاستاذ|أستاذة|استاذة|أستاذ|استاذ|المعلمة|المعلم|"
     rf"الدكتورة|الدكتور|ابلة|أبلة|مس)\s+(?P<arabic>{AR}){AR_FAMILY}(?![ء-يٮ-ۓ])"
@@ -209,6 +215,10 @@ def after_pet(text: str, start: int) -> bool:
     return PET.search(text, max(0, start - 40), start) is not None
 
 
+# Digits or an underscore glued to a name after "my name is": the name of an account, not a person's.
+HANDLE_TAIL = re.compile(r"[\w.]*[\d_][\w.]*")
+
+
 def names(text: str) -> list[Hit]:
     hits: list[Hit] = []
     for match in CUE_RE.finditer(text):
@@ -224,6 +234,10 @@ def names(text: str) -> list[Hit]:
             BRANDS.fullmatch(name) or FAVOURITE.search(text, max(0, match.start() - 40), match.start())
         ):
             continue  # "with WhatsApp", "mon jeu préféré c'est Minecraft"
+        tail = HANDLE_TAIL.match(text, match.end("name"))
+        if match.group("strong") and tail:  # "me llamo CamiDios777", "im xXshadowXx99 on roblox": a handle
+            hits.append(Hit(match.start("name"), tail.end(), Category.HANDLE))
+            continue
         if (
             match.group("strong")
             or known
@@ -239,7 +253,92 @@ def names(text: str) -> list[Hit]:
     hits += bare_given_names(text)
     hits += titled_names(text)
     hits += names_before_cues(text)
+    hits += opening_names(text)
+    hits += listed_names(text, hits)
     return hits
+
+
+# A list going on after a name: ", ", " and ", " et ", " y ", " и ", " e ", "و" (glued or not), "el"/"la" before a
+# nickname ("Brayan, el Chino y santi").
+LIST_NEXT = re.compile(
+    rf"(?:\s*,\s*|\s+(?:and|et|y|e|и|or|ou|o)\s+|\s*,\s*(?:and|et|y|e|и)\s+|\s+و\s*|\s*،\s*(?:و\s*)?)"
+    rf"(?:(?i:el|la)\s+)?(?P<name>[{LETTERS}][{LETTERS}'’\-]*)"
+)
+
+
+def _list_item(word: str) -> bool:
+    return not (word.lower() in NOT_NAMES or BRANDS.fullmatch(word) or FIRST_WORDS.fullmatch(word) or len(word) > 20)
+
+
+def _chain(text: str, end: int) -> list[tuple[int, int, str]]:
+    """The words that go on a list from ``end`` (at most five): each after a comma, "and" or "و"."""
+    items: list[tuple[int, int, str]] = []
+    while len(items) < 5 and (match := LIST_NEXT.match(text, end)):
+        word = re.split("['’]", match.group("name"))[0]
+        if not _list_item(word):
+            break
+        end = match.start("name") + len(word)
+        items.append((match.start("name"), end, word))
+    return items
+
+
+def _named(text: str, word: str) -> bool:
+    """A list's item that is surely a name: a given name, or a capitalised Latin name among Arabic ("Zak")."""
+    foreign = word.isascii() and CAPITALISED.match(word) is not None and ARABIC.search(text) is not None
+    return is_given_name(word.removeprefix("و")) or foreign
+
+
+# "with", "avec", "con", "مع" and a list of two or more ("مع فهيد وبدر وZak").
+WITH_LIST = re.compile(rf"(?<![\w'’])(?i:with|avec|con|мы с|с|со|مع)\s+(?P<name>[{LETTERS}][{LETTERS}'’\-]*)")
+
+
+def listed_names(text: str, found: list[Hit]) -> list[Hit]:
+    """Round 6: names in a list. After a name found, each item up to the last given name ("Noah, ilyes et
+    Jean-Baptiste": ilyes is on no list, but stands between two names; "Brayan, el Chino y santi"); after
+    "with" a list of two or more of which one is a given name ("مع فهيد وبدر وZak"). A list stops at the first word
+    that is no name's (a pronoun, an article, a brand)."""
+    hits: list[Hit] = []
+    seeds: list[tuple[int, list[tuple[int, int, str]]]] = [
+        (hit.end, []) for hit in found if hit.category == Category.NAME
+    ]
+    for match in WITH_LIST.finditer(text):
+        word = match.group("name")
+        if _list_item(word):
+            seeds.append((match.end("name"), [(match.start("name"), match.end("name"), word)]))
+    for end, first in seeds:
+        items = first + _chain(text, end)
+        if first and len(items) < 2:
+            continue
+        good = [i for i, (_, _, word) in enumerate(items) if _named(text, word)]
+        if good:
+            hits += [Hit(start, stop, Category.NAME) for start, stop, _ in items[: good[-1] + 1]]
+    return hits
+
+
+# Words a text often opens with that are also given names somewhere: not a name at the start of a text.
+FIRST_WORDS = re.compile(
+    r"(?i)i|a|so|my|the|we|me|he|she|it|in|at|on|to|no|yes|ok|and|but|or|if|when|then|also|just|like|"
+    r"je|on|il|elle|ma|mon|mes|la|le|les|et|mais|si|quand|moi|en|ce|ça|tu|"
+    r"yo|mi|mis|el|la|los|las|y|pero|si|cuando|me|te|se|en|un|una|nací|naci|"
+    r"я|мы|мне|меня|и|а|но|если|когда|в|на|у|с|он|она|это|"
+    r"أنا|انا|في|من|مع|و|لما|إذا|اذا|هو|هي|احنا|إحنا"
+)
+# A given name in small letters opening the text and followed by what a subject does ("tyler keeps sending me",
+# "enzo arrête pas", "вика опять скинула", "renata me pasó", "hamza صاحبي"): children do not capitalise names, and
+# a public figure is written capitalised and in full.
+OPENING = re.compile(r"^\s*(?P<name>[a-zß-öø-ÿа-яё][a-zß-öø-ÿа-яё'’]{1,20})(?=\s+\S)")
+
+
+def opening_names(text: str) -> list[Hit]:
+    match = OPENING.match(text)
+    if not match:
+        return []
+    name = match.group("name")
+    if FIRST_WORDS.fullmatch(name) or name.lower() in NOT_NAMES or BRANDS.fullmatch(name):
+        return []
+    if not is_given_name(name) or name.lower() in names_also_words():
+        return []
+    return [Hit(match.start("name"), match.end("name"), Category.NAME)]
 
 
 def titled_names(text: str) -> list[Hit]:
@@ -253,7 +352,16 @@ def titled_names(text: str) -> list[Hit]:
         worded = match.group("worded")
         if worded and worded.split()[0].lower() in NOT_NAMES:
             continue
+        small = match.group("small") or match.group("missed")
+        if small:
+            if small.lower() in NOT_NAMES or FIRST_WORDS.fullmatch(small):
+                continue
+            hits.append(Hit(match.start("small" if match.group("small") else "missed"), match.end(), Category.NAME))
+            continue
         start = match.start("arabic") if match.group("arabic") else match.start("worded") if worded else match.start()
+        if re.match(r"(?:mr|mrs|ms|mx|dr|mme|mlle|sr|sra|srta)\b", text[start:]):
+            # "mr Pemberton": the child's small-letter title is a word, the name is not
+            start += re.match(r"\S+\s+", text[start:]).end()  # type: ignore[union-attr]
         hits.append(Hit(start, match.end(), Category.NAME))
     return hits
 

@@ -27,13 +27,16 @@ EN_SCHOOL = re.compile(
 )
 EN_SCHOOL_CUE = re.compile(
     r"(?i:\b(?:i go to|i'm at|im at|i am at|i attend|i study at|my school is|our school is|at|from)\s+)"
-    r"(?P<value>(?i:(?!the\b|my\b|our\b|a\b|school\b|home\b)[a-z'’\-]+\s+){1,3}"
+    r"(?P<value>(?i:(?!the\b|my\b|our\b|a\b|school\b|home\b|this\b|that\b|your\b|his\b|her\b|their\b)"
+    r"[a-z'’\-]+\s+){1,5}"
     r"(?i:primary|secondary|high school|high|academy|school|college|elementary|middle school))\b"
 )
 FR_SCHOOL = re.compile(
-    r"(?i:\b(?:école|ecole|collège|college|lycée|lycee|groupe scolaire|institution|institut|cours)"
+    r"(?i:\b(?:école secondaire|école|ecole|collège|college|lycée|lycee|groupe scolaire|institution|institut|cours|"
+    r"polyvalente|cégep|cegep|complexe scolaire|CEG|CES)"
     r"(?:\s+(?:primaire|élémentaire|elementaire|maternelle|privé|privée|public|publique|professionnel|"
-    r"général|general|international))?)"
+    r"général|general|international|moderne|classique|technique|municipal|municipale|catholique|"
+    r"confessionnel|confessionnelle|bilingue|islamique|franco-arabe|d'enseignement général))*)"
     rf"(?P<name>(?:\s+(?:(?i:de la|de l'|des|du|de|d'|la|le|les|saint|sainte)\s*)?{CAP_WORD})+"
     r"|(?:\s+(?i:des|du|de la)\s+[a-zé]\w+))"
 )
@@ -42,10 +45,12 @@ ES_SCHOOL = re.compile(
     r"primaria|preparatoria|jardín|kínder|kinder|unidad educativa|institución educativa|centro educativo)"
     r"(?:\s+(?:primaria|secundaria|técnica|tecnica|normal|nacional|pública|publica|privada|bilingüe))?))"
     rf"(?P<name>(?:\s+(?:(?i:de la|de los|de las|del|de|la|el|los|las|san|santa|santo|y)\s+)?{CAP_WORD})+"
+    rf"|\s+(?i:san|santa|santo|sagrado|nuestra señora de)\s+[a-záéíóúñ]{{3,}}"
+    rf"(?:\s+[a-záéíóúñ]{{4,}}(?<!\bnos)(?<!\bque))?"
     rf"|(?:\s+(?:n[°º]|no\.?|número)\s*\d+))"
 )
 RU_SCHOOL = re.compile(
-    r"(?i:\b(?:(?:средн\w+|общеобразовательн\w+|начальн\w+|основн\w+|специализированн\w+|"
+    r"(?i:\b(?:(?:МБОУ|МАОУ|МКОУ|ГБОУ|ГБОУ|МОУ|ГОУ|ЧОУ|АНО)\s+)?(?:(?:средн\w+|общеобразовательн\w+|начальн\w+|основн\w+|специализированн\w+|"
     r"вечерн\w+|коррекционн\w+)\s+)?"
     r"(?:школ[аеуыой]|школой|гимнази[яиюей]|лице[йяюе]|лицеем|колледж\w*|интернат\w*|СОШ|МБОУ|ГБОУ|МОУ))"
     r"(?P<name>\s*(?:(?:№|No\.?|N)\s*\d+|номер\s*\d+|N\s*\d+|\d+|(?:имени|им\.)\s*[А-ЯЁ]\S*(?:\s+[А-ЯЁ]\S*){0,2})"
@@ -54,8 +59,12 @@ RU_SCHOOL = re.compile(
 )
 AR_SCHOOL = re.compile(
     r"(?<!ال)(?:مدرسة|مدرسه|ثانوية|إعدادية|اعدادية|ابتدائية|أكاديمية|اكاديمية|روضة|معهد|مجمع مدارس|مدارس)"
-    r"(?P<name>(?:\s+(?:ال[ء-يٮ-ۓ]{2,}|ابن|بن|أبو|ابو|أم|ام|الملك|الأمير|الشيخ|رقم|\d+)(?:\s+(?!في|من|على|و)"
-    r"[ء-يٮ-ۓ]{2,})?){1,3})"
+    r"(?P<name>(?:\s+(?:الشهيدة|الشهيد|الإمام|الامام|الدكتورة|الدكتور|السيدة|الأستاذ|الاستاذ)(?:\s+(?!في|من|على|و)"
+    r"[ء-يٮ-ۓ]{2,}){1,3}"
+    r"|\s+(?:ال[ء-يٮ-ۓ]{2,}|ابن|بن|أبو|ابو|أم|ام|الملك|الأمير|الشيخ|رقم|\d+)(?:\s+(?!في|من|على|و)"
+    r"[ء-يٮ-ۓ]{2,})?){1,3}"
+    # its kind: private, for girls, preparatory…
+    r"(?:\s+(?:ال|لل)(?:خاصة|خاصه|حكومية|دولية|إعدادية|اعدادية|ابتدائية|ثانوية|متوسطة|نموذجية|رسمية|أهلية|اهلية|بنات|بنين))*)"
 )
 SCHOOLS = [EN_SCHOOL, FR_SCHOOL, ES_SCHOOL, RU_SCHOOL, AR_SCHOOL]
 
@@ -68,6 +77,8 @@ EN_ADDRESS = re.compile(
     rf"(?<![\d.,:/])\b\d{{1,5}}[a-zA-Z]?,?\s+(?:{ANY_WORD}\s+){{0,3}}(?i:{STREET_EN})\b\.?"
     rf"(?:,\s*{CAP_WORD})?"
     rf"|(?i:\b(?:flat|apt|apartment|unit)\s*\d+[a-z]?,?\s+\d{{1,5}}\s+){CAP_WORD}"
+    rf"|(?i:\b(?:flat|apt|apartment|unit)\s*\d+[a-z]?,?\s+){CAP_WORD}(?:\s+{CAP_WORD})?\s+"
+    r"(?i:court|house|tower|towers|heights|mansions|lodge|point|block|building)\b"
     rf"|\b\d{{1,5}}\s+{UP}[a-z]+(?:way|gate|side|field|fields)\b"
 )
 FR_ADDRESS = re.compile(
@@ -80,25 +91,27 @@ FR_ADDRESS = re.compile(
 ES_ADDRESS = re.compile(
     r"(?i:\b(?:calle|c/|avenida|av\.|avda\.?|carrera|cra\.?|calle|paseo|plaza|camino|pasaje|jirón|jiron|"
     r"jr\.|carretera|ronda|travesía|transversal|diagonal|colonia|col\.|barrio|urbanización|urb\.))\s+"
-    rf"(?:(?i:de la|de los|de las|del|de|la|el|los|las)\s+)?{ANY_WORD}(?:\s+{CAP_WORD})*"
+    rf"(?:(?i:de la|de los|de las|del|de|la|el|los|las)\s+)?{ANY_WORD}(?:\s+(?:(?:de|del|de la|y)\s+)?{CAP_WORD})*"
     r"(?:,?\s*(?:n[°º]\.?|no\.?|número|#)?\s*\d{1,5}(?:\s*[-–]\s*\d{1,4})?(?:\s*[A-Za-z](?![\w]))?"
     r"(?:,?\s*\d{1,2}\s*[º°ª]?\s*[A-Za-z]?(?![\w]))?)"
 )
 RU_ADDRESS = re.compile(
     r"(?i:\b(?:ул\.|улиц[аеуы]|улицей|вул\.|вулиц[яіею]|пр-т|просп\.|проспект[еау]?|переул\w+|пер\.|"
     r"бульвар[еау]?|б-р|шоссе|площад[ьи]|набережн\w+|наб\.|микрорайон[еа]?|мкр\.?|проезд[еа]?|тупик[еа]?))"
-    rf"\s*{CAP_WORD}(?:\s+{CAP_WORD})?(?:,?\s*(?:(?i:д\.|дом|буд\.)\s*)?\d{{1,4}}[а-яА-Я]?)?"
+    rf"\s*{CAP_WORD}(?:\s+{CAP_WORD})?(?:,?\s*(?:(?i:д\.|дом|буд\.)\s*)?\d{{1,4}}[а-яА-Я]?(?:\s*[-/]\s*\d{{1,4}})?)?"
     r"(?:,?\s*(?i:корп\.|корпус|стр\.)\s*\d+)?(?:,?\s*(?i:кв\.|квартира|кв)\s*\d+)?"
     rf"|{CAP_WORD}\s+(?i:улиц[аеуы]|улице|проспект[еау]?|переул\w+|бульвар[еау]?)\s*,?\s*(?:(?i:д\.|дом)\s*)?\d{{1,4}}"
     r"(?:,?\s*(?i:кв\.|квартира)\s*\d+)?"
 )
-AR_STREET = r"شارع|ش\.|طريق|جادة|زقاق|حارة|ممر"
+AR_STREET = r"شارع|ش\.|طريق|جادة|زقاق|حارة|ممر|زنقة|نهج|درب|سكة|سكك"
 AR_STOP = r"(?:في|من|على|مع|جنب|قرب|عند|رقم|منذ|من|الى|إلى)(?![ء-يٮ-ۓ])"
 AR_ADDRESS = re.compile(
     rf"(?:\d{{1,5}}\s+)?(?:حي\s+ال[ء-يٮ-ۓ]+\s*[،,]?\s*)?(?:{AR_STREET})\s+(?:(?!{AR_STOP})[ء-يٮ-ۓ]{{2,}}\s+){{0,2}}"
     rf"(?:(?!{AR_STOP})[ء-يٮ-ۓ]{{2,}})(?:\s*(?:رقم|بناية|عمارة|منزل|بيت|مبنى|شقة)?\s*\d{{1,5}})?"
     r"(?:\s*[،,]?\s*(?:بناية|عمارة|شقة|منزل)\s*\d{1,5})?"
     r"|حي\s+ال[ء-يٮ-ۓ]+(?:\s*[،,]?\s*(?:" + AR_STREET + r")\s+[ء-يٮ-ۓ\d]+(?:\s+\d{1,5})?)?"
+    # A street with a number for a name ("شارع 4512", as in the Gulf)
+    rf"|(?:{AR_STREET})\s+\d{{1,5}}(?![\d])"
 )
 # Where someone lives, named without a street word in Russian: "живёт на Садовой 8-15", "живу на Ленина, 5".
 RU_LIVES_ON = re.compile(
@@ -112,6 +125,8 @@ ADDRESS_CUE = re.compile(
     r"moved to|come to|j'habite au|j'habite à|j'habite|j’habite|mon adresse c'est|mon adresse est|vivo en|"
     r"mi dirección es|mi casa está en|я живу на|я живу в|мой адрес|живу на))\s+"
     r"(?P<value>\d{1,5}[a-z]?,?\s+[\wÀ-ÿ'’\-]+(?:\s+[\wÀ-ÿ'’\-]+)?)"
+    rf"|(?i:\b(?:address|my address is|adresse|mon adresse|dirección|direccion|mi dirección es|адрес|мой адрес)):?\s+"
+    rf"(?P<named>{CAP_WORD}(?:\s+{CAP_WORD})?\s*,?\s*\d{{1,5}}[a-zа-я]?(?![\w]))"
 )
 
 
@@ -120,15 +135,17 @@ ADDRESS_CUE = re.compile(
 # a postcode and town ("33000 Bordeaux", "Leeds LS6 2AB"), or a town alone ("Madrid", "Москва", "القاهرة").
 UNIT_WORDS = (
     r"flat|apt\.?|apartment|unit|house|block|floor|building|"
-    r"bâtiment|batiment|bât\.?|appartement|appt\.?|étage|etage|escalier|porte|résidence|"
-    r"bloque|portal|piso|puerta|escalera|planta|depto\.?|departamento|"
+    r"bâtiment|batiment|bât\.?|appartement|appt\.?|app\.?|étage|etage|escalier|porte|résidence|villa|"
+    r"bloque|portal|piso|puerta|escalera|planta|depto\.?|departamento|int\.|interior|casa|"
     r"корпус\w*|корп\.|кв\.|квартира|кв|дом|д\.|подъезд|этаж|стр\.|строение|"
     r"عمارة|عماره|بناية|شقة|شقه|فيلا|منزل|بيت|مبنى|الدور|الطابق|مدخل|بلوك|رقم"
 )
 ORDINAL_AR = r"الأول|الاول|الثاني|الثالث|الرابع|الخامس|الأرضي|الارضي"
-UNIT = rf"(?i:{UNIT_WORDS})\s*(?:\d{{1,5}}\s*[A-Za-zА-Яа-я]?(?![\w])|[A-Z](?![\w])|{ORDINAL_AR})"
+UNIT = (
+    rf"(?i:{UNIT_WORDS})\s*(?:(?i:n[°º]|no\.|nº)\s*)?(?:\d{{1,5}}\s*[A-Za-zА-Яа-я]?(?![\w])|[A-Z](?![\w])|{ORDINAL_AR})"
+)
 # The side of the landing after a floor ("3º izquierda", "2e gauche").
-SIDE = r"(?i:izquierda|izqda\.?|izda\.?|derecha|dcha\.?|centro|gauche|droite)(?![\w])"
+SIDE = r"(?i:izquierda|izqda\.?|izda\.?|izq\.?|derecha|dcha\.?|der\.?|dcha|centro|gauche|droite)(?![\w])"
 FLOOR = (
     r"(?:\d{1,2}\s*[º°ªo]?\s*[A-Za-z](?![\w])|\d{1,2}\s*(?:º|°|ª|o)(?![\w])|(?i:bajo|ático|atico|entresuelo))"
     rf"(?:\s*{SIDE})?"
@@ -141,13 +158,25 @@ POSTCODE = (
     + CAP_WORD
     + r"\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}"
 )
-TOWN = rf"{CAP_WORD}(?:\s+{CAP_WORD})?|ال[ء-يٮ-ۓ]{{2,}}"
+NEIGHBOURHOOD = (
+    r"(?i:col\.|colonia|barrio|villa|población|poblacion|fracc\.?|fraccionamiento|urbanización|urb\.|quartier|"
+    r"cité|микрорайон|мкр\.?|район|р-н)"
+)
+TOWN = (
+    rf"(?:{NEIGHBOURHOOD}\s*)?{CAP_WORD}(?:\s+(?:(?i:de|del|de la|las|los|la|el)\s+)?{CAP_WORD}){{0,2}}"
+    rf"|(?:حي\s+)?ال[ء-يٮ-ۓ]{{2,}}(?:\s+ال[ء-يٮ-ۓ]{{2,}})?"
+)
 UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}"
 AFTER_ADDRESS = re.compile(
     rf"\s*[,،]\s*(?:{UNIT}|{FLOOR}|{POSTCODE}|{TOWN})(?![\w])|\s+{UK_POSTCODE}(?![\w])|(?<=\d{{5}})\s+{CAP_WORD}"
+    rf"|(?<=[\d.])\s+{UNIT}(?![\w])|\s*[،,]\s*[ء-يٮ-ۓ]{{3,}}(?=\s*$|\s*[.!?؟،,])"
     rf"|(?:(?<=\d)|(?<=\d[º°ªo]))\s*{SIDE}"
 )
-BEFORE_ADDRESS = re.compile(rf"(?:{UNIT})\s*(?:[,،]\s*|\s+(?:по|على|في)\s+|\s+)$")
+BEFORE_ADDRESS = re.compile(
+    rf"(?:{UNIT}|(?i:г\.|город|гор\.|пос\.|посёлок|поселок|с\.|село)\s*{CAP_WORD})\s*(?:[,،]\s*|\s+(?:по|على|في)\s+|\s+)$"
+)
+# A quarter and its number, then a house in it ("Sicap Liberté 6, villa n°2214", as in Dakar)
+QUARTER_UNIT = re.compile(rf"{CAP_WORD}(?:\s+{CAP_WORD}){{0,2}}\s+\d{{1,3}}\s*,\s*{UNIT}(?![\w])")
 
 
 def _extended(text: str, hit: Hit) -> Hit:
@@ -167,7 +196,7 @@ LIVE_CUE = re.compile(
     r"(?i:\b(?:i live|we live|i'm living|we're at|we are at|our house is|my house is|"
     r"j'habite|j’habite|on habite|nous habitons|on est au|vivo|vivimos|estamos en|mi casa es|"
     r"я живу|мы живём|мы живем|живу|живём|живем|живёт|живет|живут|lives|live|habite|habitent|vive|viven)\b"
-    r"|(?:أسكن|اسكن|نسكن|ساكن|ساكنة|نعيش|أعيش|اعيش|بيتنا|بيتي))"
+    r"|(?:أسكن|اسكن|نسكن|ساكنين|ساكنة|ساكن|نعيش|أعيش|اعيش|بيتنا|بيتي)(?![ء-يٮ-ۓ]))"
 )
 CLAUSE_END = re.compile(r"[.!?;\n]|\b(?:and|but|et|mais|y|pero|и|но)\b")
 
@@ -201,7 +230,10 @@ def addresses(text: str) -> list[Hit]:
             hits.append(Hit(match.start(), match.end(), Category.ADDRESS))
     for cue in (ADDRESS_CUE, RU_LIVES_ON):
         for match in cue.finditer(text):
-            hits.append(Hit(match.start("value"), match.end("value"), Category.ADDRESS))
+            group = "named" if "named" in cue.groupindex and match.group("named") else "value"
+            hits.append(Hit(match.start(group), match.end(group), Category.ADDRESS))
+    for match in QUARTER_UNIT.finditer(text):
+        hits.append(Hit(match.start(), match.end(), Category.ADDRESS))
     for match in UNIT_STREET.finditer(text):
         hits.append(Hit(match.start(), match.end(), Category.ADDRESS))
     found = [_from_cue(text, _extended(text, hit)) for hit in hits]

@@ -40,7 +40,8 @@ ONE_NAME = rf"(?P<name>{CAP})"
 
 KIN = (
     # English
-    r"(?:my|our|his|her)\s+(?:(?:best|good|new|old|little|big|older|younger|twin|other|step|half)[\s\-]*)*"
+    r"(?:my|our|his|her)\s+(?:(?:best|good|new|old|little|big|older|younger|twin|other|step|half|online|school|"
+    r"gaming|internet|irl|real)[\s\-]*)*"
     r"(?:friend|mate|bestie|bff|mum|mom|mother|dad|father|brother|bro|sister|sis|cousin|aunt|auntie|aunty|uncle|"
     r"nan|nana|nanny|gran|granny|grandma|grandad|grandpa|grandmother|grandfather|neighbou?r|classmate|teacher|"
     r"tutor|coach|boyfriend|girlfriend|crush|babysitter|carer|godmother|godfather|stepmum|stepmom|stepdad|"
@@ -48,13 +49,13 @@ KIN = (
     r"|step[\s\-]?(?:mum|mom|dad|mother|father|brother|sister)"
     # French
     r"|(?:mon|ma|mes|notre)\s+(?:(?:meilleure?|petite?|grande?|nouvelle?|nouvel|vieux|vieille|demi)[\s\-]*)*"
-    r"(?:amie?|copain|copine|pote|mère|mere|père|pere|frère|frere|sœur|soeur|cousine?|tante|oncle|tonton|tata|"
+    r"(?:amie?|copain|copine|pote|chum|blonde|mère|mere|père|pere|frère|frere|sœur|soeur|cousine?|tante|oncle|tonton|tata|"
     r"mamie|papi|papy|grand-mère|grand-père|voisine?|camarade|prof|professeure?|maîtresse|maitresse|maître|"
     r"entraîneur|entraineur|entraîneuse|nounou|marraine|parrain)"
     r"|belle[\s\-]mère|belle[\s\-]mere|beau[\s\-]père|beau[\s\-]pere|demi[\s\-](?:frère|frere|sœur|soeur)"
     # Spanish
     r"|(?:mi|mis|nuestro|nuestra)\s+(?:(?:mejor|buen|buena|nuevo|nueva|pequeño|pequeña|hermano|hermana)\s+)*"
-    r"(?:amig[oa]|compañer[oa]|compi|madre|padre|herman[oa]|prim[oa]|tía|tia|tío|tio|abuel[oa]|vecin[oa]|profe|"
+    r"(?:amig[oa]|compañer[oa]|compi|pana|cuate|compa|parce|parcero|parcera|madre|padre|herman[oa]|prim[oa]|tía|tia|tío|tio|abuel[oa]|vecin[oa]|profe|"
     r"profesora?|maestr[oa]|entrenadora?|novi[oa]|niñera|madrina|padrino|mamá|papá)"
     r"|madrastra|padrastro|hermanastr[oa]"
     # Russian
@@ -84,6 +85,12 @@ ASK = (
     r"|сказал[аи]?|рассказал[аи]?|написал[аи]?|пожаловал[аи]сь|заблокировал[аи]?"
 )
 ASK_NAME = re.compile(rf"(?<![\w'’])(?i:{ASK})\s+(?:(?i:à|a|to|with|con|avec)\s+)?{ONE_NAME}(?![\w'’])")
+# Round 6: the same in small letters, "tout"/"todo"/"everything" between ("j'ai tout raconté à maxime"): a given
+# name of the lists only.
+ASK_SMALL = re.compile(
+    rf"(?<![\w'’])(?i:{ASK})\s+(?:(?i:tout|todo|everything|всё|все)\s+)?(?:(?i:à|a|to|with|con|avec)\s+)?"
+    r"(?P<name>[a-zà-ÿа-яё][a-zà-ÿа-яё'’\-]{2,})(?![\w'’])"
+)
 
 CLASS_CODE = (
     r"(?:(?i:from my class|in my class|from our class|in our class|de ma classe|dans ma classe|de mi clase|en mi clase|"
@@ -104,7 +111,9 @@ AR = r"[ء-يٮ-ۓ]"
 AR_KIN = (
     r"صديقي|صديقتي|صاحبي|صاحبتي|خويي|اخوي|اختي|أخي|أختي|اخي|زميلي|زميلتي|ابن عمي|بنت عمي|ولد عمي|ابن خالي|"
     r"بنت خالي|عمي|خالي|عمتي|خالتي|جدي|جدتي|زوجة ابوي|زوجة أبوي|زوجة أبي|زوجة ابي|زوج امي|زوج أمي|جاري|جارتي|"
-    r"استاذي|أستاذي|معلمتي|معلمي|مدربي|مدربتي"
+    r"استاذي|أستاذي|معلمتي|معلمي|مدربي|مدربتي|"
+    # dialects: "أخويا", "خويا", "ختي", "ولد خالتي", "رفيقي"
+    r"أخويا|اخويا|خويا|ختي|خيتي|اخويه|ولد خالتي|بنت خالتي|ولد خالي|رفيقي|رفيقتي|صحبتي|صاحبي"
 )
 AR_ASK = r"اسألوا|اسالوا|اسأل|اسال|اسألي|اسالي|كلموا|كلمي|كلم|قولوا ل|قولي ل|قول ل|راسلوا|راسل|يا"
 # "قلت لـجود", "اشتكيت لمعلمتي": a verb of telling and a name glued to its "ل".
@@ -123,12 +132,16 @@ ARABIC_NAME_CLASS = re.compile(
 )
 # Not a pronoun glued to "ل" ("قلت لها", "قلت لهم").
 AR_PRONOUN = rf"(?:ي|نا|ه|ها|هم|ك|كم)(?!{AR})"
-ARABIC_TOLD_NAME = re.compile(rf"(?<!{AR})(?:{AR_TOLD})\s+ل(?P<name>(?!{AR_PRONOUN})(?!ال){AR}{{2,}})(?!{AR})")
+ARABIC_TOLD_NAME = re.compile(
+    rf"(?<!{AR})(?:{AR_TOLD})\s+ل(?:ـ)?(?P<name>(?!{AR_PRONOUN})(?!ال)(?!ل(?!ي)){AR}{{2,}})(?!{AR})"  # "للشلة": ل + ال
+)
 # A name and a family name before "from my class" ("لانا حداد من صفي"), like "Rayane de ma classe".
 ARABIC_NAME_MY_CLASS = re.compile(
     rf"(?<!{AR}){AR_NAME}(?:\s+(?P<family>(?!من(?!{AR})){AR}{{2,}}))?\s+(?:من|في)\s+"
     rf"(?:صفي|فصلي|صفنا|فصلنا|شعبتي|الصف حقي|فصلي)(?!{AR})"
 )
+# Round 6: a kunya, "mother/father of" and a given name ("جدتي أم خالد", "أبو فهد"): how many adults are called.
+ARABIC_KUNYA = re.compile(rf"(?<!{AR})(?P<kunya>أم|ام|أبو|ابو|أبي|ابي|بو)\s+(?P<name>(?!ال){AR}{{2,}})(?!{AR})")
 ARABIC_NAME_AND_I = re.compile(rf"(?:^|(?<=[.!?،,\n]\s)|(?<=[.!?،,\n])){AR_NAME}\s*(?:وانا|وأنا|و انا|و أنا)")
 # Words that follow a kinship cue or stand before "and I" without being a name ("صديقي العزيز", "اختي الصغيرة").
 ARABIC_NOT_NAMES = frozenset(
@@ -207,6 +220,14 @@ def names(text: str) -> list[Hit]:
         for pattern in (KIN_NAME, ASK_NAME, NAME_CLASS):
             hits += [hit for match in pattern.finditer(text) if (hit := _name(match, text))]
         hits += full_names(text)
+        hits += [
+            Hit(match.start("name"), match.end("name"), Category.NAME)
+            for match in ASK_SMALL.finditer(text)
+            if people.is_given_name(match.group("name"))
+            and match.group("name") not in people.NOT_NAMES
+            and match.group("name") not in people.names_also_words()
+            and not people.FIRST_WORDS.fullmatch(match.group("name"))
+        ]
     if any("ء" <= c <= "ۓ" for c in text):
         for pattern in (
             ARABIC_KIN_NAME,
@@ -217,6 +238,11 @@ def names(text: str) -> list[Hit]:
             ARABIC_NAME_AND_I,
         ):
             hits += [hit for match in pattern.finditer(text) if (hit := _arabic(match))]
+        hits += [
+            Hit(match.start(), match.end(), Category.NAME)
+            for match in ARABIC_KUNYA.finditer(text)
+            if people.is_given_name(match.group("name")) and match.group("name") not in ARABIC_NOT_NAMES
+        ]
     return hits
 
 
