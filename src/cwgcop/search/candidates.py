@@ -49,6 +49,7 @@ DOMAIN = ((0x0000, 0x08FF), (0x1E00, 0x2BFF), (0x3000, 0x303F), (0xFE30, 0xFE4F)
 # Single-byte codecs for the tokens of one script: the text is searched encoded with the first that encodes the
 # whole token (Latin, Cyrillic, Greek, Hebrew, Arabic).
 CODECS = ("cp1252", "cp1251", "cp1253", "cp1255", "cp1256")
+ARABIC_CODEC = "cp1256"
 _DROPPED, _OTHER = b"\x00", b"\x01"  # what a character folds to in a folded encoded text: nothing, or no letter
 _CJK_PAIR = re.compile(f"[{CJK_CHARACTERS}]{{2}}")
 # The letters of the prefixes an Arabic word may lose before its stem starts, folded: the article and the attached
@@ -472,11 +473,31 @@ def _encoded_places(text: str, finder: Finder, encoded: dict[str, tuple[bytes, b
     if not whole:
         missing = _with_missing(finder.encoded, finder.codec)
         return (match.span() for match in missing.finditer(subject))
+    if finder.word_start and finder.codec != ARABIC_CODEC:
+        pattern = _word_start_pattern(finder.encoded, finder.codec, _DROPPED in subject)
+        return (match.span() for match in pattern.finditer(subject))
     if _DROPPED in subject:
-        between = re.escape(_DROPPED) + b"*"
-        pattern = between.join(re.escape(bytes([byte])) for byte in finder.encoded)
-        return (match.span() for match in re.compile(pattern).finditer(subject))
+        return (match.span() for match in _spread_pattern(finder.encoded).finditer(subject))
     return _occurrences(subject, finder.encoded)
+
+
+@lru_cache(maxsize=1024)
+def _spread_pattern(encoded: bytes) -> re.Pattern[bytes]:
+    """The token in a folded encoded text, with the bytes of characters that fold to nothing between its letters."""
+    return re.compile((re.escape(_DROPPED) + b"*").join(re.escape(bytes([byte])) for byte in encoded))
+
+
+@lru_cache(maxsize=1024)
+def _word_start_pattern(encoded: bytes, codec: str, spread: bool) -> re.Pattern[bytes]:
+    """The token in a folded encoded text where no letter or digit precedes it (``_starts_word`` checks the rest).
+
+    In such a text every byte but ``_DROPPED`` and ``_OTHER`` is the fold of a letter or digit, and in these codecs
+    (all but Arabic's) not of an Arabic one, after which a token may start (``ال2024``): the places this leaves
+    out are places ``_starts_word`` refuses, found without a Python step each.
+    """
+    letters = bytes(sorted(set(_fold_table(codec)) - {_DROPPED[0], _OTHER[0]}))
+    token = _spread_pattern(encoded).pattern if spread else re.escape(encoded)
+    return re.compile(b"(?<![" + re.escape(letters) + b"])" + token)
 
 
 def _occurrences(text: AnyStr, token: AnyStr) -> Iterator[tuple[int, int]]:
