@@ -6,7 +6,7 @@ import datetime
 import io
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import TestCase
 
 from cwgcop.bodies.models import Body, Organization
@@ -16,6 +16,12 @@ from cwgcop.meetings.models import Meeting
 from tests.factories import BodyFactory, draft_document
 
 _UNTITLED = {"en": "Untitled contribution"}
+
+
+def engine_statements() -> int:
+    """The statements the engine runs for a page of results: SQLite reads the bound on its candidates, then ranks
+    them; PostgreSQL finds the bound in the statement that ranks."""
+    return {"sqlite": 2, "postgresql": 1}[connection.vendor]
 
 
 def text_file(text: str) -> tuple[str, bytes]:

@@ -312,6 +312,74 @@ def test_what_the_fast_path_looks_for_is_in_the_word_a_stem_came_from() -> None:
         if candidates._key(fold_word(word, language)) not in fold_letters(word)
     }
     assert missing == set()
+    # And the fast path finds each word's token in the word itself: at its start, or after the Arabic prefixes.
+    plain = {unicodedata.normalize("NFC", word) for word in words}
+    assert not {
+        (word, language)
+        for word in plain
+        for language in ("en", "fr", "es", "ru", "ar", "zh-hans")
+        if candidates.is_plain(word) and not _found_in_its_word(word, language)
+    }
+
+
+def _found_in_its_word(word: str, language: str | None) -> bool:
+    from cwgcop.search.text import fold_word
+
+    finder = candidates._token_finder(fold_word(word, language))
+    return finder is not None and bool(list(candidates._places(word, (finder,))))
+
+
+ARABIC_LETTERS = "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي"
+# The article and attached prepositions the index takes off, and what Snowball's Arabic stemmer takes off or
+# rewrites at a word's start: a verb's future س with its person prefix, the يست/تست/نست of its tenth form, hamza
+# pairs, doubled prepositions.
+ARABIC_PREFIXES = (
+    "", "و", "ف", "ب", "ك", "ل", "ال", "وال", "بال", "كال", "فال", "لل", "وبال", "س", "سي", "ست", "سن", "سأ", "ي",
+    "ت", "ن", "أ", "يست", "تست", "نست", "وسي", "فست", "أأ", "أا", "بب", "كك",
+)  # fmt: skip
+ARABIC_SUFFIXES = ("", "ون", "ين", "ات", "ة", "ها", "هم", "كم", "تم", "وا", "ان", "ية", "أ", "ئ", "ؤ", "آ", "ي", "ى")
+
+
+def test_arabic_tokens_are_found_after_the_prefixes_their_words_lose() -> None:
+    """An Arabic token is looked for only where its word's letters before it are those of the prefixes (and of
+    its first letter, or any letter for an alef): checked on words of random letters with every prefix the index
+    or the stemmer takes off, and every ending, once and twice (``سيتستر`` → ``ياستر``)."""
+    rng = random.Random(17)
+    words = {
+        rng.choice(ARABIC_PREFIXES)
+        + rng.choice(ARABIC_PREFIXES)
+        + "".join(rng.choices(ARABIC_LETTERS, k=rng.randint(1, 6)))
+        + rng.choice(ARABIC_SUFFIXES)
+        for _ in range(4000)
+    }
+    assert len(words) == 4000
+    assert {
+        (w, language) for w in words for language in ("ar", "en", None) if not _found_in_its_word(w, language)
+    } == set()
+
+
+def test_arabic_places_inside_words_are_skipped() -> None:
+    from cwgcop.search.text import fold_word
+
+    text = "العمر وعمر سمر معمر يعمر بالعمر"
+    tokens = [(span.token, span.start) for span in spans(text, language="ar")]
+    assert tokens == [("عمر", 0), ("عمر", 6), ("سمر", 11), ("معمر", 15), ("يعمر", 20), ("عمر", 25)]
+    finder = candidates._token_finder(fold_word("عمر", "ar"))  # looked for as "عم" after the prefixes only
+    assert finder is not None
+    assert finder.arabic_lead == ""
+    assert list(candidates._places(text, (finder,))) == [(2, 4), (7, 9), (28, 30)]
+    text = "سيستخدمون استخدم مستخدم ومستخدم تمستخدم"
+    finder = candidates._token_finder(fold_word("استخدم", "ar"))  # "ستخ" after any letter (the stemmer's alef)
+    assert finder is not None
+    assert finder.arabic_lead == "ا"
+    assert list(candidates._places(text, (finder,))) == [(2, 5), (11, 14), (18, 21), (26, 29)]
+
+
+def test_a_three_letter_arabic_stem_ending_in_a_hamza_is_marked() -> None:
+    """The stemmer writes a last hamza alone (``قرأ`` → ``قرء``): only the stem's middle letter is looked for."""
+    query = parse_query("قرأ")
+    assert str(snippet("هو قرأ الكتاب، خطأ", query, "ar")) == "هو <mark>قرأ</mark> الكتاب، خطأ"
+    assert str(highlight("قرأ", query, "ar")) == "<mark>قرأ</mark>"
 
 
 INSIDE_WORDS_TEXTS = [
@@ -340,6 +408,11 @@ def test_a_place_is_where_a_word_starts_or_after_an_arabic_letter() -> None:
     assert places == [(16, 19)]
     places = list(candidates._places("préverification \u0301verif الverif", (finder,)))
     assert places == [(17, 20), (25, 28)]
+    # In a text a single-byte codec holds whole, a place after a letter is left out before any Python step.
+    places = list(candidates._places("préverification éverif 2verif (verif) verif", (finder,)))
+    assert places == [(31, 34), (38, 41)]
+    folded = "éverif".encode("cp1252").translate(candidates._fold_table("cp1252"))
+    assert not list(candidates._word_start_pattern(b"ver", "cp1252", False).finditer(folded))
     arabic = candidates._finder(candidates._key("اطفال"))
     assert arabic is not None
     assert arabic.word_start is False

@@ -49,8 +49,14 @@ DOMAIN = ((0x0000, 0x08FF), (0x1E00, 0x2BFF), (0x3000, 0x303F), (0xFE30, 0xFE4F)
 # Single-byte codecs for the tokens of one script: the text is searched encoded with the first that encodes the
 # whole token (Latin, Cyrillic, Greek, Hebrew, Arabic).
 CODECS = ("cp1252", "cp1251", "cp1253", "cp1255", "cp1256")
+ARABIC_CODEC = "cp1256"
 _DROPPED, _OTHER = b"\x00", b"\x01"  # what a character folds to in a folded encoded text: nothing, or no letter
 _CJK_PAIR = re.compile(f"[{CJK_CHARACTERS}]{{2}}")
+# The letters of the prefixes an Arabic word may lose before its stem starts, folded: the article and the attached
+# و ب ك ف ل (``cwgcop.search.text.strip_arabic_prefixes``), and what Snowball's Arabic stemmer takes off as well
+# (the same, ``أ`` of its hamza pairs, a verb's future ``س``). tests/search/test_candidates.py checks the rule.
+ARABIC_PREFIX_LETTERS = "وفبكلاس"
+ALEF = "\u0627"
 # Chinese characters and kana that NFKC changes or joins to their neighbour (checked by a test).
 RISKY_CJK = "\u3099-\u309c\u309f-\u309f\u30ff-\u30ff\uf900-\ufaff"  # "a-b" ranges
 
@@ -80,6 +86,9 @@ class _Folds:
         cjk = _cjk_without_risky()
         self.dropped = _character_class(dropped)
         self.dropped_characters = dropped
+        self.dropped_set = frozenset(dropped)
+        self.arabic_prefix = frozenset(c for letter in ARABIC_PREFIX_LETTERS for c in self.sources[letter])
+        self.fold_of = {source: folded for folded, found in self.sources.items() for source in found}
         self.dropped_re = re.compile(self.dropped or "(?!)")
         self.odd = re.compile(f"[^{_ranges(plain)}{cjk}]")
         self.plain_cjk = re.compile(f"[{cjk}]")
@@ -141,13 +150,42 @@ class Finder(NamedTuple):
     ascii: str | None = None  # the token, if ASCII: in an ASCII text a token is its letters in either case
     # The token starts its word's fold (any token but an Arabic or Chinese one): a place inside a word is none.
     word_start: bool = False
+    # An Arabic token: what its word holds before the place, after letters of the prefixes only
+    # (``ARABIC_PREFIX_LETTERS``): a letter for each character of ``arabic_lead``, one folding to it, or any letter
+    # for an alef (the stemmer writes alef for others). None: not checked.
+    arabic_lead: str | None = None
 
 
 @lru_cache(maxsize=256)
 def places(query: SearchQuery) -> tuple[Finder, ...]:
     """How to find every place a phrase of ``query`` may start, in a plain text (nothing: nowhere)."""
-    finders = {_finder(_key(phrase.tokens[0])) for phrase in query.phrases}
+    finders = {_token_finder(phrase.tokens[0]) for phrase in query.phrases}
     return tuple(finder for finder in finders if finder is not None)
+
+
+def _token_finder(token: str) -> Finder | None:
+    """The finder of the places of ``token``: that of its key (``_key``), and for an Arabic token what its word
+    holds before the place (``_arabic_start``).
+
+    An Arabic stem stands in its word after the prefixes the index and the stemmer take off (only their letters,
+    ``ARABIC_PREFIX_LETTERS``), and its first letter is the word's there, but for an alef, which the stemmer
+    writes for others (``يستخدمون`` → ``استخدم``, ``أأ`` → ``أ``), also after the letter of a future verb's prefix
+    (``سيتستر`` → ``ياستر``). So the key of a stem that starts with another letter is looked for with that letter,
+    the place being its start; the key of one with an alef among its first two letters is looked for after them,
+    and the word's letters there are checked (any for an alef). Checking the letters before a place is a few
+    steps; reading the word around it (``Matches._read``) many more, and a short key is found inside many words.
+    """
+    key = _key(token)
+    if not _is_arabic(token):
+        return _finder(key)
+    lead = ""  # a short token, or one with a digit, is never stemmed: it starts where the prefixes end
+    if key != token:
+        lead = token[:2] if len(token) > 3 and token[1] == ALEF else token[0]
+        key = token[len(lead) : max(len(lead) + 1, len(token) - 2)]
+        if lead != ALEF and len(lead) == 1:
+            key, lead = lead + key, ""  # looked for with its first letter: fewer places to check
+    finder = _finder(key)
+    return None if finder is None else finder._replace(arabic_lead=lead)
 
 
 def _key(token: str) -> str:
@@ -162,9 +200,10 @@ def _key(token: str) -> str:
     if len(token) < 3 or any(ch.isdigit() for ch in token):
         return token
     if _is_arabic(token):
-        # Arabic's stemmer also rewrites a verb's first letter (يستخدمون → استخدم, تستحق → استحق).
+        # Arabic's stemmer also rewrites a verb's first letter (يستخدمون → استخدم, تستحق → استحق), and a last
+        # hamza even in a stem of three letters (قرأ → قرء): at least one letter is kept.
         token = token[1:]
-        return token if len(token) < 3 else token[: len(token) - 2]
+        return token[: max(1, len(token) - 2)]
     return token[: len(token) - 2]
 
 
@@ -216,6 +255,28 @@ def _starts_word(text: str, position: int) -> bool:
     while position > 0 and dropped.match(text, position - 1):
         position -= 1
     return position == 0 or not WORD_CHARACTER_RE.match(text, position - 1) or _is_arabic(text[position - 1])
+
+
+def _arabic_start(text: str, position: int, lead: str) -> bool:
+    """True when what precedes ``text[position]`` in its word is only letters of the Arabic prefixes
+    (``ARABIC_PREFIX_LETTERS``), then a letter for each of ``lead``: one that folds to it, or any for an alef
+    (characters that fold to nothing aside)."""
+    folds = _folds()
+    dropped, prefix, fold_of = folds.dropped_set, folds.arabic_prefix, folds.fold_of
+    ahead = len(lead)
+    while position > 0:
+        character = text[position - 1]
+        position -= 1
+        if character in dropped:
+            continue
+        if ahead:
+            ahead -= 1
+            wanted = lead[ahead]
+            if fold_of.get(character) != wanted and not (wanted == ALEF and WORD_CHARACTER_RE.match(character)):
+                return False
+        elif character not in prefix:
+            return not WORD_CHARACTER_RE.match(character)
+    return not ahead
 
 
 def possible(text: str, query: SearchQuery) -> SearchQuery:
@@ -395,6 +456,9 @@ def _places(text: str, finders: tuple[Finder, ...]) -> Iterator[tuple[int, int]]
             searches.append(_encoded_places(text, finder, encoded))
         if finder.word_start:
             searches[-1] = (place for place in searches[-1] if _starts_word(text, place[0]))
+        elif finder.arabic_lead is not None:
+            lead = finder.arabic_lead
+            searches[-1] = (place for place in searches[-1] if _arabic_start(text, place[0], lead))
     return searches[0] if len(searches) == 1 else heapq.merge(*searches)
 
 
@@ -409,11 +473,31 @@ def _encoded_places(text: str, finder: Finder, encoded: dict[str, tuple[bytes, b
     if not whole:
         missing = _with_missing(finder.encoded, finder.codec)
         return (match.span() for match in missing.finditer(subject))
+    if finder.word_start and finder.codec != ARABIC_CODEC:
+        pattern = _word_start_pattern(finder.encoded, finder.codec, _DROPPED in subject)
+        return (match.span() for match in pattern.finditer(subject))
     if _DROPPED in subject:
-        between = re.escape(_DROPPED) + b"*"
-        pattern = between.join(re.escape(bytes([byte])) for byte in finder.encoded)
-        return (match.span() for match in re.compile(pattern).finditer(subject))
+        return (match.span() for match in _spread_pattern(finder.encoded).finditer(subject))
     return _occurrences(subject, finder.encoded)
+
+
+@lru_cache(maxsize=1024)
+def _spread_pattern(encoded: bytes) -> re.Pattern[bytes]:
+    """The token in a folded encoded text, with the bytes of characters that fold to nothing between its letters."""
+    return re.compile((re.escape(_DROPPED) + b"*").join(re.escape(bytes([byte])) for byte in encoded))
+
+
+@lru_cache(maxsize=1024)
+def _word_start_pattern(encoded: bytes, codec: str, spread: bool) -> re.Pattern[bytes]:
+    """The token in a folded encoded text where no letter or digit precedes it (``_starts_word`` checks the rest).
+
+    In such a text every byte but ``_DROPPED`` and ``_OTHER`` is the fold of a letter or digit, and in these codecs
+    (all but Arabic's) not of an Arabic one, after which a token may start (``ال2024``): the places this leaves
+    out are places ``_starts_word`` refuses, found without a Python step each.
+    """
+    letters = bytes(sorted(set(_fold_table(codec)) - {_DROPPED[0], _OTHER[0]}))
+    token = _spread_pattern(encoded).pattern if spread else re.escape(encoded)
+    return re.compile(b"(?<![" + re.escape(letters) + b"])" + token)
 
 
 def _occurrences(text: AnyStr, token: AnyStr) -> Iterator[tuple[int, int]]:

@@ -115,7 +115,7 @@ def filter_sql(filters: Filters) -> tuple[str, list[Any]]:
 ENTRIES_PER_DOCUMENT = 6
 
 
-def ranked_sql(matches_sql: str, filters_sql: str) -> str:
+def ranked_sql(matches_sql: str, filters_sql: str, *, bounded: bool = False) -> str:
     """The best entry of each matching document, best first, newer first on ties, with the total.
 
     ``matches_sql`` yields ``(entry_id, score, document_id, language)`` for every candidate entry, lower score
@@ -125,11 +125,21 @@ def ranked_sql(matches_sql: str, filters_sql: str) -> str:
     Of equally good entries of one document, the one in the preferred language (the reader's) is taken. The
     total counts the documents of every candidate (the facets in the engine's match already applied the
     filters).
+
+    ``bounded``: ``matches_sql`` yields up to one candidate more than the engine ranks (its bound, a parameter
+    after its own), so that the same statement tells whether the match has more (the ``found`` column): only the
+    newest that many are ranked and counted.
     """
     document = Document._meta.db_table
     # MATERIALIZED: the engine's index finds the matches first; the planner must not start from the documents.
+    if bounded:
+        newest = "m AS MATERIALIZED (SELECT * FROM found ORDER BY entry_id DESC LIMIT %s)"
+        matches = f"found AS MATERIALIZED ({matches_sql}), {newest}"
+        found = "(SELECT COUNT(*) FROM found)"
+    else:
+        matches, found = f"m AS MATERIALIZED ({matches_sql})", "NULL"
     return f"""
-        WITH m AS MATERIALIZED ({matches_sql}),
+        WITH {matches},
         cut AS (SELECT score FROM m ORDER BY score LIMIT 1 OFFSET %s),
         top AS (
             SELECT m.entry_id, m.score, m.document_id, m.language,
@@ -138,7 +148,9 @@ def ranked_sql(matches_sql: str, filters_sql: str) -> str:
             FROM m
             WHERE NOT EXISTS (SELECT 1 FROM cut) OR m.score <= (SELECT score FROM cut)
         )
-        SELECT document_id, entry_id, score, (SELECT COUNT(DISTINCT document_id) FROM m) AS total FROM (
+        SELECT document_id, entry_id, score, (SELECT COUNT(DISTINCT document_id) FROM m) AS total,
+               {found} AS found
+        FROM (
             SELECT document_id, entry_id, score, published_at,
                    ROW_NUMBER() OVER (
                        PARTITION BY document_id ORDER BY score, CASE WHEN language = %s THEN 0 ELSE 1 END, entry_id
@@ -161,25 +173,31 @@ def run_ranked(  # noqa: PLR0917
     offset: int,
     *,
     exact: bool = True,
+    bound: int | None = None,
 ) -> HitPage:
-    """Run :func:`ranked_sql` for one page."""
+    """Run :func:`ranked_sql` for one page. With ``bound``, ``matches_sql`` yields up to ``bound`` + 1 candidates
+    (``ranked_sql``'s ``bounded``) and the page is exact when it yielded at most ``bound``; else ``exact`` says."""
     where, filter_params = filter_sql(filters)
-    sql = ranked_sql(matches_sql, where)
+    sql = ranked_sql(matches_sql, where, bounded=bound is not None)
+    bounds = [] if bound is None else [bound]
 
     def params(limit: int, offset: int) -> list[Any]:
-        return [*matches_params, ENTRIES_PER_DOCUMENT * (offset + limit) - 1, *filter_params, language, limit, offset]
+        cut = ENTRIES_PER_DOCUMENT * (offset + limit) - 1
+        return [*matches_params, *bounds, cut, *filter_params, language, limit, offset]
+
+    def page(hits: list[Hit], row: Any) -> HitPage:
+        total = int(row[3]) if row else 0
+        return HitPage(hits=hits, total=total, exact=exact if bound is None or not row else int(row[4]) <= bound)
 
     with connection.cursor() as cursor:
         cursor.execute(sql, params(limit, offset))
         rows = cursor.fetchall()
         if rows:
-            hits = [Hit(int(r[0]), int(r[1]), float(r[2])) for r in rows]
-            return HitPage(hits=hits, total=int(rows[0][3]), exact=exact)
+            return page([Hit(int(r[0]), int(r[1]), float(r[2])) for r in rows], rows[0])
         if offset == 0:
-            return HitPage(hits=[], total=0, exact=exact)
+            return page([], None)
         cursor.execute(sql, params(1, 0))
-        first = cursor.fetchone()
-        return HitPage(hits=[], total=int(first[3]) if first else 0, exact=exact)
+        return page([], cursor.fetchone())
 
 
 class Engine(ABC):
