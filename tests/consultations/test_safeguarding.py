@@ -7,7 +7,7 @@ import pytest
 from cwgcop.consultations.normalise import clean, fold, normalise
 from cwgcop.consultations.redaction.normalise import normalise as redaction_normalise
 from cwgcop.consultations.safeguarding import CATEGORIES, LANGUAGES, assess, lexicon, suggests_risk
-from tests.consultations.safeguarding_measure import BENIGN, BLIND, BLIND5, BLIND6, load, measure
+from tests.consultations.safeguarding_measure import BENIGN, BLIND, BLIND5, BLIND6, BLIND7, load, measure
 
 
 @pytest.mark.parametrize(
@@ -176,6 +176,15 @@ def test_the_sixth_blind_set_is_scored_as_the_docs_say() -> None:
     assert (len(score.misses), len(score.false_alarms)) == (0, 8)
     for language in LANGUAGES:
         assert score.recall(language) >= 0.90, (language, score.misses)
+
+
+def test_the_seventh_blind_set_is_scored_as_the_docs_say() -> None:
+    """blind7/: 16 disclosures and 14 benign texts per language, written apart by someone who had not read the
+    rules, scored once after round 6 (24 misses, 11 false alarms: 72/96 = 75 %, 11/84 = 13 %; the concept rules
+    alone 56/96, 7/84; docs/consultations.md) and folded into tuning in round 7. Pinned, not a target."""
+    score = measure(load(BLIND7))
+    assert sum(score.texts.values()) == 180
+    assert (len(score.misses), len(score.false_alarms)) == (24, 11)
 
 
 @pytest.mark.parametrize(
