@@ -77,13 +77,17 @@ def test_the_measured_figures_are_those_in_the_docs(all_scores: dict[str, dict[s
     # tuning in round 6, whose rules were written for the classes of its misses.
     assert _figures(all_scores["blind6"]) == (31, 31, 114, 117, 8)
     assert (all_scores["blind6"]["all"].found["name"], all_scores["blind6"]["all"].total["name"]) == (78, 81)
-    # The seventh blind set, scored once after round 6 (contact 24/24, dates of birth 6/6, names/schools/addresses 74/123 = 60.2 %, names
-    # 48/87, schools 12/18, addresses 14/18, 23/2075 clean words = 1.1 %), then folded into tuning in round 7.
-    # Pinned, not a target: round 7 aims at general mechanisms, not at its names (docs/consultations.md).
-    assert _figures(all_scores["blind7"]) == (24, 24, 74, 123, 23)
-    assert (all_scores["blind7"]["all"].found["name"], all_scores["blind7"]["all"].total["name"]) == (48, 87)
-    # The first held-out set (seen since): reported, not a target.
-    assert _figures(score(load_heldout())) == (34, 34, 33, 34, 12)
+    # The seventh blind set, scored once after round 6 (contact 24/24, dates of birth 6/6, names/schools/addresses
+    # 74/123 = 60.2 %, names 48/87, schools 12/18, addresses 14/18, 23/2075 clean words = 1.1 %), then folded into
+    # tuning in round 7.
+    # After round 7 (general mechanisms: lists, titles, what a person is called, a real lexicon): names 81/87,
+    # names/schools/addresses 107/123 = 87.0 %. Pinned, not a target: round 7 aimed at mechanisms, not at its names
+    # (docs/consultations.md); the eighth blind set is the estimate.
+    assert _figures(all_scores["blind7"]) == (24, 24, 107, 123, 23)
+    assert (all_scores["blind7"]["all"].found["name"], all_scores["blind7"]["all"].total["name"]) == (81, 87)
+    # The first held-out set (seen since): reported, not a target. Round 7 removes one word more, "Lupita" in "La
+    # maestra Lupita": that set labels a teacher's name clean, the later sets label it personal.
+    assert _figures(score(load_heldout())) == (34, 34, 33, 34, 13)
 
 
 def test_the_fifth_blind_set_keeps_its_texts() -> None:
