@@ -181,10 +181,40 @@ def test_the_sixth_blind_set_is_scored_as_the_docs_say() -> None:
 def test_the_seventh_blind_set_is_scored_as_the_docs_say() -> None:
     """blind7/: 16 disclosures and 14 benign texts per language, written apart by someone who had not read the
     rules, scored once after round 6 (24 misses, 11 false alarms: 72/96 = 75 %, 11/84 = 13 %; the concept rules
-    alone 56/96, 7/84; docs/consultations.md) and folded into tuning in round 7. Pinned, not a target."""
+    alone 56/96, 7/84; docs/consultations.md) and folded into tuning in round 7. Pinned, not a target. After round 7
+    (hyperbole about a trivial cause is the child's joke): the same 24 misses, 5 false alarms (72/96, 5/84)."""
     score = measure(load(BLIND7))
     assert sum(score.texts.values()) == 180
-    assert (len(score.misses), len(score.false_alarms)) == (24, 11)
+    assert (len(score.misses), len(score.false_alarms)) == (24, 5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Round 7, on texts blind7 does not hold: hyperbole (an absurd consequence) about a trivial cause.
+        "if my dad sees this report card im literally dead, bury me in the garden",
+        "si mon père voit mes notes je change de nom et je pars sur la lune",
+        "mi hermana se comió mis golosinas, la voy a matar y después me cambio el nombre",
+        "если мама увидит дневник, мои похороны в пятницу, закопайте меня",
+        "لو امي شافت الشهادة ادفنوني",
+        "要是我妈看到成绩单，我就原地去世了",
+    ],
+)
+def test_round_seven_hyperbole_about_a_trivial_cause_is_a_joke(text: str) -> None:
+    assert not suggests_risk(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        # No hyperbole, or something serious: still found.
+        ("if my mum sees my grades she hits me with a belt", {"physical_abuse"}),
+        ("si mi papá ve mis notas me pega con el cinturón", {"physical_abuse"}),
+        ("my dad hits me when my grades are bad and i want to die", {"physical_abuse", "suicide"}),
+    ],
+)
+def test_round_seven_a_disclosure_beside_a_trivial_cause_is_still_found(text: str, categories: set[str]) -> None:
+    assert set(assess(text).categories) == categories
 
 
 @pytest.mark.parametrize(
