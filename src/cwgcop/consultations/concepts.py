@@ -85,6 +85,11 @@ RULES: tuple[Rule, ...] = (
     Rule("self_harm", ("harm", "body", "conceal"), window=20),
     Rule("self_harm", ("blade", "body", "conceal"), window=20),
     Rule("suicide", ("jump", "height", "self")),
+    # Round 7: doing it again to the body and hiding it, whatever "it" is called ("doing the thing again on my
+    # thighs where nobody can see", "volví a hacerme lo de las piernas… pa que no se note", "又没忍住在腿上…穿长裤").
+    Rule("self_harm", ("relapse", "body", "conceal"), window=20),
+    # Giving all one's belongings away ("раздала все свои вещи", "I gave away all my stuff"): preparing to die.
+    Rule("suicide", ("giveaway", "self")),
 )
 # Since round 5, what tells a joke or a question from a disclosure (see :func:`banter` and :func:`helping`).
 BANTER = frozenset({"laughter", "trivial", "serious", "helping", "hyperbole"})
