@@ -27,7 +27,6 @@ LATIN = ("en", "fr", "es")
 CHINESE_COMMON = 200
 
 
-@cache
 def _counts(language: str) -> dict[str, int]:
     with (
         resources.files("spellchecker").joinpath(f"resources/{language}.json.gz").open("rb") as raw,
@@ -38,10 +37,16 @@ def _counts(language: str) -> dict[str, int]:
 
 
 @cache
-def common_words(language: str, share: float | None = None) -> frozenset[str]:
+def _levels(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The common words of ``language`` and its most frequent ones; the counts themselves are not kept."""
     counts = _counts(language)
-    floor = max(counts.values()) * (SHARE[language] if share is None else share)
-    return frozenset(word for word, count in counts.items() if count >= floor)
+    top = max(counts.values())
+    common = frozenset(word for word, count in counts.items() if count >= top * SHARE[language])
+    return common, frozenset(word for word in common if counts[word] >= top * TOP_SHARE)
+
+
+def common_words(language: str, *, very: bool = False) -> frozenset[str]:
+    return _levels(language)[1 if very else 0]
 
 
 @cache
@@ -83,11 +88,10 @@ def is_common(word: str, *, very: bool = False) -> bool:
             return True
         if very:
             return False
-    return any(lowered in common_words(each, TOP_SHARE if very else None) for each in languages)
+    return any(lowered in common_words(each, very=very) for each in languages)
 
 
 def warm_up() -> None:
     for language in (*LATIN, "ru", "ar"):
-        common_words(language)
-        common_words(language, TOP_SHARE)
+        _levels(language)
     _russian_stems()
