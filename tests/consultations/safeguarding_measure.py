@@ -26,6 +26,8 @@ BLIND = CORPUS / "blind"
 BLIND5 = CORPUS / "blind5"
 # The sixth blind set: scored once after round 5, folded into tuning in round 6.
 BLIND6 = CORPUS / "blind6"
+# The seventh blind set: scored once after round 6, folded into tuning in round 7.
+BLIND7 = CORPUS / "blind7"
 BENIGN = ("benign", "benign_topic")
 
 

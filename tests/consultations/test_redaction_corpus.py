@@ -16,6 +16,7 @@ from cwgcop.consultations.redaction.evaluate import (
     load,
     load_blind5,
     load_blind6,
+    load_blind7,
     load_heldout,
     load_round4,
     load_unseen,
@@ -37,6 +38,7 @@ def all_scores() -> dict[str, dict[str, Score]]:
         "round4": score(load_round4()),
         "blind5": score(load_blind5()),
         "blind6": score(load_blind6()),
+        "blind7": score(load_blind7()),
     }
 
 
@@ -75,8 +77,17 @@ def test_the_measured_figures_are_those_in_the_docs(all_scores: dict[str, dict[s
     # tuning in round 6, whose rules were written for the classes of its misses.
     assert _figures(all_scores["blind6"]) == (31, 31, 114, 117, 8)
     assert (all_scores["blind6"]["all"].found["name"], all_scores["blind6"]["all"].total["name"]) == (78, 81)
-    # The first held-out set (seen since): reported, not a target.
-    assert _figures(score(load_heldout())) == (34, 34, 33, 34, 12)
+    # The seventh blind set, scored once after round 6 (contact 24/24, dates of birth 6/6, names/schools/addresses
+    # 74/123 = 60.2 %, names 48/87, schools 12/18, addresses 14/18, 23/2075 clean words = 1.1 %), then folded into
+    # tuning in round 7.
+    # After round 7 (general mechanisms: lists, titles, what a person is called, a real lexicon): names 81/87,
+    # names/schools/addresses 107/123 = 87.0 %. Pinned, not a target: round 7 aimed at mechanisms, not at its names
+    # (docs/consultations.md); the eighth blind set is the estimate.
+    assert _figures(all_scores["blind7"]) == (24, 24, 107, 123, 23)
+    assert (all_scores["blind7"]["all"].found["name"], all_scores["blind7"]["all"].total["name"]) == (81, 87)
+    # The first held-out set (seen since): reported, not a target. Round 7 removes one word more, "Lupita" in "La
+    # maestra Lupita": that set labels a teacher's name clean, the later sets label it personal.
+    assert _figures(score(load_heldout())) == (34, 34, 33, 34, 13)
 
 
 def test_the_fifth_blind_set_keeps_its_texts() -> None:
@@ -92,6 +103,15 @@ def test_the_sixth_blind_set_keeps_its_texts() -> None:
     """blind6/: written by someone who had not read the rules, scored once after round 5 and folded into tuning in
     round 6; its texts are never edited (docs/consultations.md keeps the once-scored figures)."""
     records = load_blind6()
+    assert (len(records), sum(1 for r in records if not r["spans"])) == (180, 72)
+    for language in LANGUAGES:
+        assert sum(1 for r in records if r["lang"] == language) == 30
+
+
+def test_the_seventh_blind_set_keeps_its_texts() -> None:
+    """blind7/: written apart by someone who had not read the rules, scored once after round 6 and folded into
+    tuning in round 7; its texts are never edited (docs/consultations.md keeps the once-scored figures)."""
+    records = load_blind7()
     assert (len(records), sum(1 for r in records if not r["spans"])) == (180, 72)
     for language in LANGUAGES:
         assert sum(1 for r in records if r["lang"] == language) == 30

@@ -207,3 +207,73 @@ def test_y_e_and_i_join_two_names_only_as_words() -> None:
     """The word "Yesterday" is not the name "Yesterda" joined by the Spanish "y" to the next word."""
     assert all(not found.startswith("Yesterda") for found, _category in _found("Yesterday Fatima told me a secret"))
     assert _found("Sofía y Lucía dicen que no") == [("Sofía", "name"), ("Lucía", "name")]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # Round 7, on texts blind7 does not hold. Coordination: a list that holds the child ("me", "moi", "yo",
+        # "я", "мы с", "أنا", "ana", 我): every member that is not a common word of its language is a name.
+        ("me Oisín and Tadhg built a minecraft server", ["Oisín", "Tadhg"]),
+        ("moi, Ilyès et Maëlle-Anaïs on a un groupe", ["Ilyès", "Maëlle-Anaïs"]),
+        ("en el grupo estamos yo, Thiago y Benjamín Quispe", ["Thiago", "Benjamín Quispe"]),
+        ("я с Ариной и Тимуром сидим в беседе", ["Ариной", "Тимуром"]),
+        ("أنا ورغد وجود في نفس القروب", ["رغد", "جود"]),
+        ("ana w 5aled la3abna fortnite", ["ana", "5aled"]),  # "ana" is also the given name Ana (round 5's rule)
+        ("群里有我、糖糖和Leo", ["糖糖", "Leo"]),
+        # A title or a role and the word after it, if not a common word.
+        ("miss Okonkwo-Bright took our phones", ["Okonkwo-Bright"]),
+        ("madame Nkemelu crie tout le temps", ["Nkemelu"]),
+        ("el profe Ibargüen nos quitó el celular", ["Ibargüen"]),
+        ("учитель Тлеубаев читает переписки", ["Тлеубаев"]),
+        ("الأستاذ بوزيد ياخذ جوالاتنا", ["بوزيد"]),
+        ("la voisine madame Ndiaye-Fall nous gronde", ["Ndiaye-Fall"]),
+        ("我们的導師林志豪很严格", ["林志豪"]),
+        ("羽毛球队的黄sir很凶", ["黄"]),
+        # What a person is called.
+        ("everyone calls him Tazz but his real name is Tarquin", ["Tazz", "Tarquin"]),
+        ("tout le monde l'appelle Zizou", ["Zizou"]),
+        ("все зовут его Тёмыч", ["Тёмыч"]),
+        ("我们都叫他豆豆", ["豆豆"]),
+        # What must stay: common words, pronouns, kin, brands, public figures' lists are not widened.
+        ("me and my mum went to Paris", []),
+        ("moi et mes potes on joue à Fortnite", []),
+        ("yo y mi hermano jugamos Minecraft", []),
+        ("я с мамой ходил в кино", []),
+        ("أنا وأخوي نلعب", []),
+        ("我和妈妈去公园", []),
+        ("I miss you so much", []),
+        ("madame la directrice a dit non", []),
+        ("el profesor dijo que no", []),
+        ("учитель сказал нельзя", []),
+        ("الأستاذ قال ممنوع", []),
+        ("老师能看到我们搜的东西", []),
+        ("me, myself and I", []),
+        ("me and Minecraft are best friends", []),
+        ("me llamo Lucía Fernández y estoy en sexto", ["Lucía Fernández"]),
+        ("Деда Мороза нет", []),
+        ("我和同学、老师一起去", []),
+    ],
+)
+def test_round_seven_finds_names_by_general_mechanisms(text: str, names: list[str]) -> None:
+    assert _names(text) == names
+
+
+def test_a_common_word_comes_from_real_word_frequencies() -> None:
+    """pyspellchecker's frequencies (and jieba's dictionary for Chinese), read offline: common words of each
+    language are common, names nobody listed are not."""
+    from cwgcop.consultations.redaction import lexicon
+
+    assert [lexicon.is_common(w) for w in ("homework", "devoirs", "tarea", "домашка", "беседе", "واجب", "作业")] == [
+        True,
+        True,
+        True,
+        False,
+        True,
+        True,
+        True,
+    ]
+    assert [lexicon.is_common(w) for w in ("Tadhg", "Nkemelu", "Ibargüen", "Тлеубаев", "بوزيد", "糖糖")] == [False] * 6
+    assert lexicon.is_common("Valen") is False
+    assert lexicon.is_common("Freya") is True
+    assert lexicon.is_common("Freya", very=True) is False

@@ -7,7 +7,7 @@ import pytest
 from cwgcop.consultations.normalise import clean, fold, normalise
 from cwgcop.consultations.redaction.normalise import normalise as redaction_normalise
 from cwgcop.consultations.safeguarding import CATEGORIES, LANGUAGES, assess, lexicon, suggests_risk
-from tests.consultations.safeguarding_measure import BENIGN, BLIND, BLIND5, BLIND6, load, measure
+from tests.consultations.safeguarding_measure import BENIGN, BLIND, BLIND5, BLIND6, BLIND7, load, measure
 
 
 @pytest.mark.parametrize(
@@ -178,6 +178,46 @@ def test_the_sixth_blind_set_is_scored_as_the_docs_say() -> None:
         assert score.recall(language) >= 0.90, (language, score.misses)
 
 
+def test_the_seventh_blind_set_is_scored_as_the_docs_say() -> None:
+    """blind7/: 16 disclosures and 14 benign texts per language, written apart by someone who had not read the
+    rules, scored once after round 6 (24 misses, 11 false alarms: 72/96 = 75 %, 11/84 = 13 %; the concept rules
+    alone 56/96, 7/84; docs/consultations.md) and folded into tuning in round 7. Pinned, not a target. After round 7
+    (hyperbole about a trivial cause is the child's joke; a relapse hidden on the body, giving everything away):
+    18 misses, 5 false alarms (78/96, 5/84)."""
+    score = measure(load(BLIND7))
+    assert sum(score.texts.values()) == 180
+    assert (len(score.misses), len(score.false_alarms)) == (18, 5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Round 7, on texts blind7 does not hold: hyperbole (an absurd consequence) about a trivial cause.
+        "if my dad sees this report card im literally dead, bury me in the garden",
+        "si mon père voit mes notes je change de nom et je pars sur la lune",
+        "mi hermana se comió mis golosinas, la voy a matar y después me cambio el nombre",
+        "если мама увидит дневник, мои похороны в пятницу, закопайте меня",
+        "لو امي شافت الشهادة ادفنوني",
+        "要是我妈看到成绩单，我就原地去世了",
+    ],
+)
+def test_round_seven_hyperbole_about_a_trivial_cause_is_a_joke(text: str) -> None:
+    assert not suggests_risk(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        # No hyperbole, or something serious: still found.
+        ("if my mum sees my grades she hits me with a belt", {"physical_abuse"}),
+        ("si mi papá ve mis notas me pega con el cinturón", {"physical_abuse"}),
+        ("my dad hits me when my grades are bad and i want to die", {"physical_abuse", "suicide"}),
+    ],
+)
+def test_round_seven_a_disclosure_beside_a_trivial_cause_is_still_found(text: str, categories: set[str]) -> None:
+    assert set(assess(text).categories) == categories
+
+
 @pytest.mark.parametrize(
     ("text", "category"),
     [
@@ -272,3 +312,25 @@ def test_jokes_and_questions_about_helping_a_friend_are_not_disclosures(text: st
 )
 def test_a_disclosure_with_a_laugh_or_beside_a_question_is_still_found(text: str, category: str) -> None:
     assert category in assess(text).categories
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # Round 7, on texts blind7 does not hold: doing "it" again to the body and hiding it, whatever it is called.
+        ("j ai recommencé sur les cuisses, je mets un pantalon pour que personne remarque", "self_harm"),
+        ("volví a hacerlo en los brazos, uso sudadera pa que no se note", "self_harm"),
+        ("опять сорвался, на руках, хожу в кофте чтобы никто не заметил", "self_harm"),
+        ("رجعت اعمل في يدي وبلبس كم طويل عشان ما حد يشوف", "self_harm"),
+        ("又没忍住在手臂上划了，只能穿长袖", "self_harm"),
+        # Giving all one's belongings away.
+        ("i gave away all my stuff to my friends this week", "suicide"),
+        ("раздал все свои вещи брату, мне они больше не нужны", "suicide"),
+    ],
+)
+def test_round_seven_finds_disclosures_by_general_concepts(text: str, category: str) -> None:
+    assert assess(text).categories == frozenset({category})
+
+
+def test_round_seven_giving_old_toys_to_a_charity_shop_is_no_disclosure() -> None:
+    assert not suggests_risk("we gave away all my old toys to the charity shop")

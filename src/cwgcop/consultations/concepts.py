@@ -85,9 +85,14 @@ RULES: tuple[Rule, ...] = (
     Rule("self_harm", ("harm", "body", "conceal"), window=20),
     Rule("self_harm", ("blade", "body", "conceal"), window=20),
     Rule("suicide", ("jump", "height", "self")),
+    # Round 7: doing it again to the body and hiding it, whatever "it" is called ("doing the thing again on my
+    # thighs where nobody can see", "volví a hacerme lo de las piernas… pa que no se note", "又没忍住在腿上…穿长裤").
+    Rule("self_harm", ("relapse", "body", "conceal"), window=20),
+    # Giving all one's belongings away ("раздала все свои вещи", "I gave away all my stuff"): preparing to die.
+    Rule("suicide", ("giveaway", "self")),
 )
 # Since round 5, what tells a joke or a question from a disclosure (see :func:`banter` and :func:`helping`).
-BANTER = frozenset({"laughter", "trivial", "serious", "helping"})
+BANTER = frozenset({"laughter", "trivial", "serious", "helping", "hyperbole"})
 _NEEDED = tuple((rule, frozenset(rule.concepts)) for rule in RULES)
 NAMES = frozenset(name for rule in RULES for name in rule.concepts) | {"guard", "accident"} | BANTER
 # An accident in the sentence cancels these rules: it excuses a cut knee, not a wish to die (nor "told the
@@ -342,10 +347,21 @@ def banter(raw: str, text: str) -> bool:
     """Whether a wish to die in ``raw`` (``text``: its normalised words) is a joke: laughter (a word or a laughing
     face) and a trivial cause ("this game is so hard i want to die lol", "ce niveau est tellement dur je vais
     mourir mdr", "这关太难了我要死了哈哈"), and nothing that shows it is meant ("lol but seriously", "nobody would
-    care", "every day", a self-harm word). Laughter alone is not enough: a child may laugh to soften a disclosure."""
+    care", "every day", a self-harm word). Laughter alone is not enough: a child may laugh to soften a disclosure.
+    Since round 7 a hyperbole stands for the laughter (:func:`hyperbole`)."""
     where = _everywhere(text)
-    laughing = "laughter" in where or LAUGHING.search(raw) is not None
+    laughing = "laughter" in where or "hyperbole" in where or LAUGHING.search(raw) is not None
     return laughing and "trivial" in where and not any(name in where for name in SERIOUS)
+
+
+def hyperbole(text: str) -> bool:
+    """Round 7: whether ``text`` (normalised words) exaggerates past belief about a trivial cause, with nothing
+    serious: an absurd or impossible consequence in each language's idiom ("start planning the funeral", "je
+    change de nom", "me entierra y me revive", "сменю имя", "ادفنوني", "大卸八块", "找个地缝钻进去") and a trivial
+    cause (a test, a school report, a song, snacks, heat). Then a threat, a beating, leaving or dying said so is
+    the child's joke, not a disclosure (not for sexual abuse, grooming, exploitation or bullying)."""
+    where = _everywhere(text)
+    return "hyperbole" in where and "trivial" in where and not any(name in where for name in SERIOUS)
 
 
 def helping(text: str, sentence_of: list[int]) -> set[int]:

@@ -227,6 +227,11 @@ def _read(split: _Words) -> dict[str, set[str]]:
     return {language: _categories(lexicon(language), split, text_scripts) for language in LANGUAGES}
 
 
+# Round 7: what a hyperbole about a trivial cause cancels (concepts.hyperbole): the child threatening a sibling,
+# "dead" if a parent sees a test, leaving for the moon. Never sexual abuse, grooming, exploitation or bullying.
+JOKED = frozenset({"suicide", "self_harm", "physical_abuse", "running_away"})
+
+
 def assess(text: str) -> Finding:
     """Read ``text`` against the lexicons of all six languages. Since round 5, a wish to die said as a joke
     (:func:`concepts.banter`) is not a suicide disclosure, and bullying found only in sentences asking how to help
@@ -246,6 +251,9 @@ def assess(text: str) -> Finding:
     if any("suicide" in found for found in by_language.values()) and concepts.banter(text, split.text):
         for found in by_language.values():
             found.discard("suicide")
+    if any(JOKED & found for found in by_language.values()) and concepts.hyperbole(split.text):
+        for language, found in by_language.items():
+            by_language[language] = found - JOKED
     categories = set().union(*by_language.values())
     languages = {language for language, found in by_language.items() if found}
     return Finding(categories=frozenset(categories), languages=frozenset(languages))

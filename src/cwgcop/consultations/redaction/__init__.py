@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cwgcop.consultations.redaction import chinese, contacts, dates, people, places, structure
+from cwgcop.consultations.redaction import chinese, contacts, dates, general, lexicon, people, places, structure
 from cwgcop.consultations.redaction.base import CONTACT, Category, Hit, merge
 from cwgcop.consultations.redaction.normalise import normalise, visible
 
@@ -44,6 +44,7 @@ def warm_up() -> None:
     chinese.warm_up()
     people.given_names()
     people.names_also_words()
+    lexicon.warm_up()
 
 
 def _detect(text: str, region: str | None) -> list[Hit]:
@@ -66,7 +67,8 @@ def _detect(text: str, region: str | None) -> list[Hit]:
         + structure.names(text)
         + chinese.detect(text)
     )
-    return found + structure.coordinated(text, found)
+    found += structure.coordinated(text, found)
+    return found + general.names(text, found)
 
 
 def _without_placeholders(text: str, hits: list[Hit]) -> list[Hit]:

@@ -81,6 +81,8 @@ SURNAMES = frozenset(
     # The next hundred or so (the 2020 census's 101st-300th that are not everyday single-character words).
     "齐乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿焦俞柳祝舒阮柯纪梅童凌毕季裴霍涂苗翁冉骆蓝"
     "辛靳柴蒙鲍喻祁蒲滕屈饶牟穆卓吉缪简芦褚娄窦戚岑卜晏柏瞿桂佟臧闵苟邬卞姬栾隋刁荣巫寇桑郎甄仲虞敖巩佘邝"
+    # Round 7: the same names in traditional characters (Taiwan, Hong Kong: 吳怡君, 陳sir).
+    "張劉陳楊黃趙吳許鄭謝蕭葉羅馮鄧蔣蘇盧鍾譚陸賈韋鄒龍顧聶魯紀嚴錢湯賴潘蔡林郭"
 )
 # Family names of two characters (复姓): "欧阳雪晴", "司马光".
 COMPOUND_SURNAMES = (
@@ -93,6 +95,12 @@ def _tag(word: str) -> str | None:
     """jieba's dictionary tag for ``word``, or None for a word it does not know."""
     tags: dict[str, str] = _tagger().dt.word_tag_tab
     return tags.get(word)
+
+
+def word_frequency(word: str) -> int:
+    """jieba's dictionary count for ``word`` (0 for a word it does not know)."""
+    freq: dict[str, int] = _tagger().dt.FREQ
+    return freq.get(word, 0)
 
 
 def names(text: str) -> list[Hit]:
