@@ -7,7 +7,7 @@ import pytest
 from cwgcop.consultations.normalise import clean, fold, normalise
 from cwgcop.consultations.redaction.normalise import normalise as redaction_normalise
 from cwgcop.consultations.safeguarding import CATEGORIES, LANGUAGES, assess, lexicon, suggests_risk
-from tests.consultations.safeguarding_measure import BENIGN, BLIND, BLIND5, BLIND6, BLIND7, load, measure
+from tests.consultations.safeguarding_measure import BENIGN, BLIND, BLIND5, BLIND6, BLIND7, BLIND8, load, measure
 
 
 @pytest.mark.parametrize(
@@ -187,6 +187,16 @@ def test_the_seventh_blind_set_is_scored_as_the_docs_say() -> None:
     score = measure(load(BLIND7))
     assert sum(score.texts.values()) == 180
     assert (len(score.misses), len(score.false_alarms)) == (18, 5)
+
+
+def test_the_eighth_blind_set_is_scored_as_the_docs_say() -> None:
+    """blind8/: answers of one to four sentences to the consultation's questions, 16 disclosures and 14 benign
+    texts per language, written apart, scored once after round 7 (24 misses, 20 false alarms: 72/96 = 75 %,
+    20/84 = 24 %; the concept rules alone 54/96, 14/84; by round 4's code 69/96, 20/84, round 5's 69/96, 20/84,
+    round 6's 72/96, 21/84; docs/consultations.md) and folded into tuning in round 8. Pinned, not a target."""
+    score = measure(load(BLIND8))
+    assert sum(score.texts.values()) == 180
+    assert (len(score.misses), len(score.false_alarms)) == (24, 20)
 
 
 @pytest.mark.parametrize(
