@@ -216,22 +216,17 @@ def main(argv: list[str]) -> None:
         fresh = Path(argv.pop(at + 1))
     args = [a for a in argv if not a.startswith("--")]
     corpus = Path(args[0]) if args else DEFAULT_CORPUS
-    if fresh is not None:
-        records = load_fresh(fresh)
-    elif "--unseen" in argv:
-        records = load_unseen(corpus)
-    elif "--round4" in argv:
-        records = load_round4(corpus)
-    elif "--blind5" in argv:
-        records = load_blind5(corpus)
-    elif "--blind6" in argv:
-        records = load_blind6(corpus)
-    elif "--blind7" in argv:
-        records = load_blind7(corpus)
-    elif "--blind8" in argv:
-        records = load_blind8(corpus)
-    else:
-        records = load_heldout(corpus) if "--heldout" in argv else load(corpus)
+    sets = {
+        "--unseen": load_unseen,
+        "--round4": load_round4,
+        "--blind5": load_blind5,
+        "--blind6": load_blind6,
+        "--blind7": load_blind7,
+        "--blind8": load_blind8,
+        "--heldout": load_heldout,
+    }
+    chosen = next((loader for flag, loader in sets.items() if flag in argv), load)
+    records = load_fresh(fresh) if fresh is not None else chosen(corpus)
     scores = score(records)
     sys.stdout.write(table(scores) + "\n")
     if "--misses" in argv:
