@@ -195,11 +195,11 @@ def test_the_eighth_blind_set_is_scored_as_the_docs_say() -> None:
     20/84 = 24 %; the concept rules alone 54/96, 14/84; by round 4's code 69/96, 20/84, round 5's 69/96, 20/84,
     round 6's 72/96, 21/84; docs/consultations.md) and folded into tuning in round 8. Pinned, not a target. After
     round 8 (hyperbole: an oath, living inside a game, "one more …"; living and nobody-asks-me as the hyperbole's
-    own; what the writer does to the body and hides; farewell letters; sleeping away): 14 misses, 8 false alarms
-    (82/96, 8/84)."""
+    own; what the writer does to the body and hides; farewell letters; sleeping away; Arabic dialect verbs of the
+    first person; "our game" and "things I don't like"): 10 misses, 8 false alarms (86/96, 8/84)."""
     score = measure(load(BLIND8))
     assert sum(score.texts.values()) == 180
-    assert (len(score.misses), len(score.false_alarms)) == (14, 8)
+    assert (len(score.misses), len(score.false_alarms)) == (10, 8)
 
 
 @pytest.mark.parametrize(
@@ -215,6 +215,13 @@ def test_the_eighth_blind_set_is_scored_as_the_docs_say() -> None:
         ("я написала прощальные записки", "suicide"),
         ("I slept on the bench at the station because I cannot be at home", "running_away"),
         ("Я собрал рюкзак и сваливаю, дома никто не знает", "running_away"),
+        # The writer in Arabic dialect verbs of the first person and "my" on a body part.
+        ("بعمل جروح بالموس على فخادي لما بتضيق فيي", "self_harm"),
+        ("لما بزعل بجرح فخادي بشفرة", "self_harm"),
+        # "Our game" as the secret an abuser gives, "things I don't like" done to the writer.
+        ("my uncle comes to my room and does things I dont like, he says it is our little game", "sexual_abuse"),
+        ("il vient dans ma chambre et fait des choses que j aime pas, il dit que c est notre jeu", "sexual_abuse"),
+        ("по ночам он приходит и делает то, что мне не нравится, говорит, что это наша игра", "sexual_abuse"),
     ],
 )
 def test_round_eight_finds_disclosures_by_general_concepts(text: str, category: str) -> None:
@@ -233,6 +240,9 @@ def test_round_eight_finds_disclosures_by_general_concepts(text: str, category: 
         "We wrote letters to our pen pals in France",
         "I wear long sleeves because I get cold",
         "ещё один урок и всё",
+        "we played our game of Uno after school",
+        "at school they make us do things I dont like, like PE in the rain",
+        "لعبتنا المفضلة هي فيفا",
     ],
 )
 def test_round_eight_what_stays_clear(text: str) -> None:
