@@ -292,6 +292,14 @@ def test_round_seven_finds_names_by_general_mechanisms(text: str, names: list[st
         ("kenzo from Fortnite added me", ["kenzo"]),
         ("тимоха из Роблокса позвал меня", ["тимоха"]),
         ("رحت وقلت لرامي أخوي", ["رامي"]),
+        # An alternative to the child is a person too ("to me or to X").
+        ("come to me or to Kwabena if you need help", ["Kwabena"]),
+        ("moi ou à Inès", ["Inès"]),
+        ("ко мне или к Лёше", ["Лёше"]),
+        ("تعالوا إليّ أو إلى رغد", ["رغد"]),
+        ("ask me or your mum", []),
+        ("écris à moi ou à personne", []),
+        ("мне или маме", []),
         # What must stay: common words after the same cues, "of" before a platform, characters with a title.
         ("my little sister is annoying", []),
         ("my best friend said no", []),

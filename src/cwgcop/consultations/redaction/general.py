@@ -31,11 +31,16 @@ def _words(text: str) -> list[str]:
 
 # A word (letters, an apostrophe or a hyphen inside; Arabizi digits 2, 3, 5, 7, 9 inside a Latin word: "3omar").
 WORD = rf"(?:[{L}]|[23579](?=[A-Za-z]))(?:[{L}'’\-]|[23579](?=[A-Za-z]))*"
-SELF = r"me|moi|yo|я|мы|أنا|انا|ana"
+SELF = r"me|moi|yo|я|мы|мне|أنا|انا|ana|إليّ|إلي|الي|ليا"
 AND = r"and|n|&|et|y|e|и|w|wa"
 SEP = rf"(?:\s*[,،]\s*(?:(?i:{AND})\s+)?|\s+(?i:{AND})\s+|\s+و\s*|\s*&\s*)"
 # "me Freya and Ashwin": the child and a member with no comma between; "я с Полиной": "with" after the child.
-SELF_NEXT = r"(?:\s*[,،]\s*|\s+(?i:and|n|et|y|e|и|w|wa|с|со|avec|con|with)\s+|\s*و\s*)"
+# Round 8: "me or Dev", "to me or to Dev", "moi ou à Inès", "ко мне или к Лёше", "إليّ أو إلى نور": an
+# alternative to the child is a person too.
+SELF_NEXT = (
+    r"(?:\s*[,،]\s*|\s+(?i:and|n|et|y|e|и|w|wa|с|со|avec|con|with)\s+|\s*و\s*"
+    r"|\s+(?i:or|ou|или)\s+(?i:(?:to|à|a|к|ко)\s+)?|\s+(?:أو|او)\s+(?:(?:إلى|الى|ل)\s*)?)"
+)
 # "me Freya and Ashwin", "moi Timéo et Nawel": a capitalised word after the child with no "and", if a list goes on.
 SELF_BARE = rf"\s+(?=[A-ZÀ-ÖØ-ÞЀ-ЯЁ][{L}'’\-]*{SEP})"
 MEMBER = re.compile(rf"(?P<word>{WORD})")
