@@ -2,7 +2,7 @@
 
     PYTHONPATH=src python3 bench/safeguarding_corpus.py [--errors] [--fresh PATH]
 
-The tables (the corpus, the second, fifth, sixth and seventh blind sets, and a new blind set given with ``--fresh PATH``) go into
+The tables (the corpus, the second, fifth, sixth, seventh and eighth blind sets, and a new blind set given with ``--fresh PATH``) go into
 docs/consultations.md; ``--errors`` lists every miss and false alarm.
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.consultations.safeguarding_measure import BLIND, BLIND5, BLIND6, BLIND7, errors, load, measure, table
+from tests.consultations.safeguarding_measure import BLIND, BLIND5, BLIND6, BLIND7, BLIND8, errors, load, measure, table
 
 
 def main() -> None:
@@ -28,6 +28,7 @@ def main() -> None:
         ("Fifth blind set (scored once after round 4, then folded into tuning in round 5)", measure(load(BLIND5))),
         ("Sixth blind set (scored once after round 5, then folded into tuning in round 6)", measure(load(BLIND6))),
         ("Seventh blind set (scored once after round 6, then folded into tuning in round 7)", measure(load(BLIND7))),
+        ("Eighth blind set (scored once after round 7, then folded into tuning in round 8)", measure(load(BLIND8))),
     ]
     if args.fresh:
         sets.append(

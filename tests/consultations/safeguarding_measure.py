@@ -28,6 +28,8 @@ BLIND5 = CORPUS / "blind5"
 BLIND6 = CORPUS / "blind6"
 # The seventh blind set: scored once after round 6, folded into tuning in round 7.
 BLIND7 = CORPUS / "blind7"
+# The eighth blind set (answers of one to four sentences): scored once after round 7, folded into tuning in round 8.
+BLIND8 = CORPUS / "blind8"
 BENIGN = ("benign", "benign_topic")
 
 

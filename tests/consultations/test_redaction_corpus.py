@@ -17,6 +17,7 @@ from cwgcop.consultations.redaction.evaluate import (
     load_blind5,
     load_blind6,
     load_blind7,
+    load_blind8,
     load_heldout,
     load_round4,
     load_unseen,
@@ -39,6 +40,7 @@ def all_scores() -> dict[str, dict[str, Score]]:
         "blind5": score(load_blind5()),
         "blind6": score(load_blind6()),
         "blind7": score(load_blind7()),
+        "blind8": score(load_blind8()),
     }
 
 
@@ -85,6 +87,17 @@ def test_the_measured_figures_are_those_in_the_docs(all_scores: dict[str, dict[s
     # (docs/consultations.md); the eighth blind set is the estimate.
     assert _figures(all_scores["blind7"]) == (24, 24, 107, 123, 23)
     assert (all_scores["blind7"]["all"].found["name"], all_scores["blind7"]["all"].total["name"]) == (81, 87)
+    # The eighth blind set (answers of one to four sentences to the consultation's questions), scored once after
+    # round 7 (contact 22/24, names/schools/addresses 78/119 = 65.5 %, names 51/83, schools 11/18, addresses 16/18,
+    # dates of birth 5/6, 40/3660 clean words = 1.1 %; by each earlier round's code, none of which saw it: names
+    # 41/83, 46/83, 46/83 and names/schools/addresses 54.6 %, 58.8 %, 61.3 % after rounds 4, 5, 6, contact 19/24,
+    # 19/24, 22/24), then folded into tuning in round 8.
+    # After round 8 (person nouns as an open class, names where they stand in a question, beside a platform or in
+    # reported speech, "to me or to X", handles after "I know him as", institutions as an open class): contact 24/24,
+    # names 76/83, names/schools/addresses 109/119 = 91.6 %, clean words 40/3660. Pinned, not a target: tuning
+    # figures.
+    assert _figures(all_scores["blind8"]) == (24, 24, 109, 119, 40)
+    assert (all_scores["blind8"]["all"].found["name"], all_scores["blind8"]["all"].total["name"]) == (76, 83)
     # The first held-out set (seen since): reported, not a target. Round 7 removes one word more, "Lupita" in "La
     # maestra Lupita": that set labels a teacher's name clean, the later sets label it personal.
     assert _figures(score(load_heldout())) == (34, 34, 33, 34, 13)
@@ -112,6 +125,15 @@ def test_the_seventh_blind_set_keeps_its_texts() -> None:
     """blind7/: written apart by someone who had not read the rules, scored once after round 6 and folded into
     tuning in round 7; its texts are never edited (docs/consultations.md keeps the once-scored figures)."""
     records = load_blind7()
+    assert (len(records), sum(1 for r in records if not r["spans"])) == (180, 72)
+    for language in LANGUAGES:
+        assert sum(1 for r in records if r["lang"] == language) == 30
+
+
+def test_the_eighth_blind_set_keeps_its_texts() -> None:
+    """blind8/: answers of one to four sentences, written apart, scored once after round 7 and folded into tuning
+    in round 8; its texts are never edited (docs/consultations.md keeps the once-scored figures)."""
+    records = load_blind8()
     assert (len(records), sum(1 for r in records if not r["spans"])) == (180, 72)
     for language in LANGUAGES:
         assert sum(1 for r in records if r["lang"] == language) == 30

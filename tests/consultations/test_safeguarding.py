@@ -7,7 +7,7 @@ import pytest
 from cwgcop.consultations.normalise import clean, fold, normalise
 from cwgcop.consultations.redaction.normalise import normalise as redaction_normalise
 from cwgcop.consultations.safeguarding import CATEGORIES, LANGUAGES, assess, lexicon, suggests_risk
-from tests.consultations.safeguarding_measure import BENIGN, BLIND, BLIND5, BLIND6, BLIND7, load, measure
+from tests.consultations.safeguarding_measure import BENIGN, BLIND, BLIND5, BLIND6, BLIND7, BLIND8, load, measure
 
 
 @pytest.mark.parametrize(
@@ -183,10 +183,70 @@ def test_the_seventh_blind_set_is_scored_as_the_docs_say() -> None:
     rules, scored once after round 6 (24 misses, 11 false alarms: 72/96 = 75 %, 11/84 = 13 %; the concept rules
     alone 56/96, 7/84; docs/consultations.md) and folded into tuning in round 7. Pinned, not a target. After round 7
     (hyperbole about a trivial cause is the child's joke; a relapse hidden on the body, giving everything away):
-    18 misses, 5 false alarms (78/96, 5/84)."""
+    18 misses, 5 false alarms (78/96, 5/84); after round 8, 4 (a hyperbole whose nobody is relief)."""
     score = measure(load(BLIND7))
     assert sum(score.texts.values()) == 180
-    assert (len(score.misses), len(score.false_alarms)) == (18, 5)
+    assert (len(score.misses), len(score.false_alarms)) == (18, 4)
+
+
+def test_the_eighth_blind_set_is_scored_as_the_docs_say() -> None:
+    """blind8/: answers of one to four sentences to the consultation's questions, 16 disclosures and 14 benign
+    texts per language, written apart, scored once after round 7 (24 misses, 20 false alarms: 72/96 = 75 %,
+    20/84 = 24 %; the concept rules alone 54/96, 14/84; by round 4's code 69/96, 20/84, round 5's 69/96, 20/84,
+    round 6's 72/96, 21/84; docs/consultations.md) and folded into tuning in round 8. Pinned, not a target. After
+    round 8 (hyperbole: an oath, living inside a game, "one more …"; living and nobody-asks-me as the hyperbole's
+    own; what the writer does to the body and hides; farewell letters; sleeping away; Arabic dialect verbs of the
+    first person; "our game" and "things I don't like"): 10 misses, 8 false alarms (86/96, 8/84)."""
+    score = measure(load(BLIND8))
+    assert sum(score.texts.values()) == 180
+    assert (len(score.misses), len(score.false_alarms)) == (10, 8)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # Round 8, on texts blind8 does not hold: what the writer does to the body, unnamed, and hides.
+        ("I wear a hoodie even in August because of what I do to my legs", "self_harm"),
+        ("je porte des manches longues même en été à cause de ce que je me fais aux bras", "self_harm"),
+        ("llevo buzo en verano por lo que me hago en las piernas", "self_harm"),
+        ("ношу кофту в жару из-за того, что я делаю с руками", "self_harm"),
+        # Farewell letters; sleeping away from a home one cannot bear.
+        ("I have written the letters and I am ready", "suicide"),
+        ("я написала прощальные записки", "suicide"),
+        ("I slept on the bench at the station because I cannot be at home", "running_away"),
+        ("Я собрал рюкзак и сваливаю, дома никто не знает", "running_away"),
+        # The writer in Arabic dialect verbs of the first person and "my" on a body part.
+        ("بعمل جروح بالموس على فخادي لما بتضيق فيي", "self_harm"),
+        ("لما بزعل بجرح فخادي بشفرة", "self_harm"),
+        # "Our game" as the secret an abuser gives, "things I don't like" done to the writer.
+        ("my uncle comes to my room and does things I dont like, he says it is our little game", "sexual_abuse"),
+        ("il vient dans ma chambre et fait des choses que j aime pas, il dit que c est notre jeu", "sexual_abuse"),
+        ("по ночам он приходит и делает то, что мне не нравится, говорит, что это наша игра", "sexual_abuse"),
+    ],
+)
+def test_round_eight_finds_disclosures_by_general_concepts(text: str, category: str) -> None:
+    assert category in assess(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Round 8: living inside a game, an oath, "one more …" about a trivial cause are the child's joke; nobody
+        # asking one to do chores is relief; a story read in class is discussion; ordinary sleeves and letters.
+        "I am moving to live inside Roblox, at least nobody makes me do the dishes lol",
+        "at least there nobody asks me to tidy up, I am moving to minecraft",
+        "si el profe nos pone otro cuestionario me tiro por la ventana, te lo juro por mi madre",
+        "Leímos un cuento de una chica que se fue de casa",
+        "We wrote letters to our pen pals in France",
+        "I wear long sleeves because I get cold",
+        "ещё один урок и всё",
+        "we played our game of Uno after school",
+        "at school they make us do things I dont like, like PE in the rain",
+        "لعبتنا المفضلة هي فيفا",
+    ],
+)
+def test_round_eight_what_stays_clear(text: str) -> None:
+    assert not suggests_risk(text)
 
 
 @pytest.mark.parametrize(

@@ -88,6 +88,12 @@ RULES: tuple[Rule, ...] = (
     # Round 7: doing it again to the body and hiding it, whatever "it" is called ("doing the thing again on my
     # thighs where nobody can see", "volví a hacerme lo de las piernas… pa que no se note", "又没忍住在腿上…穿长裤").
     Rule("self_harm", ("relapse", "body", "conceal"), window=20),
+    # Round 8: what the writer does to the body, unnamed, and hides ("long sleeves in June, it's cos of what I do to
+    # my arms", "manches longues en juillet… mes bras que j'abîme", "lo que me hago en los brazos", "в водолазке…
+    # из-за того, что я делаю с руками", "أكمام طويلة… اللي أسويه في ذراعي").
+    Rule("self_harm", ("doing", "body", "conceal"), window=24),
+    # Farewell letters written ("I've made my mind up and written the letters", "даже записки написала").
+    Rule("suicide", ("farewell", "self")),
     # Giving all one's belongings away ("раздала все свои вещи", "I gave away all my stuff"): preparing to die.
     Rule("suicide", ("giveaway", "self")),
 )
@@ -361,7 +367,21 @@ def hyperbole(text: str) -> bool:
     cause (a test, a school report, a song, snacks, heat). Then a threat, a beating, leaving or dying said so is
     the child's joke, not a disclosure (not for sexual abuse, grooming, exploitation or bullying)."""
     where = _everywhere(text)
-    return "hyperbole" in where and "trivial" in where and not any(name in where for name in SERIOUS)
+    if "hyperbole" not in where or "trivial" not in where:
+        return False
+    return not any(_serious(name, index, where) for name in SERIOUS for index in where.get(name, []))
+
+
+def _serious(name: str, index: int, where: dict[str, list[int]]) -> bool:
+    """Round 8: whether a serious concept at ``index`` is one. Living, right by the hyperbole, is the hyperbole's
+    own ("vivre dans Minecraft", "сбегаю жить в Майнкрафт"); nobody just before asking or making is relief, not
+    loneliness ("at least there nobody makes me do the dishes", "personne me demande", "没人叫我洗碗")."""
+    if name == "life" and any(abs(index - other) <= HYPERBOLE_LIFE for other in where["hyperbole"]):
+        return False
+    return not (name == "nobody" and any(0 < other - index <= 3 for other in where.get("ask", [])))
+
+
+HYPERBOLE_LIFE = 3
 
 
 def helping(text: str, sentence_of: list[int]) -> set[int]:

@@ -160,6 +160,15 @@ SCHOOL_WORDS = (
     "中专",
     "职高",
     "学院",
+    # Round 8: institutions as an open class (a club, an academy, a school of sport or art, a vocational college).
+    "俱乐部",
+    "俱樂部",
+    "培训班",
+    "少年宫",
+    "體育學校",
+    "体校",
+    "艺校",
+    "技校",
 )
 SCHOOL_STOP = {
     "我们",

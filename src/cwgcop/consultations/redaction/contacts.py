@@ -109,6 +109,19 @@ CJK_SEARCH_RE = re.compile(
     rf"(?=$|[，。！？,.!?；;\s]|就|吧)"
 )
 HANDLE_SHAPE = re.compile(r"[0-9_.@]|[a-z][A-Z]|^[A-Z]{2,}[a-z]")
+# What someone is known as online (round 8): a made-up token with a digit or an underscore after "I know him as",
+# "known as", "goes by", "je le connais sous", "lo conozco como", "знаю его как", "أعرفه باسم", or a name a
+# platform gives someone ("他B站叫皓宇不吃香菜2011", "抖音上叫…").
+KNOWN_AS_RE = re.compile(
+    r"(?i:know\s+(?:him|her|them)\s+as|known\s+as|goes\s+by|connais\s+(?:sous|comme)(?:\s+le\s+(?:nom|pseudo)(?:\s+de)?)?|"
+    r"conozco\s+como|conoce\s+como|знаю\s+(?:его|её|ее|их)\s+как|известен\s+как|أعرفه\s+باسم|أعرفها\s+باسم|"
+    r"اعرفه\s+باسم|اعرفها\s+باسم)\s+"
+    r"(?P<value>(?=[A-Za-z0-9_.\-]*[0-9_])[A-Za-z0-9_][A-Za-z0-9_.\-]{2,30})"
+)
+CJK_CALLED_ON_RE = re.compile(
+    rf"(?:B站|b站|微信|微博|QQ|抖音|快手|小红书|小紅書|游戏里|遊戲裡|游戏|遊戲)(?:上|里|裡)?(?:叫|名叫|名字叫|ID是|id是)"
+    rf"(?P<value>(?=[{CJK}A-Za-z0-9_]*[0-9_])[{CJK}A-Za-z0-9_]{{2,20}})"
+)
 ALNUM_ID_RE = re.compile(r"(?<![\w-])(?=[A-Z0-9-]*\d)(?=[0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{5,20}(?![\w-])")
 ID_CUES = (
     r"passport|passeport|pasaporte|паспорт\w*|جواز|id(?: card)?|identity|student (?:number|id)|"
@@ -162,6 +175,10 @@ def handles(text: str) -> list[Hit]:
         if HANDLE_SHAPE.search(match.group("value")):
             hits.append(Hit(match.start("value"), match.end("value"), Category.HANDLE))
     hits += [Hit(m.start("value"), m.end("value"), Category.HANDLE) for m in CJK_SEARCH_RE.finditer(text)]
+    for match in KNOWN_AS_RE.finditer(text):
+        value = match.group("value").rstrip(".-")
+        hits.append(Hit(match.start("value"), match.start("value") + len(value), Category.HANDLE))
+    hits += [Hit(m.start("value"), m.end("value"), Category.HANDLE) for m in CJK_CALLED_ON_RE.finditer(text)]
     return hits
 
 

@@ -1,7 +1,7 @@
 """Redaction measured on the labelled corpus: recall per language and category, clean words wrongly removed.
 
     python -m cwgcop.consultations.redaction.evaluate [CORPUS_DIR] [--misses] [--unseen | --heldout | --round4 |
-        --blind5 | --blind6 | --blind7]
+        --blind5 | --blind6 | --blind7 | --blind8]
     python -m cwgcop.consultations.redaction.evaluate --fresh PATH [--misses]
 
 ``--unseen`` scores the second held-out corpus (heldout/<language>.txt, 600 texts written before issue 13's
@@ -9,7 +9,8 @@ rounds of changes), ``--heldout`` the first held-out texts (redaction_heldout.tx
 set (round4/<language>.txt: scored once, then folded into tuning in round 4) and ``--blind5`` the fifth blind set
 (blind5/<language>.txt: scored once after round 4, folded into tuning in round 5) and ``--blind6`` the sixth
 (blind6/<language>.txt: scored once after round 5, folded into tuning in round 6) and ``--blind7`` the seventh
-(blind7/<language>.txt: scored once after round 6, folded into tuning in round 7), instead of the tuning corpus.
+(blind7/<language>.txt: scored once after round 6, folded into tuning in round 7) and ``--blind8`` the eighth
+(blind8/<language>.txt: scored once after round 7, folded into tuning in round 8), instead of the tuning corpus.
 ``--fresh PATH`` scores a new blind set: a folder holding ``<language>.txt`` for any of ar, zh, en, fr, ru, es, one
 text a line, details marked «category|detail», lines starting with "#" ignored.
 
@@ -139,6 +140,12 @@ def load_blind7(corpus: Path = DEFAULT_CORPUS) -> list[dict]:  # type: ignore[ty
     return _load_marked(corpus / "blind7", "blind7")
 
 
+def load_blind8(corpus: Path = DEFAULT_CORPUS) -> list[dict]:  # type: ignore[type-arg]
+    """The eighth blind set (blind8/<language>.txt, 30 per language): answers of one to four sentences to the
+    consultation's questions, written apart, scored once after round 7, then folded into tuning in round 8."""
+    return _load_marked(corpus / "blind8", "blind8")
+
+
 def load_fresh(folder: Path) -> list[dict]:  # type: ignore[type-arg]
     """A new blind set: ``folder/<language>.txt`` for the languages it has (at least one)."""
     records = _load_marked(folder, "fresh", every=False)
@@ -209,20 +216,17 @@ def main(argv: list[str]) -> None:
         fresh = Path(argv.pop(at + 1))
     args = [a for a in argv if not a.startswith("--")]
     corpus = Path(args[0]) if args else DEFAULT_CORPUS
-    if fresh is not None:
-        records = load_fresh(fresh)
-    elif "--unseen" in argv:
-        records = load_unseen(corpus)
-    elif "--round4" in argv:
-        records = load_round4(corpus)
-    elif "--blind5" in argv:
-        records = load_blind5(corpus)
-    elif "--blind6" in argv:
-        records = load_blind6(corpus)
-    elif "--blind7" in argv:
-        records = load_blind7(corpus)
-    else:
-        records = load_heldout(corpus) if "--heldout" in argv else load(corpus)
+    sets = {
+        "--unseen": load_unseen,
+        "--round4": load_round4,
+        "--blind5": load_blind5,
+        "--blind6": load_blind6,
+        "--blind7": load_blind7,
+        "--blind8": load_blind8,
+        "--heldout": load_heldout,
+    }
+    chosen = next((loader for flag, loader in sets.items() if flag in argv), load)
+    records = load_fresh(fresh) if fresh is not None else chosen(corpus)
     scores = score(records)
     sys.stdout.write(table(scores) + "\n")
     if "--misses" in argv:

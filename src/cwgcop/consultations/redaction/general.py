@@ -31,11 +31,16 @@ def _words(text: str) -> list[str]:
 
 # A word (letters, an apostrophe or a hyphen inside; Arabizi digits 2, 3, 5, 7, 9 inside a Latin word: "3omar").
 WORD = rf"(?:[{L}]|[23579](?=[A-Za-z]))(?:[{L}'’\-]|[23579](?=[A-Za-z]))*"
-SELF = r"me|moi|yo|я|мы|أنا|انا|ana"
+SELF = r"me|moi|yo|я|мы|мне|أنا|انا|ana|إليّ|إلي|الي|ليا"
 AND = r"and|n|&|et|y|e|и|w|wa"
 SEP = rf"(?:\s*[,،]\s*(?:(?i:{AND})\s+)?|\s+(?i:{AND})\s+|\s+و\s*|\s*&\s*)"
 # "me Freya and Ashwin": the child and a member with no comma between; "я с Полиной": "with" after the child.
-SELF_NEXT = r"(?:\s*[,،]\s*|\s+(?i:and|n|et|y|e|и|w|wa|с|со|avec|con|with)\s+|\s*و\s*)"
+# Round 8: "me or Dev", "to me or to Dev", "moi ou à Inès", "ко мне или к Лёше", "إليّ أو إلى نور": an
+# alternative to the child is a person too.
+SELF_NEXT = (
+    r"(?:\s*[,،]\s*|\s+(?i:and|n|et|y|e|и|w|wa|с|со|avec|con|with)\s+|\s*و\s*"
+    r"|\s+(?i:or|ou|или)\s+(?i:(?:to|à|a|к|ко)\s+)?|\s+(?:أو|او)\s+(?:(?:إلى|الى|ل)\s*)?)"
+)
 # "me Freya and Ashwin", "moi Timéo et Nawel": a capitalised word after the child with no "and", if a list goes on.
 SELF_BARE = rf"\s+(?=[A-ZÀ-ÖØ-ÞЀ-ЯЁ][{L}'’\-]*{SEP})"
 MEMBER = re.compile(rf"(?P<word>{WORD})")
@@ -166,19 +171,64 @@ TITLES = (
     r"|الأستاذ|الاستاذ|الأستاذة|الاستاذة|أستاذ|استاذ|أستاذة|استاذة|المعلم|المعلمة|المدرس|المدرسة|الحاجة|الحاجه|الحاج|"
     r"الكوتش|كوتش|المدرب|المدربة|الشيخ|الشيخة|السيد|السيدة|المدير|المديرة|أخوي|اخوي|أختي|اختي|خالتي|عمتي|عمي|خالي|"
     r"جارتنا|جارنا|ستي|تيتا|الخالة|العمة"
+    # Person nouns as an open class (round 8): kinship with dialect forms and diminutives, school, club, religious
+    # and community roles, honorifics, in each language; the word after them that is a name is one.
+    r"|pastor|imam|sheikh|rabbi|reverend|rev|father|youth\s+worker|counsellor|counselor|cousin|brother|sister|"
+    r"(?:best\s+)?friend|bestie|mentor|captain|trainer|tutor|"
+    r"(?:l')?imam|(?:le\s+)?pasteur|(?:le\s+)?père|cousine|(?:ma|mon)\s+(?:pote|copine|copain|meilleure?\s+amie?|"
+    r"frère|sœur|soeur|cousine?|grand\s+frère|grande\s+sœur|petite?\s+(?:frère|sœur|soeur))|"
+    r"pastor|padre|hermanit[oa]|herman[oa]|prim[oa]|primit[oa]|(?:mi\s+)?(?:mejor\s+)?amig[oa]|"
+    r"entrenador[a]?|don|capitán|"
+    r"отец|батюшка|брат|брату|брата|сестра|сестре|сестры|подруга|подруге|подруги|друг|другу|друга|"
+    r"тренера|тренеру|имам|пастор|вожатый|вожатая|"
+    r"المرشدة|المرشد|مرشدة|مرشد|الكابتن|كابتن|طنط|أبلة|ابلة|الإمام|الامام|إمام|القس|الأب|أبونا|"
+    r"أخي|اخي|أخويا|اخويا|أختي|صاحبتي|صاحبي|رفيقي|رفيقتي|خالو|عمو|ابن\s+عمي|بنت\s+عمي|ابن\s+خالي|بنت\s+خالتي"
+)
+# Adjectives between a person noun and the name ("أختي الزغيرة جود", "my little sister Ava", "ma petite sœur").
+ADJECTIVE = (
+    r"(?:\s+(?:(?i:little|big|older|younger|baby|best|petite?|grande?|pequeñ[oa]|mayor|menor|младш(?:ий|ая|ему|ей)|"
+    r"старш(?:ий|ая|ему|ей)|двоюродн(?:ый|ая|ому|ой))|الزغيرة|الصغيرة|الكبيرة|الزغير|الصغير|الكبير|الصغيره|الكبيره))?"
 )
 # A dialect possessive between the title and the name ("الكوتش ديالنا أنس", "الأستاذ تاعنا").
 POSSESSIVE = r"(?:\s+(?:ديالنا|ديالي|تاعنا|تاعي|بتاعنا|بتاعي|حقنا|حقي|متاعنا|نتاعنا))?"
 # A lookahead, so that titles in a row are each read ("la voisine madame Rakotomalala", "جارتنا الحاجة فاطمة").
-TITLE_RE = re.compile(rf"(?<![\w'’\-])(?=(?i:{TITLES})\.?{POSSESSIVE}\s+(?P<word>{WORD}))")
+# An Arabic title may carry a glued preposition or "and" ("لخالتي هبة", "للمرشدة ميس", "وأختي").
+GLUED = r"(?:(?<![\w'’\-])|(?<=(?<![\w'’\-])[لوب])|(?<=(?<![\w'’\-])لل))"
+TITLE_RE = re.compile(rf"{GLUED}(?=(?i:{TITLES})\.?{ADJECTIVE}{POSSESSIVE}\s+(?P<word>{WORD}))")
+TITLE_WORD = re.compile(rf"(?i:{TITLES})")
+# After an Arabic name found by a title, a compound's second part ("عبد الرحمن") and a family name with the article
+# ending as a nisba does ("سعود الشمري", "الكابتن سعود الشمري").
+AR_COMPOUND = re.compile(r"\s+(?P<word>ال[ء-ي]{2,})")
+AR_NISBA = re.compile(r"\s+(?P<word>ال[ء-ي]{2,}(?:ي|ية))(?![ء-ي])")
+
+
+def _arabic_name(word: str) -> bool:
+    """An Arabic word after a person noun that is a given name, with the article too ("عمي الحسين")."""
+    return word.startswith("ال") and people.is_given_name(word[2:], placed=True)
+
+
+def _arabic_extend(text: str, word: str, end: int) -> int:
+    if word in {"عبد", "عبدال"} and (compound := AR_COMPOUND.match(text, end)):
+        end = compound.end()
+    if (nisba := AR_NISBA.match(text, end)) and not lexicon.is_common(nisba["word"], very=True):
+        end = nisba.end()
+    return end
 
 
 def titled(text: str) -> list[Hit]:
     """A title or role and the word after it, if that word is a name (see the module's doc)."""
+    from cwgcop.consultations.redaction import structure
+
     hits = []
     for match in TITLE_RE.finditer(text):
         word = match["word"]
-        if _is_name(word, text) and not people.after_pet(text, match.start("word")):
+        if TITLE_WORD.fullmatch(word):
+            continue  # titles in a row: each is read at its own place ("جارتنا طنط عفاف", "la vecina doña Maruja")
+        if structure.is_public(text[match.start() : match.end("word")]):
+            continue  # a character known by a title and a name ("Don Quijote", "Captain America", "كابتن ماجد")
+        if lexicon.language_of(word) == "ar" and (word == "عبد" or _arabic_name(word) or _is_name(word, text)):
+            hits.append(Hit(match.start("word"), _arabic_extend(text, word, match.end("word")), Category.NAME))
+        elif _is_name(word, text) and not people.after_pet(text, match.start("word")):
             hits.append(Hit(match.start("word"), _extend(text, match.end("word")), Category.NAME))
     return hits
 
@@ -191,6 +241,11 @@ CALLED = (
     r"|(?:зовут|называют|зовём|зовем)(?:\s+(?:его|её|ее|их))?"
     r"|بنناديه|بنناديها|نناديه|نناديها|ينادونه|ينادونها|يناديه|يناديها|نسميه|نسميها|يسمونه|يسمونها"
     r"|اسمه\s+الحقيقي|اسمها\s+الحقيقي"
+    # Round 8: someone calling himself X, and reported speech ("according to X", "comme dit X", "как говорит X").
+    r"|call(?:s|ing)\s+(?:him|her|them)sel(?:f|ves)|se\s+fait\s+appeler|se\s+hace\s+llamar|называ(?:ет|ющий)\s+себя"
+    r"|يسمي\s+نفسه|يسمّي\s+نفسه|تسمي\s+نفسها|سمى\s+نفسه"
+    r"|according\s+to|comme\s+(?:dit|disait|le\s+dit)|como\s+(?:dice|decía|dijo)|как\s+(?:говорит|сказал|сказала)"
+    r"|زي\s+ما\s+(?:قال|قالت|بيقول|بتقول)|كما\s+(?:قال|قالت|يقول|تقول)"
 )
 CALLED_RE = re.compile(rf"(?<![\w'’\-])(?i:{CALLED})\s+(?P<word>{WORD})")
 
@@ -209,8 +264,54 @@ def called(text: str) -> list[Hit]:
     return hits
 
 
+# Where a name stands in a question or beside a platform (round 8), in small letters too: the subject of "is it
+# normal that X …" ("c'est normal que kylian", "es normal que thiago", "нормально ли, что данила", "واش عادي يونس"),
+# "X from Roblox" ("callum from Roblox", "данила из Майнкрафта"), and an Arabic name before a kinship word in
+# apposition ("قلت لسامر أخوي").
+QUESTION_RE = re.compile(
+    rf"(?i:(?:is\s+it|it's|its)\s+(?:normal|ok|okay|weird|fine)\s+(?:that|if|when)|c'est\s+(?:normal|grave|bizarre)\s+"
+    rf"(?:que|qu'|qu’)|es\s+normal\s+que|(?:нормально|это\s+нормально)\s+ли,?\s+что|(?:واش|هل)\s+(?:عادي|طبيعي))"
+    rf"\s*(?P<word>{WORD})"
+)
+GENERIC = frozenset({"internet", "wifi", "mum", "mom", "dad", "papa", "teams", "zoom"})
+GAMES = r"майнкрафт\w*|роблокс\w*|фортнайт\w*|дискорд\w*|ماينكرافت|روبلوكس|فورتنايت|ديسكورد"
+FROM_PLATFORM_RE = re.compile(
+    rf"(?<![\w'’\-])(?P<word>{WORD})\s+(?P<from>(?i:from|de|del|d'|d’|из|с|من))\s*(?P<place>{WORD})"
+)
+KIN_AFTER_RE = re.compile(
+    r"(?<![ء-ي])(?P<to>ل)?(?P<word>[ء-ي]{3,})\s+(?:أخوي|اخوي|أخويا|أختي|اختي|صاحبي|صاحبتي|ابن\s+عمي|بنت\s+عمي)(?![ء-ي])"
+)
+
+
+def _placed_name(word: str, text: str) -> bool:
+    return _is_name(word, text, small=True) or people.is_given_name(word)
+
+
+def placed(text: str) -> list[Hit]:
+    """A name by where it stands in a question, beside a platform or before a kinship word (see above)."""
+    hits = []
+    for match in QUESTION_RE.finditer(text):
+        if _placed_name(match["word"], text):
+            hits.append(Hit(match.start("word"), _extend(text, match.end("word")), Category.NAME))
+    for match in FROM_PLATFORM_RE.finditer(text):
+        place = match["place"]
+        platform = people.BRANDS.fullmatch(place) or re.fullmatch(GAMES, place, re.IGNORECASE)
+        # "from", "из": a name in small letters too; "de", "с", "من" also mean "of" ("las rachas de Snapchat"), so
+        # only a given name or a capitalised word that is not a common one.
+        small = match["from"].lower() in {"from", "из"}
+        word = match["word"]
+        named = _placed_name(word, text) if small else (_is_name(word, text) or people.is_given_name(word))
+        if platform and place.lower() not in GENERIC and not people.BRANDS.fullmatch(word) and named:
+            hits.append(Hit(match.start("word"), match.end("word"), Category.NAME))
+    for match in KIN_AFTER_RE.finditer(text):
+        # After "to" ("قلت لسامر أخوي") or a given name: an imperative is no name ("كلموا أخوي").
+        if (match["to"] or people.is_given_name(match["word"])) and _is_name(match["word"], text):
+            hits.append(Hit(match.start("word"), match.end("word"), Category.NAME))
+    return hits
+
+
 def names(text: str, found: list[Hit]) -> list[Hit]:
-    return titled(text) + called(text) + coordinated(text, found) + chinese(text, found)
+    return titled(text) + called(text) + placed(text) + coordinated(text, found) + chinese(text, found)
 
 
 # Chinese. The same three mechanisms on jieba's words: a list joined by 、, 和, 跟, 与, 還有 that holds 我 or a name
@@ -220,8 +321,11 @@ HAN = re.compile(r"[一-鿿]")
 ZH_ROLES = frozenset(
     {"导师", "導師", "老师", "老師", "班主任", "班导", "班導", "教练", "教練", "邻居", "鄰居", "同桌", "学长", "學長"}
     | {"学姐", "學姐", "网友", "網友", "队长", "隊長"}
+    # Round 8: kinship and religious roles ("小姨苏敏", "表姐jessica", "我妹妹糖糖", "牧师", "教练").
+    | {"小姨", "表哥", "表姐", "表妹", "表弟", "堂哥", "堂姐", "堂妹", "堂弟", "妹妹", "弟弟", "牧师", "牧師", "神父"}
+    | {"舅舅", "姑姑", "姨妈", "姨媽", "小舅", "好朋友", "闺蜜", "閨蜜", "发小", "發小"}
 )
-ZH_CALLED = re.compile(r"(?:叫他|叫她|大名叫|小名叫|真名叫|本名叫|真名是|本名是|外号叫|外號叫|绰号叫|綽號叫)")
+ZH_CALLED = re.compile(r"(?:自称|自稱|叫他|叫她|大名叫|小名叫|真名叫|本名叫|真名是|本名是|外号叫|外號叫|绰号叫|綽號叫)")
 LATIN_MEMBER = re.compile(r"[A-Za-z][A-Za-z\-]+(?:\s+[A-Z][a-z]+)?")
 # "陈sir", "何sir": a family name and "sir" (Hong Kong's way of naming a teacher or a coach).
 ZH_SIR = re.compile(r"(?P<name>[一-鿿])(?i:sir|madam|miss)(?![A-Za-z])")
@@ -251,7 +355,8 @@ def _zh_member(text: str, start: int) -> tuple[int, int] | None:
     if not run:
         return None
     length = 2
-    if len(run.group(0)) >= 3 and run.group(0)[2] not in ZH_AFTER_NAME:
+    doubled = run.group(0)[0] == run.group(0)[1]  # "糖糖才八岁": a doubled given name stops at two
+    if len(run.group(0)) >= 3 and not doubled and run.group(0)[2] not in ZH_AFTER_NAME:
         following = text[start + 2 : start + 4]
         if len(run.group(0)) == 3 or zh.word_frequency(following) == 0:
             length = 3
@@ -285,7 +390,8 @@ def chinese(text: str, found: list[Hit]) -> list[Hit]:
             hits.append(Hit(member[0], member[1], Category.NAME))
     for match in ZH_ROLE_RE.finditer(text):  # "導師吳怡君": after a role, a full name (a family name first)
         member = _zh_member(text, match.end())
-        if member and (text[member[0]] in zh.SURNAMES or LATIN_MEMBER.match(text, member[0])):
+        doubled = member and member[1] - member[0] == 2 and text[member[0]] == text[member[0] + 1]  # "糖糖"
+        if member and (text[member[0]] in zh.SURNAMES or LATIN_MEMBER.match(text, member[0]) or doubled):
             hits.append(Hit(member[0], member[1], Category.NAME))
     for match in ZH_SIR.finditer(text):
         if match["name"] in zh.SURNAMES:

@@ -33,7 +33,7 @@ EN_SCHOOL_CUE = re.compile(
 )
 FR_SCHOOL = re.compile(
     r"(?i:\b(?:école secondaire|école|ecole|collège|college|lycée|lycee|groupe scolaire|institution|institut|cours|"
-    r"polyvalente|cégep|cegep|complexe scolaire|CEG|CES)"
+    r"polyvalente|cégep|cegep|complexe scolaire|CEG|CES|académie|academie|centre de formation)"
     r"(?:\s+(?:primaire|élémentaire|elementaire|maternelle|privé|privée|public|publique|professionnel|"
     r"général|general|international|moderne|classique|technique|municipal|municipale|catholique|"
     r"confessionnel|confessionnelle|bilingue|islamique|franco-arabe|d'enseignement général))*)"
@@ -42,7 +42,7 @@ FR_SCHOOL = re.compile(
 )
 ES_SCHOOL = re.compile(
     r"(?:\b(?:IES|CEIP|IESO|CEI|CP|CEPA|CIFP|CPI|CEU)\b|(?i:\b(?:colegio|escuela|instituto|liceo|secundaria|"
-    r"primaria|preparatoria|jardín|kínder|kinder|unidad educativa|institución educativa|centro educativo)"
+    r"primaria|preparatoria|jardín|kínder|kinder|unidad educativa|institución educativa|centro educativo|academia)"
     r"(?:\s+(?:primaria|secundaria|técnica|tecnica|normal|nacional|pública|publica|privada|bilingüe))?))"
     rf"(?P<name>(?:\s+(?:(?i:de la|de los|de las|del|de|la|el|los|las|san|santa|santo|y)\s+)?{CAP_WORD})+"
     rf"|\s+(?i:san|santa|santo|sagrado|nuestra señora de)\s+[a-záéíóúñ]{{3,}}"
@@ -64,9 +64,22 @@ AR_SCHOOL = re.compile(
     r"|\s+(?:ال[ء-يٮ-ۓ]{2,}|ابن|بن|أبو|ابو|أم|ام|الملك|الأمير|الشيخ|رقم|\d+)(?:\s+(?!في|من|على|و)"
     r"[ء-يٮ-ۓ]{2,})?){1,3}"
     # its kind: private, for girls, preparatory…
-    r"(?:\s+(?:ال|لل)(?:خاصة|خاصه|حكومية|دولية|إعدادية|اعدادية|ابتدائية|ثانوية|متوسطة|نموذجية|رسمية|أهلية|اهلية|بنات|بنين))*)"
+    r"(?:\s+(?:ال|لل)(?:خاصة|خاصه|حكومية|دولية|إعدادية|اعدادية|ابتدائية|ثانوية|متوسطة|نموذجية|رسمية|أهلية|اهلية|بنات|بنين"
+    r"|تجريبية|تجريبيه|غات|رياضية)|\s+لكرة\s+القدم)*)"
 )
-SCHOOLS = [EN_SCHOOL, FR_SCHOOL, ES_SCHOOL, RU_SCHOOL, AR_SCHOOL]
+# Round 8: institutions a child belongs to as an open class, with their proper words: a club or a youth team
+# ("Hollybank Juniors FC", "Riverside Youth Club"), a school of sport ("ДЮСШ №12"), a college or lycée whose name
+# holds ordinary words before its number ("Колледже цифровых технологий №3", "Лицее информационных технологий №2").
+EN_CLUB = re.compile(
+    rf"(?:{CAP_WORD}\s+){{1,3}}(?:(?:Juniors?|Youth|Boys|Girls|Colts|Sports|Football|Swim(?:ming)?|Athletics?)\s+)*"
+    r"(?:FC|AFC|JFC|F\.C\.|Club)\b"
+)
+RU_INSTITUTION = re.compile(
+    r"(?:ДЮСШ|СДЮШОР|ДЮСШОР|СШОР|СДЮСШОР|ЦДТ|ДДТ|ДШИ|ДМШ)\s*(?:№|No\.?|N)?\s*\d+"
+    r"|(?i:колледж\w*|лице[йяюе]|лицеем|техникум\w*|училищ\w*|гимнази[яиюей]|академи\w*)"
+    r"(?:\s+[а-яё\-]{3,}){1,3}\s*(?:№|No\.?|N)\s*\d+"
+)
+SCHOOLS = [EN_SCHOOL, FR_SCHOOL, ES_SCHOOL, RU_SCHOOL, AR_SCHOOL, EN_CLUB, RU_INSTITUTION]
 
 STREET_EN = (
     r"street|st|road|rd|avenue|ave|lane|ln|close|drive|dr|way|crescent|court|ct|place|pl|terrace|grove|"
