@@ -30,6 +30,8 @@ BLIND6 = CORPUS / "blind6"
 BLIND7 = CORPUS / "blind7"
 # The eighth blind set (answers of one to four sentences): scored once after round 7, folded into tuning in round 8.
 BLIND8 = CORPUS / "blind8"
+# The ninth blind set: scored once after round 8 and never used to change the rules (the current estimate).
+BLIND9 = CORPUS / "blind9"
 BENIGN = ("benign", "benign_topic")
 
 

@@ -7,7 +7,7 @@ import pytest
 from cwgcop.consultations.normalise import clean, fold, normalise
 from cwgcop.consultations.redaction.normalise import normalise as redaction_normalise
 from cwgcop.consultations.safeguarding import CATEGORIES, LANGUAGES, assess, lexicon, suggests_risk
-from tests.consultations.safeguarding_measure import BENIGN, BLIND, BLIND5, BLIND6, BLIND7, BLIND8, load, measure
+from tests.consultations.safeguarding_measure import BENIGN, BLIND, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, load, measure
 
 
 @pytest.mark.parametrize(
@@ -200,6 +200,16 @@ def test_the_eighth_blind_set_is_scored_as_the_docs_say() -> None:
     score = measure(load(BLIND8))
     assert sum(score.texts.values()) == 180
     assert (len(score.misses), len(score.false_alarms)) == (10, 8)
+
+
+def test_the_ninth_blind_set_is_scored_as_the_docs_say() -> None:
+    """blind9/: 16 disclosures and 14 benign texts per language in settings no earlier set used, written apart,
+    scored once after round 8 and never used to change the rules: the current estimate on unseen texts, below
+    the targets (68/96 = 71 % found, 11/84 = 13 % false alarms; the concept rules alone 51/96, 6/84; by the code
+    of rounds 4 and 5 66/96, of rounds 6 and 7 68/96, 11/84 each time; docs/consultations.md)."""
+    score = measure(load(BLIND9))
+    assert sum(score.texts.values()) == 180
+    assert (len(score.misses), len(score.false_alarms)) == (28, 11)
 
 
 @pytest.mark.parametrize(

@@ -146,6 +146,13 @@ def load_blind8(corpus: Path = DEFAULT_CORPUS) -> list[dict]:  # type: ignore[ty
     return _load_marked(corpus / "blind8", "blind8")
 
 
+def load_blind9(corpus: Path = DEFAULT_CORPUS) -> list[dict]:  # type: ignore[type-arg]
+    """The ninth blind set (blind9/<language>.txt, 30 per language): short remarks, sentences and answers of up to
+    five sentences in settings the earlier sets did not use, written apart, scored once after round 8 and never
+    used to change the rules: the current estimate on unseen texts."""
+    return _load_marked(corpus / "blind9", "blind9")
+
+
 def load_fresh(folder: Path) -> list[dict]:  # type: ignore[type-arg]
     """A new blind set: ``folder/<language>.txt`` for the languages it has (at least one)."""
     records = _load_marked(folder, "fresh", every=False)
