@@ -7,7 +7,17 @@ import pytest
 from cwgcop.consultations.normalise import clean, fold, normalise
 from cwgcop.consultations.redaction.normalise import normalise as redaction_normalise
 from cwgcop.consultations.safeguarding import CATEGORIES, LANGUAGES, assess, lexicon, suggests_risk
-from tests.consultations.safeguarding_measure import BENIGN, BLIND, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, load, measure
+from tests.consultations.safeguarding_measure import (
+    BENIGN,
+    BLIND,
+    BLIND5,
+    BLIND6,
+    BLIND7,
+    BLIND8,
+    BLIND9,
+    load,
+    measure,
+)
 
 
 @pytest.mark.parametrize(

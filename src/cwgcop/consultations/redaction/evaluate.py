@@ -1,7 +1,7 @@
 """Redaction measured on the labelled corpus: recall per language and category, clean words wrongly removed.
 
     python -m cwgcop.consultations.redaction.evaluate [CORPUS_DIR] [--misses] [--unseen | --heldout | --round4 |
-        --blind5 | --blind6 | --blind7 | --blind8]
+        --blind5 | --blind6 | --blind7 | --blind8 | --blind9] [--highlights]
     python -m cwgcop.consultations.redaction.evaluate --fresh PATH [--misses]
 
 ``--unseen`` scores the second held-out corpus (heldout/<language>.txt, 600 texts written before issue 13's
@@ -29,7 +29,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cwgcop.consultations.redaction import find
+from cwgcop.consultations.redaction import find, highlights
 from cwgcop.consultations.redaction.base import Category
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[4] / "tests" / "consultations" / "corpus"
@@ -201,6 +201,64 @@ def score(records: list[dict]) -> dict[str, Score]:  # type: ignore[type-arg]  #
     return scores
 
 
+@dataclass
+class Coverage:
+    """What a moderator is shown: details removed or highlighted, and the highlights on words that are not details."""
+
+    details: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    shown: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    clean_words: int = 0
+    clean_words_highlighted: int = 0
+    clean_texts: int = 0
+    clean_texts_highlighted: int = 0
+
+
+def coverage(records: list[dict]) -> Coverage:  # type: ignore[type-arg]
+    """The moderator's safety net: a labelled detail counts as shown when at least 90 % of its letters and digits
+    are removed by the redaction or inside a highlight of :func:`highlights` (as the moderation page shows them)."""
+    result = Coverage()
+    for record in records:
+        text: str = record["text"]
+        country = COUNTRY[record["lang"]]
+        removed = [False] * len(text)
+        marked = [False] * len(text)
+        for finding in find(text, country=country):
+            removed[finding.start : finding.end] = [True] * (finding.end - finding.start)
+        for finding in highlights(text, country=country):
+            marked[finding.start : finding.end] = [True] * (finding.end - finding.start)
+        labelled = [False] * len(text)
+        for span in record["spans"]:
+            labelled[span["start"] : span["end"]] = [True] * (span["end"] - span["start"])
+            if span["category"] not in CONTACT | PLACES:
+                continue
+            group = "contact" if span["category"] in CONTACT else "name/school/address"
+            chars = [i for i in range(span["start"], span["end"]) if text[i].isalnum()]
+            result.details[group] += 1
+            result.shown[group] += bool(chars) and sum(removed[i] or marked[i] for i in chars) / len(chars) >= 0.9
+        if not record["spans"]:
+            result.clean_texts += 1
+            result.clean_texts_highlighted += any(marked[i] and not removed[i] for i in range(len(text)))
+        for word in WORD.finditer(text):
+            if not any(labelled[word.start() : word.end()]):
+                result.clean_words += 1
+                result.clean_words_highlighted += any(marked[word.start() : word.end()])
+    return result
+
+
+def coverage_lines(result: Coverage) -> str:
+    lines = [
+        f"{group}: removed or highlighted {result.shown[group]}/{result.details[group]}"
+        f" ({result.shown[group] / result.details[group]:.1%})"
+        for group in ("name/school/address", "contact")
+        if result.details[group]
+    ]
+    lines.append(
+        f"clean texts with a highlight: {result.clean_texts_highlighted}/{result.clean_texts};"
+        f" clean words highlighted: {result.clean_words_highlighted}/{result.clean_words}"
+    )
+    return "\n".join(lines)
+
+
 def table(scores: dict[str, Score]) -> str:
     head = ["language", *CATEGORIES, "contact", "name/school/address", "clean words removed"]
     rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
@@ -230,12 +288,15 @@ def main(argv: list[str]) -> None:
         "--blind6": load_blind6,
         "--blind7": load_blind7,
         "--blind8": load_blind8,
+        "--blind9": load_blind9,
         "--heldout": load_heldout,
     }
     chosen = next((loader for flag, loader in sets.items() if flag in argv), load)
     records = load_fresh(fresh) if fresh is not None else chosen(corpus)
     scores = score(records)
     sys.stdout.write(table(scores) + "\n")
+    if "--highlights" in argv:
+        sys.stdout.write(coverage_lines(coverage(records)) + "\n")
     if "--misses" in argv:
         for lang in LANGUAGES:
             for line in scores[lang].misses:
