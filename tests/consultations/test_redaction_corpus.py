@@ -68,8 +68,8 @@ def _figures(scores: dict[str, Score]) -> tuple[int, int, int, int, int]:
 
 def test_the_measured_figures_are_those_in_the_docs(all_scores: dict[str, dict[str, Score]]) -> None:
     """docs/consultations.md gives these counts; any change to the rules updates them (a drop fails here first)."""
-    assert _figures(all_scores["tuning"]) == (174, 174, 159, 162, 4)
-    assert _figures(all_scores["unseen"]) == (138, 138, 150, 150, 16)
+    assert _figures(all_scores["tuning"]) == (174, 174, 162, 162, 6)
+    assert _figures(all_scores["unseen"]) == (138, 138, 150, 150, 26)
     # The former fresh set, scored once (19/30), then folded into tuning in round 4.
     assert _figures(all_scores["round4"]) == (24, 24, 30, 30, 1)
     # The fifth blind set, scored once after round 4 (contact 24/24, names/schools/addresses 56/68, names 34/44,
@@ -79,16 +79,16 @@ def test_the_measured_figures_are_those_in_the_docs(all_scores: dict[str, dict[s
     # The sixth blind set, scored once after round 5 (contact 26/31, names/schools/addresses 65/117 = 55.6 %, names
     # 48/81, 15/1602 clean words; before round 5: 26/31, 62/117 = 53.0 %, names 45/81, 17/1602), then folded into
     # tuning in round 6, whose rules were written for the classes of its misses.
-    assert _figures(all_scores["blind6"]) == (31, 31, 114, 117, 8)
-    assert (all_scores["blind6"]["all"].found["name"], all_scores["blind6"]["all"].total["name"]) == (78, 81)
+    assert _figures(all_scores["blind6"]) == (31, 31, 116, 117, 13)
+    assert (all_scores["blind6"]["all"].found["name"], all_scores["blind6"]["all"].total["name"]) == (80, 81)
     # The seventh blind set, scored once after round 6 (contact 24/24, dates of birth 6/6, names/schools/addresses
     # 74/123 = 60.2 %, names 48/87, schools 12/18, addresses 14/18, 23/2075 clean words = 1.1 %), then folded into
     # tuning in round 7.
     # After round 7 (general mechanisms: lists, titles, what a person is called, a real lexicon): names 81/87,
     # names/schools/addresses 107/123 = 87.0 %. Pinned, not a target: round 7 aimed at mechanisms, not at its names
     # (docs/consultations.md); the eighth blind set is the estimate.
-    assert _figures(all_scores["blind7"]) == (24, 24, 107, 123, 23)
-    assert (all_scores["blind7"]["all"].found["name"], all_scores["blind7"]["all"].total["name"]) == (81, 87)
+    assert _figures(all_scores["blind7"]) == (24, 24, 112, 123, 26)
+    assert (all_scores["blind7"]["all"].found["name"], all_scores["blind7"]["all"].total["name"]) == (86, 87)
     # The eighth blind set (answers of one to four sentences to the consultation's questions), scored once after
     # round 7 (contact 22/24, names/schools/addresses 78/119 = 65.5 %, names 51/83, schools 11/18, addresses 16/18,
     # dates of birth 5/6, 40/3660 clean words = 1.1 %; by each earlier round's code, none of which saw it: names
@@ -98,8 +98,11 @@ def test_the_measured_figures_are_those_in_the_docs(all_scores: dict[str, dict[s
     # reported speech, "to me or to X", handles after "I know him as", institutions as an open class): contact 24/24,
     # names 76/83, names/schools/addresses 109/119 = 91.6 %, clean words 40/3660. Pinned, not a target: tuning
     # figures.
-    assert _figures(all_scores["blind8"]) == (24, 24, 109, 119, 40)
-    assert (all_scores["blind8"]["all"].found["name"], all_scores["blind8"]["all"].total["name"]) == (76, 83)
+    assert _figures(all_scores["blind8"]) == (24, 24, 114, 119, 47)
+    assert (all_scores["blind8"]["all"].found["name"], all_scores["blind8"]["all"].total["name"]) == (81, 83)
+    # With the learned name detector (trained on every set but blind9, so these are training figures): tuning
+    # 162/162 and 6 clean words, unseen 26 clean words, blind6 names 80/81, blind7 86/87, blind8 81/83; the
+    # cross-validated figures are in docs/consultations.md ("A learned name detector").
     # The first held-out set (seen since): reported, not a target. Round 7 removes one word more, "Lupita" in "La
     # maestra Lupita": that set labels a teacher's name clean, the later sets label it personal.
     assert _figures(score(load_heldout())) == (34, 34, 33, 34, 13)

@@ -17,7 +17,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cwgcop.consultations.redaction import chinese, contacts, dates, general, lexicon, people, places, structure
+from cwgcop.consultations.redaction import (
+    chinese,
+    contacts,
+    dates,
+    general,
+    learned,
+    lexicon,
+    people,
+    places,
+    structure,
+)
 from cwgcop.consultations.redaction.base import CONTACT, Category, Hit, merge
 from cwgcop.consultations.redaction.normalise import normalise, visible
 
@@ -40,11 +50,13 @@ class Redacted:
 
 
 def warm_up() -> None:
-    """Load what is loaded lazily (jieba's dictionary, the given-name list): call at worker start."""
+    """Load what is loaded lazily (jieba's dictionary, the given-name list, the learned name weights): call at
+    worker start."""
     chinese.warm_up()
     people.given_names()
     people.names_also_words()
     lexicon.warm_up()
+    learned.model()
 
 
 def _detect(text: str, region: str | None) -> list[Hit]:
@@ -68,7 +80,7 @@ def _detect(text: str, region: str | None) -> list[Hit]:
         + chinese.detect(text)
     )
     found += structure.coordinated(text, found)
-    return found + general.names(text, found)
+    return found + general.names(text, found) + learned.names(text)
 
 
 def _without_placeholders(text: str, hits: list[Hit]) -> list[Hit]:

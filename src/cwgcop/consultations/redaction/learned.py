@@ -1,0 +1,228 @@
+"""A learned name detector: a logistic regression over each word's shape and context, used beside the rules.
+
+The rules (:mod:`.people`, :mod:`.structure`, :mod:`.general`, :mod:`.chinese`) hold one pattern per phrasing seen
+and did not generalise to unseen texts (docs/consultations.md, "What the blind sets show"). This detector scores
+every word of an answer with weights learned from the labelled corpora (all but the ninth blind set) on features
+meant to carry over: the word's shape, script and length, whether it is a common word of its language
+(:func:`.lexicon.is_common`) or a given name of the lists (:func:`.people.is_given_name`), the one or two words before
+and after it (lower-cased, their shape and class), its place in the sentence and, in Chinese, jieba's tag and whether
+it starts with a family name. A word whose probability of being (part of) a name reaches the threshold stored with
+the weights is a name.
+
+The weights are a small data file (``data/name_model.json``) rebuilt by ``tools/train_name_model.py`` (fixed
+corpora, deterministic solver); nothing is trained or downloaded at run time, and inference is a sum of weights.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from cwgcop.consultations.redaction import chinese, lexicon, people
+from cwgcop.consultations.redaction.base import Category, Hit
+
+MODEL = Path(__file__).resolve().parents[1] / "data" / "name_model.json"
+TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+SENTENCE_END = re.compile(r"[.!?。！？\n]")
+KIN = re.compile(
+    r"(?i:friend|mate|bestie|bff|sister|brother|cousin|mum|mom|dad|teacher|coach|aunt|auntie|uncle|neighbou?r|"
+    r"classmate|miss|mr|mrs|ms|ami|amie|copain|copine|pote|frère|sœur|soeur|cousine|voisine?|prof|maîtresse|"
+    r"madame|monsieur|amig[oa]|herman[oa]|prim[oa]|compañer[oa]|profe|vecin[oa]|tía|tío|abuel[oa]|señora?|"
+    r"друг\w*|подруг\w*|брат\w*|сестр\w*|учител\w*|тренер\w*|сосед\w*|одноклассни\w*|тёт\w*|дяд\w*|"
+    r"صديقي|صديقتي|أخي|اخي|أختي|اختي|زميلي|زميلتي|خالتي|عمي|خالي|عمتي|الأستاذ|الاستاذة|الأستاذة|أستاذ|استاذ|"
+    r"同学|朋友|哥哥|姐姐|弟弟|妹妹|老师|阿姨|叔叔|表哥|表姐|表妹|表弟)"
+)
+TELL = re.compile(
+    r"(?i:ask|asked|tell|told|said|says|text|texted|called|call|message|messaged|talk|talked|spoke|showed|met|"
+    r"demande|dit|dis|raconté|parlé|appelle|écrit|pregunta|dije|dijo|conté|habla|hablé|llama|escribe|"
+    r"спроси|сказал\w*|рассказал\w*|написал\w*|позвони\w*|говорит|قال|قالت|قلت|سألت|اسأل|كلمت|"
+    r"说|告诉|问|叫|找)"
+)
+PREPOSITION = re.compile(
+    r"(?i:with|to|and|or|for|from|by|avec|à|et|ou|pour|de|con|a|y|o|para|с|со|и|или|к|для|от|مع|و|أو|إلى|"
+    r"和|跟|与|或|给|对)"
+)
+
+
+class Token(NamedTuple):
+    word: str
+    start: int
+    end: int
+    flag: str  # jieba's tag for a Chinese text's token, "" otherwise
+
+
+def tokens(text: str) -> list[Token]:
+    """The words of ``text``: jieba's words where the text holds Chinese, letters-and-digits runs otherwise."""
+    if chinese.HAS_CJK.search(text):
+        return [Token(t.word, t.start, t.end, t.flag) for t in chinese.tokens(text) if TOKEN.fullmatch(t.word)]
+    return [Token(m.group(0), m.start(), m.end(), "") for m in TOKEN.finditer(text)]
+
+
+@lru_cache(maxsize=65536)
+def _common(word: str) -> bool:
+    return lexicon.is_common(word)
+
+
+@lru_cache(maxsize=65536)
+def _shape(word: str) -> str:
+    if word.isdigit():
+        return "d"
+    if any(c.isdigit() for c in word):
+        return "ad"
+    if not word[:1].isalpha() or lexicon.language_of(word) in ("ar", "zh"):
+        return "n"  # no case
+    if word.isupper() and len(word) > 1:
+        return "X"
+    if word[:1].isupper():
+        return "Xx"
+    return "xX" if any(c.isupper() for c in word[1:]) else "x"
+
+
+def _class(word: str) -> str:
+    lowered = word.lower()
+    if KIN.fullmatch(lowered):
+        return "kin"
+    if TELL.fullmatch(lowered):
+        return "tell"
+    if PREPOSITION.fullmatch(lowered):
+        return "prep"
+    return "-"
+
+
+def _gap(text: str, start: int, end: int) -> str:
+    between = text[start:end].strip()
+    if not between:
+        return "_"
+    if SENTENCE_END.search(between):
+        return "."
+    return between[-1] if between[-1] in ",،、，;:\"'«»()" else "p"
+
+
+@lru_cache(maxsize=65536)
+def _local(word: str) -> tuple[str, ...]:
+    """The features of a word that do not depend on its neighbours (cached: most words of an answer are common)."""
+    lowered, shape, given, common = word.lower(), _shape(word), people.is_given_name(word), _common(word)
+    return (
+        "b",
+        f"shape={shape}",
+        f"script={lexicon.language_of(word)}",
+        f"len={min(len(word), 8)}",
+        f"common={common}",
+        f"given={given}",
+        f"shape|given={shape}|{given}",
+        f"suf2={lowered[-2:]}",
+        f"pre2={lowered[:2]}",
+        f"veryc={lexicon.is_common(word, very=True)}",
+    )
+
+
+@lru_cache(maxsize=65536)
+def _around(word: str, d: int) -> tuple[str, ...]:
+    """The features a word gives the word ``d`` places away from it (cached)."""
+    return (
+        f"w{d}={word.lower()}",
+        f"shape{d}={_shape(word)}",
+        f"class{d}={_class(word)}",
+        f"given{d}={people.is_given_name(word)}",
+        f"common{d}={_common(word)}",
+    )
+
+
+def _rest(text: str, toks: list[Token], i: int) -> list[str]:
+    """The features of token ``i`` that depend on its place: the sentence, punctuation, jieba's tags."""
+    tok = toks[i]
+    w = tok.word
+    shape = _shape(w)
+    before = _gap(text, toks[i - 1].end, tok.start) if i else "^"
+    after = _gap(text, tok.end, toks[i + 1].start) if i + 1 < len(toks) else "$"
+    first = before in ("^", ".")
+    f = [
+        f"first={first}",
+        f"shape|first|common={shape}|{first}|{_common(w)}",
+        f"gap-={before}",
+        f"gap+={after}",
+        f"w-1|shape={toks[i - 1].word.lower() if i else '^'}|{shape}",
+    ]
+    for d in (-2, -1, 1, 2):
+        j = i + d
+        if not 0 <= j < len(toks):
+            f.append(f"w{d}=<none>")
+        elif tok.flag:
+            f.append(f"flag{d}={toks[j].flag}")
+    if tok.flag:
+        surname = w[0] in chinese.SURNAMES
+        f += [
+            f"flag={tok.flag}",
+            f"sur={surname}",
+            f"sur|len={surname}|{len(w)}",
+            f"known={chinese.word_frequency(w) > 0}",
+            f"char0={w[0]}",
+            f"char-1={w[-1]}",
+        ]
+    return f
+
+
+def _neighbours(toks: list[Token], i: int) -> list[tuple[str, int]]:
+    return [(toks[i + d].word, d) for d in (-2, -1, 1, 2) if 0 <= i + d < len(toks)]
+
+
+def features(text: str, toks: list[Token]) -> list[list[str]]:
+    """The features of each token of ``text`` (strings; a feature the weights do not hold weighs nothing)."""
+    out = []
+    for i, tok in enumerate(toks):
+        f = list(_local(tok.word))
+        for word, d in _neighbours(toks, i):
+            f += _around(word, d)
+        out.append(f + _rest(text, toks, i))
+    return out
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def probability(weights: dict[str, float], feats: list[str]) -> float:
+    return _sigmoid(sum(weights.get(f, 0.0) for f in feats))
+
+
+@lru_cache(maxsize=65536)
+def _local_weight(word: str) -> float:
+    weights = model()[0]
+    return sum(weights.get(f, 0.0) for f in _local(word))
+
+
+@lru_cache(maxsize=65536)
+def _around_weight(word: str, d: int) -> float:
+    weights = model()[0]
+    return sum(weights.get(f, 0.0) for f in _around(word, d))
+
+
+def scored(text: str, weights: dict[str, float] | None = None) -> list[tuple[Token, float]]:
+    """Each token of ``text`` with its probability of being (part of) a name, by ``weights`` (default: the shipped
+    model, whose per-word sums are cached: the same sum of the same features, in another order)."""
+    toks = tokens(text)
+    if weights is not None:
+        return [(t, probability(weights, f)) for t, f in zip(toks, features(text, toks), strict=True)]
+    shipped = model()[0]
+    out = []
+    for i, tok in enumerate(toks):
+        z = _local_weight(tok.word) + sum(_around_weight(word, d) for word, d in _neighbours(toks, i))
+        out.append((tok, _sigmoid(z + sum(shipped.get(f, 0.0) for f in _rest(text, toks, i)))))
+    return out
+
+
+@cache
+def model() -> tuple[dict[str, float], float]:
+    """The shipped weights and threshold (data/name_model.json, written by tools/train_name_model.py)."""
+    data = json.loads(MODEL.read_text(encoding="utf-8"))
+    return {str(k): float(v) for k, v in data["weights"].items()}, float(data["threshold"])
+
+
+def names(text: str) -> list[Hit]:
+    """The words the learned model takes for (part of) a person's name."""
+    threshold = model()[1]
+    return [Hit(t.start, t.end, Category.NAME) for t, p in scored(text) if p >= threshold]
