@@ -153,22 +153,24 @@ def test_the_ninth_blind_set_is_scored_as_the_docs_say() -> None:
     records = load_blind9()
     assert (len(records), sum(1 for r in records if not r["spans"])) == (180, 72)
     scores = score(records)
-    # contact 22/24, names/schools/addresses 62/117 = 53.0 %, clean words removed 33/1944 = 1.7 %
-    assert _figures(scores) == (22, 24, 62, 117, 33)
+    # Round 8's rules alone: contact 22/24, names/schools/addresses 62/117 = 53.0 %, names 45/81, clean words
+    # removed 33/1944 = 1.7 %. With the learned name detector (frozen before this set was scored, once): names
+    # 53/81, names/schools/addresses 70/117 = 59.8 %, clean words 36/1944 = 1.9 % (Russian 9/256 = 3.5 %).
+    assert _figures(scores) == (22, 24, 70, 117, 36)
     every = scores["all"]
-    assert [(every.found[c], every.total[c]) for c in ("name", "school", "address")] == [(45, 81), (6, 18), (11, 18)]
+    assert [(every.found[c], every.total[c]) for c in ("name", "school", "address")] == [(53, 81), (6, 18), (11, 18)]
 
 
 def test_what_the_moderator_is_shown_on_the_ninth_blind_set() -> None:
     """The safety net on unseen texts: a detail the redaction misses may still be highlighted on the moderation
-    page, where approving over a highlight needs a second step. On blind9, 82 of 117 names, schools and addresses
-    are removed or highlighted (62 removed); 35 reach the moderator unmarked. Highlights fall on 43 of the 72 clean
-    texts (docs/consultations.md)."""
+    page, where approving over a highlight needs a second step. On blind9, 86 of 117 names, schools and addresses
+    are removed or highlighted (70 removed; 82 and 62 by the rules alone); 31 reach the moderator unmarked.
+    Highlights fall on 42 of the 72 clean texts (docs/consultations.md)."""
     shown = coverage(load_blind9())
-    assert (shown.shown["name/school/address"], shown.details["name/school/address"]) == (82, 117)
+    assert (shown.shown["name/school/address"], shown.details["name/school/address"]) == (86, 117)
     assert (shown.shown["contact"], shown.details["contact"]) == (22, 24)
-    assert (shown.clean_texts_highlighted, shown.clean_texts) == (43, 72)
-    assert (shown.clean_words_highlighted, shown.clean_words) == (152, 1944)
+    assert (shown.clean_texts_highlighted, shown.clean_texts) == (42, 72)
+    assert (shown.clean_words_highlighted, shown.clean_words) == (154, 1944)
 
 
 def test_the_corpus_has_a_hundred_texts_per_language_half_of_them_clean() -> None:
