@@ -18,8 +18,9 @@ from tests.factories import signed_in
 
 pytestmark = pytest.mark.django_db
 
-# A full name whose given name no list holds, and no cue: left for the moderator, who sees it highlighted.
-FULL_NAME = "I think Wanjiru Kamau from our street should answer the phone at night"
+# A full name whose given name no list holds, and no cue: left for the moderator, who sees it highlighted (the
+# learned name detector scores "Kamau" 0.52 when "from our street" follows, so that text is no longer used).
+FULL_NAME = "I think Wanjiru Kamau should answer the phone at night"
 
 
 @pytest.fixture
@@ -71,7 +72,7 @@ def test_a_moderator_replaces_a_highlighted_name_and_the_name_is_kept_nowhere(fo
     )
     answer.refresh_from_db()
     assert (answer.text, answer.redactions) == (
-        "I think [name] from our street should answer the phone at night",
+        "I think [name] should answer the phone at night",
         1,
     )
     [entry] = AuditEntry.objects.filter(action="consultation.redact")
@@ -176,7 +177,7 @@ def test_the_moderation_page_highlights_and_offers_removal_and_the_explicit_appr
     removed = client.post(action, {"start": start, "end": end, "digest": digest, "category": category})
     assert removed.status_code == 302
     answer.refresh_from_db()
-    assert answer.text == "I think [name] from our street should answer the phone at night"
+    assert answer.text == "I think [name] should answer the phone at night"
 
     approved = client.post(f"/en/staff/consultations/{found.slug}/moderation/{answer.pk}/", {"decision": "approve"})
     assert approved.status_code == 302
