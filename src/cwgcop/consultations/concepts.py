@@ -349,6 +349,12 @@ def _everywhere(text: str) -> dict[str, list[int]]:
     return where
 
 
+def held(text: str) -> frozenset[str]:
+    """The names of the concepts of any language found in ``text`` (normalised words): features of the learned
+    disclosure detector (:mod:`.disclosure_model`)."""
+    return frozenset(_everywhere(text))
+
+
 def banter(raw: str, text: str) -> bool:
     """Whether a wish to die in ``raw`` (``text``: its normalised words) is a joke: laughter (a word or a laughing
     face) and a trivial cause ("this game is so hard i want to die lol", "ce niveau est tellement dur je vais

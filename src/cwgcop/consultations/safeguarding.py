@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import cache, partial
 from pathlib import Path
 
-from cwgcop.consultations import concepts
+from cwgcop.consultations import concepts, disclosure_model
 from cwgcop.consultations.enums import RiskCategory
 from cwgcop.consultations.normalise import normalise
 
@@ -42,13 +42,16 @@ SENTENCE_END = "."
 
 @dataclass(frozen=True)
 class Finding:
-    """What the check found: the categories of risk and the lexicons (languages) that found them."""
+    """What the check found: the categories of risk and the lexicons (languages) that found them; ``learned`` when
+    the rules found nothing and the learned detector (:mod:`.disclosure_model`) took the answer for a disclosure
+    (a case without a category: the lead reads "Found by the safeguarding check")."""
 
     categories: frozenset[str] = frozenset()
     languages: frozenset[str] = frozenset()
+    learned: bool = False
 
     def __bool__(self) -> bool:
-        return bool(self.categories)
+        return bool(self.categories) or self.learned
 
 
 @dataclass
@@ -233,6 +236,17 @@ JOKED = frozenset({"suicide", "self_harm", "physical_abuse", "running_away"})
 
 
 def assess(text: str) -> Finding:
+    """The rules (:func:`rules`) and, when they find nothing, the learned disclosure detector
+    (:mod:`.disclosure_model`, since issue 13's learned round): an answer either flags opens a case."""
+    if not text.strip():
+        return Finding()
+    found = rules(text)
+    if found:
+        return found
+    return Finding(learned=True) if disclosure_model.flags(words(text)) else found
+
+
+def rules(text: str) -> Finding:
     """Read ``text`` against the lexicons of all six languages. Since round 5, a wish to die said as a joke
     (:func:`concepts.banter`) is not a suicide disclosure, and bullying found only in sentences asking how to help
     someone else (:func:`concepts.helping`) is a question, not a disclosure."""

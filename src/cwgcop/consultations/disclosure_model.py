@@ -1,0 +1,81 @@
+"""A learned disclosure detector: a logistic regression over hashed character and word n-grams and the concepts
+of :mod:`.concepts`, used beside the rules of :mod:`.safeguarding`.
+
+The rules hold one pattern or concept rule per phrasing seen and read about 71 % of the disclosures of an unseen
+set (docs/consultations.md, "What the blind sets show"). This detector scores a whole answer with weights learned
+from the labelled corpora (all but the ninth blind set) on features meant to carry over between phrasings and
+languages: the answer's normalised words (:func:`.safeguarding.words`), the character n-grams of 2 to 5 letters
+inside each word (padded with a space at both ends, so "kil" at a word's start differs from "skill"), its words
+and pairs of words, and which of the concepts of every language (the writer, a harm act, a body part, laughter, a
+negation, a trivial cause …) it holds, alone and two together. Every feature is hashed (CRC-32) into
+:data:`BUCKETS` buckets, so the weights file stays small and a word never seen weighs nothing.
+
+An answer whose probability of being a disclosure reaches the threshold stored with the weights is flagged even if
+the rules are silent. The weights (``data/disclosure_model.json``) are rebuilt by
+``tools/train_disclosure_model.py`` (fixed corpora, deterministic solver); nothing is trained or downloaded at
+run time, and inference is a sum of weights.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import zlib
+from functools import cache
+from pathlib import Path
+
+from cwgcop.consultations import concepts
+
+MODEL = Path(__file__).resolve().parent / "data" / "disclosure_model.json"
+BUCKETS = 1 << 18
+NGRAMS = (2, 3, 4, 5)
+
+
+def _bucket(feature: str) -> int:
+    return zlib.crc32(feature.encode("utf-8")) & (BUCKETS - 1)
+
+
+def features(text: str) -> list[int]:
+    """The hashed features of ``text`` (the normalised words of :func:`.safeguarding.words`, one space apart), each
+    once."""
+    found: set[str] = {"bias"}
+    tokens = [t for t in text.split(" ") if t and t != "."]
+    for token in tokens:
+        found.add("w " + token)
+        padded = f" {token} "
+        for n in NGRAMS:
+            found.update("c " + padded[i : i + n] for i in range(len(padded) - n + 1))
+    found.update(f"b {a} {b}" for a, b in itertools.pairwise(tokens))
+    held = sorted(concepts.held(text))
+    found.update("k " + name for name in held)
+    found.update(f"kk {a} {b}" for i, a in enumerate(held) for b in held[i + 1 :])
+    return sorted({_bucket(f) for f in found})
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def probability(weights: dict[int, float], feats: list[int]) -> float:
+    return _sigmoid(sum(weights.get(f, 0.0) for f in feats))
+
+
+@cache
+def model() -> tuple[dict[int, float], float]:
+    """The shipped weights and threshold (data/disclosure_model.json, written by tools/train_disclosure_model.py)."""
+    data = json.loads(MODEL.read_text(encoding="utf-8"))
+    if data.get("buckets") != BUCKETS:
+        raise ValueError(f"{MODEL} was trained for {data.get('buckets')} buckets, not {BUCKETS}")
+    return {int(k): float(v) for k, v in data["weights"].items()}, float(data["threshold"])
+
+
+def score(text: str) -> float:
+    """The probability that ``text`` (normalised words, as :func:`features` takes them) is a disclosure."""
+    return probability(model()[0], features(text))
+
+
+def flags(text: str) -> bool:
+    """Whether the shipped model takes ``text`` (normalised words) for a disclosure."""
+    weights, threshold = model()
+    return probability(weights, features(text)) >= threshold
