@@ -193,10 +193,11 @@ def test_the_seventh_blind_set_is_scored_as_the_docs_say() -> None:
     rules, scored once after round 6 (24 misses, 11 false alarms: 72/96 = 75 %, 11/84 = 13 %; the concept rules
     alone 56/96, 7/84; docs/consultations.md) and folded into tuning in round 7. Pinned, not a target. After round 7
     (hyperbole about a trivial cause is the child's joke; a relapse hidden on the body, giving everything away):
-    18 misses, 5 false alarms (78/96, 5/84); after round 8, 4 (a hyperbole whose nobody is relief)."""
+    18 misses, 5 false alarms (78/96, 5/84); after round 8, 4 (a hyperbole whose nobody is relief). With the
+    learned detector, trained on it among others: 4 misses, 4 false alarms (92/96, 4/84)."""
     score = measure(load(BLIND7))
     assert sum(score.texts.values()) == 180
-    assert (len(score.misses), len(score.false_alarms)) == (18, 4)
+    assert (len(score.misses), len(score.false_alarms)) == (4, 4)
 
 
 def test_the_eighth_blind_set_is_scored_as_the_docs_say() -> None:
@@ -206,20 +207,23 @@ def test_the_eighth_blind_set_is_scored_as_the_docs_say() -> None:
     round 6's 72/96, 21/84; docs/consultations.md) and folded into tuning in round 8. Pinned, not a target. After
     round 8 (hyperbole: an oath, living inside a game, "one more …"; living and nobody-asks-me as the hyperbole's
     own; what the writer does to the body and hides; farewell letters; sleeping away; Arabic dialect verbs of the
-    first person; "our game" and "things I don't like"): 10 misses, 8 false alarms (86/96, 8/84)."""
+    first person; "our game" and "things I don't like"): 10 misses, 8 false alarms (86/96, 8/84). With the learned
+    detector, trained on it among others: no miss, 8 false alarms (96/96, 8/84)."""
     score = measure(load(BLIND8))
     assert sum(score.texts.values()) == 180
-    assert (len(score.misses), len(score.false_alarms)) == (10, 8)
+    assert (len(score.misses), len(score.false_alarms)) == (0, 8)
 
 
 def test_the_ninth_blind_set_is_scored_as_the_docs_say() -> None:
     """blind9/: 16 disclosures and 14 benign texts per language in settings no earlier set used, written apart,
     scored once after round 8 and never used to change the rules: the current estimate on unseen texts, below
     the targets (68/96 = 71 % found, 11/84 = 13 % false alarms; the concept rules alone 51/96, 6/84; by the code
-    of rounds 4 and 5 66/96, of rounds 6 and 7 68/96, 11/84 each time; docs/consultations.md)."""
+    of rounds 4 and 5 66/96, of rounds 6 and 7 68/96, 11/84 each time; docs/consultations.md). Scored once more
+    with the learned disclosure detector, frozen and committed before this set was read (the rules or the model):
+    80/96 = 83 % found, 11/84 = 13 % false alarms: the model added 12 disclosures and no false alarm."""
     score = measure(load(BLIND9))
     assert sum(score.texts.values()) == 180
-    assert (len(score.misses), len(score.false_alarms)) == (28, 11)
+    assert (len(score.misses), len(score.false_alarms)) == (16, 11)
 
 
 @pytest.mark.parametrize(
