@@ -10,7 +10,7 @@ django_application = get_wsgi_application()
 
 from django.urls import get_resolver  # noqa: E402
 
-from cwgcop.consultations import redaction  # noqa: E402
+from cwgcop.consultations import disclosure_model, redaction  # noqa: E402
 from cwgcop.core.cache import PageCacheApp  # noqa: E402 - needs the settings that get_wsgi_application loaded
 from cwgcop.search import candidates, chinese, text  # noqa: E402
 
@@ -23,6 +23,7 @@ candidates.warm()
 # jieba's Chinese dictionary and the given-name list (about 2 s and 130 MB): loaded now, not while the first child
 # who writes in Chinese waits for their answer to be saved.
 redaction.warm_up()
+disclosure_model.model()  # the learned disclosure detector's weights (0.5 MB of JSON)
 text.warm_stemmers()
 chinese.warm()
 # What the process loaded to start is kept for its life: out of the garbage collector's full passes, which

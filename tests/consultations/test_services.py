@@ -167,6 +167,22 @@ def test_disclosure_goes_to_safeguarding_never_to_moderation() -> None:
     assert case.notes.endswith("Called the partner helpline")
 
 
+def test_a_disclosure_only_the_learned_model_reads_opens_a_case_without_a_category() -> None:
+    """The rules find nothing in this answer; the learned disclosure detector (0.973 ≥ 0.95) does: the answer is
+    held for the lead like any other, and the case shows its source and no category."""
+    found = consultation()
+    Role.objects.create(user=UserFactory(username="lead"), body=found.body, kind=RoleKind.SAFEGUARDING_LEAD)
+    submitted = submit(found, text="i dont see the point of anything, everyone would be better off")
+    assert submitted.at_risk is True
+    case = SafeguardingCase.objects.get()
+    assert (case.categories, case.category_labels, case.answer.moderation, str(case.get_source_display())) == (
+        [],
+        [],
+        "safeguarding",
+        "Found by the safeguarding check",
+    )
+
+
 @pytest.mark.parametrize(
     ("overrides", "code"),
     [
