@@ -13,6 +13,9 @@ lexicon:
   topic also when a **discussion** cue is near ("our school should teach about cyberbullying", "the report on
   child abuse"), and both inside an **exception** ("I'd die for a pizza", "killed me in Fortnite").
 
+What the rules leave, a learned detector (:mod:`.disclosure_model`) reads too: :func:`assess` flags an answer the
+rules find nothing in when the model's probability reaches its threshold (a finding without a category).
+
 A false alarm costs a safeguarding lead a minute; a missed disclosure costs far more. The measured recall and
 false-alarm rates per language and category are in docs/consultations.md (``bench/safeguarding_corpus.py``).
 """
