@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -243,7 +243,12 @@ def concepts(language: str) -> Index:
 
 def occurrences(language: str, text: str) -> dict[str, list[int]]:
     """For each concept of ``language`` found in ``text`` (normalised words, one space apart), the indexes of the
-    words where it starts."""
+    words where it starts (a fresh dictionary: the rules add to it)."""
+    return {name: list(found) for name, found in _occurrences(language, text).items()}
+
+
+@lru_cache(maxsize=64)  # the rules, the joke and helping guards and the learned detector read the same answer
+def _occurrences(language: str, text: str) -> dict[str, tuple[int, ...]]:
     index = concepts(language)
     tokens = text.split(" ")
     where: dict[str, list[int]] = {}
@@ -260,7 +265,7 @@ def occurrences(language: str, text: str) -> dict[str, list[int]]:
                 if at >= ends.get(entry.concept, 0) and _matches(entry, reading, at):
                     ends[entry.concept] = at + len(entry.words)
                     where.setdefault(entry.concept, []).append(at)
-    return {name: sorted(set(found)) for name, found in where.items()}
+    return {name: tuple(sorted(set(found))) for name, found in where.items()}
 
 
 def found(

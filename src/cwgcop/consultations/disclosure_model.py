@@ -22,7 +22,7 @@ import itertools
 import json
 import math
 import zlib
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from cwgcop.consultations import concepts
@@ -36,21 +36,29 @@ def _bucket(feature: str) -> int:
     return zlib.crc32(feature.encode("utf-8")) & (BUCKETS - 1)
 
 
+@lru_cache(maxsize=65536)
+def _word(token: str) -> frozenset[int]:
+    """The buckets of one word and of its character n-grams (cached: most words of an answer are common)."""
+    padded = f" {token} "
+    found = {"w " + token}
+    for n in NGRAMS:
+        found.update("c " + padded[i : i + n] for i in range(len(padded) - n + 1))
+    return frozenset(_bucket(f) for f in found)
+
+
 def features(text: str) -> list[int]:
     """The hashed features of ``text`` (the normalised words of :func:`.safeguarding.words`, one space apart), each
     once."""
-    found: set[str] = {"bias"}
     tokens = [t for t in text.split(" ") if t and t != "."]
-    for token in tokens:
-        found.add("w " + token)
-        padded = f" {token} "
-        for n in NGRAMS:
-            found.update("c " + padded[i : i + n] for i in range(len(padded) - n + 1))
+    found: set[str] = {"bias"}
     found.update(f"b {a} {b}" for a, b in itertools.pairwise(tokens))
     held = sorted(concepts.held(text))
     found.update("k " + name for name in held)
     found.update(f"kk {a} {b}" for i, a in enumerate(held) for b in held[i + 1 :])
-    return sorted({_bucket(f) for f in found})
+    buckets = {_bucket(f) for f in found}
+    for token in tokens:
+        buckets |= _word(token)
+    return sorted(buckets)
 
 
 def _sigmoid(z: float) -> float:

@@ -243,10 +243,11 @@ def assess(text: str) -> Finding:
     (:mod:`.disclosure_model`, since issue 13's learned round): an answer either flags opens a case."""
     if not text.strip():
         return Finding()
-    found = rules(text)
+    split = _Words(text)
+    found = _rules(text, split)
     if found:
         return found
-    return Finding(learned=True) if disclosure_model.flags(words(text)) else found
+    return Finding(learned=True) if disclosure_model.flags(split.text) else found
 
 
 def rules(text: str) -> Finding:
@@ -255,7 +256,10 @@ def rules(text: str) -> Finding:
     someone else (:func:`concepts.helping`) is a question, not a disclosure."""
     if not text.strip():
         return Finding()
-    split = _Words(text)
+    return _rules(text, _Words(text))
+
+
+def _rules(text: str, split: _Words) -> Finding:
     by_language = _read(split)
     if any("bullying" in found for found in by_language.values()):
         helped = concepts.helping(split.text, split.sentence_of)
