@@ -20,14 +20,8 @@ rules do not) stay at or under :data:`MAX_ADDED` of every held-out set's benign 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
-
-import numpy as np
-from scipy import optimize, sparse
 
 from cwgcop.consultations import disclosure_model
 from cwgcop.consultations.safeguarding import CATEGORIES, rules, words
@@ -35,6 +29,7 @@ from cwgcop.consultations.safeguarding import CATEGORIES, rules, words
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from tests.consultations import safeguarding_measure as sm  # noqa: E402
+from tools.logistic import fit, run_at_commit  # noqa: E402
 
 SETS = {
     "tuning": sm.CORPUS,
@@ -70,50 +65,13 @@ def prepared(folder: Path) -> list[dict]:  # type: ignore[type-arg]
 
 
 def train(records: list[dict]) -> dict[int, float]:  # type: ignore[type-arg]
-    counts: dict[int, int] = {}
-    for record in records:
-        for f in record["features"]:
-            counts[f] = counts.get(f, 0) + 1
-    kept = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
-    index = {f: i for i, f in enumerate(kept)}
-    rows, cols = [], []
-    for row, record in enumerate(records):
-        for f in record["features"]:
-            if f in index:
-                rows.append(row)
-                cols.append(index[f])
-    x = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(records), len(kept)))
-    y = np.array([1.0 if r["label"] else 0.0 for r in records])
-
-    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
-        z = x @ w
-        value = float(np.sum(np.logaddexp(0.0, z) - y * z) + 0.5 / C * w @ w)
-        p = 1.0 / (1.0 + np.exp(-z))
-        return value, x.T @ (p - y) + w / C
-
-    result = optimize.minimize(loss, np.zeros(len(kept)), jac=True, method="L-BFGS-B", options={"maxiter": 1000})
-    return {f: round(float(w), 4) for f, w in zip(kept, result.x, strict=True) if round(float(w), 4) != 0.0}
+    rows = [record["features"] for record in records]
+    return fit(rows, [record["label"] for record in records], c=C, min_count=MIN_COUNT, maxiter=1000, unique=False)
 
 
 def rules_when_blind(name: str, records: list[dict]) -> list[bool]:  # type: ignore[type-arg]
     """What the rules of commit RULES_WHEN_BLIND[name] flagged in ``records`` (run from a copy of that commit)."""
-    with tempfile.TemporaryDirectory() as folder:
-        archive = subprocess.run(  # noqa: S603 - a fixed commit of this repository
-            ["git", "-C", str(ROOT), "archive", RULES_WHEN_BLIND[name], "src"],  # noqa: S607
-            check=True,
-            capture_output=True,
-        ).stdout
-        subprocess.run(["tar", "-x", "-C", folder], input=archive, check=True)  # noqa: S603, S607
-        env = {**os.environ, "PYTHONPATH": f"{folder}/src"}
-        done = subprocess.run(  # noqa: S603 - this interpreter on a fixed script
-            [sys.executable, "-c", OLD_RULES],
-            input=json.dumps([r["text"] for r in records]),
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-    flagged: list[bool] = json.loads(done.stdout)
+    flagged: list[bool] = run_at_commit(RULES_WHEN_BLIND[name], OLD_RULES, [r["text"] for r in records])
     return flagged
 
 

@@ -19,18 +19,15 @@ clean words removed at or under :data:`MAX_CLEAN` on every held-out set.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-import numpy as np
-from scipy import optimize, sparse
-
 from cwgcop.consultations.redaction import evaluate, find, learned
 from cwgcop.consultations.redaction.normalise import normalise
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tools.logistic import fit, run_at_commit
 
 SETS: dict[str, Callable[[], list[dict]]] = {  # type: ignore[type-arg]
     "tuning": evaluate.load,
@@ -92,33 +89,9 @@ def prepared(record: dict) -> dict:  # type: ignore[type-arg]
 
 
 def train(records: list[dict]) -> dict[str, float]:  # type: ignore[type-arg]
-    counts: dict[str, int] = {}
-    for record in records:
-        for feats in record["features"]:
-            for f in feats:
-                counts[f] = counts.get(f, 0) + 1
-    names = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
-    index = {f: i for i, f in enumerate(names)}
-    rows, cols, labels = [], [], []
-    for record in records:
-        for feats, label in zip(record["features"], record["labels"], strict=True):
-            row = len(labels)
-            for f in sorted({f for f in feats if f in index}):
-                rows.append(row)
-                cols.append(index[f])
-            labels.append(1.0 if label else 0.0)
-    x = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(labels), len(names)))
-    y = np.array(labels)
-
-    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
-        z = x @ w
-        # log(1 + e^z) - y z, stably
-        value = float(np.sum(np.logaddexp(0.0, z) - y * z) + 0.5 / C * w @ w)
-        p = 1.0 / (1.0 + np.exp(-z))
-        return value, x.T @ (p - y) + w / C
-
-    result = optimize.minimize(loss, np.zeros(len(names)), jac=True, method="L-BFGS-B", options={"maxiter": 500})
-    return {f: round(float(w), 4) for f, w in zip(names, result.x, strict=True) if round(float(w), 4) != 0.0}
+    rows = [features for record in records for features in record["features"]]
+    labels = [label for record in records for label in record["labels"]]
+    return fit(rows, labels, c=C, min_count=MIN_COUNT, maxiter=500, unique=True)
 
 
 def removed_with(record: dict, weights: dict[str, float] | None, threshold: float) -> list[bool]:  # type: ignore[type-arg]
@@ -156,20 +129,8 @@ def measure(records: list[dict], weights: dict[str, float] | None, threshold: fl
 
 def rules_when_blind(name: str, records: list[dict]) -> list[list[bool]]:  # type: ignore[type-arg]
     """What the rules of commit RULES_WHEN_BLIND[name] removed from ``records`` (run from a copy of that commit)."""
-    root = Path(__file__).resolve().parents[1]
-    with tempfile.TemporaryDirectory() as folder:
-        archive = subprocess.run(  # noqa: S603 - a fixed commit of this repository
-            ["git", "-C", str(root), "archive", RULES_WHEN_BLIND[name], "src"],  # noqa: S607
-            check=True,
-            capture_output=True,
-        ).stdout
-        subprocess.run(["tar", "-x", "-C", folder], input=archive, check=True)  # noqa: S603, S607
-        env = {**os.environ, "PYTHONPATH": f"{folder}/src"}
-        texts = json.dumps([[r["text"], evaluate.COUNTRY[r["lang"]]] for r in records])
-        done = subprocess.run(  # noqa: S603 - this interpreter on a fixed script
-            [sys.executable, "-c", OLD_RULES], input=texts, env=env, check=True, capture_output=True, text=True
-        )
-    masks: list[list[bool]] = json.loads(done.stdout)
+    texts = [[r["text"], evaluate.COUNTRY[r["lang"]]] for r in records]
+    masks: list[list[bool]] = run_at_commit(RULES_WHEN_BLIND[name], OLD_RULES, texts)
     return masks
 
 
