@@ -34,6 +34,32 @@ def fit(
 ) -> dict[F, float]:
     """Weights of the features set in at least ``min_count`` places, rounded to four decimals (zeros left out).
     ``unique``: a feature counts once per row; otherwise as often as it is listed."""
+    kept, x = _matrix(rows, min_count=min_count, unique=unique)
+    w = _solve(x, labels, c=c, maxiter=maxiter)
+    return {f: round(float(v), 4) for f, v in zip(kept, w, strict=True) if round(float(v), 4) != 0.0}
+
+
+def fit_many(
+    rows: Sequence[Sequence[F]],
+    label_sets: Sequence[Sequence[bool]],
+    *,
+    c: float,
+    min_count: int,
+    maxiter: int,
+) -> dict[F, tuple[float, ...]]:
+    """One regression a label set on the same rows (a feature counts once a row): a feature's weights in label-set
+    order, each rounded to four decimals; features whose weights all round to zero left out."""
+    kept, x = _matrix(rows, min_count=min_count, unique=True)
+    solved = [_solve(x, labels, c=c, maxiter=maxiter) for labels in label_sets]
+    out: dict[F, tuple[float, ...]] = {}
+    for i, f in enumerate(kept):
+        weights = tuple(round(float(w[i]), 4) for w in solved)
+        if any(weights):
+            out[f] = weights
+    return out
+
+
+def _matrix(rows: Sequence[Sequence[F]], *, min_count: int, unique: bool) -> tuple[list[F], sparse.csr_matrix]:
     counts: dict[F, int] = {}
     for features in rows:
         for feature in features:
@@ -48,6 +74,10 @@ def fit(
             at_rows.append(row)
             at_columns.append(index[feature])
     x = sparse.csr_matrix((np.ones(len(at_rows)), (at_rows, at_columns)), shape=(len(rows), len(kept)))
+    return kept, x
+
+
+def _solve(x: sparse.csr_matrix, labels: Sequence[bool], *, c: float, maxiter: int) -> np.ndarray:
     y = np.array([1.0 if label else 0.0 for label in labels])
 
     def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
@@ -57,8 +87,9 @@ def fit(
         p = 1.0 / (1.0 + np.exp(-z))
         return value, x.T @ (p - y) + w / c
 
-    result = optimize.minimize(loss, np.zeros(len(kept)), jac=True, method="L-BFGS-B", options={"maxiter": maxiter})
-    return {f: round(float(w), 4) for f, w in zip(kept, result.x, strict=True) if round(float(w), 4) != 0.0}
+    result = optimize.minimize(loss, np.zeros(x.shape[1]), jac=True, method="L-BFGS-B", options={"maxiter": maxiter})
+    solution: np.ndarray = result.x
+    return solution
 
 
 def run_at_commit(commit: str, script: str, payload: Any) -> Any:

@@ -1,35 +1,40 @@
-"""Trains the learned disclosure detector (cwgcop.consultations.disclosure_model) and writes its weights.
+"""Trains the learned disclosure detector (cwgcop.consultations.disclosure_model) and writes its weights, threshold
+and veto.
 
-    python tools/train_disclosure_model.py            # leave-one-set-out cross-validation table, then the weights
+    python tools/train_disclosure_model.py            # cross-validation table, threshold and veto, then the weights
     python tools/train_disclosure_model.py --cv-only  # the table only
     python tools/train_disclosure_model.py --write-only
 
-Training data: every labelled safeguarding set except the ninth blind set (which is never read here): the tuning
-corpus, blind/, blind5/ … blind8/. A text is a positive example when its label is one of the eight categories,
-negative when benign or benign_topic. The model is an L2-regularised logistic regression fitted by scipy's L-BFGS
-from zero weights on the sets in a fixed order: the same corpora give the same weights. Buckets set in fewer than
-:data:`MIN_COUNT` training texts are dropped; weights are rounded to four decimals.
+Training data: every labelled safeguarding set in tests/consultations/safeguarding_corpus/ (the tuning corpus,
+blind/, blind5/ … blind9/ and the training writers' sets ``train*/``); the round's new blind set lives outside the
+repository until it is scored and is never read here. A text is a positive example when its label is one of the
+eight categories, negative when benign or benign_topic. The model is an L2-regularised logistic regression fitted by
+scipy's L-BFGS from zero weights on the sets in a fixed order: the same corpora give the same weights. Buckets set
+in fewer than :data:`MIN_COUNT` training texts are dropped; weights are rounded to four decimals.
 
-Cross-validation: for each set, a model trained on all the others scores it. For the blind sets 5 to 8 the rules
-compared are those of the day the set was unseen (:data:`RULES_WHEN_BLIND`, run from a copy of that commit), for
-the tuning corpus and blind/ the rules of today (tuned on them). The threshold shipped is the one with the most
-disclosures found over all held-out sets among those whose added false alarms (benign texts the model flags and the
-rules do not) stay at or under :data:`MAX_ADDED` of every held-out set's benign texts.
+Cross-validation: for each honest set (:data:`HONEST`: sets the rules were never changed for), a model trained on
+all the others scores it, beside today's rules, as ``safeguarding.assess`` does: an answer the rules are silent on
+is flagged when its score reaches the threshold; a rule finding is set aside when the score is under the veto,
+unless protected. The pair shipped is the one finding the most disclosures over the honest folds among the pairs
+that flag at most :data:`MAX_ALARMS` of their benign texts.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from cwgcop.consultations import disclosure_model
-from cwgcop.consultations.safeguarding import CATEGORIES, rules, words
+from cwgcop.consultations.disclosure_model import Cuts
+from cwgcop.consultations.safeguarding import CATEGORIES, Finding, rules, stands, words
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from tests.consultations import safeguarding_measure as sm  # noqa: E402
-from tools.logistic import fit, run_at_commit  # noqa: E402
+from tools.logistic import fit  # noqa: E402
 
 SETS = {
     "tuning": sm.CORPUS,
@@ -38,30 +43,33 @@ SETS = {
     "blind6": sm.BLIND6,
     "blind7": sm.BLIND7,
     "blind8": sm.BLIND8,
+    "blind9": sm.BLIND9,
+    **{folder.name: folder for folder in sm.TRAINING},
 }
+# The sets the rules were never changed for: the ninth blind set and the training writers' sets.
+HONEST = ("blind9", *(folder.name for folder in sm.TRAINING))
 C = 1.0  # inverse of the L2 penalty
 MIN_COUNT = 2
-THRESHOLDS = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95]
-MAX_ADDED = 0.05
-# The code of the rules when each blind set was still unseen (the commit before the round that folded it in).
-RULES_WHEN_BLIND = {"blind5": "01cd89f^", "blind6": "5f6a5d7^", "blind7": "8e4544f^", "blind8": "66533d2^"}
-OLD_RULES = """
-import json, sys
-from cwgcop.consultations.safeguarding import assess
-json.dump([bool(assess(text)) for text in json.load(sys.stdin)], sys.stdout)
-"""
+THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95]
+VETOES = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0]  # 0.0: no veto; 1.0: every finding but phrases
+MAX_ALARMS = 0.10
 
 
 def prepared(folder: Path) -> list[dict]:  # type: ignore[type-arg]
-    return [
-        {
-            "label": item.label in CATEGORIES,
-            "features": disclosure_model.features(words(item.text)),
-            "rules": bool(rules(item.text)),
-            "text": item.text,
-        }
-        for item in sm.load(folder)
-    ]
+    out = []
+    for item in sm.load(folder):
+        text = words(item.text)
+        found = rules(item.text)
+        out.append(
+            {
+                "label": item.label in CATEGORIES,
+                "features": disclosure_model.features(text),
+                "parts": [disclosure_model.features(part) for part in disclosure_model.sentences(text)],
+                "rules": found,
+                "text": item.text,
+            }
+        )
+    return out
 
 
 def train(records: list[dict]) -> dict[int, float]:  # type: ignore[type-arg]
@@ -69,76 +77,115 @@ def train(records: list[dict]) -> dict[int, float]:  # type: ignore[type-arg]
     return fit(rows, [record["label"] for record in records], c=C, min_count=MIN_COUNT, maxiter=1000, unique=False)
 
 
-def rules_when_blind(name: str, records: list[dict]) -> list[bool]:  # type: ignore[type-arg]
-    """What the rules of commit RULES_WHEN_BLIND[name] flagged in ``records`` (run from a copy of that commit)."""
-    flagged: list[bool] = run_at_commit(RULES_WHEN_BLIND[name], OLD_RULES, [r["text"] for r in records])
-    return flagged
+def scores(records: list[dict], weights: dict[int, float]) -> list[float]:  # type: ignore[type-arg]
+    """Each record's score as disclosure_model.score gives it: the whole text's and each sentence's highest."""
+    return [
+        max(disclosure_model.probability(weights, f) for f in [record["features"], *record["parts"]])
+        for record in records
+    ]
 
 
-def counts(records: list[dict], probabilities: list[float] | None, threshold: float) -> dict[str, int]:  # type: ignore[type-arg]
-    out = {"found": 0, "disclosures": 0, "alarms": 0, "benign": 0, "added": 0}
-    for record, p in zip(records, probabilities or [0.0] * len(records), strict=True):
-        by_model = probabilities is not None and p >= threshold
-        flagged = record["rules"] or by_model
+def flagged(record: dict, score: float | None, cut: Cuts) -> bool:  # type: ignore[type-arg]
+    if score is None:
+        return bool(record["rules"])
+    if record["rules"]:
+        return stands(record["rules"], score, cut.veto, cut.grave_veto)
+    return score >= cut.threshold
+
+
+def counts(records: list[dict], probabilities: list[float] | None, cut: Cuts) -> dict[str, int]:  # type: ignore[type-arg]
+    out = {"found": 0, "disclosures": 0, "alarms": 0, "benign": 0}
+    for record, p in zip(records, probabilities or [None] * len(records), strict=True):
+        hit = flagged(record, p, cut)
         if record["label"]:
             out["disclosures"] += 1
-            out["found"] += flagged
+            out["found"] += hit
         else:
             out["benign"] += 1
-            out["alarms"] += flagged
-            out["added"] += by_model and not record["rules"]
+            out["alarms"] += hit
     return out
 
 
+def total(ms: list[dict[str, int]]) -> dict[str, int]:
+    return {k: sum(m[k] for m in ms) for k in ms[0]}
+
+
 def cell(m: dict[str, int]) -> str:
-    return f"{m['found']}/{m['disclosures']}, {m['alarms']}/{m['benign']}"
+    return (
+        f"{m['found']}/{m['disclosures']} ({m['found'] / m['disclosures']:.1%}),"
+        f" {m['alarms']}/{m['benign']} ({m['alarms'] / m['benign']:.1%})"
+    )
+
+
+def choose(
+    folds: dict[str, list[dict]],  # type: ignore[type-arg]
+    probabilities: dict[str, list[float]],
+    candidates: list[Cuts],
+) -> Cuts:
+    """The candidate finding the most disclosures over the honest folds among those flagging at most MAX_ALARMS of
+    their benign texts. Ties: fewer false alarms, then the lowest grave veto, then the highest threshold and veto."""
+    results = {cut: total([counts(folds[h], probabilities[h], cut) for h in folds]) for cut in candidates}
+    allowed = [cut for cut, m in results.items() if m["alarms"] <= MAX_ALARMS * m["benign"]]
+    if not allowed:  # for comparison only (the shipped cuts are checked in main): the fewest false alarms
+        return min(candidates, key=lambda c: (results[c]["alarms"], -results[c]["found"]))
+    return max(allowed, key=lambda c: (results[c]["found"], -results[c]["alarms"], -c.grave_veto, c.threshold, c.veto))
+
+
+def cross_validate(data: dict[str, list[dict]]) -> Cuts:  # type: ignore[type-arg]
+    """The honest folds' table and the cuts chosen."""
+    probabilities = {}
+    for held in HONEST:
+        weights = train([r for name, rs in data.items() if name != held for r in rs])
+        probabilities[held] = scores(data[held], weights)
+        sys.stderr.write(f"fold {held} trained\n")
+    folds = {h: data[h] for h in HONEST}
+    grid = [(t, v) for t in THRESHOLDS for v in VETOES]
+    compared = {
+        "no veto": choose(folds, probabilities, [Cuts(t, 0.0, 0.0) for t in THRESHOLDS]),
+        "one veto": choose(folds, probabilities, [Cuts(t, v, v) for t, v in grid]),
+        "suicide and self-harm never set aside": choose(folds, probabilities, [Cuts(t, v, 0.0) for t, v in grid]),
+        "a lower veto for suicide and self-harm (shipped)": choose(
+            folds, probabilities, [Cuts(t, v, g) for t, v in grid for g in VETOES if g <= v]
+        ),
+    }
+    chosen = compared["a lower veto for suicide and self-harm (shipped)"]
+    columns: dict[str, Callable[[str], dict[str, int]]] = {
+        "rules alone": lambda h: counts(folds[h], None, Cuts(0.0, 0.0, 0.0)),
+        "model alone ≥ 0.5": lambda h: counts(
+            [{**r, "rules": Finding()} for r in folds[h]], probabilities[h], Cuts(0.5, 0.0, 0.0)
+        ),
+    }
+    for name, cut in compared.items():
+        label = f"{name}: ≥ {cut.threshold}, veto {cut.veto}, grave {cut.grave_veto}"
+        columns[label] = partial(lambda h, cut: counts(folds[h], probabilities[h], cut), cut=cut)
+    rows = [[held, *(column(held) for column in columns.values())] for held in HONEST]
+    rows.append(["all honest folds", *(total([row[i + 1] for row in rows]) for i in range(len(columns)))])
+    sys.stdout.write("| held-out set | " + " | ".join(columns) + " |\n|" + "---|" * (len(columns) + 1) + "\n")
+    for row in rows:
+        sys.stdout.write(f"| {row[0]} | " + " | ".join(cell(m) for m in row[1:]) + " |\n")
+    sys.stdout.write(f"chosen: {chosen}\n")
+    return chosen
 
 
 def main(argv: list[str]) -> None:
     data = {name: prepared(folder) for name, folder in SETS.items()}
-    threshold = None
+    chosen = None
     if "--write-only" not in argv:
-        rows = []
-        per_threshold: dict[float, list[dict[str, int]]] = {t: [] for t in THRESHOLDS}
-        for held, records in data.items():
-            weights = train([r for name, rs in data.items() if name != held for r in rs])
-            probabilities = [disclosure_model.probability(weights, r["features"]) for r in records]
-            model_alone = counts([{**r, "rules": False} for r in records], probabilities, 0.5)
-            rows.append(
-                f"| {held}, rules of today | {cell(counts(records, None, 0.0))} | {cell(model_alone)} | "
-                + " | ".join(cell(counts(records, probabilities, t)) for t in THRESHOLDS)
-                + " |"
-            )
-            reference = records
-            if held in RULES_WHEN_BLIND:
-                old = rules_when_blind(held, records)
-                reference = [{**r, "rules": flagged} for r, flagged in zip(records, old, strict=True)]
-                rows.append(
-                    f"| {held}, rules of {RULES_WHEN_BLIND[held]} | {cell(counts(reference, None, 0.0))} | | "
-                    + " | ".join(cell(counts(reference, probabilities, t)) for t in THRESHOLDS)
-                    + " |"
-                )
-            for t in THRESHOLDS:
-                per_threshold[t].append(counts(reference, probabilities, t))
-        head = ["held-out set", "rules alone", "model alone (0.5)", *(f"rules + model ≥ {t}" for t in THRESHOLDS)]
-        sys.stdout.write("| " + " | ".join(head) + " |\n|" + "---|" * len(head) + "\n" + "\n".join(rows) + "\n")
-        for t in THRESHOLDS:
-            added = ", ".join(f"{m['added']}/{m['benign']}" for m in per_threshold[t])
-            found = sum(m["found"] for m in per_threshold[t])
-            sys.stdout.write(f"threshold {t}: found {found}, added false alarms per set {added}\n")
-        allowed = [t for t in THRESHOLDS if all(m["added"] <= MAX_ADDED * m["benign"] for m in per_threshold[t])]
-        if not allowed:
-            raise SystemExit(f"no threshold keeps the added false alarms at or under {MAX_ADDED:.0%} on every set")
-        threshold = max(allowed, key=lambda t: (sum(m["found"] for m in per_threshold[t]), t))
-        sys.stdout.write(f"threshold chosen: {threshold}\n")
+        chosen = cross_validate(data)
     if "--cv-only" in argv:
         return
-    if threshold is None:
-        threshold = json.loads(disclosure_model.MODEL.read_text(encoding="utf-8"))["threshold"]
+    if chosen is None:
+        chosen = disclosure_model.cuts()
     weights = train([r for rs in data.values() for r in rs])
     disclosure_model.MODEL.write_text(
         json.dumps(
-            {"buckets": disclosure_model.BUCKETS, "threshold": threshold, "weights": weights},
+            {
+                "buckets": disclosure_model.BUCKETS,
+                "threshold": chosen.threshold,
+                "veto": chosen.veto,
+                "grave_veto": chosen.grave_veto,
+                "weights": weights,
+            },
             sort_keys=True,
             separators=(",", ":"),
         )

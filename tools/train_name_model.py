@@ -1,19 +1,21 @@
-"""Trains the learned name detector (cwgcop.consultations.redaction.learned) and writes its weights.
+"""Trains the learned detector of names, schools and addresses (cwgcop.consultations.redaction.learned) and writes
+its weights.
 
-    python tools/train_name_model.py            # leave-one-set-out cross-validation table, then the weights
+    python tools/train_name_model.py            # cross-validation table, thresholds, then the weights
     python tools/train_name_model.py --cv-only  # the table only
     python tools/train_name_model.py --write-only
 
-Training data: every labelled redaction set except the ninth blind set (which is never read here): the tuning
-corpus, redaction_heldout.txt, heldout/, round4/, blind5/ … blind8/. A token is a positive example when any of its
-characters lies inside a «name|…» span. The model is an L2-regularised logistic regression fitted by scipy's L-BFGS
-from zero weights on the corpora in a fixed order: the same corpora give the same weights. Features seen fewer than
-:data:`MIN_COUNT` times are dropped; weights are rounded to four decimals.
+Training data: every labelled redaction set in tests/consultations/corpus/ (the tuning corpus, the held-out sets,
+the blind sets once scored, and the training writers' sets ``train*/``); the round's new blind set lives outside
+the repository until it is scored and is never read here. A token is a positive example of a category when any of
+its characters lies inside a «name|…», «school|…» or «address|…» span. One L2-regularised logistic regression a
+category, fitted by scipy's L-BFGS from zero weights on the corpora in a fixed order: the same corpora give the same
+weights. Features seen fewer than :data:`MIN_COUNT` times are dropped; weights are rounded to four decimals.
 
-Cross-validation: for each set, a model trained on all the others scores it; the table gives, for the rules alone
-and for the rules with the model at each threshold of :data:`THRESHOLDS`, the names found and the clean words removed.
-The threshold shipped is the one with the most names found over all held-out folds among those that keep the
-clean words removed at or under :data:`MAX_CLEAN` on every held-out set.
+Cross-validation: for each honest set (:data:`HONEST`: sets the rules were never changed for), a model trained on
+all the other sets scores it, beside the rules. The thresholds shipped (one for names, one for schools and
+addresses) are the pair that finds the most names, schools and addresses over the honest folds among those that keep
+the clean words removed at or under :data:`MAX_CLEAN` on every fold.
 """
 
 from __future__ import annotations
@@ -21,13 +23,14 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from cwgcop.consultations.redaction import evaluate, find, learned
 from cwgcop.consultations.redaction.normalise import normalise
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tools.logistic import fit, run_at_commit
+from tools.logistic import fit_many
 
 SETS: dict[str, Callable[[], list[dict]]] = {  # type: ignore[type-arg]
     "tuning": evaluate.load,
@@ -38,26 +41,19 @@ SETS: dict[str, Callable[[], list[dict]]] = {  # type: ignore[type-arg]
     "blind6": evaluate.load_blind6,
     "blind7": evaluate.load_blind7,
     "blind8": evaluate.load_blind8,
+    "blind9": evaluate.load_blind9,
+    **{writer: partial(evaluate.load_training, writers=(writer,)) for writer in evaluate.TRAINING},
 }
+# The sets the rules were never changed for: the ninth blind set and the training writers' sets.
+HONEST = ("blind9", *evaluate.TRAINING)
 C = 1.0  # inverse of the L2 penalty
 MIN_COUNT = 2
-THRESHOLDS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
-# The code of the rules when each blind set was still unseen (the round before it was folded into tuning): the rules
-# of today were tuned on every set, so only these tell what the model adds on text the rules never saw.
-RULES_WHEN_BLIND = {"blind5": "b256023", "blind6": "613d896", "blind7": "89fbfa1", "blind8": "9becb7f"}
-OLD_RULES = """
-import json, sys
-from cwgcop.consultations.redaction import find
-out = []
-for text, country in json.load(sys.stdin):
-    removed = [False] * len(text)
-    for f in find(text, country=country):
-        removed[f.start : f.end] = [True] * (f.end - f.start)
-    out.append(removed)
-json.dump(out, sys.stdout)
-"""
+NAME_THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.7]
+PLACE_THRESHOLDS = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7]
+OFF = 2.0  # a threshold no probability reaches
 MAX_CLEAN = 0.03
-PLACES = {"name", "school", "address"}
+LEARNED = ("name", "school", "address")
+PLACES = set(LEARNED)
 
 
 def prepared(record: dict) -> dict:  # type: ignore[type-arg]
@@ -66,21 +62,22 @@ def prepared(record: dict) -> dict:  # type: ignore[type-arg]
     normal = normalise(text)
     toks = learned.tokens(normal.text)
     spans = [normal.original_span(t.start, t.end) for t in toks]
-    name = [False] * len(text)
+    marks = {category: [False] * len(text) for category in LEARNED}
     for span in record["spans"]:
-        if span["category"] == "name":
-            name[span["start"] : span["end"]] = [True] * (span["end"] - span["start"])
-    labels = [any(name[a:b]) for a, b in spans]
+        if span["category"] in marks:
+            marks[span["category"]][span["start"] : span["end"]] = [True] * (span["end"] - span["start"])
+    labels = [[any(marks[category][a:b]) for a, b in spans] for category in LEARNED]
     removed = [False] * len(text)
-    saved = learned.names
-    learned.names = lambda _text: []  # the rules alone
+    saved = learned.details
+    learned.details = lambda _text: []  # the rules alone
     try:
         for finding in find(text, country=evaluate.COUNTRY[record["lang"]]):
             removed[finding.start : finding.end] = [True] * (finding.end - finding.start)
     finally:
-        learned.names = saved
+        learned.details = saved
     return {
         **record,
+        "words": [t.word for t in toks],
         "features": learned.features(normal.text, toks),
         "token_spans": spans,
         "labels": labels,
@@ -88,38 +85,49 @@ def prepared(record: dict) -> dict:  # type: ignore[type-arg]
     }
 
 
-def train(records: list[dict]) -> dict[str, float]:  # type: ignore[type-arg]
+def train(records: list[dict]) -> dict[str, list[float]]:  # type: ignore[type-arg]
     rows = [features for record in records for features in record["features"]]
-    labels = [label for record in records for label in record["labels"]]
-    return fit(rows, labels, c=C, min_count=MIN_COUNT, maxiter=500, unique=True)
+    label_sets = [[label for record in records for label in record["labels"][i]] for i in range(len(LEARNED))]
+    weights = fit_many(rows, label_sets, c=C, min_count=MIN_COUNT, maxiter=500)
+    return {feature: list(triple) for feature, triple in weights.items()}
 
 
-def removed_with(record: dict, weights: dict[str, float] | None, threshold: float) -> list[bool]:  # type: ignore[type-arg]
+def probabilities(record: dict, weights: dict[str, list[float]]) -> list[learned.Probabilities]:  # type: ignore[type-arg]
+    triples = {f: (w[0], w[1], w[2]) for f, w in weights.items()}
+    return [learned.probability(triples, feats) for feats in record["features"]]
+
+
+def removed_with(
+    record: dict,  # type: ignore[type-arg]
+    scores: list[learned.Probabilities] | None,
+    thresholds: learned.Probabilities,
+) -> list[bool]:
     removed = list(record["rules"])
-    if weights is not None:
-        for feats, (a, b) in zip(record["features"], record["token_spans"], strict=True):
-            if learned.probability(weights, feats) >= threshold:
+    if scores is not None:
+        for word, p, (a, b) in zip(record["words"], scores, record["token_spans"], strict=True):
+            if learned.category_of(word, p, thresholds) is not None:
                 removed[a:b] = [True] * (b - a)
     return removed
 
 
-def measure(records: list[dict], weights: dict[str, float] | None, threshold: float) -> dict[str, int]:  # type: ignore[type-arg]
-    """Names found, names/schools/addresses found, clean words removed, as evaluate.score counts them."""
-    out = {"names": 0, "names_total": 0, "places": 0, "places_total": 0, "clean": 0, "wrong": 0}
-    for record in records:
+def measure(
+    records: list[dict],  # type: ignore[type-arg]
+    scores: list[list[learned.Probabilities]] | None,
+    thresholds: learned.Probabilities,
+) -> dict[str, int]:
+    """Details found a category, clean words removed, as evaluate.score counts them."""
+    out = {"clean": 0, "wrong": 0, **{k: 0 for c in LEARNED for k in (c, f"{c}_total")}}
+    for n, record in enumerate(records):
         text = record["text"]
-        removed = removed_with(record, weights, threshold)
+        removed = removed_with(record, None if scores is None else scores[n], thresholds)
         labelled = [False] * len(text)
         for span in record["spans"]:
             labelled[span["start"] : span["end"]] = [True] * (span["end"] - span["start"])
+            if span["category"] not in PLACES:
+                continue
             chars = [i for i in range(span["start"], span["end"]) if text[i].isalnum()]
-            hit = bool(chars) and sum(removed[i] for i in chars) / len(chars) >= 0.9
-            if span["category"] == "name":
-                out["names"] += hit
-                out["names_total"] += 1
-            if span["category"] in PLACES:
-                out["places"] += hit
-                out["places_total"] += 1
+            out[span["category"]] += bool(chars) and sum(removed[i] for i in chars) / len(chars) >= 0.9
+            out[f"{span['category']}_total"] += 1
         for word in evaluate.WORD.finditer(text):
             if not any(labelled[word.start() : word.end()]):
                 out["clean"] += 1
@@ -127,56 +135,70 @@ def measure(records: list[dict], weights: dict[str, float] | None, threshold: fl
     return out
 
 
-def rules_when_blind(name: str, records: list[dict]) -> list[list[bool]]:  # type: ignore[type-arg]
-    """What the rules of commit RULES_WHEN_BLIND[name] removed from ``records`` (run from a copy of that commit)."""
-    texts = [[r["text"], evaluate.COUNTRY[r["lang"]]] for r in records]
-    masks: list[list[bool]] = run_at_commit(RULES_WHEN_BLIND[name], OLD_RULES, texts)
-    return masks
+def found(m: dict[str, int], categories: tuple[str, ...] = LEARNED) -> int:
+    return sum(m[c] for c in categories)
 
 
 def cell(m: dict[str, int]) -> str:
+    total = sum(m[f"{c}_total"] for c in LEARNED)
     return (
-        f"{m['names']}/{m['names_total']}, {m['places'] / m['places_total']:.1%},"
-        f" {m['wrong']}/{m['clean']} ({m['wrong'] / m['clean']:.1%})"
+        f"{m['name']}/{m['name_total']}, {m['school']}/{m['school_total']}, {m['address']}/{m['address_total']}"
+        f" ({found(m) / total:.1%}), {m['wrong']}/{m['clean']} ({m['wrong'] / m['clean']:.1%})"
     )
+
+
+def cross_validate(data: dict[str, list[dict]]) -> learned.Probabilities:  # type: ignore[type-arg]
+    """The table of honest folds, and the thresholds it chooses."""
+    scored = {}
+    for held in HONEST:
+        weights = train([r for name, rs in data.items() if name != held for r in rs])
+        scored[held] = [probabilities(r, weights) for r in data[held]]
+        sys.stderr.write(f"fold {held} trained\n")
+    grid = [(n, t) for n in NAME_THRESHOLDS for t in PLACE_THRESHOLDS]
+    by_pair = {(n, t): [measure(data[h], scored[h], (n, t, t)) for h in HONEST] for n, t in grid}
+    allowed = [pair for pair in grid if all(m["wrong"] / m["clean"] <= MAX_CLEAN for m in by_pair[pair])]
+    if not allowed:
+        raise SystemExit("no thresholds keep the clean words removed under 3 % on every held-out set")
+    name, place = max(allowed, key=lambda pair: (sum(found(m) for m in by_pair[pair]), pair))
+    by_name = {t: [measure(data[h], scored[h], (t, OFF, OFF)) for h in HONEST] for t in NAME_THRESHOLDS}
+    by_place = {t: by_pair[name, t] for t in PLACE_THRESHOLDS}
+    head = ["held-out set", "rules alone", *(f"names ≥ {t}" for t in NAME_THRESHOLDS)]
+    head += [f"names ≥ {name}, places ≥ {t}" for t in PLACE_THRESHOLDS]
+    rows = []
+    for i, held in enumerate(HONEST):
+        cells = [cell(measure(data[held], None, (OFF, OFF, OFF)))]
+        cells += [cell(by_name[t][i]) for t in NAME_THRESHOLDS] + [cell(by_place[t][i]) for t in PLACE_THRESHOLDS]
+        rows.append(f"| {held} | " + " | ".join(cells) + " |")
+    totals = [
+        {k: sum(m[k] for m in ms) for k in ms[0]}
+        for ms in [[measure(data[h], None, (OFF, OFF, OFF)) for h in HONEST]]
+        + [by_name[t] for t in NAME_THRESHOLDS]
+        + [by_place[t] for t in PLACE_THRESHOLDS]
+    ]
+    rows.append("| all honest folds | " + " | ".join(cell(m) for m in totals) + " |")
+    sys.stdout.write("| " + " | ".join(head) + " |\n|" + "---|" * len(head) + "\n" + "\n".join(rows) + "\n")
+    sys.stdout.write(f"thresholds chosen: name {name}, school {place}, address {place}\n")
+    return name, place, place
 
 
 def main(argv: list[str]) -> None:
     data = {name: [prepared(r) for r in loader()] for name, loader in SETS.items()}
-    threshold = None
+    thresholds = None
     if "--write-only" not in argv:
-        rows = []
-        per_threshold: dict[float, list[dict[str, int]]] = {t: [] for t in THRESHOLDS}
-        for held, records in data.items():
-            weights = train([r for name, rs in data.items() if name != held for r in rs])
-            alone = measure(records, None, 0.0)
-            model_only = {**alone}
-            cells = []
-            for t in THRESHOLDS:
-                m = measure(records, weights, t)
-                per_threshold[t].append(m)
-                cells.append(cell(m))
-            model_only = measure([{**r, "rules": [False] * len(r["text"])} for r in records], weights, 0.5)
-            rows.append(f"| {held} | {cell(alone)} | {cell(model_only)} | " + " | ".join(cells) + " |")
-            if held in RULES_WHEN_BLIND:
-                old = [{**r, "rules": m} for r, m in zip(records, rules_when_blind(held, records), strict=True)]
-                cells = [cell(measure(old, weights, t)) for t in THRESHOLDS]
-                label = f"{held}, rules of {RULES_WHEN_BLIND[held]}"
-                rows.append(f"| {label} | {cell(measure(old, None, 0.0))} | | " + " | ".join(cells) + " |")
-        head = ["held-out set", "rules alone", "model alone (0.5)", *(f"rules + model ≥ {t}" for t in THRESHOLDS)]
-        sys.stdout.write("| " + " | ".join(head) + " |\n|" + "---|" * len(head) + "\n" + "\n".join(rows) + "\n")
-        allowed = [t for t in THRESHOLDS if all(m["wrong"] / m["clean"] <= MAX_CLEAN for m in per_threshold[t])]
-        if not allowed:
-            raise SystemExit("no threshold keeps the clean words removed under 3 % on every held-out set")
-        threshold = max(allowed, key=lambda t: (sum(m["names"] for m in per_threshold[t]), t))
-        sys.stdout.write(f"threshold chosen: {threshold}\n")
+        thresholds = cross_validate(data)
     if "--cv-only" in argv:
         return
-    if threshold is None:
-        threshold = json.loads(learned.MODEL.read_text(encoding="utf-8"))["threshold"]
+    if thresholds is None:
+        thresholds = learned.model()[1]
     weights = train([r for rs in data.values() for r in rs])
     Path(learned.MODEL).write_text(
-        json.dumps({"threshold": threshold, "weights": weights}, ensure_ascii=False, sort_keys=True, indent=0) + "\n",
+        json.dumps(
+            {"thresholds": dict(zip(LEARNED, thresholds, strict=True)), "weights": weights},
+            ensure_ascii=False,
+            sort_keys=True,
+            indent=0,
+        )
+        + "\n",
         encoding="utf-8",
     )
     sys.stdout.write(f"wrote {len(weights)} weights to {learned.MODEL}\n")

@@ -55,7 +55,7 @@ def test_find_removes_what_the_model_finds_beside_the_rules(
     text: str, rules: list[str], with_model: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert [text[f.start : f.end] for f in find(text)] == with_model
-    monkeypatch.setattr(learned, "names", lambda _text: [])
+    monkeypatch.setattr(learned, "details", lambda _text: [])
     assert [text[f.start : f.end] for f in find(text)] == rules
 
 

@@ -12,7 +12,7 @@ from cwgcop.consultations.redaction import find, highlights, learned, structure
 
 @pytest.fixture(autouse=True)
 def rules_alone(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(learned, "names", lambda _text: [])
+    monkeypatch.setattr(learned, "details", lambda _text: [])
 
 
 def _names(text: str) -> list[str]:

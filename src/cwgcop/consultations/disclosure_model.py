@@ -10,8 +10,11 @@ and pairs of words, and which of the concepts of every language (the writer, a h
 negation, a trivial cause …) it holds, alone and two together. Every feature is hashed (CRC-32) into
 :data:`BUCKETS` buckets, so the weights file stays small and a word never seen weighs nothing.
 
-An answer whose probability of being a disclosure reaches the threshold stored with the weights is flagged even if
-the rules are silent. The weights (``data/disclosure_model.json``) are rebuilt by
+An answer's score is the highest probability of the whole answer and of each of its sentences (a disclosure in the
+middle of a long answer weighs as it would alone). An answer whose score reaches the threshold stored with the
+weights is flagged even if the rules are silent; what the rules found in an answer whose score is under the veto
+stored with them (a lower one for suicide and self-harm) is set aside unless an explicit phrase found it
+(:func:`.safeguarding.stands`). The weights (``data/disclosure_model.json``) are rebuilt by
 ``tools/train_disclosure_model.py`` (fixed corpora, deterministic solver); nothing is trained or downloaded at
 run time, and inference is a sum of weights.
 """
@@ -24,6 +27,7 @@ import math
 import zlib
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from cwgcop.consultations import concepts
 
@@ -69,21 +73,44 @@ def probability(weights: dict[int, float], feats: list[int]) -> float:
     return _sigmoid(sum(weights.get(f, 0.0) for f in feats))
 
 
+class Cuts(NamedTuple):
+    """Where the score decides (chosen by cross-validation, shipped with the weights): an answer the rules are silent
+    on is flagged at ``threshold``; a rule finding stands at ``veto``, or at ``grave_veto`` for suicide or self-harm
+    (:func:`.safeguarding.stands`)."""
+
+    threshold: float
+    veto: float
+    grave_veto: float
+
+
 @cache
-def model() -> tuple[dict[int, float], float]:
-    """The shipped weights and threshold (data/disclosure_model.json, written by tools/train_disclosure_model.py)."""
+def model() -> tuple[dict[int, float], Cuts]:
+    """The shipped weights and cuts (data/disclosure_model.json, written by tools/train_disclosure_model.py)."""
     data = json.loads(MODEL.read_text(encoding="utf-8"))
     if data.get("buckets") != BUCKETS:
         raise ValueError(f"{MODEL} was trained for {data.get('buckets')} buckets, not {BUCKETS}")
-    return {int(k): float(v) for k, v in data["weights"].items()}, float(data["threshold"])
+    weights = {int(k): float(v) for k, v in data["weights"].items()}
+    return weights, Cuts(float(data["threshold"]), float(data["veto"]), float(data["grave_veto"]))
 
 
-def score(text: str) -> float:
-    """The probability that ``text`` (normalised words, as :func:`features` takes them) is a disclosure."""
-    return probability(model()[0], features(text))
+def cuts() -> Cuts:
+    return model()[1]
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text`` (normalised words, sentence ends as "."), when there is more than one."""
+    tokens = [t for t in text.split(" ") if t]
+    parts = [" ".join(group) for end, group in itertools.groupby(tokens, key=lambda t: t == ".") if not end]
+    return parts if len(parts) > 1 else []
+
+
+def score(text: str, weights: dict[int, float] | None = None) -> float:
+    """The score of ``text`` (normalised words, as :func:`features` takes them): the highest probability of being a
+    disclosure of the whole text and of each of its sentences, by ``weights`` (default: the shipped ones)."""
+    weights = model()[0] if weights is None else weights
+    return max(probability(weights, features(part)) for part in [text, *sentences(text)])
 
 
 def flags(text: str) -> bool:
     """Whether the shipped model takes ``text`` (normalised words) for a disclosure."""
-    weights, threshold = model()
-    return probability(weights, features(text)) >= threshold
+    return score(text) >= cuts().threshold

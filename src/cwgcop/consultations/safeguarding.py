@@ -13,8 +13,11 @@ lexicon:
   topic also when a **discussion** cue is near ("our school should teach about cyberbullying", "the report on
   child abuse"), and both inside an **exception** ("I'd die for a pizza", "killed me in Fortnite").
 
-What the rules leave, a learned detector (:mod:`.disclosure_model`) reads too: :func:`assess` flags an answer the
-rules find nothing in when the model's probability reaches its threshold (a finding without a category).
+A learned detector (:mod:`.disclosure_model`) reads every answer too (issue 13's tenth round). :func:`assess` flags
+an answer the rules find nothing in when the model's score reaches its threshold (a finding without a category),
+and sets aside what the rules found when the score is under its veto (a lower one for suicide and self-harm), unless
+an explicit phrase found it (:func:`stands`): the rules' topic-and-cue matches were most of the false alarms on
+unseen text, and the model reads them in context.
 
 A false alarm costs a safeguarding lead a minute; a missed disclosure costs far more. The measured recall and
 false-alarm rates per language and category are in docs/consultations.md (``bench/safeguarding_corpus.py``).
@@ -52,6 +55,10 @@ class Finding:
     categories: frozenset[str] = frozenset()
     languages: frozenset[str] = frozenset()
     learned: bool = False
+    # The categories found by an explicit phrase ("kill myself", "不想活"), not by a topic and a cue.
+    phrased: frozenset[str] = frozenset()
+    # What the rules found and the learned detector set aside (not flagged; kept for the measurement tools).
+    doubted: frozenset[str] = frozenset()
 
     def __bool__(self) -> bool:
         return bool(self.categories) or self.learned
@@ -186,7 +193,7 @@ def by_concepts(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def _categories(found: Lexicon, text: _Words, text_scripts: frozenset[str]) -> set[str]:
+def _categories(found: Lexicon, text: _Words, text_scripts: frozenset[str], phrased: set[str]) -> set[str]:
     sentence_of = text.sentence_of
     read: dict[str, list[int]] = {}
 
@@ -218,6 +225,7 @@ def _categories(found: Lexicon, text: _Words, text_scripts: frozenset[str]) -> s
             continue
         if kind == "p":
             hits.add(category)
+            phrased.add(category)
             continue
         if sentence_of[start] in guarded or near(start, discussions, found.window, found.window):
             continue  # a topic in a news story, a lesson, advice, a trouble that is over
@@ -227,10 +235,12 @@ def _categories(found: Lexicon, text: _Words, text_scripts: frozenset[str]) -> s
     return hits
 
 
-def _read(split: _Words) -> dict[str, set[str]]:
-    """The categories each language's lexicon and concepts find in ``split``."""
+def _read(split: _Words, phrased: set[str] | None = None) -> dict[str, set[str]]:
+    """The categories each language's lexicon and concepts find in ``split`` (those found by a phrase are added to
+    ``phrased``)."""
     text_scripts = concepts.scripts(split.text)
-    return {language: _categories(lexicon(language), split, text_scripts) for language in LANGUAGES}
+    seen = phrased if phrased is not None else set()
+    return {language: _categories(lexicon(language), split, text_scripts, seen) for language in LANGUAGES}
 
 
 # Round 7: what a hyperbole about a trivial cause cancels (concepts.hyperbole): the child threatening a sibling,
@@ -238,16 +248,31 @@ def _read(split: _Words) -> dict[str, set[str]]:
 JOKED = frozenset({"suicide", "self_harm", "physical_abuse", "running_away"})
 
 
+# A wish to die or to hurt oneself: the learned detector sets it aside only under a lower veto of its own.
+GRAVE = frozenset({"suicide", "self_harm"})
+
+
+def stands(found: Finding, score: float, veto: float, grave_veto: float) -> bool:
+    """Whether a finding of the rules stands beside the learned detector's ``score``: a category found by an explicit
+    phrase always; suicide or self-harm when the score reaches ``grave_veto``; any other when it reaches ``veto``."""
+    if found.phrased & found.categories:
+        return True
+    return score >= (grave_veto if GRAVE & found.categories else veto)
+
+
 def assess(text: str) -> Finding:
-    """The rules (:func:`rules`) and, when they find nothing, the learned disclosure detector
-    (:mod:`.disclosure_model`, since issue 13's learned round): an answer either flags opens a case."""
+    """The rules (:func:`rules`) and the learned disclosure detector (:mod:`.disclosure_model`): the model flags an
+    answer the rules find nothing in at its threshold, and sets aside what the rules found under its vetoes
+    (:func:`stands`)."""
     if not text.strip():
         return Finding()
     split = _Words(text)
     found = _rules(text, split)
+    cut = disclosure_model.cuts()
+    score = disclosure_model.score(split.text)
     if found:
-        return found
-    return Finding(learned=True) if disclosure_model.flags(split.text) else found
+        return found if stands(found, score, cut.veto, cut.grave_veto) else Finding(doubted=found.categories)
+    return Finding(learned=True) if score >= cut.threshold else found
 
 
 def rules(text: str) -> Finding:
@@ -260,7 +285,8 @@ def rules(text: str) -> Finding:
 
 
 def _rules(text: str, split: _Words) -> Finding:
-    by_language = _read(split)
+    phrased: set[str] = set()
+    by_language = _read(split, phrased)
     if any("bullying" in found for found in by_language.values()):
         helped = concepts.helping(split.text, split.sentence_of)
         if helped:
@@ -277,7 +303,9 @@ def _rules(text: str, split: _Words) -> Finding:
             by_language[language] = found - JOKED
     categories = set().union(*by_language.values())
     languages = {language for language, found in by_language.items() if found}
-    return Finding(categories=frozenset(categories), languages=frozenset(languages))
+    return Finding(
+        categories=frozenset(categories), languages=frozenset(languages), phrased=frozenset(phrased & categories)
+    )
 
 
 def suggests_risk(text: str, language: str = "") -> bool:

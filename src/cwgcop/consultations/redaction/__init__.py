@@ -50,7 +50,7 @@ class Redacted:
 
 
 def warm_up() -> None:
-    """Load what is loaded lazily (jieba's dictionary, the given-name list, the learned name weights): call at
+    """Load what is loaded lazily (jieba's dictionary, the given-name list, the learned detector's weights): call at
     worker start."""
     chinese.warm_up()
     people.given_names()
@@ -80,7 +80,7 @@ def _detect(text: str, region: str | None) -> list[Hit]:
         + chinese.detect(text)
     )
     found += structure.coordinated(text, found)
-    return found + general.names(text, found) + learned.names(text)
+    return found + general.names(text, found) + learned.details(text)
 
 
 def _without_placeholders(text: str, hits: list[Hit]) -> list[Hit]:

@@ -1,7 +1,7 @@
 """Redaction measured on the labelled corpus: recall per language and category, clean words wrongly removed.
 
     python -m cwgcop.consultations.redaction.evaluate [CORPUS_DIR] [--misses] [--unseen | --heldout | --round4 |
-        --blind5 | --blind6 | --blind7 | --blind8 | --blind9] [--highlights]
+        --blind5 | --blind6 | --blind7 | --blind8 | --blind9 | --training] [--highlights]
     python -m cwgcop.consultations.redaction.evaluate --fresh PATH [--misses]
 
 ``--unseen`` scores the second held-out corpus (heldout/<language>.txt, 600 texts written before issue 13's
@@ -26,6 +26,7 @@ import json
 import re
 import sys
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -151,6 +152,16 @@ def load_blind9(corpus: Path = DEFAULT_CORPUS) -> list[dict]:  # type: ignore[ty
     five sentences in settings the earlier sets did not use, written apart, scored once after round 8 and never
     used to change the rules: the current estimate on unseen texts."""
     return _load_marked(corpus / "blind9", "blind9")
+
+
+# The training writers' sets (train*/<language>.txt): written for the learned detector's training only (never to
+# change the rules), by writers each given other regions of the six language areas (docs/consultations.md).
+TRAINING = tuple(sorted(p.name for p in DEFAULT_CORPUS.glob("train*") if p.is_dir()))
+
+
+def load_training(corpus: Path = DEFAULT_CORPUS, writers: tuple[str, ...] = TRAINING) -> list[dict]:  # type: ignore[type-arg]
+    """The training writers' sets, in the order of ``writers``."""
+    return [record for writer in writers for record in _load_marked(corpus / writer, writer)]
 
 
 def load_fresh(folder: Path) -> list[dict]:  # type: ignore[type-arg]
@@ -281,7 +292,7 @@ def main(argv: list[str]) -> None:
         fresh = Path(argv.pop(at + 1))
     args = [a for a in argv if not a.startswith("--")]
     corpus = Path(args[0]) if args else DEFAULT_CORPUS
-    sets = {
+    sets: dict[str, Callable[[Path], list[dict]]] = {  # type: ignore[type-arg]
         "--unseen": load_unseen,
         "--round4": load_round4,
         "--blind5": load_blind5,
@@ -289,6 +300,7 @@ def main(argv: list[str]) -> None:
         "--blind7": load_blind7,
         "--blind8": load_blind8,
         "--blind9": load_blind9,
+        "--training": load_training,
         "--heldout": load_heldout,
     }
     chosen = next((loader for flag, loader in sets.items() if flag in argv), load)

@@ -1,16 +1,20 @@
-"""A learned name detector: a logistic regression over each word's shape and context, used beside the rules.
+"""A learned detector of names, schools and street addresses: logistic regressions over each word's shape and
+context, used beside the rules.
 
-The rules (:mod:`.people`, :mod:`.structure`, :mod:`.general`, :mod:`.chinese`) hold one pattern per phrasing seen
-and did not generalise to unseen texts (docs/consultations.md, "What the blind sets show"). This detector scores
-every word of an answer with weights learned from the labelled corpora (all but the ninth blind set) on features
-meant to carry over: the word's shape, script and length, whether it is a common word of its language
-(:func:`.lexicon.is_common`) or a given name of the lists (:func:`.people.is_given_name`), the one or two words before
-and after it (lower-cased, their shape and class), its place in the sentence and, in Chinese, jieba's tag and whether
-it starts with a family name. A word whose probability of being (part of) a name reaches the threshold stored with
-the weights is a name.
+The rules (:mod:`.people`, :mod:`.structure`, :mod:`.general`, :mod:`.chinese`, :mod:`.places`) hold one pattern per
+phrasing seen and did not generalise to unseen texts (docs/consultations.md, "What the blind sets show"). This
+detector scores every word of an answer three times, once per category (a person's name, a school or club, a street
+address), with weights learned from the labelled corpora (every set but the blind set of the round) on features meant
+to carry over: the word's shape, script and length, whether it is a common word of its language
+(:func:`.lexicon.is_common`; a common word is a feature itself, so "Road", "улица", "Primary" and "中学" weigh) or a
+given name of the lists (:func:`.people.is_given_name`), the one or two words before and after it (lower-cased, their
+shape and class), its place in the sentence and, in Chinese, jieba's tag and whether it starts with a family name.
+A word whose probability reaches its category's threshold (stored with the weights) is part of such a detail;
+neighbouring words of the same category make one detail (a name across spaces, a school or an address across
+commas too).
 
-The weights are a small data file (``data/name_model.json``) rebuilt by ``tools/train_name_model.py`` (fixed
-corpora, deterministic solver); nothing is trained or downloaded at run time, and inference is a sum of weights.
+The weights are a data file (``data/name_model.json``) rebuilt by ``tools/train_name_model.py`` (fixed corpora,
+deterministic solver); nothing is trained or downloaded at run time, and inference is a sum of weights.
 """
 
 from __future__ import annotations
@@ -106,7 +110,9 @@ def _gap(text: str, start: int, end: int) -> str:
 def _local(word: str) -> tuple[str, ...]:
     """The features of a word that do not depend on its neighbours (cached: most words of an answer are common)."""
     lowered, shape, given, common = word.lower(), _shape(word), people.is_given_name(word), _common(word)
+    itself = (f"w0={lowered}",) if common else ()
     return (
+        *itself,
         "b",
         f"shape={shape}",
         f"script={lexicon.language_of(word)}",
@@ -181,48 +187,102 @@ def features(text: str, toks: list[Token]) -> list[list[str]]:
     return out
 
 
+CATEGORIES = (Category.NAME, Category.SCHOOL, Category.ADDRESS)
+Weights = dict[str, tuple[float, float, float]]
+Probabilities = tuple[float, float, float]
+ZERO = (0.0, 0.0, 0.0)
+# Gaps across which neighbouring words of one category make one detail: spaces for a name ("Ana María"), spaces and
+# commas for a school or an address ("Flat 3, 16 Cromer Road"); no gap at all between Chinese words.
+JOINS = {
+    Category.NAME: re.compile(r"\s*"),
+    Category.SCHOOL: re.compile(r"[\s,،，、]*"),
+    Category.ADDRESS: re.compile(r"[\s,،，、]*"),
+}
+ONE_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def probability(weights: dict[str, float], feats: list[str]) -> float:
-    return _sigmoid(sum(weights.get(f, 0.0) for f in feats))
+def _sum(weights: Weights, feats: list[str] | tuple[str, ...]) -> tuple[float, float, float]:
+    a = b = c = 0.0
+    for f in feats:
+        w = weights.get(f)
+        if w is not None:
+            a, b, c = a + w[0], b + w[1], c + w[2]
+    return a, b, c
+
+
+def probability(weights: Weights, feats: list[str]) -> Probabilities:
+    """The probabilities of a word with features ``feats`` being part of a name, a school, an address."""
+    a, b, c = _sum(weights, feats)
+    return _sigmoid(a), _sigmoid(b), _sigmoid(c)
 
 
 @lru_cache(maxsize=65536)
-def _local_weight(word: str) -> float:
-    weights = model()[0]
-    return sum(weights.get(f, 0.0) for f in _local(word))
+def _local_weight(word: str) -> tuple[float, float, float]:
+    return _sum(model()[0], _local(word))
 
 
 @lru_cache(maxsize=65536)
-def _around_weight(word: str, d: int) -> float:
-    weights = model()[0]
-    return sum(weights.get(f, 0.0) for f in _around(word, d))
+def _around_weight(word: str, d: int) -> tuple[float, float, float]:
+    return _sum(model()[0], _around(word, d))
 
 
-def scored(text: str, weights: dict[str, float] | None = None) -> list[tuple[Token, float]]:
-    """Each token of ``text`` with its probability of being (part of) a name, by ``weights`` (default: the shipped
-    model, whose per-word sums are cached: the same sum of the same features, in another order)."""
+def scored(text: str, weights: Weights | None = None) -> list[tuple[Token, Probabilities]]:
+    """Each token of ``text`` with its probabilities of being part of a name, a school, an address, by ``weights``
+    (default: the shipped model, whose per-word sums are cached: the same sum of the same features, in another
+    order)."""
     toks = tokens(text)
     if weights is not None:
         return [(t, probability(weights, f)) for t, f in zip(toks, features(text, toks), strict=True)]
     shipped = model()[0]
     out = []
     for i, tok in enumerate(toks):
-        z = _local_weight(tok.word) + sum(_around_weight(word, d) for word, d in _neighbours(toks, i))
-        out.append((tok, _sigmoid(z + sum(shipped.get(f, 0.0) for f in _rest(text, toks, i)))))
+        a, b, c = _local_weight(tok.word)
+        for word, d in _neighbours(toks, i):
+            x, y, z = _around_weight(word, d)
+            a, b, c = a + x, b + y, c + z
+        x, y, z = _sum(shipped, _rest(text, toks, i))
+        out.append((tok, (_sigmoid(a + x), _sigmoid(b + y), _sigmoid(c + z))))
     return out
 
 
 @cache
-def model() -> tuple[dict[str, float], float]:
-    """The shipped weights and threshold (data/name_model.json, written by tools/train_name_model.py)."""
+def model() -> tuple[Weights, Probabilities]:
+    """The shipped weights (a triple a feature: name, school, address) and the three thresholds
+    (data/name_model.json, written by tools/train_name_model.py)."""
     data = json.loads(MODEL.read_text(encoding="utf-8"))
-    return {str(k): float(v) for k, v in data["weights"].items()}, float(data["threshold"])
+    weights = {str(k): (float(v[0]), float(v[1]), float(v[2])) for k, v in data["weights"].items()}
+    thresholds = data["thresholds"]
+    return weights, (float(thresholds["name"]), float(thresholds["school"]), float(thresholds["address"]))
 
 
-def names(text: str) -> list[Hit]:
-    """The words the learned model takes for (part of) a person's name."""
-    threshold = model()[1]
-    return [Hit(t.start, t.end, Category.NAME) for t, p in scored(text) if p >= threshold]
+def category_of(word: str, probabilities: Probabilities, thresholds: Probabilities) -> Category | None:
+    """The category whose threshold the word reaches by the widest margin; none for a single letter outside Chinese
+    (a pronoun or an initial: "I", "y", "и")."""
+    if len(word) == 1 and ONE_LETTER.fullmatch(word) and not chinese.HAS_CJK.match(word):
+        return None
+    margins = [(p - t, i) for i, (p, t) in enumerate(zip(probabilities, thresholds, strict=True)) if p >= t]
+    return CATEGORIES[max(margins)[1]] if margins else None
+
+
+def joined(text: str, words: list[tuple[Token, Category | None]]) -> list[Hit]:
+    """Neighbouring words of one category as one detail (across the gaps :data:`JOINS` allows)."""
+    hits: list[Hit] = []
+    for tok, category in words:
+        if category is None:
+            continue
+        last = hits[-1] if hits else None
+        if last is not None and last.category == category and JOINS[category].fullmatch(text[last.end : tok.start]):
+            hits[-1] = Hit(last.start, tok.end, category)
+        else:
+            hits.append(Hit(tok.start, tok.end, category))
+    return hits
+
+
+def details(text: str) -> list[Hit]:
+    """The names, schools and addresses the learned model finds in ``text``."""
+    thresholds = model()[1]
+    return joined(text, [(t, category_of(t.word, p, thresholds)) for t, p in scored(text)])
