@@ -32,6 +32,8 @@ BLIND7 = CORPUS / "blind7"
 BLIND8 = CORPUS / "blind8"
 # The ninth blind set: scored once after round 8 and never used to change the rules (the current estimate).
 BLIND9 = CORPUS / "blind9"
+# The tenth blind set: written apart, scored once after the tenth round's models were frozen (commit cdbc192).
+BLIND10 = CORPUS / "blind10"
 # The training writers' sets (train*/): written for the learned detector's training only, never to change the rules.
 TRAINING = tuple(sorted(path for path in CORPUS.glob("train*") if path.is_dir()))
 BENIGN = ("benign", "benign_topic")

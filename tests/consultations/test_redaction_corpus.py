@@ -20,6 +20,8 @@ from cwgcop.consultations.redaction.evaluate import (
     load_blind7,
     load_blind8,
     load_blind9,
+    load_blind10,
+    load_training,
     load_heldout,
     load_round4,
     load_unseen,
@@ -68,27 +70,27 @@ def _figures(scores: dict[str, Score]) -> tuple[int, int, int, int, int]:
 
 def test_the_measured_figures_are_those_in_the_docs(all_scores: dict[str, dict[str, Score]]) -> None:
     """docs/consultations.md gives these counts; any change to the rules updates them (a drop fails here first)."""
-    assert _figures(all_scores["tuning"]) == (174, 174, 162, 162, 6)
-    assert _figures(all_scores["unseen"]) == (138, 138, 150, 150, 26)
+    assert _figures(all_scores["tuning"]) == (174, 174, 162, 162, 13)
+    assert _figures(all_scores["unseen"]) == (138, 138, 150, 150, 50)
     # The former fresh set, scored once (19/30), then folded into tuning in round 4.
-    assert _figures(all_scores["round4"]) == (24, 24, 30, 30, 1)
+    assert _figures(all_scores["round4"]) == (24, 24, 30, 30, 7)
     # The fifth blind set, scored once after round 4 (contact 24/24, names/schools/addresses 56/68, names 34/44,
     # 7 clean words), then folded into tuning in round 5.
-    assert _figures(all_scores["blind5"]) == (24, 24, 68, 68, 2)
+    assert _figures(all_scores["blind5"]) == (24, 24, 68, 68, 3)
     assert (all_scores["blind5"]["all"].found["name"], all_scores["blind5"]["all"].total["name"]) == (44, 44)
     # The sixth blind set, scored once after round 5 (contact 26/31, names/schools/addresses 65/117 = 55.6 %, names
     # 48/81, 15/1602 clean words; before round 5: 26/31, 62/117 = 53.0 %, names 45/81, 17/1602), then folded into
     # tuning in round 6, whose rules were written for the classes of its misses.
-    assert _figures(all_scores["blind6"]) == (31, 31, 116, 117, 13)
-    assert (all_scores["blind6"]["all"].found["name"], all_scores["blind6"]["all"].total["name"]) == (80, 81)
+    assert _figures(all_scores["blind6"]) == (31, 31, 115, 117, 11)
+    assert (all_scores["blind6"]["all"].found["name"], all_scores["blind6"]["all"].total["name"]) == (79, 81)
     # The seventh blind set, scored once after round 6 (contact 24/24, dates of birth 6/6, names/schools/addresses
     # 74/123 = 60.2 %, names 48/87, schools 12/18, addresses 14/18, 23/2075 clean words = 1.1 %), then folded into
     # tuning in round 7.
     # After round 7 (general mechanisms: lists, titles, what a person is called, a real lexicon): names 81/87,
     # names/schools/addresses 107/123 = 87.0 %. Pinned, not a target: round 7 aimed at mechanisms, not at its names
     # (docs/consultations.md); the eighth blind set is the estimate.
-    assert _figures(all_scores["blind7"]) == (24, 24, 112, 123, 26)
-    assert (all_scores["blind7"]["all"].found["name"], all_scores["blind7"]["all"].total["name"]) == (86, 87)
+    assert _figures(all_scores["blind7"]) == (24, 24, 120, 123, 27)
+    assert (all_scores["blind7"]["all"].found["name"], all_scores["blind7"]["all"].total["name"]) == (85, 87)
     # The eighth blind set (answers of one to four sentences to the consultation's questions), scored once after
     # round 7 (contact 22/24, names/schools/addresses 78/119 = 65.5 %, names 51/83, schools 11/18, addresses 16/18,
     # dates of birth 5/6, 40/3660 clean words = 1.1 %; by each earlier round's code, none of which saw it: names
@@ -98,14 +100,14 @@ def test_the_measured_figures_are_those_in_the_docs(all_scores: dict[str, dict[s
     # reported speech, "to me or to X", handles after "I know him as", institutions as an open class): contact 24/24,
     # names 76/83, names/schools/addresses 109/119 = 91.6 %, clean words 40/3660. Pinned, not a target: tuning
     # figures.
-    assert _figures(all_scores["blind8"]) == (24, 24, 114, 119, 47)
-    assert (all_scores["blind8"]["all"].found["name"], all_scores["blind8"]["all"].total["name"]) == (81, 83)
-    # With the learned name detector (trained on every set but blind9, so these are training figures): tuning
-    # 162/162 and 6 clean words, unseen 26 clean words, blind6 names 80/81, blind7 86/87, blind8 81/83; the
-    # cross-validated figures are in docs/consultations.md ("A learned name detector").
+    assert _figures(all_scores["blind8"]) == (24, 24, 118, 119, 44)
+    assert (all_scores["blind8"]["all"].found["name"], all_scores["blind8"]["all"].total["name"]) == (83, 83)
+    # The figures above are with the learned detector of names, schools and addresses (tenth round: trained on
+    # every set here, so they are training figures; the clean words it removes rise on the tuning and unseen sets,
+    # 6 -> 13 and 26 -> 50). The cross-validated figures are in docs/consultations.md ("The tenth round").
     # The first held-out set (seen since): reported, not a target. Round 7 removes one word more, "Lupita" in "La
     # maestra Lupita": that set labels a teacher's name clean, the later sets label it personal.
-    assert _figures(score(load_heldout())) == (34, 34, 33, 34, 13)
+    assert _figures(score(load_heldout())) == (34, 34, 34, 34, 13)
 
 
 def test_the_fifth_blind_set_keeps_its_texts() -> None:
@@ -147,30 +149,56 @@ def test_the_eighth_blind_set_keeps_its_texts() -> None:
 def test_the_ninth_blind_set_is_scored_as_the_docs_say() -> None:
     """blind9/: short remarks, sentences and answers of up to five sentences in settings no earlier set used (a
     camp, a hospital stay, a part-time job, foster care, a wedding...), written apart by someone who had not read
-    the rules, scored once after round 8 and never used to change them: the current estimate on unseen texts,
-    below the targets (docs/consultations.md, "What the blind sets show"). By the code of rounds 4, 5, 6 and 7,
-    none of which saw it: names 36, 37, 43, 44 of 81; names/schools/addresses 42.7 %, 43.6 %, 51.3 %, 52.1 %."""
+    the rules, scored once after round 8 and never used to change the rules. By the code of rounds 4, 5, 6 and 7,
+    none of which saw it: names 36, 37, 43, 44 of 81; names/schools/addresses 42.7 %, 43.6 %, 51.3 %, 52.1 %.
+    Round 8's rules alone: contact 22/24, names/schools/addresses 62/117 = 53.0 %, names 45/81, clean words 33/1944.
+    Round 9 (learned names, frozen before it was scored, once): names 53/81, names/schools/addresses 70/117 =
+    59.8 %, clean words 36/1944. Since the tenth round it is training data of the learned detector: these are
+    training figures (its cross-validated fold is in docs/consultations.md)."""
     records = load_blind9()
     assert (len(records), sum(1 for r in records if not r["spans"])) == (180, 72)
     scores = score(records)
-    # Round 8's rules alone: contact 22/24, names/schools/addresses 62/117 = 53.0 %, names 45/81, clean words
-    # removed 33/1944 = 1.7 %. With the learned name detector (frozen before this set was scored, once): names
-    # 53/81, names/schools/addresses 70/117 = 59.8 %, clean words 36/1944 = 1.9 % (Russian 9/256 = 3.5 %).
-    assert _figures(scores) == (22, 24, 70, 117, 36)
+    assert _figures(scores) == (22, 24, 103, 117, 45)
     every = scores["all"]
-    assert [(every.found[c], every.total[c]) for c in ("name", "school", "address")] == [(53, 81), (6, 18), (11, 18)]
+    assert [(every.found[c], every.total[c]) for c in ("name", "school", "address")] == [(75, 81), (13, 18), (15, 18)]
 
 
-def test_what_the_moderator_is_shown_on_the_ninth_blind_set() -> None:
+def test_the_tenth_blind_set_is_scored_as_the_docs_say() -> None:
+    """blind10/: 40 texts per language (20 names, 5 schools, 5 addresses, 4 contact details, 8 clean texts) written
+    apart by a writer who read neither the rules nor the training sets, scored once after the tenth round's models
+    were frozen (commit cdbc192): the current estimate on unseen texts, below the 90 % target (docs/consultations.md,
+    "What the blind sets show"). The rules alone: names/schools/addresses 102/180 = 56.7 % (names 81, schools 10,
+    addresses 11), clean words 21/2746."""
+    records = load_blind10()
+    assert (len(records), sum(1 for r in records if not r["spans"])) == (240, 48)
+    scores = score(records)
+    assert _figures(scores) == (20, 20, 132, 180, 29)
+    every = scores["all"]
+    assert [(every.found[c], every.total[c]) for c in ("name", "school", "address")] == [(97, 120), (17, 30), (18, 30)]
+    assert [round(scores[lang].recall(PLACES), 3) for lang in LANGUAGES] == [0.533, 0.7, 0.767, 0.833, 0.7, 0.867]
+
+
+def test_what_the_moderator_is_shown_on_the_blind_sets() -> None:
     """The safety net on unseen texts: a detail the redaction misses may still be highlighted on the moderation
-    page, where approving over a highlight needs a second step. On blind9, 86 of 117 names, schools and addresses
-    are removed or highlighted (70 removed; 82 and 62 by the rules alone); 31 reach the moderator unmarked.
-    Highlights fall on 42 of the 72 clean texts (docs/consultations.md)."""
+    page, where approving over a highlight needs a second step. On blind10 (unseen), 142 of 180 names, schools and
+    addresses are removed or highlighted (132 removed); 38 reach the moderator unmarked; highlights fall on 13 of
+    its 48 clean texts. On blind9 (training data since the tenth round): 105 of 117 (docs/consultations.md)."""
+    shown = coverage(load_blind10())
+    assert (shown.shown["name/school/address"], shown.details["name/school/address"]) == (142, 180)
+    assert (shown.shown["contact"], shown.details["contact"]) == (20, 20)
+    assert (shown.clean_texts_highlighted, shown.clean_texts) == (13, 48)
+    assert (shown.clean_words_highlighted, shown.clean_words) == (122, 2746)
     shown = coverage(load_blind9())
-    assert (shown.shown["name/school/address"], shown.details["name/school/address"]) == (86, 117)
-    assert (shown.shown["contact"], shown.details["contact"]) == (22, 24)
-    assert (shown.clean_texts_highlighted, shown.clean_texts) == (42, 72)
-    assert (shown.clean_words_highlighted, shown.clean_words) == (154, 1944)
+    assert (shown.shown["name/school/address"], shown.details["name/school/address"]) == (105, 117)
+    assert (shown.clean_texts_highlighted, shown.clean_texts) == (41, 72)
+
+
+def test_the_training_writers_sets_keep_their_texts() -> None:
+    """train10a … train10d/: 90 texts per language each, written for the learned detector's training only, by four
+    writers given other regions of each language area; never used to change the rules."""
+    records = load_training()
+    assert (len(records), sum(1 for r in records if not r["spans"])) == (2160, 480)
+    assert {r["id"].split("-")[0] for r in records} == {"train10a", "train10b", "train10c", "train10d"}
 
 
 def test_the_corpus_has_a_hundred_texts_per_language_half_of_them_clean() -> None:

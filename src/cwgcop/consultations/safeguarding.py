@@ -219,7 +219,8 @@ def _categories(found: Lexicon, text: _Words, text_scripts: frozenset[str], phra
 
     for group, start, end in matches:
         kind, category = group.split("_", 1)
-        if category in hits or excluded.intersection(range(start, end)):
+        # A category already found is read again only by a phrase, so that what a phrase found is known (phrased).
+        if (category in hits and (kind != "p" or category in phrased)) or excluded.intersection(range(start, end)):
             continue
         if near(start, negations, found.negation_window, -1):
             continue

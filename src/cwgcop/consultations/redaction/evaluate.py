@@ -1,7 +1,7 @@
 """Redaction measured on the labelled corpus: recall per language and category, clean words wrongly removed.
 
     python -m cwgcop.consultations.redaction.evaluate [CORPUS_DIR] [--misses] [--unseen | --heldout | --round4 |
-        --blind5 | --blind6 | --blind7 | --blind8 | --blind9 | --training] [--highlights]
+        --blind5 | --blind6 | --blind7 | --blind8 | --blind9 | --blind10 | --training] [--highlights]
     python -m cwgcop.consultations.redaction.evaluate --fresh PATH [--misses]
 
 ``--unseen`` scores the second held-out corpus (heldout/<language>.txt, 600 texts written before issue 13's
@@ -154,6 +154,12 @@ def load_blind9(corpus: Path = DEFAULT_CORPUS) -> list[dict]:  # type: ignore[ty
     return _load_marked(corpus / "blind9", "blind9")
 
 
+def load_blind10(corpus: Path = DEFAULT_CORPUS) -> list[dict]:  # type: ignore[type-arg]
+    """The tenth blind set (blind10/<language>.txt, 40 per language): written apart by a writer who read neither the
+    rules nor the training sets, scored once after the tenth round's models were frozen (commit cdbc192)."""
+    return _load_marked(corpus / "blind10", "blind10")
+
+
 # The training writers' sets (train*/<language>.txt): written for the learned detector's training only (never to
 # change the rules), by writers each given other regions of the six language areas (docs/consultations.md).
 TRAINING = tuple(sorted(p.name for p in DEFAULT_CORPUS.glob("train*") if p.is_dir()))
@@ -300,6 +306,7 @@ def main(argv: list[str]) -> None:
         "--blind7": load_blind7,
         "--blind8": load_blind8,
         "--blind9": load_blind9,
+        "--blind10": load_blind10,
         "--training": load_training,
         "--heldout": load_heldout,
     }
