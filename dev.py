@@ -217,7 +217,8 @@ def cmd_test() -> None:
     second = 0
     if pg_ok:
         say(f"Tests on PostgreSQL ({pg_url})")
-        second = run(*pytest, "-m", "not browser and not database_free", env={**base, "DATABASE_URL": pg_url}, check=False)
+        marks = "not browser and not database_free"
+        second = run(*pytest, "-m", marks, env={**base, "DATABASE_URL": pg_url}, check=False)
     else:
         say("PostgreSQL is not reachable: the PostgreSQL run is SKIPPED (it is required when CI=true)")
         second = 1

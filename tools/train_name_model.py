@@ -48,7 +48,9 @@ SETS: dict[str, Callable[[], list[dict]]] = {  # type: ignore[type-arg]
 HONEST = ("blind9", *evaluate.TRAINING)
 C = 1.0  # inverse of the L2 penalty
 MIN_COUNT = 2
-NAME_THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.7]
+# Not under 0.4: at 0.3 sentence-initial and common words of the demo and the tests were taken for names ("Make it
+# free", "像朋友一样", "Childline's", "Node.js"), which the clean-word measure of the corpora did not weigh.
+NAME_THRESHOLDS = [0.4, 0.5, 0.6, 0.7]
 PLACE_THRESHOLDS = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7]
 OFF = 2.0  # a threshold no probability reaches
 MAX_CLEAN = 0.03

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cwgcop.consultations import concepts
-from cwgcop.consultations.safeguarding import LANGUAGES, assess, by_concepts, words
+from cwgcop.consultations.safeguarding import LANGUAGES, assess, by_concepts, rules, words
 
 
 @pytest.mark.parametrize(
@@ -62,8 +62,8 @@ def test_guards_keep_texts_about_the_topics_from_the_concept_rules(text: str) ->
 
 def test_a_guard_sentence_silences_the_phrase_lists_topics_too() -> None:
     """'bullied' needs an experiencer ("my"): found, but a trouble that is over ("it stopped") is no disclosure."""
-    assert assess("my friend was bullied in year 4 but it stopped and she's fine now").categories == frozenset()
-    assert assess("my friend is bullied in year 4").categories == {"bullying"}
+    assert rules("my friend was bullied in year 4 but it stopped and she's fine now").categories == frozenset()
+    assert rules("my friend is bullied in year 4").categories == {"bullying"}
 
 
 def test_arabic_is_read_without_its_and_clitic() -> None:

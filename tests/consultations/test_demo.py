@@ -23,7 +23,10 @@ def test_the_demo_consultation_is_complete_answered_and_loaded_once(client: Clie
     assert found.languages == ["en", "zh-hans"]
     assert services.missing_translations(found) == []
     assert Response.objects.filter(consultation=found).count() == 300
-    assert SafeguardingCase.objects.filter(consultation=found).count() == 1
+    # One case by the rules and, since the tenth round, three by the learned detector:
+    # "晚上也要有人接电话，我晚上最难受" (nights are the hardest for me: a lead's look is fair) and "Call me on +254 …"
+    # (a number offered to strangers).
+    assert SafeguardingCase.objects.filter(consultation=found).count() == 4
     approved = Answer.objects.filter(response__consultation=found, question__kind="text", moderation="approved")
     assert approved.count() >= 10
     assert Answer.objects.filter(response__consultation=found, moderation="pending").exclude(text="").exists()

@@ -25,43 +25,59 @@ def _tool() -> ModuleType:
     return tool
 
 
-def test_the_shipped_weights_load_with_the_threshold_chosen_by_cross_validation() -> None:
-    weights, threshold = disclosure_model.model()
-    assert (len(weights), threshold) == (33408, 0.95)
+def test_the_shipped_weights_load_with_the_cuts_chosen_by_cross_validation() -> None:
+    weights, cuts = disclosure_model.model()
+    assert (len(weights), cuts) == (45470, disclosure_model.Cuts(threshold=0.6, veto=0.8, grave_veto=0.7))
     assert all(0 <= bucket < disclosure_model.BUCKETS for bucket in weights)
 
 
 @pytest.mark.parametrize(
-    ("text", "probability", "by_rules", "learned"),
+    ("text", "score", "by_rules", "flagged"),
     [
-        # Found by the model alone: the rules have no phrase or concept for them.
-        ("i dont see the point of anything, everyone would be better off", 0.973, False, True),
-        ("继父晚上进我房间，还让我不要告诉妈妈", 0.953, False, True),
-        # Disclosures the rules find (the model is not asked then; its probability is what it would say).
-        ("my uncle gives me money if i dont tell mum what he does", 0.996, True, False),
-        ("il me dit que c'est notre secret et que personne me croira", 0.997, True, False),
-        ("mi tío me da dinero para que no cuente lo que me hace", 0.997, True, False),
-        ("отчим трогает меня когда мамы нет дома", 0.991, True, False),
-        ("عمي يلمسني عندما لا يكون أحد في البيت", 0.993, True, False),
-        # Missed by both: under the threshold, and no rule (known misses, kept in view).
-        ("je veux plus vivre", 0.668, False, False),
-        ("يقول إنه سرنا ولن يصدقني أحد", 0.944, False, False),
-        ("继父晚上进我房间，让我不要告诉妈妈", 0.913, False, False),
+        # Found by the model alone (at or over the threshold, 0.6): the rules have no phrase or concept for them.
+        ("i dont see the point of anything, everyone would be better off", 0.818, False, True),
+        ("继父晚上进我房间，还让我不要告诉妈妈", 0.992, False, True),
+        ("je veux plus vivre", 0.682, False, True),
+        # Found by the rules, and the model agrees (over the veto, 0.8).
+        ("my uncle gives me money if i dont tell mum what he does", 0.996, True, True),
+        ("me hacen bullying todos los días", 0.943, True, True),
+        # Found by a phrase: never set aside, whatever the score ("lol" does not make a wish to die a joke).
+        ("i want to die lol", 0.201, True, True),
+        ("my dad hits me when i lose at fortnite lol", 0.087, True, True),
+        ("this game is so hard i want to die lol but seriously i want to die every day", 0.586, True, True),
+        # Found by a concept only, scored under the grave veto (0.7): set aside. Known costs (docs/consultations.md).
+        ("I have written the letters and I am ready", 0.243, True, False),
+        ("i gave away all my stuff to my friends this week", 0.33, True, False),
         # Benign answers in each language.
-        ("We should have more parks and cleaner streets in our town.", 0.103, False, False),
-        ("J'aimerais plus de sorties scolaires au musée.", 0.019, False, False),
-        ("Me gustaría que el recreo fuera más largo.", 0.141, False, False),
-        ("Хочу, чтобы в школе была бесплатная еда.", 0.113, False, False),
-        ("أتمنى أن تكون هناك ملاعب أكثر في حينا.", 0.012, False, False),
-        ("我希望学校有更多的体育课。", 0.008, False, False),
-        ("i want to die, this homework is so long lol", 0.007, False, False),
+        ("We should have more parks and cleaner streets in our town.", 0.131, False, False),
+        ("J'aimerais plus de sorties scolaires au musée.", 0.007, False, False),
+        ("Me gustaría que el recreo fuera más largo.", 0.082, False, False),
+        ("Хочу, чтобы в школе была бесплатная еда.", 0.084, False, False),
+        ("أتمنى أن تكون هناك ملاعب أكثر في حينا.", 0.006, False, False),
+        ("我希望学校有更多的体育课。", 0.003, False, False),
+        ("i want to die, this homework is so long lol", 0.008, False, False),
     ],
 )
-def test_exact_predictions_on_invented_texts(text: str, probability: float, by_rules: bool, learned: bool) -> None:
-    assert round(disclosure_model.score(words(text)), 3) == probability
+def test_exact_scores_on_invented_texts(text: str, score: float, by_rules: bool, flagged: bool) -> None:
+    assert round(disclosure_model.score(words(text)), 3) == score
     assert bool(rules(text)) is by_rules
-    assert assess(text).learned is learned
-    assert bool(assess(text)) is (by_rules or learned)
+    found = assess(text)
+    assert bool(found) is flagged
+    assert found.learned is (flagged and not by_rules)
+    assert found.doubted == (rules(text).categories if by_rules and not flagged else frozenset())
+
+
+def test_an_answer_is_scored_by_its_most_worrying_sentence() -> None:
+    """A disclosure in the middle of a long answer weighs as it would alone (words are normalised: repeated letters
+    squeezed)."""
+    text = words("I love my school. My coach hits me when I miss a goal. The pitch is nice.")
+    assert disclosure_model.sentences(text) == [
+        "i love my schol",
+        "my coach hits me when i mis a goal",
+        "the pitch is nice",
+    ]
+    whole = disclosure_model.probability(disclosure_model.model()[0], disclosure_model.features(text))
+    assert (round(whole, 3), round(disclosure_model.score(text), 3)) == (0.868, 0.961)
 
 
 def test_a_finding_of_the_model_alone_has_no_category_and_opens_a_case() -> None:

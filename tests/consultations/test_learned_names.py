@@ -1,6 +1,6 @@
 """The learned detector of names, schools and addresses (redaction/learned.py): the shipped weights load and give
-exact predictions on invented texts, and find() removes what it finds beside the rules. The figures on the corpora are pinned in
-test_redaction_corpus.py; the weights are rebuilt by tools/train_name_model.py (docs/consultations.md)."""
+exact predictions on invented texts, and find() removes what it finds beside the rules. The figures on the corpora
+are pinned in test_redaction_corpus.py; the weights are rebuilt by tools/train_name_model.py (docs/consultations.md)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from cwgcop.consultations.redaction import find, learned
 
 def test_the_shipped_weights_load_with_the_thresholds_chosen_by_cross_validation() -> None:
     weights, thresholds = learned.model()
-    assert (len(weights), thresholds) == (37454, (0.3, 0.5, 0.5))
+    assert (len(weights), thresholds) == (37454, (0.4, 0.5, 0.5))
 
 
 @pytest.mark.parametrize(
@@ -56,7 +56,7 @@ def test_exact_predictions_on_invented_texts(text: str, scores: list[tuple[str, 
 @pytest.mark.parametrize(
     ("text", "details"),
     [
-        ("我和司马小蕾一起去图书馆。", [("司马小蕾", "name")]),
+        ("我和司马小蕾一起去图书馆。", [("小蕾", "name")]),  # 司马 0.379, under 0.4; the rules remove it
         (
             "I go to Hollybrook Academy and we live at 14 Marsh Lane, Leeds.",
             [("Hollybrook Academy", "school"), ("14 Marsh Lane, Leeds", "address")],
@@ -141,10 +141,9 @@ def test_the_shipped_weights_are_what_the_tool_builds_from_the_corpora() -> None
         ("у меня кошка, её зовут Муся", ["Муся"]),
         ("me and Minecraft are best friends", ["Minecraft"]),
         ("I read Harry Potter 3 times and Leí Don Quijote", ["Leí"]),
-        ("邓紫棋的歌帮了我", ["邓"]),
         ("صديقي العزيز ساعدني كثيرا", ["العزيز"]),
         ("我和同学、老师一起去", ["老师"]),
-        ("قلت لرهف وما صدقتني", ["لرهف"]),
+        ("قلت لرهف وما صدقتني", ["رهف"]),
     ],
 )
 def test_what_the_model_removes_that_the_rules_leave(text: str, removed: list[str]) -> None:

@@ -21,9 +21,9 @@ from cwgcop.consultations.redaction.evaluate import (
     load_blind8,
     load_blind9,
     load_blind10,
-    load_training,
     load_heldout,
     load_round4,
+    load_training,
     load_unseen,
     score,
 )
@@ -71,9 +71,9 @@ def _figures(scores: dict[str, Score]) -> tuple[int, int, int, int, int]:
 def test_the_measured_figures_are_those_in_the_docs(all_scores: dict[str, dict[str, Score]]) -> None:
     """docs/consultations.md gives these counts; any change to the rules updates them (a drop fails here first)."""
     assert _figures(all_scores["tuning"]) == (174, 174, 162, 162, 13)
-    assert _figures(all_scores["unseen"]) == (138, 138, 150, 150, 50)
+    assert _figures(all_scores["unseen"]) == (138, 138, 150, 150, 34)
     # The former fresh set, scored once (19/30), then folded into tuning in round 4.
-    assert _figures(all_scores["round4"]) == (24, 24, 30, 30, 7)
+    assert _figures(all_scores["round4"]) == (24, 24, 30, 30, 2)
     # The fifth blind set, scored once after round 4 (contact 24/24, names/schools/addresses 56/68, names 34/44,
     # 7 clean words), then folded into tuning in round 5.
     assert _figures(all_scores["blind5"]) == (24, 24, 68, 68, 3)
@@ -81,7 +81,7 @@ def test_the_measured_figures_are_those_in_the_docs(all_scores: dict[str, dict[s
     # The sixth blind set, scored once after round 5 (contact 26/31, names/schools/addresses 65/117 = 55.6 %, names
     # 48/81, 15/1602 clean words; before round 5: 26/31, 62/117 = 53.0 %, names 45/81, 17/1602), then folded into
     # tuning in round 6, whose rules were written for the classes of its misses.
-    assert _figures(all_scores["blind6"]) == (31, 31, 115, 117, 11)
+    assert _figures(all_scores["blind6"]) == (31, 31, 115, 117, 10)
     assert (all_scores["blind6"]["all"].found["name"], all_scores["blind6"]["all"].total["name"]) == (79, 81)
     # The seventh blind set, scored once after round 6 (contact 24/24, dates of birth 6/6, names/schools/addresses
     # 74/123 = 60.2 %, names 48/87, schools 12/18, addresses 14/18, 23/2075 clean words = 1.1 %), then folded into
@@ -100,11 +100,11 @@ def test_the_measured_figures_are_those_in_the_docs(all_scores: dict[str, dict[s
     # reported speech, "to me or to X", handles after "I know him as", institutions as an open class): contact 24/24,
     # names 76/83, names/schools/addresses 109/119 = 91.6 %, clean words 40/3660. Pinned, not a target: tuning
     # figures.
-    assert _figures(all_scores["blind8"]) == (24, 24, 118, 119, 44)
-    assert (all_scores["blind8"]["all"].found["name"], all_scores["blind8"]["all"].total["name"]) == (83, 83)
+    assert _figures(all_scores["blind8"]) == (24, 24, 115, 119, 42)
+    assert (all_scores["blind8"]["all"].found["name"], all_scores["blind8"]["all"].total["name"]) == (80, 83)
     # The figures above are with the learned detector of names, schools and addresses (tenth round: trained on
     # every set here, so they are training figures; the clean words it removes rise on the tuning and unseen sets,
-    # 6 -> 13 and 26 -> 50). The cross-validated figures are in docs/consultations.md ("The tenth round").
+    # 6 -> 13 and 26 -> 34). The cross-validated figures are in docs/consultations.md ("The tenth round").
     # The first held-out set (seen since): reported, not a target. Round 7 removes one word more, "Lupita" in "La
     # maestra Lupita": that set labels a teacher's name clean, the later sets label it personal.
     assert _figures(score(load_heldout())) == (34, 34, 34, 34, 13)
@@ -158,9 +158,9 @@ def test_the_ninth_blind_set_is_scored_as_the_docs_say() -> None:
     records = load_blind9()
     assert (len(records), sum(1 for r in records if not r["spans"])) == (180, 72)
     scores = score(records)
-    assert _figures(scores) == (22, 24, 103, 117, 45)
+    assert _figures(scores) == (22, 24, 99, 117, 41)
     every = scores["all"]
-    assert [(every.found[c], every.total[c]) for c in ("name", "school", "address")] == [(75, 81), (13, 18), (15, 18)]
+    assert [(every.found[c], every.total[c]) for c in ("name", "school", "address")] == [(71, 81), (13, 18), (15, 18)]
 
 
 def test_the_tenth_blind_set_is_scored_as_the_docs_say() -> None:
@@ -168,29 +168,30 @@ def test_the_tenth_blind_set_is_scored_as_the_docs_say() -> None:
     apart by a writer who read neither the rules nor the training sets, scored once after the tenth round's models
     were frozen (commit cdbc192): the current estimate on unseen texts, below the 90 % target (docs/consultations.md,
     "What the blind sets show"). The rules alone: names/schools/addresses 102/180 = 56.7 % (names 81, schools 10,
-    addresses 11), clean words 21/2746."""
+    addresses 11), clean words 21/2746. The single score (names at 0.3): 132/180 = 73.3 %, names 97/120, clean words
+    29. Since, the name threshold is 0.4 (common words of the demo taken for names at 0.3): the figures below."""
     records = load_blind10()
     assert (len(records), sum(1 for r in records if not r["spans"])) == (240, 48)
     scores = score(records)
-    assert _figures(scores) == (20, 20, 132, 180, 29)
+    assert _figures(scores) == (20, 20, 130, 180, 26)
     every = scores["all"]
-    assert [(every.found[c], every.total[c]) for c in ("name", "school", "address")] == [(97, 120), (17, 30), (18, 30)]
-    assert [round(scores[lang].recall(PLACES), 3) for lang in LANGUAGES] == [0.533, 0.7, 0.767, 0.833, 0.7, 0.867]
+    assert [(every.found[c], every.total[c]) for c in ("name", "school", "address")] == [(95, 120), (17, 30), (18, 30)]
+    assert [round(scores[lang].recall(PLACES), 3) for lang in LANGUAGES] == [0.533, 0.667, 0.767, 0.8, 0.7, 0.867]
 
 
 def test_what_the_moderator_is_shown_on_the_blind_sets() -> None:
     """The safety net on unseen texts: a detail the redaction misses may still be highlighted on the moderation
     page, where approving over a highlight needs a second step. On blind10 (unseen), 142 of 180 names, schools and
-    addresses are removed or highlighted (132 removed); 38 reach the moderator unmarked; highlights fall on 13 of
-    its 48 clean texts. On blind9 (training data since the tenth round): 105 of 117 (docs/consultations.md)."""
+    addresses are removed or highlighted (130 removed); 40 reach the moderator unmarked; highlights fall on 15 of
+    its 48 clean texts. On blind9 (training data since the tenth round): 104 of 117 (docs/consultations.md)."""
     shown = coverage(load_blind10())
-    assert (shown.shown["name/school/address"], shown.details["name/school/address"]) == (142, 180)
+    assert (shown.shown["name/school/address"], shown.details["name/school/address"]) == (140, 180)
     assert (shown.shown["contact"], shown.details["contact"]) == (20, 20)
-    assert (shown.clean_texts_highlighted, shown.clean_texts) == (13, 48)
-    assert (shown.clean_words_highlighted, shown.clean_words) == (122, 2746)
+    assert (shown.clean_texts_highlighted, shown.clean_texts) == (15, 48)
+    assert (shown.clean_words_highlighted, shown.clean_words) == (121, 2746)
     shown = coverage(load_blind9())
-    assert (shown.shown["name/school/address"], shown.details["name/school/address"]) == (105, 117)
-    assert (shown.clean_texts_highlighted, shown.clean_texts) == (41, 72)
+    assert (shown.shown["name/school/address"], shown.details["name/school/address"]) == (104, 117)
+    assert (shown.clean_texts_highlighted, shown.clean_texts) == (42, 72)
 
 
 def test_the_training_writers_sets_keep_their_texts() -> None:

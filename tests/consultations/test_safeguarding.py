@@ -6,7 +6,7 @@ import pytest
 
 from cwgcop.consultations.normalise import clean, fold, normalise
 from cwgcop.consultations.redaction.normalise import normalise as redaction_normalise
-from cwgcop.consultations.safeguarding import CATEGORIES, LANGUAGES, assess, lexicon, suggests_risk
+from cwgcop.consultations.safeguarding import CATEGORIES, LANGUAGES, assess, lexicon, rules, suggests_risk
 from tests.consultations.safeguarding_measure import (
     BENIGN,
     BLIND,
@@ -15,6 +15,8 @@ from tests.consultations.safeguarding_measure import (
     BLIND7,
     BLIND8,
     BLIND9,
+    BLIND10,
+    TRAINING,
     load,
     measure,
 )
@@ -159,8 +161,9 @@ def test_the_measured_figures_are_those_in_the_docs() -> None:
     """docs/consultations.md gives these counts: a change to the lists or the normalisation updates them."""
     corpus, blind = measure(), measure(load(BLIND))
     # The corpus holds the former fresh set (lines 171-190 of each file) since round 4.
-    assert (len(corpus.misses), len(corpus.false_alarms)) == (0, 3)
-    assert (len(blind.misses), len(blind.false_alarms)) == (0, 8)
+    # Since the tenth round (the learned detector reads every answer; training figures): 0, 0 and 0, 5.
+    assert (len(corpus.misses), len(corpus.false_alarms)) == (0, 0)
+    assert (len(blind.misses), len(blind.false_alarms)) == (0, 5)
 
 
 def test_the_fifth_blind_set_is_scored_as_the_docs_say() -> None:
@@ -183,7 +186,7 @@ def test_the_sixth_blind_set_is_scored_as_the_docs_say() -> None:
     but 2/14 in English and 3/14 in Chinese, above the 10 % aim for one language."""
     score = measure(load(BLIND6))
     assert sum(score.texts.values()) == 180
-    assert (len(score.misses), len(score.false_alarms)) == (0, 8)
+    assert (len(score.misses), len(score.false_alarms)) == (0, 1)  # since the tenth round (training figures)
     for language in LANGUAGES:
         assert score.recall(language) >= 0.90, (language, score.misses)
 
@@ -197,7 +200,7 @@ def test_the_seventh_blind_set_is_scored_as_the_docs_say() -> None:
     learned detector, trained on it among others: 4 misses, 4 false alarms (92/96, 4/84)."""
     score = measure(load(BLIND7))
     assert sum(score.texts.values()) == 180
-    assert (len(score.misses), len(score.false_alarms)) == (4, 4)
+    assert (len(score.misses), len(score.false_alarms)) == (0, 0)  # since the tenth round (training figures)
 
 
 def test_the_eighth_blind_set_is_scored_as_the_docs_say() -> None:
@@ -211,7 +214,7 @@ def test_the_eighth_blind_set_is_scored_as_the_docs_say() -> None:
     detector, trained on it among others: no miss, 8 false alarms (96/96, 8/84)."""
     score = measure(load(BLIND8))
     assert sum(score.texts.values()) == 180
-    assert (len(score.misses), len(score.false_alarms)) == (0, 8)
+    assert (len(score.misses), len(score.false_alarms)) == (0, 2)  # since the tenth round (training figures)
 
 
 def test_the_ninth_blind_set_is_scored_as_the_docs_say() -> None:
@@ -223,7 +226,28 @@ def test_the_ninth_blind_set_is_scored_as_the_docs_say() -> None:
     80/96 = 83 % found, 11/84 = 13 % false alarms: the model added 12 disclosures and no false alarm."""
     score = measure(load(BLIND9))
     assert sum(score.texts.values()) == 180
-    assert (len(score.misses), len(score.false_alarms)) == (16, 11)
+    # Since the tenth round it is training data of the learned detector: training figures.
+    assert (len(score.misses), len(score.false_alarms)) == (0, 2)
+
+
+def test_the_tenth_blind_set_is_scored_as_the_docs_say() -> None:
+    """blind10/: 32 disclosures (4 a category) and 30 benign texts (20 about the topics) per language, written by a
+    writer who read nothing of the project, scored once against the tenth round's frozen models (commit cdbc192):
+    174/192 = 90.6 % found, 18/180 = 10.0 % false alarms (the rules alone 128/192, 31/180). After the fix that
+    records what a phrase found even when a concept found it first (so the veto never sets it aside), no longer
+    blind: 174/192, 21/180 = 11.7 %. Under the targets per language: recall in Russian (28/32) and Arabic (26/32),
+    false alarms in English (6/30), Arabic (4/30) and Chinese (5/30) (docs/consultations.md)."""
+    score = measure(load(BLIND10))
+    assert sum(score.texts.values()) == 372
+    assert (len(score.misses), len(score.false_alarms)) == (18, 21)
+    assert [language for language in LANGUAGES if score.recall(language) < 0.9] == ["ru", "ar"]
+    assert [language for language in LANGUAGES if score.false_alarm_rate(language) > 0.1] == ["en", "ar", "zh-hans"]
+
+
+def test_the_training_writers_sets_are_scored_as_the_docs_say() -> None:
+    """train10a/, train10b/: 48 disclosures and 48 benign texts per language each, written for the learned detector's
+    training only (never to change the rules): training figures, no miss, 18 and 10 false alarms."""
+    assert [(len(s.misses), len(s.false_alarms)) for s in (measure(load(t)) for t in TRAINING)] == [(0, 18), (0, 10)]
 
 
 @pytest.mark.parametrize(
@@ -249,7 +273,8 @@ def test_the_ninth_blind_set_is_scored_as_the_docs_say() -> None:
     ],
 )
 def test_round_eight_finds_disclosures_by_general_concepts(text: str, category: str) -> None:
-    assert category in assess(text).categories
+    """The rules' concepts (the learned detector may still set a finding aside: test_what_the_veto_sets_aside)."""
+    assert category in rules(text).categories
 
 
 @pytest.mark.parametrize(
@@ -413,7 +438,8 @@ def test_a_disclosure_with_a_laugh_or_beside_a_question_is_still_found(text: str
     ],
 )
 def test_round_seven_finds_disclosures_by_general_concepts(text: str, category: str) -> None:
-    assert assess(text).categories == frozenset({category})
+    """The rules' concepts (the learned detector may still set a finding aside: test_what_the_veto_sets_aside)."""
+    assert rules(text).categories == frozenset({category})
 
 
 def test_round_seven_giving_old_toys_to_a_charity_shop_is_no_disclosure() -> None:
