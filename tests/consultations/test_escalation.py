@@ -186,3 +186,26 @@ def test_the_lead_sees_the_group_and_its_facilitator_so_the_child_can_be_reached
         signed_in(moderator(found, "mod-2")).get(f"/en/staff/consultations/{found.slug}/moderation/").content.decode()
     )
     assert "+234 803 000 1111" not in moderation
+
+
+DOUBTED = "I have written the letters and I am ready"  # a concept rule's suicide finding, scored 0.243: set aside
+
+
+def test_what_the_learned_check_set_aside_is_pointed_out_to_the_moderator(found: Consultation) -> None:
+    """A rule finding the learned detector sets aside (under its veto) opens no case, but the answer keeps the
+    categories (never the matched words) and the moderation page asks the moderator to read it closely."""
+    answer = text_answer(submit(found, text=DOUBTED))
+    assert SafeguardingCase.objects.count() == 0
+    assert (answer.moderation, answer.doubted, answer.text) == ("pending", ["suicide"], DOUBTED)
+    plain = text_answer(submit(found, text=TEXT))
+    assert plain.doubted == []
+    client = signed_in(moderator(found))
+    queue = client.get(f"/en/staff/consultations/{found.slug}/moderation/").content.decode()
+    note = (
+        '<p class="safeguarding-note" role="note">The safeguarding word lists matched words about: Suicide. The '
+        "learned check read the answer as no disclosure, so no case was opened. Read it closely, and escalate it if "
+        "in doubt.</p>"
+    )
+    assert queue.count(note) == 1
+    french = client.get(f"/fr/staff/consultations/{found.slug}/moderation/").content.decode()
+    assert "Les listes de mots du contrôle de protection ont reconnu des mots liés à : " in french

@@ -209,6 +209,9 @@ class Answer(models.Model):
     received_at = models.DateTimeField(default=this_hour)
     moderated_at = models.DateTimeField(null=True, blank=True)
     moderated_by = person_reference()
+    # What the safeguarding word lists found and the learned check set aside (``safeguarding.Finding.doubted``): the
+    # moderator is told to read the answer closely. Categories only, never the words that matched.
+    doubted = models.JSONField(_("set aside by the safeguarding check"), default=list, blank=True)
 
     class Meta:
         constraints = [
@@ -221,6 +224,10 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.response_id}/{self.question_id}"
+
+    @property
+    def doubted_labels(self) -> list[str]:
+        return [str(RiskCategory(value).label) for value in self.doubted if value in RiskCategory.values]
 
 
 class SafeguardingCase(models.Model):

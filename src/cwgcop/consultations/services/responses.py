@@ -206,7 +206,7 @@ def submit_response(
         finding = safeguarding.Finding()
         if original is not None:
             finding, cleaned = _read(original, country=submission.country)
-            values.update(text=cleaned.text, redactions=cleaned.replacements)
+            values.update(text=cleaned.text, redactions=cleaned.replacements, doubted=sorted(finding.doubted))
             del original, cleaned
         risky = bool(finding)
         answer = Answer.objects.create(
