@@ -202,7 +202,7 @@ def _consultations(body: Body, user: Any) -> tuple[dict[str, object], list[str]]
     closed = consultation(body=body, slug="tide-pools", title_en="Tide pools", title_zh_hans="潮池")
     for number in range(6):
         submit(closed, text=f"Answer {number}", choice="No" if number % 2 else "Yes")
-    escalated = submit(closed, text="Someone online keeps asking me for photos.")
+    escalated = submit(closed, text="A man I met in a game keeps asking me to send photos and says to keep it secret.")
     escalated_answer: Answer = escalated.response.answers.get(question__kind="text")
     # The safeguarding check opens the case by itself for such words.
     case = SafeguardingCase.objects.get(answer=escalated_answer)

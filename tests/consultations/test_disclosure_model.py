@@ -48,6 +48,9 @@ def test_the_shipped_weights_load_with_the_cuts_chosen_by_cross_validation() -> 
         # Found by a concept only, scored under the grave veto (0.7): set aside. Known costs (docs/consultations.md).
         ("I have written the letters and I am ready", 0.243, True, False),
         ("i gave away all my stuff to my friends this week", 0.33, True, False),
+        # A topic and a cue only (no phrase), under the veto (0.8): a real disclosure set aside, pointed out to the
+        # moderator (Answer.doubted).
+        ("Someone online keeps asking me for photos.", 0.756, True, False),
         # Benign answers in each language.
         ("We should have more parks and cleaner streets in our town.", 0.131, False, False),
         ("J'aimerais plus de sorties scolaires au musée.", 0.007, False, False),
