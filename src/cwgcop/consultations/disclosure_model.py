@@ -22,6 +22,7 @@ run time, and inference is a sum of weights.
 from __future__ import annotations
 
 import itertools
+from array import array
 import json
 import math
 import zlib
@@ -97,6 +98,16 @@ def cuts() -> Cuts:
     return model()[1]
 
 
+@cache
+def _table() -> array[float]:
+    """The shipped weights as one array a bucket (2 MB): indexing it is faster than a dictionary's lookups, and gives
+    the same sums."""
+    table = array("d", bytes(8 * BUCKETS))
+    for bucket, weight in model()[0].items():
+        table[bucket] = weight
+    return table
+
+
 def sentences(text: str) -> list[str]:
     """The sentences of ``text`` (normalised words, sentence ends as "."), when there is more than one."""
     tokens = [t for t in text.split(" ") if t]
@@ -107,8 +118,11 @@ def sentences(text: str) -> list[str]:
 def score(text: str, weights: dict[int, float] | None = None) -> float:
     """The score of ``text`` (normalised words, as :func:`features` takes them): the highest probability of being a
     disclosure of the whole text and of each of its sentences, by ``weights`` (default: the shipped ones)."""
-    weights = model()[0] if weights is None else weights
-    return max(probability(weights, features(part)) for part in [text, *sentences(text)])
+    parts = [text, *sentences(text)]
+    if weights is not None:
+        return max(probability(weights, features(part)) for part in parts)
+    at = _table().__getitem__
+    return max(_sigmoid(sum(map(at, features(part)))) for part in parts)
 
 
 def flags(text: str) -> bool:
