@@ -29,7 +29,11 @@ BEFORE_THE_SQUASH = {
 }
 OLD = {(app, name) for app, names in BEFORE_THE_SQUASH.items() for name in names.split()}
 # Migrations written since the squash: an installation of that time applies them, as any upgrade does.
-SINCE_THE_SQUASH = {("events", "0002_event_sequence"), ("meetings", "0003_meeting_sequence")}
+SINCE_THE_SQUASH = {
+    ("consultations", "0002_answer_doubted"),
+    ("events", "0002_event_sequence"),
+    ("meetings", "0003_meeting_sequence"),
+}
 SQUASHES = {
     ("bodies", "0001_squashed"),
     ("consultations", "0001_squashed"),
