@@ -22,10 +22,10 @@ run time, and inference is a sum of weights.
 from __future__ import annotations
 
 import itertools
-from array import array
 import json
 import math
 import zlib
+from array import array
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
