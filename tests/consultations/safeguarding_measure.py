@@ -34,6 +34,8 @@ BLIND8 = CORPUS / "blind8"
 BLIND9 = CORPUS / "blind9"
 # The tenth blind set: written apart, scored once after the tenth round's models were frozen (commit cdbc192).
 BLIND10 = CORPUS / "blind10"
+# The eleventh blind set: written apart, scored once against the retrained models (commit 0e74c1c).
+BLIND11 = CORPUS / "blind11"
 # The training writers' sets (train*/): written for the learned detector's training only, never to change the rules.
 TRAINING = tuple(sorted(path for path in CORPUS.glob("train*") if path.is_dir()))
 BENIGN = ("benign", "benign_topic")

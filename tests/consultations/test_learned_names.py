@@ -15,7 +15,7 @@ from cwgcop.consultations.redaction import find, learned
 
 def test_the_shipped_weights_load_with_the_thresholds_chosen_by_cross_validation() -> None:
     weights, thresholds = learned.model()
-    assert (len(weights), thresholds) == (37454, (0.4, 0.5, 0.5))
+    assert (len(weights), thresholds) == (57385, (0.4, 0.5, 0.5))
 
 
 @pytest.mark.parametrize(
@@ -23,24 +23,24 @@ def test_the_shipped_weights_load_with_the_thresholds_chosen_by_cross_validation
     [
         (
             "Yesterday I went skating with Orlaith and her dog.",
-            [("Yesterday", (0.211, 0.006, 0.005)), ("Orlaith", (0.972, 0.007, 0.002))],
+            [("Yesterday", (0.136, 0.006, 0.004)), ("Orlaith", (0.97, 0.004, 0.004))],
         ),
-        ("Je l'ai dit à Maëlys mais elle a rigolé.", [("Je", (0.111, 0.0, 0.001)), ("Maëlys", (0.819, 0.001, 0.005))]),
-        ("Mi vecina Itziar siempre me ayuda con los deberes.", [("Itziar", (0.996, 0.002, 0.0))]),
-        ("Я рассказала Златославе про школу.", [("Златославе", (0.659, 0.011, 0.002))]),
+        ("Je l'ai dit à Maëlys mais elle a rigolé.", [("Maëlys", (0.692, 0.004, 0.003))]),
+        ("Mi vecina Itziar siempre me ayuda con los deberes.", [("Itziar", (0.999, 0.0, 0.0))]),
+        ("Я рассказала Златославе про школу.", [("Златославе", (0.727, 0.012, 0.001))]),
         (
             "我和司马小蕾一起去图书馆。",
-            [("司马", (0.379, 0.005, 0.001)), ("小", (0.709, 0.015, 0.005)), ("蕾", (0.826, 0.017, 0.012))],
+            [("司马", (0.349, 0.025, 0.001)), ("小", (0.716, 0.015, 0.004)), ("蕾", (0.881, 0.073, 0.019))],
         ),
         (
             "I go to Hollybrook Academy and we live at 14 Marsh Lane, Leeds.",
             [
-                ("Hollybrook", (0.049, 0.918, 0.008)),
-                ("Academy", (0.043, 0.955, 0.011)),
+                ("Hollybrook", (0.037, 0.954, 0.002)),
+                ("Academy", (0.06, 0.968, 0.005)),
                 ("14", (0.0, 0.015, 0.986)),
-                ("Marsh", (0.001, 0.039, 0.949)),
-                ("Lane", (0.002, 0.008, 0.99)),
-                ("Leeds", (0.014, 0.004, 0.666)),
+                ("Marsh", (0.0, 0.078, 0.95)),
+                ("Lane", (0.003, 0.014, 0.994)),
+                ("Leeds", (0.027, 0.004, 0.562)),
             ],
         ),
         ("The weather was nice and we played football after school.", []),
@@ -56,7 +56,7 @@ def test_exact_predictions_on_invented_texts(text: str, scores: list[tuple[str, 
 @pytest.mark.parametrize(
     ("text", "details"),
     [
-        ("我和司马小蕾一起去图书馆。", [("小蕾", "name")]),  # 司马 0.379, under 0.4; the rules remove it
+        ("我和司马小蕾一起去图书馆。", [("小蕾", "name")]),  # 司马 0.349, under 0.4; the rules remove it
         (
             "I go to Hollybrook Academy and we live at 14 Marsh Lane, Leeds.",
             [("Hollybrook Academy", "school"), ("14 Marsh Lane, Leeds", "address")],
@@ -65,10 +65,10 @@ def test_exact_predictions_on_invented_texts(text: str, scores: list[tuple[str, 
             "我在北京市第八十中学上学，住在朝阳区望京西园三区。",
             [("北京市第八十中学", "school"), ("朝阳区望京西园三区", "address")],
         ),
-        # "5" scores 0.495 for an address, under the threshold (0.5); find() still removes "№17" and "5" (the rules).
+        # "№17" is no word of the model's: find() removes it with the school (the rules).
         (
             "Я учусь в гимназии №17, живу на улице Садовой, дом 5.",
-            [("гимназии", "school"), ("улице Садовой, дом", "address")],
+            [("гимназии", "school"), ("улице Садовой, дом 5", "address")],
         ),
         # One letter outside Chinese is never a detail ("I", "y", "и"), whatever its score.
         ("y me dijo que no", []),
@@ -137,6 +137,8 @@ def test_the_shipped_weights_are_what_the_tool_builds_from_the_corpora() -> None
         # What the model adds where the rules deliberately leave words (test_redaction_structure.py): a pet's
         # name, a game, a capitalised verb, a public figure's family name, an honorific, a role word, and an Arabic
         # preposition glued to a name. Known costs, counted in the clean words removed (docs/consultations.md).
+        # A city after "and" (0.413, since the eleventh round's retraining).
+        ("We went to Paris and Nairobi in 2019", ["Nairobi"]),
         ("we have a dog called Biscuit and a cat", ["Biscuit"]),
         ("у меня кошка, её зовут Муся", ["Муся"]),
         ("me and Minecraft are best friends", ["Minecraft"]),

@@ -18,9 +18,10 @@ from tests.factories import signed_in
 
 pytestmark = pytest.mark.django_db
 
-# A full name whose given name no list holds, and no cue: left for the moderator, who sees it highlighted (the
-# learned name detector scores "Kamau" 0.52 when "from our street" follows, so that text is no longer used).
-FULL_NAME = "I think Wanjiru Kamau should answer the phone at night"
+# A full name whose given name no list holds, and no cue: left for the moderator, who sees it highlighted. (The
+# learned detector has since learned some such names: "Wanjiru Kamau" loses "Wanjiru" since the eleventh blind set's
+# retraining, so this text no longer serves; "Amara Okafor" stays whole, a miss the highlight catches.)
+FULL_NAME = "I think Amara Okafor should answer the phone at night"
 
 
 @pytest.fixture
@@ -61,12 +62,12 @@ def test_a_moderator_replaces_a_highlighted_name_and_the_name_is_kept_nowhere(fo
     user = moderator(found)
     answer = text_answer(submit(found, text=FULL_NAME))
     assert answer.text == FULL_NAME
-    start = FULL_NAME.index("Wanjiru")
+    start = FULL_NAME.index("Amara")
     services.remove_span(
         actor=user,
         answer=answer,
         start=start,
-        end=start + len("Wanjiru Kamau"),
+        end=start + len("Amara Okafor"),
         category="name",
         digest=services.text_digest(FULL_NAME),
     )
@@ -76,8 +77,8 @@ def test_a_moderator_replaces_a_highlighted_name_and_the_name_is_kept_nowhere(fo
         1,
     )
     [entry] = AuditEntry.objects.filter(action="consultation.redact")
-    assert (entry.actor, entry.after) == (user, {"category": "name", "spans": 1, "characters": 13})
-    assert "Kamau" not in all_stored_text()
+    assert (entry.actor, entry.after) == (user, {"category": "name", "spans": 1, "characters": 12})
+    assert "Okafor" not in all_stored_text()
 
 
 def test_a_moderator_removes_words_typed_by_hand_everywhere_in_the_answer(found: Consultation) -> None:
@@ -154,7 +155,7 @@ def test_the_moderation_page_highlights_and_offers_removal_and_the_explicit_appr
     answer = text_answer(submit(found, text=FULL_NAME))
     client = signed_in(user)
     body = client.get(f"/en/staff/consultations/{found.slug}/moderation/").content.decode()
-    assert '<mark class="personal">Wanjiru Kamau</mark>' in body
+    assert '<mark class="personal">Amara Okafor</mark>' in body
     assert "1 highlighted passage may be personal" in body
     assert 'name="keep_highlighted" value="yes"' in body
     form = re.search(
@@ -165,7 +166,7 @@ def test_the_moderation_page_highlights_and_offers_removal_and_the_explicit_appr
     )
     assert form is not None
     action, start, end, digest, category = form.groups()
-    assert (start, end, category) == ("8", "21", "name")
+    assert (start, end, category) == ("8", "20", "name")
 
     refused = client.post(
         f"/en/staff/consultations/{found.slug}/moderation/{answer.pk}/", {"decision": "approve"}, follow=True
@@ -203,7 +204,7 @@ def test_someone_who_may_not_moderate_cannot_remove_words(found: Consultation) -
     client = signed_in(UserFactory(username="visitor"))
     response = client.post(
         f"/en/staff/consultations/{found.slug}/moderation/{answer.pk}/remove-words/",
-        {"words": "Kamau", "category": "name"},
+        {"words": "Okafor", "category": "name"},
     )
     assert response.status_code == 403
     answer.refresh_from_db()

@@ -16,6 +16,7 @@ from tests.consultations.safeguarding_measure import (
     BLIND8,
     BLIND9,
     BLIND10,
+    BLIND11,
     TRAINING,
     load,
     measure,
@@ -239,15 +240,33 @@ def test_the_tenth_blind_set_is_scored_as_the_docs_say() -> None:
     false alarms in English (6/30), Arabic (4/30) and Chinese (5/30) (docs/consultations.md)."""
     score = measure(load(BLIND10))
     assert sum(score.texts.values()) == 372
-    assert (len(score.misses), len(score.false_alarms)) == (18, 21)
-    assert [language for language in LANGUAGES if score.recall(language) < 0.9] == ["ru", "ar"]
-    assert [language for language in LANGUAGES if score.false_alarm_rate(language) > 0.1] == ["en", "ar", "zh-hans"]
+    # Since the models were retrained with it (before blind11): training figures.
+    assert (len(score.misses), len(score.false_alarms)) == (0, 10)
+
+
+def test_the_eleventh_blind_set_is_scored_as_the_docs_say() -> None:
+    """blind11/: 32 disclosures (4 a category) and 30 benign texts (20 about the topics) per language, written by a
+    writer who read nothing of the project, scored once against the models retrained with blind10 and four
+    safeguarding training writers (commit 0e74c1c): 180/192 = 93.8 % found, 28/180 = 15.6 % false alarms (the rules
+    alone 111/192, 39/180): the false-alarm target is not met (docs/consultations.md)."""
+    score = measure(load(BLIND11))
+    assert sum(score.texts.values()) == 372
+    assert (len(score.misses), len(score.false_alarms)) == (12, 28)
+    assert [language for language in LANGUAGES if score.recall(language) < 0.9] == ["ar"]
+    assert [language for language in LANGUAGES if score.false_alarm_rate(language) > 0.1] == [
+        "fr",
+        "es",
+        "ru",
+        "ar",
+        "zh-hans",
+    ]
 
 
 def test_the_training_writers_sets_are_scored_as_the_docs_say() -> None:
-    """train10a/, train10b/: 48 disclosures and 48 benign texts per language each, written for the learned detector's
-    training only (never to change the rules): training figures, no miss, 18 and 10 false alarms."""
-    assert [(len(s.misses), len(s.false_alarms)) for s in (measure(load(t)) for t in TRAINING)] == [(0, 18), (0, 10)]
+    """train10a … train10d/: 96 texts per language each (48 or 40 disclosures), written for the learned detector's
+    training only (never to change the rules): training figures, no miss, 18, 10, 13 and 12 false alarms."""
+    found = [(len(s.misses), len(s.false_alarms)) for s in (measure(load(t)) for t in TRAINING)]
+    assert found == [(0, 18), (0, 10), (0, 13), (0, 12)]
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 """Redaction measured on the labelled corpus: recall per language and category, clean words wrongly removed.
 
     python -m cwgcop.consultations.redaction.evaluate [CORPUS_DIR] [--misses] [--unseen | --heldout | --round4 |
-        --blind5 | --blind6 | --blind7 | --blind8 | --blind9 | --blind10 | --training] [--highlights]
+        --blind5 | --blind6 | --blind7 | --blind8 | --blind9 | --blind10 | --blind11 | --training] [--highlights]
     python -m cwgcop.consultations.redaction.evaluate --fresh PATH [--misses]
 
 ``--unseen`` scores the second held-out corpus (heldout/<language>.txt, 600 texts written before issue 13's
@@ -160,6 +160,13 @@ def load_blind10(corpus: Path = DEFAULT_CORPUS) -> list[dict]:  # type: ignore[t
     return _load_marked(corpus / "blind10", "blind10")
 
 
+def load_blind11(corpus: Path = DEFAULT_CORPUS) -> list[dict]:  # type: ignore[type-arg]
+    """The eleventh blind set (blind11/<language>.txt, 40 per language): written apart by a writer who read nothing of
+    the project, scored once after the models retrained with blind10 and eight training writers were frozen (commit
+    0e74c1c)."""
+    return _load_marked(corpus / "blind11", "blind11")
+
+
 # The training writers' sets (train*/<language>.txt): written for the learned detector's training only (never to
 # change the rules), by writers each given other regions of the six language areas (docs/consultations.md).
 TRAINING = tuple(sorted(p.name for p in DEFAULT_CORPUS.glob("train*") if p.is_dir()))
@@ -307,6 +314,7 @@ def main(argv: list[str]) -> None:
         "--blind8": load_blind8,
         "--blind9": load_blind9,
         "--blind10": load_blind10,
+        "--blind11": load_blind11,
         "--training": load_training,
         "--heldout": load_heldout,
     }
