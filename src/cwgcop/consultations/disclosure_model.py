@@ -3,12 +3,12 @@ of :mod:`.concepts`, used beside the rules of :mod:`.safeguarding`.
 
 The rules hold one pattern or concept rule per phrasing seen and read about 71 % of the disclosures of an unseen
 set (docs/consultations.md, "What the blind sets show"). This detector scores a whole answer with weights learned
-from the labelled corpora (all but the ninth blind set) on features meant to carry over between phrasings and
-languages: the answer's normalised words (:func:`.safeguarding.words`), the character n-grams of 2 to 5 letters
-inside each word (padded with a space at both ends, so "kil" at a word's start differs from "skill"), its words
-and pairs of words, and which of the concepts of every language (the writer, a harm act, a body part, laughter, a
-negation, a trivial cause …) it holds, alone and two together. Every feature is hashed (CRC-32) into
-:data:`BUCKETS` buckets, so the weights file stays small and a word never seen weighs nothing.
+from the labelled corpora (every set but the blind set of the round) on features meant to carry over between
+phrasings and languages: the answer's normalised words (:func:`.safeguarding.words`), the character n-grams of 2
+to 5 letters inside each word (padded with a space at both ends, so "kil" at a word's start differs from
+"skill"), its words and pairs of words, and which of the concepts of every language (the writer, a harm act, a
+body part, laughter, a negation, a trivial cause …) it holds, alone and two together. Every feature is hashed
+(CRC-32) into :data:`BUCKETS` buckets, so the weights file stays small and a word never seen weighs nothing.
 
 An answer's score is the highest probability of the whole answer and of each of its sentences (a disclosure in the
 middle of a long answer weighs as it would alone). An answer whose score reaches the threshold stored with the

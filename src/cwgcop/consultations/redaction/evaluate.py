@@ -150,7 +150,7 @@ def load_blind8(corpus: Path = DEFAULT_CORPUS) -> list[dict]:  # type: ignore[ty
 def load_blind9(corpus: Path = DEFAULT_CORPUS) -> list[dict]:  # type: ignore[type-arg]
     """The ninth blind set (blind9/<language>.txt, 30 per language): short remarks, sentences and answers of up to
     five sentences in settings the earlier sets did not use, written apart, scored once after round 8 and never
-    used to change the rules: the current estimate on unseen texts."""
+    used to change the rules (training data of the learned detector since the tenth round)."""
     return _load_marked(corpus / "blind9", "blind9")
 
 
