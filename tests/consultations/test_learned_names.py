@@ -15,7 +15,7 @@ from cwgcop.consultations.redaction import find, learned
 
 def test_the_shipped_weights_load_with_the_thresholds_chosen_by_cross_validation() -> None:
     weights, thresholds = learned.model()
-    assert (len(weights), thresholds) == (57385, (0.4, 0.5, 0.5))
+    assert (len(weights), thresholds) == (64397, (0.4, 0.5, 0.5))
 
 
 @pytest.mark.parametrize(
@@ -23,24 +23,24 @@ def test_the_shipped_weights_load_with_the_thresholds_chosen_by_cross_validation
     [
         (
             "Yesterday I went skating with Orlaith and her dog.",
-            [("Yesterday", (0.136, 0.006, 0.004)), ("Orlaith", (0.97, 0.004, 0.004))],
+            [("Yesterday", (0.129, 0.005, 0.004)), ("Orlaith", (0.951, 0.008, 0.006))],
         ),
-        ("Je l'ai dit à Maëlys mais elle a rigolé.", [("Maëlys", (0.692, 0.004, 0.003))]),
+        ("Je l'ai dit à Maëlys mais elle a rigolé.", [("Maëlys", (0.694, 0.005, 0.004))]),
         ("Mi vecina Itziar siempre me ayuda con los deberes.", [("Itziar", (0.999, 0.0, 0.0))]),
-        ("Я рассказала Златославе про школу.", [("Златославе", (0.727, 0.012, 0.001))]),
+        ("Я рассказала Златославе про школу.", [("Златославе", (0.711, 0.009, 0.003))]),
         (
             "我和司马小蕾一起去图书馆。",
-            [("司马", (0.349, 0.025, 0.001)), ("小", (0.716, 0.015, 0.004)), ("蕾", (0.881, 0.073, 0.019))],
+            [("司马", (0.504, 0.04, 0.001)), ("小", (0.879, 0.035, 0.003)), ("蕾", (0.912, 0.058, 0.018))],
         ),
         (
             "I go to Hollybrook Academy and we live at 14 Marsh Lane, Leeds.",
             [
-                ("Hollybrook", (0.037, 0.954, 0.002)),
-                ("Academy", (0.06, 0.968, 0.005)),
-                ("14", (0.0, 0.015, 0.986)),
-                ("Marsh", (0.0, 0.078, 0.95)),
-                ("Lane", (0.003, 0.014, 0.994)),
-                ("Leeds", (0.027, 0.004, 0.562)),
+                ("Hollybrook", (0.026, 0.967, 0.002)),
+                ("Academy", (0.045, 0.986, 0.002)),
+                ("14", (0.0, 0.021, 0.984)),
+                ("Marsh", (0.0, 0.073, 0.929)),
+                ("Lane", (0.005, 0.013, 0.992)),
+                ("Leeds", (0.012, 0.003, 0.562)),
             ],
         ),
         ("The weather was nice and we played football after school.", []),
@@ -56,7 +56,7 @@ def test_exact_predictions_on_invented_texts(text: str, scores: list[tuple[str, 
 @pytest.mark.parametrize(
     ("text", "details"),
     [
-        ("我和司马小蕾一起去图书馆。", [("小蕾", "name")]),  # 司马 0.349, under 0.4; the rules remove it
+        ("我和司马小蕾一起去图书馆。", [("司马小蕾", "name")]),
         (
             "I go to Hollybrook Academy and we live at 14 Marsh Lane, Leeds.",
             [("Hollybrook Academy", "school"), ("14 Marsh Lane, Leeds", "address")],
@@ -143,9 +143,8 @@ def test_the_shipped_weights_are_what_the_tool_builds_from_the_corpora() -> None
         ("у меня кошка, её зовут Муся", ["Муся"]),
         ("me and Minecraft are best friends", ["Minecraft"]),
         ("I read Harry Potter 3 times and Leí Don Quijote", ["Leí"]),
-        ("صديقي العزيز ساعدني كثيرا", ["العزيز"]),
         ("我和同学、老师一起去", ["老师"]),
-        ("قلت لرهف وما صدقتني", ["رهف"]),
+        ("قلت لرهف وما صدقتني", ["لرهف"]),
     ],
 )
 def test_what_the_model_removes_that_the_rules_leave(text: str, removed: list[str]) -> None:

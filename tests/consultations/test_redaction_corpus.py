@@ -22,6 +22,7 @@ from cwgcop.consultations.redaction.evaluate import (
     load_blind9,
     load_blind10,
     load_blind11,
+    load_blind12,
     load_heldout,
     load_round4,
     load_training,
@@ -71,10 +72,10 @@ def _figures(scores: dict[str, Score]) -> tuple[int, int, int, int, int]:
 
 def test_the_measured_figures_are_those_in_the_docs(all_scores: dict[str, dict[str, Score]]) -> None:
     """docs/consultations.md gives these counts; any change to the rules updates them (a drop fails here first)."""
-    assert _figures(all_scores["tuning"]) == (174, 174, 162, 162, 10)
-    assert _figures(all_scores["unseen"]) == (138, 138, 150, 150, 37)
+    assert _figures(all_scores["tuning"]) == (174, 174, 162, 162, 6)
+    assert _figures(all_scores["unseen"]) == (138, 138, 150, 150, 36)
     # The former fresh set, scored once (19/30), then folded into tuning in round 4.
-    assert _figures(all_scores["round4"]) == (24, 24, 30, 30, 4)
+    assert _figures(all_scores["round4"]) == (24, 24, 30, 30, 5)
     # The fifth blind set, scored once after round 4 (contact 24/24, names/schools/addresses 56/68, names 34/44,
     # 7 clean words), then folded into tuning in round 5.
     assert _figures(all_scores["blind5"]) == (24, 24, 68, 68, 3)
@@ -91,7 +92,7 @@ def test_the_measured_figures_are_those_in_the_docs(all_scores: dict[str, dict[s
     # names/schools/addresses 107/123 = 87.0 %. Pinned, not a target: round 7 aimed at mechanisms, not at its names
     # (docs/consultations.md); the eighth blind set is the estimate.
     assert _figures(all_scores["blind7"]) == (24, 24, 120, 123, 27)
-    assert (all_scores["blind7"]["all"].found["name"], all_scores["blind7"]["all"].total["name"]) == (86, 87)
+    assert (all_scores["blind7"]["all"].found["name"], all_scores["blind7"]["all"].total["name"]) == (85, 87)
     # The eighth blind set (answers of one to four sentences to the consultation's questions), scored once after
     # round 7 (contact 22/24, names/schools/addresses 78/119 = 65.5 %, names 51/83, schools 11/18, addresses 16/18,
     # dates of birth 5/6, 40/3660 clean words = 1.1 %; by each earlier round's code, none of which saw it: names
@@ -101,11 +102,11 @@ def test_the_measured_figures_are_those_in_the_docs(all_scores: dict[str, dict[s
     # reported speech, "to me or to X", handles after "I know him as", institutions as an open class): contact 24/24,
     # names 76/83, names/schools/addresses 109/119 = 91.6 %, clean words 40/3660. Pinned, not a target: tuning
     # figures.
-    assert _figures(all_scores["blind8"]) == (24, 24, 115, 119, 43)
+    assert _figures(all_scores["blind8"]) == (24, 24, 116, 119, 43)
     assert (all_scores["blind8"]["all"].found["name"], all_scores["blind8"]["all"].total["name"]) == (80, 83)
     # The figures above are with the learned detector of names, schools and addresses (tenth round: trained on
     # every set here, so they are training figures; the clean words it removes rise on the tuning and unseen sets,
-    # 6 -> 10 and 26 -> 37). The cross-validated figures are in docs/consultations.md ("The tenth round").
+    # 6 -> 6 and 26 -> 36). The cross-validated figures are in docs/consultations.md ("The tenth round").
     # The first held-out set (seen since): reported, not a target. Round 7 removes one word more, "Lupita" in "La
     # maestra Lupita": that set labels a teacher's name clean, the later sets label it personal.
     assert _figures(score(load_heldout())) == (34, 34, 34, 34, 13)
@@ -159,9 +160,9 @@ def test_the_ninth_blind_set_is_scored_as_the_docs_say() -> None:
     records = load_blind9()
     assert (len(records), sum(1 for r in records if not r["spans"])) == (180, 72)
     scores = score(records)
-    assert _figures(scores) == (22, 24, 104, 117, 43)
+    assert _figures(scores) == (22, 24, 105, 117, 43)
     every = scores["all"]
-    assert [(every.found[c], every.total[c]) for c in ("name", "school", "address")] == [(72, 81), (15, 18), (17, 18)]
+    assert [(every.found[c], every.total[c]) for c in ("name", "school", "address")] == [(73, 81), (15, 18), (17, 18)]
 
 
 def test_the_tenth_blind_set_is_scored_as_the_docs_say() -> None:
@@ -173,52 +174,65 @@ def test_the_tenth_blind_set_is_scored_as_the_docs_say() -> None:
     records = load_blind10()
     assert (len(records), sum(1 for r in records if not r["spans"])) == (240, 48)
     scores = score(records)
-    assert _figures(scores) == (20, 20, 154, 180, 23)
+    assert _figures(scores) == (20, 20, 157, 180, 23)
     every = scores["all"]
-    assert [(every.found[c], every.total[c]) for c in ("name", "school", "address")] == [(110, 120), (21, 30), (23, 30)]
+    assert [(every.found[c], every.total[c]) for c in ("name", "school", "address")] == [(110, 120), (24, 30), (23, 30)]
 
 
 def test_the_eleventh_blind_set_is_scored_as_the_docs_say() -> None:
     """blind11/: 40 texts per language (16 with names, 6 schools, 6 addresses, 4 contact details, 8 clean texts),
     written apart by a writer who read nothing of the project, scored once after the models retrained with blind10
-    and eight training writers were frozen (commit 0e74c1c): the current estimate on unseen texts, below the 90 %
-    target (docs/consultations.md). The rules alone: names/schools/addresses 114/192 = 59.4 % (names 83, schools 14,
-    addresses 17), clean words 45/3797."""
+    and eight training writers were frozen (commit 0e74c1c): names/schools/addresses 157/192 = 81.8 % (names 108,
+    schools 20, addresses 29), contact 19/20, clean words 57/3797 (Arabic 15/381); the rules alone 114/192 = 59.4 %,
+    45 clean words (docs/consultations.md). Training data since the twelfth round's retraining: training figures."""
     records = load_blind11()
     assert (len(records), sum(1 for r in records if not r["spans"])) == (240, 48)
     scores = score(records)
-    assert _figures(scores) == (19, 20, 157, 192, 57)
+    assert _figures(scores) == (19, 20, 179, 192, 48)
     every = scores["all"]
-    assert [(every.found[c], every.total[c]) for c in ("name", "school", "address")] == [(108, 120), (20, 36), (29, 36)]
-    assert [round(scores[lang].recall(PLACES), 3) for lang in LANGUAGES] == [0.656, 0.781, 0.844, 0.906, 0.906, 0.812]
-    # Arabic loses 15 of its 381 clean words (3.9 %), over the 3 % bound; the other languages 0.5-2.1 %.
-    assert (scores["ar"].wrong_words, scores["ar"].clean_words) == (15, 381)
+    assert [(every.found[c], every.total[c]) for c in ("name", "school", "address")] == [(115, 120), (31, 36), (33, 36)]
+
+
+def test_the_twelfth_blind_set_is_scored_as_the_docs_say() -> None:
+    """blind12/: 40 texts per language (16 with names, 6 schools, 6 addresses, 4 contact details, 8 clean texts),
+    written apart by a writer who read nothing of the project, scored once after the models retrained with blind11
+    and ten training writers were frozen (commit 7bbdbb7): the current estimate on unseen texts, below the 90 %
+    target (docs/consultations.md). The rules alone: names/schools/addresses 111/192 = 57.8 % (names 76, schools 14,
+    addresses 21), clean words 30/3526."""
+    records = load_blind12()
+    assert (len(records), sum(1 for r in records if not r["spans"])) == (240, 48)
+    scores = score(records)
+    assert _figures(scores) == (20, 20, 159, 192, 53)
+    every = scores["all"]
+    assert [(every.found[c], every.total[c]) for c in ("name", "school", "address")] == [(107, 120), (22, 36), (30, 36)]
+    assert [round(scores[lang].recall(PLACES), 3) for lang in LANGUAGES] == [0.75, 0.719, 0.938, 0.875, 0.844, 0.844]
 
 
 def test_what_the_moderator_is_shown_on_the_blind_sets() -> None:
     """The safety net on unseen texts: a detail the redaction misses may still be highlighted on the moderation
-    page, where approving over a highlight needs a second step. On blind11 (unseen), 170 of 192 names, schools and
-    addresses are removed or highlighted (157 removed); 22 reach the moderator unmarked; highlights fall on 34 of its
-    48 clean texts. On blind10 and blind9 (training data since): 158 of 180 and 106 of 117 (docs/consultations.md)."""
-    shown = coverage(load_blind11())
-    assert (shown.shown["name/school/address"], shown.details["name/school/address"]) == (170, 192)
-    assert (shown.shown["contact"], shown.details["contact"]) == (19, 20)
-    assert (shown.clean_texts_highlighted, shown.clean_texts) == (34, 48)
-    assert (shown.clean_words_highlighted, shown.clean_words) == (176, 3797)
-    shown = coverage(load_blind10())
-    assert (shown.shown["name/school/address"], shown.details["name/school/address"]) == (158, 180)
-    shown = coverage(load_blind9())
-    assert (shown.shown["name/school/address"], shown.details["name/school/address"]) == (106, 117)
+    page, where approving over a highlight needs a second step. On blind12 (unseen), 169 of 192 names, schools and
+    addresses are removed or highlighted (159 removed); 23 reach the moderator unmarked; highlights fall on 24 of its
+    48 clean texts. On blind11, blind10 and blind9 (training data since): 185/192, 159/180, 107/117
+    (docs/consultations.md)."""
+    shown = coverage(load_blind12())
+    assert (shown.shown["name/school/address"], shown.details["name/school/address"]) == (169, 192)
+    assert (shown.shown["contact"], shown.details["contact"]) == (20, 20)
+    assert (shown.clean_texts_highlighted, shown.clean_texts) == (24, 48)
+    assert (shown.clean_words_highlighted, shown.clean_words) == (132, 3526)
+    assert [
+        (found.shown["name/school/address"], found.details["name/school/address"])
+        for found in (coverage(load_blind11()), coverage(load_blind10()), coverage(load_blind9()))
+    ] == [(185, 192), (159, 180), (107, 117)]
 
 
 def test_the_training_writers_sets_keep_their_texts() -> None:
-    """train10a … train10h/: 90 texts per language each, written for the learned detector's training only, by eight
-    writers given other regions, styles (long answers, chat remarks) or focuses (schools and addresses, names that
-    are also words); never used to change the rules. Training figures: names/schools/addresses 3,202/3,666."""
+    """train10a … train10h/, train11i/, train11j/: written for the learned detector's training only, by ten writers
+    given other regions, styles (long answers, chat remarks) or focuses (schools and addresses, names that are also
+    words, Arabic and Chinese, long school names); never used to change the rules. Training figures."""
     records = load_training()
-    assert (len(records), sum(1 for r in records if not r["spans"])) == (4320, 996)
-    assert {r["id"].split("-")[0] for r in records} == {f"train10{w}" for w in "abcdefgh"}
-    assert _figures(score(records)) == (162, 164, 3202, 3666, 879)
+    assert (len(records), sum(1 for r in records if not r["spans"])) == (5220, 1208)
+    assert {r["id"].split("-")[0] for r in records} == {*(f"train10{w}" for w in "abcdefgh"), "train11i", "train11j"}
+    assert _figures(score(records)) == (179, 181, 3844, 4372, 1055)
 
 
 def test_the_corpus_has_a_hundred_texts_per_language_half_of_them_clean() -> None:

@@ -1,7 +1,8 @@
 """Redaction measured on the labelled corpus: recall per language and category, clean words wrongly removed.
 
     python -m cwgcop.consultations.redaction.evaluate [CORPUS_DIR] [--misses] [--unseen | --heldout | --round4 |
-        --blind5 | --blind6 | --blind7 | --blind8 | --blind9 | --blind10 | --blind11 | --training] [--highlights]
+        --blind5 | --blind6 | --blind7 | --blind8 | --blind9 | --blind10 | --blind11 | --blind12 | --training]
+        [--highlights]
     python -m cwgcop.consultations.redaction.evaluate --fresh PATH [--misses]
 
 ``--unseen`` scores the second held-out corpus (heldout/<language>.txt, 600 texts written before issue 13's
@@ -167,6 +168,13 @@ def load_blind11(corpus: Path = DEFAULT_CORPUS) -> list[dict]:  # type: ignore[t
     return _load_marked(corpus / "blind11", "blind11")
 
 
+def load_blind12(corpus: Path = DEFAULT_CORPUS) -> list[dict]:  # type: ignore[type-arg]
+    """The twelfth blind set (blind12/<language>.txt, 40 per language): written apart by a writer who read nothing of
+    the project, scored once after the models retrained with blind11 and ten training writers were frozen (commit
+    7bbdbb7)."""
+    return _load_marked(corpus / "blind12", "blind12")
+
+
 # The training writers' sets (train*/<language>.txt): written for the learned detector's training only (never to
 # change the rules), by writers each given other regions of the six language areas (docs/consultations.md).
 TRAINING = tuple(sorted(p.name for p in DEFAULT_CORPUS.glob("train*") if p.is_dir()))
@@ -315,6 +323,7 @@ def main(argv: list[str]) -> None:
         "--blind9": load_blind9,
         "--blind10": load_blind10,
         "--blind11": load_blind11,
+        "--blind12": load_blind12,
         "--training": load_training,
         "--heldout": load_heldout,
     }
