@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from cwgcop.consultations.normalise import clean, fold, normalise
@@ -234,28 +236,19 @@ def test_the_ninth_blind_set_is_scored_as_the_docs_say() -> None:
     assert (len(score.misses), len(score.false_alarms)) == (0, 2)
 
 
-def test_the_tenth_blind_set_is_scored_as_the_docs_say() -> None:
-    """blind10/: 32 disclosures (4 a category) and 30 benign texts (20 about the topics) per language, written by a
-    writer who read nothing of the project, scored once against the tenth round's frozen models (commit cdbc192):
-    174/192 = 90.6 % found, 18/180 = 10.0 % false alarms (the rules alone 128/192, 31/180). After the fix that
-    records what a phrase found even when a concept found it first (so the veto never sets it aside), no longer
-    blind: 174/192, 21/180 = 11.7 %. Under the targets per language: recall in Russian (28/32) and Arabic (26/32),
-    false alarms in English (6/30), Arabic (4/30) and Chinese (5/30) (docs/consultations.md)."""
-    score = measure(load(BLIND10))
+@pytest.mark.parametrize(("folder", "figures"), [(BLIND10, (0, 10)), (BLIND11, (0, 15))])
+def test_the_tenth_and_eleventh_blind_sets_are_training_data_since_their_score(
+    folder: Path, figures: tuple[int, int]
+) -> None:
+    """blind10/ and blind11/: 32 disclosures (4 a category) and 30 benign texts (20 about the topics) per language
+    each, written by writers who read nothing of the project, each scored once against a frozen commit and then
+    added to the learned detector's training (so these are training figures, misses and false alarms).
+    blind10 against cdbc192: 174/192 = 90.6 % found, 18/180 = 10.0 % false alarms (the rules alone 128/192, 31/180;
+    after the phrase fix, no longer blind, 21/180). blind11 against 0e74c1c: 180/192 = 93.8 % found, 28/180 = 15.6 %
+    false alarms (the rules alone 111/192, 39/180) (docs/consultations.md)."""
+    score = measure(load(folder))
     assert sum(score.texts.values()) == 372
-    # Since the models were retrained with it (before blind11): training figures.
-    assert (len(score.misses), len(score.false_alarms)) == (0, 10)
-
-
-def test_the_eleventh_blind_set_is_scored_as_the_docs_say() -> None:
-    """blind11/: 32 disclosures (4 a category) and 30 benign texts (20 about the topics) per language, written by a
-    writer who read nothing of the project, scored once against the models retrained with blind10 and four
-    safeguarding training writers (commit 0e74c1c): 180/192 = 93.8 % found, 28/180 = 15.6 % false alarms (the rules
-    alone 111/192, 39/180): the false-alarm target is not met (docs/consultations.md)."""
-    score = measure(load(BLIND11))
-    assert sum(score.texts.values()) == 372
-    # Since the models were retrained with it (before blind12): training figures.
-    assert (len(score.misses), len(score.false_alarms)) == (0, 15)
+    assert (len(score.misses), len(score.false_alarms)) == figures
 
 
 def test_the_twelfth_blind_set_is_scored_as_the_docs_say() -> None:
