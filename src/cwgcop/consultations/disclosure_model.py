@@ -115,16 +115,8 @@ def sentences(text: str) -> list[str]:
     return parts if len(parts) > 1 else []
 
 
-def score(text: str, weights: dict[int, float] | None = None) -> float:
-    """The score of ``text`` (normalised words, as :func:`features` takes them): the highest probability of being a
-    disclosure of the whole text and of each of its sentences, by ``weights`` (default: the shipped ones)."""
-    parts = [text, *sentences(text)]
-    if weights is not None:
-        return max(probability(weights, features(part)) for part in parts)
+def score(text: str) -> float:
+    """The score of ``text`` (normalised words, as :func:`features` takes them) by the shipped weights: the highest
+    probability of being a disclosure of the whole text and of each of its sentences."""
     at = _table().__getitem__
-    return max(_sigmoid(sum(map(at, features(part)))) for part in parts)
-
-
-def flags(text: str) -> bool:
-    """Whether the shipped model takes ``text`` (normalised words) for a disclosure."""
-    return score(text) >= cuts().threshold
+    return max(_sigmoid(sum(map(at, features(part)))) for part in [text, *sentences(text)])

@@ -269,6 +269,8 @@ def assess(text: str) -> Finding:
         return Finding()
     split = _Words(text)
     found = _rules(text, split)
+    if found.phrased & found.categories:
+        return found  # stands whatever the score: the model is not asked
     cut = disclosure_model.cuts()
     score = disclosure_model.score(split.text)
     if found:

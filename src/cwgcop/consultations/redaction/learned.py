@@ -190,14 +190,10 @@ def features(text: str, toks: list[Token]) -> list[list[str]]:
 CATEGORIES = (Category.NAME, Category.SCHOOL, Category.ADDRESS)
 Weights = dict[str, tuple[float, float, float]]
 Probabilities = tuple[float, float, float]
-ZERO = (0.0, 0.0, 0.0)
 # Gaps across which neighbouring words of one category make one detail: spaces for a name ("Ana María"), spaces and
 # commas for a school or an address ("Flat 3, 16 Cromer Road"); no gap at all between Chinese words.
-JOINS = {
-    Category.NAME: re.compile(r"\s*"),
-    Category.SCHOOL: re.compile(r"[\s,،，、]*"),
-    Category.ADDRESS: re.compile(r"[\s,،，、]*"),
-}
+PLACE_GAP = re.compile(r"[\s,،，、]*")
+JOINS = {Category.NAME: re.compile(r"\s*"), Category.SCHOOL: PLACE_GAP, Category.ADDRESS: PLACE_GAP}
 ONE_LETTER = re.compile(r"[^\W\d_]")
 
 
