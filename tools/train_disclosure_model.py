@@ -1,12 +1,12 @@
-"""Trains the learned disclosure detector (cwgcop.consultations.disclosure_model) and writes its weights, threshold
-and veto.
+"""Trains the learned disclosure detector (cwgcop.consultations.disclosure_model) and writes its weights and cuts
+(threshold, veto, grave veto).
 
-    python tools/train_disclosure_model.py            # cross-validation table, threshold and veto, then the weights
+    python tools/train_disclosure_model.py            # cross-validation table, the cuts, then the weights
     python tools/train_disclosure_model.py --cv-only  # the table only
     python tools/train_disclosure_model.py --write-only
 
 Training data: every labelled safeguarding set in tests/consultations/safeguarding_corpus/ (the tuning corpus,
-blind/, blind5/ … blind9/ and the training writers' sets ``train*/``); the round's new blind set lives outside the
+blind/, blind5/ … blind11/ and the training writers' sets ``train*/``); the round's new blind set lives outside the
 repository until it is scored and is never read here. A text is a positive example when its label is one of the
 eight categories, negative when benign or benign_topic. The model is an L2-regularised logistic regression fitted by
 scipy's L-BFGS from zero weights on the sets in a fixed order: the same corpora give the same weights. Buckets set
@@ -14,9 +14,9 @@ in fewer than :data:`MIN_COUNT` training texts are dropped; weights are rounded 
 
 Cross-validation: for each honest set (:data:`HONEST`: sets the rules were never changed for), a model trained on
 all the others scores it, beside today's rules, as ``safeguarding.assess`` does: an answer the rules are silent on
-is flagged when its score reaches the threshold; a rule finding is set aside when the score is under the veto,
-unless protected. The pair shipped is the one finding the most disclosures over the honest folds among the pairs
-that flag at most :data:`MAX_ALARMS` of their benign texts.
+is flagged when its score reaches the threshold; a rule finding is set aside when the score is under the veto (the
+grave veto for suicide and self-harm), unless an explicit phrase found it. The cuts shipped are those finding the
+most disclosures over the honest folds among those that flag at most :data:`MAX_ALARMS` of their benign texts.
 """
 
 from __future__ import annotations

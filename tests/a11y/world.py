@@ -196,6 +196,8 @@ def _consultations(body: Body, user: Any) -> tuple[dict[str, object], list[str]]
         languages=["en", "fr", "ar"],
     )
     first = submit(found, text="I learned to dive at school and I love the fish.")
+    # A word-list finding the learned check sets aside: the moderation page carries its note (every language, 320 px).
+    submit(found, text="I have written the letters and I am ready", language="ar", country="EG")
     submit(found, text="Please keep the beaches clean.", age_band="16-17", country="FJ", language="fr")
     waiting = first.response.answers.get(question__kind="text")
     code, _raw = consultation_services.create_group_code(actor=user, consultation=found, label="Suva school club")
