@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
 
@@ -35,6 +36,9 @@ TO_LATIN = str.maketrans(
 ARABIC = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
 ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 WORD = re.compile(r"\w+", re.UNICODE)
+LATIN = re.compile(r"[a-zA-Z]")
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+GREEK = re.compile(r"[\u0370-\u03ff]")
 # Digits and symbols that stand for letters inside a word: only replaced in a word that also has letters.
 LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"})
 LEET_WORD = re.compile(r"[\w@$!]+")
@@ -73,8 +77,8 @@ def _script(ch: str) -> str:
     return "other"
 
 
-def _fold_word(match: re.Match[str]) -> str:
-    word = match.group()
+@lru_cache(maxsize=65536)
+def _fold(word: str) -> str:
     scripts = [_script(ch) for ch in word]
     latin, cyrillic = scripts.count("latin"), scripts.count("cyrillic")
     if not (latin and cyrillic) and "greek" not in scripts:
@@ -82,10 +86,16 @@ def _fold_word(match: re.Match[str]) -> str:
     return word.translate(TO_CYRILLIC) if cyrillic > latin else word.translate(TO_LATIN)
 
 
+def _fold_word(match: re.Match[str]) -> str:
+    return _fold(match.group())
+
+
 def fold_lookalikes(text: str) -> str:
     """Look-alike letters folded into the script of the word they sit in ("gmаil" with a Cyrillic "а" becomes
     Latin, "пpивет" with a Latin "p" becomes Cyrillic; Greek letters become Latin). One character for one, so
     offsets are kept."""
+    if not GREEK.search(text) and not (LATIN.search(text) and CYRILLIC.search(text)):
+        return text  # no word can mix scripts (most answers): nothing to fold
     return WORD.sub(_fold_word, text)
 
 

@@ -138,38 +138,51 @@ def _around(word: str, d: int) -> tuple[str, ...]:
     )
 
 
-def _rest(text: str, toks: list[Token], i: int) -> list[str]:
-    """The features of token ``i`` that depend on its place: the sentence, punctuation, jieba's tags."""
+def _context(text: str, toks: list[Token], i: int) -> tuple[str, str, str, str, tuple[str | None, ...]]:
+    """What the features of token ``i`` take from its place: its tag, the gaps before and after it, the word before
+    it, and for each of the two words on each side its tag, or ``None`` past the answer's ends."""
     tok = toks[i]
-    w = tok.word
-    shape = _shape(w)
     before = _gap(text, toks[i - 1].end, tok.start) if i else "^"
     after = _gap(text, tok.end, toks[i + 1].start) if i + 1 < len(toks) else "$"
+    previous = toks[i - 1].word.lower() if i else "^"
+    around = tuple(toks[i + d].flag if 0 <= i + d < len(toks) else None for d in (-2, -1, 1, 2))
+    return tok.flag, before, after, previous, around
+
+
+@lru_cache(maxsize=65536)
+def _placed(word: str, flag: str, before: str, after: str, previous: str, around: tuple[str | None, ...]) -> list[str]:
+    """The features of a word that depend on its place: the sentence, punctuation, jieba's tags (cached by what they
+    read)."""
+    shape = _shape(word)
     first = before in ("^", ".")
     f = [
         f"first={first}",
-        f"shape|first|common={shape}|{first}|{_common(w)}",
+        f"shape|first|common={shape}|{first}|{_common(word)}",
         f"gap-={before}",
         f"gap+={after}",
-        f"w-1|shape={toks[i - 1].word.lower() if i else '^'}|{shape}",
+        f"w-1|shape={previous}|{shape}",
     ]
-    for d in (-2, -1, 1, 2):
-        j = i + d
-        if not 0 <= j < len(toks):
+    for d, neighbour in zip((-2, -1, 1, 2), around, strict=True):
+        if neighbour is None:
             f.append(f"w{d}=<none>")
-        elif tok.flag:
-            f.append(f"flag{d}={toks[j].flag}")
-    if tok.flag:
-        surname = w[0] in chinese.SURNAMES
+        elif flag:
+            f.append(f"flag{d}={neighbour}")
+    if flag:
+        surname = word[0] in chinese.SURNAMES
         f += [
-            f"flag={tok.flag}",
+            f"flag={flag}",
             f"sur={surname}",
-            f"sur|len={surname}|{len(w)}",
-            f"known={chinese.word_frequency(w) > 0}",
-            f"char0={w[0]}",
-            f"char-1={w[-1]}",
+            f"sur|len={surname}|{len(word)}",
+            f"known={chinese.word_frequency(word) > 0}",
+            f"char0={word[0]}",
+            f"char-1={word[-1]}",
         ]
     return f
+
+
+def _rest(text: str, toks: list[Token], i: int) -> list[str]:
+    """The features of token ``i`` that depend on its place: the sentence, punctuation, jieba's tags."""
+    return list(_placed(toks[i].word, *_context(text, toks, i)))
 
 
 def _neighbours(toks: list[Token], i: int) -> list[tuple[str, int]]:
@@ -226,6 +239,11 @@ def _around_weight(word: str, d: int) -> tuple[float, float, float]:
     return _sum(model()[0], _around(word, d))
 
 
+@lru_cache(maxsize=65536)
+def _placed_weight(word: str, *context: object) -> tuple[float, float, float]:
+    return _sum(model()[0], _placed(word, *context))  # type: ignore[arg-type]
+
+
 def scored(text: str, weights: Weights | None = None) -> list[tuple[Token, Probabilities]]:
     """Each token of ``text`` with its probabilities of being part of a name, a school, an address, by ``weights``
     (default: the shipped model, whose per-word sums are cached: the same sum of the same features, in another
@@ -240,7 +258,7 @@ def scored(text: str, weights: Weights | None = None) -> list[tuple[Token, Proba
         for word, d in _neighbours(toks, i):
             x, y, z = _around_weight(word, d)
             a, b, c = a + x, b + y, c + z
-        x, y, z = _sum(shipped, _rest(text, toks, i))
+        x, y, z = _placed_weight(tok.word, *_context(text, toks, i))
         out.append((tok, (_sigmoid(a + x), _sigmoid(b + y), _sigmoid(c + z))))
     return out
 
