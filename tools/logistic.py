@@ -1,8 +1,8 @@
-"""What the two learned detectors' training tools share: an L2-regularised logistic regression fitted by scipy's
-L-BFGS from zero weights, and the rules of an earlier commit run on texts (to compare with what was unseen then).
+"""The learned disclosure detector's regression: L2-regularised logistic regression fitted by scipy's L-BFGS from
+zero weights; and the rules of an earlier commit run on texts (to compare with what was unseen then).
 
-Used by tools/train_name_model.py and tools/train_disclosure_model.py; the tests check that each tool rebuilds its
-shipped weights exactly.
+Used by tools/train_disclosure_model.py (the name detector is a CRF since the thirteenth round:
+tools/train_name_model.py); the tests check that each tool rebuilds its shipped model exactly.
 """
 
 from __future__ import annotations
@@ -37,26 +37,6 @@ def fit(
     kept, x = _matrix(rows, min_count=min_count, unique=unique)
     w = _solve(x, labels, c=c, maxiter=maxiter)
     return {f: round(float(v), 4) for f, v in zip(kept, w, strict=True) if round(float(v), 4) != 0.0}
-
-
-def fit_many(
-    rows: Sequence[Sequence[F]],
-    label_sets: Sequence[Sequence[bool]],
-    *,
-    c: float,
-    min_count: int,
-    maxiter: int,
-) -> dict[F, tuple[float, ...]]:
-    """One regression a label set on the same rows (a feature counts once a row): a feature's weights in label-set
-    order, each rounded to four decimals; features whose weights all round to zero left out."""
-    kept, x = _matrix(rows, min_count=min_count, unique=True)
-    solved = [_solve(x, labels, c=c, maxiter=maxiter) for labels in label_sets]
-    out: dict[F, tuple[float, ...]] = {}
-    for i, f in enumerate(kept):
-        weights = tuple(round(float(w[i]), 4) for w in solved)
-        if any(weights):
-            out[f] = weights
-    return out
 
 
 def _matrix(rows: Sequence[Sequence[F]], *, min_count: int, unique: bool) -> tuple[list[F], sparse.csr_matrix]:

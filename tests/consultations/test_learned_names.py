@@ -6,16 +6,20 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from cwgcop.consultations.redaction import find, learned
 
+THRESHOLDS = (0.4, 0.5, 0.5)  # names, schools, addresses (docs/consultations.md, "The thirteenth round")
 
-def test_the_shipped_weights_load_with_the_thresholds_chosen_by_cross_validation() -> None:
-    weights, thresholds = learned.model()
-    assert (len(weights), thresholds) == (64397, (0.4, 0.5, 0.5))
+
+def test_the_shipped_model_loads_with_the_thresholds_chosen_by_cross_validation() -> None:
+    assert learned.model() == THRESHOLDS
+    assert set(learned.tagger().labels()) == {"O", "name", "school", "address"}
 
 
 @pytest.mark.parametrize(
@@ -48,8 +52,7 @@ def test_the_shipped_weights_load_with_the_thresholds_chosen_by_cross_validation
 )
 def test_exact_predictions_on_invented_texts(text: str, scores: list[tuple[str, tuple[float, float, float]]]) -> None:
     """Each word's probabilities of being part of a name, a school, an address (those with one over 0.1)."""
-    weights, _ = learned.model()
-    found = [(t.word, tuple(round(p, 3) for p in ps)) for t, ps in learned.scored(text, weights) if max(ps) > 0.1]
+    found = [(t.word, tuple(round(p, 3) for p in ps)) for t, ps in learned.scored(text) if max(ps) > 0.1]
     assert found == scores
 
 
@@ -118,17 +121,19 @@ def test_tokens_are_jiebas_words_in_chinese_and_letter_runs_elsewhere() -> None:
 
 
 @pytest.mark.database_free
-def test_the_shipped_weights_are_what_the_tool_builds_from_the_corpora() -> None:
-    """tools/train_name_model.py --write-only, without writing: the same corpora give the same weights."""
+def test_the_shipped_model_is_what_the_tool_builds_from_the_corpora(tmp_path: Path) -> None:
+    """tools/train_name_model.py --write-only, into another file: the same corpora give the same model."""
     path = Path(__file__).resolve().parents[2] / "tools" / "train_name_model.py"
     spec = importlib.util.spec_from_file_location("train_name_model", path)
     assert spec is not None
     assert spec.loader is not None
     tool = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(tool)
+    assert "blind13" not in tool.SETS
     records = [tool.prepared(r) for loader in tool.SETS.values() for r in loader()]
-    shipped = json.loads(learned.MODEL.read_text(encoding="utf-8"))
-    assert tool.train(records) == shipped["weights"]
+    tool.train(records, tmp_path / "model.crfsuite")
+    assert (tmp_path / "model.crfsuite").read_bytes() == learned.MODEL.read_bytes()
+    assert json.loads(learned.THRESHOLDS.read_text(encoding="utf-8"))["params"] == tool.PARAMS
 
 
 @pytest.mark.parametrize(
@@ -149,3 +154,19 @@ def test_the_shipped_weights_are_what_the_tool_builds_from_the_corpora() -> None
 )
 def test_what_the_model_removes_that_the_rules_leave(text: str, removed: list[str]) -> None:
     assert [text[f.start : f.end] for f in find(text)] == removed
+
+
+def test_each_thread_has_its_own_tagger_and_the_same_findings() -> None:
+    """A CRFsuite tagger holds the answer it was given: threads of a server do not share one."""
+    texts = ["I go to Hollybrook Academy and we live at 14 Marsh Lane, Leeds.", "Mi vecina Itziar me ayuda."] * 20
+    expected = [learned.details(text) for text in texts]
+    together = threading.Barrier(4)
+
+    def own(_n: int) -> object:
+        together.wait(timeout=10)  # four threads at once
+        return learned.tagger()
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        taggers = list(pool.map(own, range(4)))
+        assert list(pool.map(learned.details, texts)) == expected
+    assert len({id(t) for t in [*taggers, learned.tagger()]}) == 5

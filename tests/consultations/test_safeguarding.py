@@ -166,9 +166,10 @@ def test_the_measured_figures_are_those_in_the_docs() -> None:
     corpus, blind = measure(), measure(load(BLIND))
     # The corpus holds the former fresh set (lines 171-190 of each file) since round 4.
     # Since the tenth round (the learned detector reads every answer; training figures): 0, 0 and 0, 5; since the
-    # twelfth round's cuts (veto 0.9, grave veto 0.8) two findings of the rules are set aside: "i get bullied every
-    # single day at school" and "就算我死了也没人会发现" (known costs, docs/consultations.md).
-    assert (len(corpus.misses), len(corpus.false_alarms)) == (2, 0)
+    # twelfth round's cuts (veto 0.9, grave veto 0.8) findings of the rules can be set aside: after the thirteenth
+    # round's retraining one is, "我每天在学校都被欺负" (known cost, docs/consultations.md).
+    assert [t.text for t in corpus.misses] == ["我每天在学校都被欺负"]
+    assert len(corpus.false_alarms) == 0
     assert (len(blind.misses), len(blind.false_alarms)) == (0, 5)
 
 
@@ -255,20 +256,18 @@ def test_the_twelfth_blind_set_is_scored_as_the_docs_say() -> None:
     """blind12/: 32 disclosures (4 a category) and 30 benign texts (20 about the topics) per language, written by a
     writer who read nothing of the project, scored once against the models retrained with blind11 and six
     safeguarding training writers (commit 7bbdbb7): 179/192 = 93.2 % found, 13/180 = 7.2 % false alarms (the rules
-    alone 111/192, 33/180). The targets are met overall; recall in Spanish (28/32) and false alarms in English
-    (5/30) are not (docs/consultations.md)."""
+    alone 111/192, 33/180; docs/consultations.md). Training data since the thirteenth round: training figures."""
     score = measure(load(BLIND12))
     assert sum(score.texts.values()) == 372
-    assert (len(score.misses), len(score.false_alarms)) == (13, 13)
-    assert [language for language in LANGUAGES if score.recall(language) < 0.9] == ["es"]
-    assert [language for language in LANGUAGES if score.false_alarm_rate(language) > 0.1] == ["en"]
+    assert (len(score.misses), len(score.false_alarms)) == (0, 8)
 
 
 def test_the_training_writers_sets_are_scored_as_the_docs_say() -> None:
-    """train10a … train10d/, train11e/, train11f/: written for the learned detector's training only (never to change
-    the rules): training figures. train11e was written to be false alarms (52 benign_topic texts a language)."""
+    """train10a … train10d/, train11e/, train11f/, train12g/: written for the learned detector's training only (never
+    to change the rules): training figures. train11e was written to be false alarms (52 benign_topic texts a
+    language); train12g to be English false alarms and Spanish disclosures."""
     found = [(len(s.misses), len(s.false_alarms)) for s in (measure(load(t)) for t in TRAINING)]
-    assert found == [(1, 18), (0, 10), (0, 13), (0, 12), (0, 38), (0, 13)]
+    assert found == [(1, 18), (0, 10), (0, 13), (0, 12), (0, 38), (0, 13), (0, 14)]
 
 
 @pytest.mark.parametrize(

@@ -1,35 +1,41 @@
-"""A learned detector of names, schools and street addresses: logistic regressions over each word's shape and
-context, used beside the rules.
+"""A learned detector of names, schools and street addresses: a linear-chain conditional random field over each
+word's shape and context, used beside the rules.
 
 The rules (:mod:`.people`, :mod:`.structure`, :mod:`.general`, :mod:`.chinese`, :mod:`.places`) hold one pattern per
 phrasing seen and did not generalise to unseen texts (docs/consultations.md, "What the blind sets show"). This
-detector scores every word of an answer three times, once per category (a person's name, a school or club, a street
-address), with weights learned from the labelled corpora (every set but the blind set of the round) on features meant
-to carry over: the word's shape, script and length, whether it is a common word of its language
-(:func:`.lexicon.is_common`; a common word is a feature itself, so "Road", "улица", "Primary" and "中学" weigh) or a
-given name of the lists (:func:`.people.is_given_name`), the one or two words before and after it (lower-cased, their
-shape and class), its place in the sentence and, in Chinese, jieba's tag and whether it starts with a family name.
-A word whose probability reaches its category's threshold (stored with the weights) is part of such a detail;
-neighbouring words of the same category make one detail (a name across spaces, a school or an address across
+detector labels every word of an answer as part of a person's name, a school or club, a street address, or none,
+with a CRF (CRFsuite, through python-crfsuite) trained on the labelled corpora (every set but the blind set of the
+round) on features meant to carry over: the word's shape, script and length, whether it is a common word of its
+language (:func:`.lexicon.is_common`; a common word is a feature itself, so "Road", "улица", "Primary" and "中学"
+weigh) or a given name of the lists (:func:`.people.is_given_name`), the one or two words before and after it
+(lower-cased, their shape and class), its place in the sentence and, in Chinese, jieba's tag and whether it starts
+with a family name. Unlike one regression a word, the CRF weighs the labels of neighbouring words together, so the
+long tail of a school's or an address's name ("Лицей №1580 при МГТУ им. Баумана") follows its head. A word whose
+marginal probability of a category reaches that category's threshold (stored beside the model) is part of such a
+detail; neighbouring words of the same category make one detail (a name across spaces, a school or an address across
 commas too).
 
-The weights are a data file (``data/name_model.json``) rebuilt by ``tools/train_name_model.py`` (fixed corpora,
-deterministic solver); nothing is trained or downloaded at run time, and inference is a sum of weights.
+The model is a data file (``data/name_model.crfsuite``, thresholds in ``data/name_model.json``) rebuilt by
+``tools/train_name_model.py`` (fixed corpora, deterministic L-BFGS); nothing is trained or downloaded at run time.
 """
 
 from __future__ import annotations
 
 import json
-import math
 import re
+import threading
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+import pycrfsuite
+
 from cwgcop.consultations.redaction import chinese, lexicon, people
 from cwgcop.consultations.redaction.base import Category, Hit
 
-MODEL = Path(__file__).resolve().parents[1] / "data" / "name_model.json"
+DATA = Path(__file__).resolve().parents[1] / "data"
+MODEL = DATA / "name_model.crfsuite"
+THRESHOLDS = DATA / "name_model.json"
 TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 SENTENCE_END = re.compile(r"[.!?。！？\n]")
 KIN = re.compile(
@@ -201,76 +207,46 @@ def features(text: str, toks: list[Token]) -> list[list[str]]:
 
 
 CATEGORIES = (Category.NAME, Category.SCHOOL, Category.ADDRESS)
-Weights = dict[str, tuple[float, float, float]]
+LABELS = ("name", "school", "address")  # the model's labels beside "O", in the order of CATEGORIES
 Probabilities = tuple[float, float, float]
 # Gaps across which neighbouring words of one category make one detail: spaces for a name ("Ana María"), spaces and
 # commas for a school or an address ("Flat 3, 16 Cromer Road"); no gap at all between Chinese words.
 PLACE_GAP = re.compile(r"[\s,،，、]*")
 JOINS = {Category.NAME: re.compile(r"\s*"), Category.SCHOOL: PLACE_GAP, Category.ADDRESS: PLACE_GAP}
 ONE_LETTER = re.compile(r"[^\W\d_]")
+_local_tagger = threading.local()
 
 
-def _sigmoid(z: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+def tagger(path: Path = MODEL) -> pycrfsuite.Tagger:
+    """A tagger of the model at ``path`` for this thread (a CRFsuite tagger holds the sequence it was given, so
+    threads do not share one)."""
+    taggers: dict[Path, pycrfsuite.Tagger] = _local_tagger.__dict__.setdefault("taggers", {})
+    if path not in taggers:
+        opened = pycrfsuite.Tagger()
+        opened.open(str(path))
+        taggers[path] = opened
+    return taggers[path]
 
 
-def _sum(weights: Weights, feats: list[str] | tuple[str, ...]) -> tuple[float, float, float]:
-    a = b = c = 0.0
-    for f in feats:
-        w = weights.get(f)
-        if w is not None:
-            a, b, c = a + w[0], b + w[1], c + w[2]
-    return a, b, c
-
-
-def probability(weights: Weights, feats: list[str]) -> Probabilities:
-    """The probabilities of a word with features ``feats`` being part of a name, a school, an address."""
-    a, b, c = _sum(weights, feats)
-    return _sigmoid(a), _sigmoid(b), _sigmoid(c)
-
-
-@lru_cache(maxsize=65536)
-def _local_weight(word: str) -> tuple[float, float, float]:
-    return _sum(model()[0], _local(word))
-
-
-@lru_cache(maxsize=65536)
-def _around_weight(word: str, d: int) -> tuple[float, float, float]:
-    return _sum(model()[0], _around(word, d))
-
-
-@lru_cache(maxsize=65536)
-def _placed_weight(word: str, *context: object) -> tuple[float, float, float]:
-    return _sum(model()[0], _placed(word, *context))  # type: ignore[arg-type]
-
-
-def scored(text: str, weights: Weights | None = None) -> list[tuple[Token, Probabilities]]:
-    """Each token of ``text`` with its probabilities of being part of a name, a school, an address, by ``weights``
-    (default: the shipped model, whose per-word sums are cached: the same sum of the same features, in another
-    order)."""
+def scored(text: str, path: Path = MODEL) -> list[tuple[Token, Probabilities]]:
+    """Each token of ``text`` with its probabilities of being part of a name, a school, an address: the marginal
+    probabilities of the labels under the model at ``path`` (default: the shipped one), given the whole answer."""
     toks = tokens(text)
-    if weights is not None:
-        return [(t, probability(weights, f)) for t, f in zip(toks, features(text, toks), strict=True)]
-    shipped = model()[0]
-    out = []
-    for i, tok in enumerate(toks):
-        a, b, c = _local_weight(tok.word)
-        for word, d in _neighbours(toks, i):
-            x, y, z = _around_weight(word, d)
-            a, b, c = a + x, b + y, c + z
-        x, y, z = _placed_weight(tok.word, *_context(text, toks, i))
-        out.append((tok, (_sigmoid(a + x), _sigmoid(b + y), _sigmoid(c + z))))
-    return out
+    if not toks:
+        return []
+    crf = tagger(path)
+    crf.set(features(text, toks))
+    marginal = crf.marginal
+    return [(tok, (marginal("name", i), marginal("school", i), marginal("address", i))) for i, tok in enumerate(toks)]
 
 
 @cache
-def model() -> tuple[Weights, Probabilities]:
-    """The shipped weights (a triple a feature: name, school, address) and the three thresholds
-    (data/name_model.json, written by tools/train_name_model.py)."""
-    data = json.loads(MODEL.read_text(encoding="utf-8"))
-    weights = {str(k): (float(v[0]), float(v[1]), float(v[2])) for k, v in data["weights"].items()}
-    thresholds = data["thresholds"]
-    return weights, (float(thresholds["name"]), float(thresholds["school"]), float(thresholds["address"]))
+def model() -> Probabilities:
+    """The three thresholds chosen with the shipped model (data/name_model.json, written with the model by
+    tools/train_name_model.py); the model is loaded for this thread."""
+    thresholds = json.loads(THRESHOLDS.read_text(encoding="utf-8"))["thresholds"]
+    tagger()
+    return float(thresholds["name"]), float(thresholds["school"]), float(thresholds["address"])
 
 
 def category_of(word: str, probabilities: Probabilities, thresholds: Probabilities) -> Category | None:
@@ -298,5 +274,5 @@ def joined(text: str, words: list[tuple[Token, Category | None]]) -> list[Hit]:
 
 def details(text: str) -> list[Hit]:
     """The names, schools and addresses the learned model finds in ``text``."""
-    thresholds = model()[1]
+    thresholds = model()
     return joined(text, [(t, category_of(t.word, p, thresholds)) for t, p in scored(text)])
