@@ -8,7 +8,16 @@ import pytest
 
 from cwgcop.consultations.normalise import clean, fold, normalise
 from cwgcop.consultations.redaction.normalise import normalise as redaction_normalise
-from cwgcop.consultations.safeguarding import CATEGORIES, LANGUAGES, assess, lexicon, rules, suggests_risk
+from cwgcop.consultations.safeguarding import (
+    CATEGORIES,
+    LANGUAGES,
+    assess,
+    lexicon,
+    rules,
+    suggests_risk,
+    term_matches,
+    words,
+)
 from tests.consultations.safeguarding_measure import (
     BENIGN,
     BLIND,
@@ -20,6 +29,8 @@ from tests.consultations.safeguarding_measure import (
     BLIND10,
     BLIND11,
     BLIND12,
+    BLIND13,
+    CORPUS,
     TRAINING,
     load,
     measure,
@@ -131,6 +142,21 @@ def test_every_lexicon_reads_and_covers_every_category() -> None:
         assert found.terms is not None
         assert set(found.terms.groupindex) >= {f"p_{c}" for c in CATEGORIES}, language
         assert all(found.cues[cue] is not None for cue in ("experiencer", "negation", "discussion", "except"))
+
+
+def test_reading_by_first_character_finds_what_the_whole_pattern_finds() -> None:
+    """term_matches (each word start read against the alternatives starting with its character) against finditer
+    of the whole pattern, on every corpus text and every lexicon: the same groups at the same places."""
+    texts = [words(t.text) for folder in (CORPUS, BLIND, BLIND13, *TRAINING) for t in load(folder)]
+    compared = 0
+    for language in LANGUAGES:
+        found = lexicon(language)
+        assert found.terms is not None
+        for text in texts:
+            whole = [(m.lastgroup, m.start(), m.end()) for m in found.terms.finditer(text)]
+            assert [(m.lastgroup, m.start(), m.end()) for m in term_matches(found, text)] == whole
+            compared += len(whole)
+    assert compared > 1000
 
 
 def test_the_corpus_has_fifty_disclosures_and_fifty_benign_texts_per_language() -> None:

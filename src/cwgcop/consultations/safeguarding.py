@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, partial
 from pathlib import Path
@@ -72,6 +73,8 @@ class Lexicon:
     cues: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
     # Every phrase and topic of every category in one pattern: group ``p_<category>`` or ``t_<category>``.
     terms: re.Pattern[str] | None = None
+    # The same, one pattern for each first character of its alternatives (read by :func:`term_matches`).
+    by_first: dict[str, re.Pattern[str]] = field(default_factory=dict)
     # The scripts its phrases and topics are written in: a text with letters of none of them cannot match one.
     scripts: frozenset[str] = frozenset()
 
@@ -103,8 +106,13 @@ def _term_regex(term: str) -> str:
     return regex
 
 
+def _ordered(terms: list[str]) -> list[str]:
+    """The terms' patterns, longest first."""
+    return sorted({_term_regex(term) for term in terms}, key=len, reverse=True)
+
+
 def _alternatives(terms: list[str]) -> str:
-    return "|".join(sorted({_term_regex(term) for term in terms}, key=len, reverse=True))
+    return "|".join(_ordered(terms))
 
 
 def _compile(terms: list[str]) -> re.Pattern[str] | None:
@@ -138,16 +146,54 @@ def lexicon(language: str) -> Lexicon:
         language=language, window=settings.get("window", 5), negation_window=settings.get("negation_window", 3)
     )
     found.cues = {cue: _compile(sections.get(cue, [])) for cue in CUES}
-    groups = []
+    groups: list[tuple[str, list[str]]] = []
     for category in CATEGORIES:
         for kind, mark in (("p", "="), ("t", "~")):
             terms = [line[1:].strip() for line in sections.get(category, []) if line.startswith(mark)]
             if terms:
-                groups.append(f"(?P<{kind}_{category}>{_alternatives(terms)})")
+                groups.append((f"{kind}_{category}", _ordered(terms)))
                 found.scripts |= frozenset().union(*(concepts.scripts(words(term)) for term in terms))
     if groups:
-        found.terms = re.compile(r"(?<![^ ])(?:" + "|".join(groups) + r")(?![^ ])")
+        found.terms = re.compile(
+            r"(?<![^ ])(?:" + "|".join(f"(?P<{name}>{'|'.join(alts)})" for name, alts in groups) + r")(?![^ ])"
+        )
+        found.by_first = _by_first(groups)
     return found
+
+
+def _first(alternative: str) -> str:
+    """The character a term's pattern must start with (its first piece is escaped literally)."""
+    return alternative[1] if alternative.startswith("\\") else alternative[0]
+
+
+def _by_first(groups: list[tuple[str, list[str]]]) -> dict[str, re.Pattern[str]]:
+    """:attr:`Lexicon.terms` split by the first character of its alternatives, in the same order: at a word starting
+    with ``c`` only the alternatives starting with ``c`` can match, so the pattern for ``c`` finds there what the
+    whole pattern finds, reading a twentieth of it."""
+    chars = {_first(alternative) for _name, alternatives in groups for alternative in alternatives}
+    patterns = {}
+    for char in chars:
+        kept = [(name, [a for a in alternatives if _first(a) == char]) for name, alternatives in groups]
+        body = "|".join(f"(?P<{name}>{'|'.join(alts)})" for name, alts in kept if alts)
+        patterns[char] = re.compile(r"(?:" + body + r")(?![^ ])")
+    return patterns
+
+
+def term_matches(found: Lexicon, text: str) -> Iterator[re.Match[str]]:
+    """What ``found.terms.finditer(text)`` finds in ``text`` (normalised words one space apart), reading at each word
+    start only the alternatives that start with its first character."""
+    end = start = 0
+    by_first = found.by_first
+    while start < len(text):
+        pattern = by_first.get(text[start]) if start >= end else None
+        match = pattern.match(text, start) if pattern is not None else None
+        if match is not None:
+            end = match.end()
+            yield match
+        space = text.find(" ", start)
+        if space < 0:
+            return
+        start = space + 1
 
 
 class _Words:
@@ -205,7 +251,7 @@ def _categories(found: Lexicon, text: _Words, text_scripts: frozenset[str], phra
     hits, guarded = concepts.found(found.language, text.text, sentence_of, cues, text_scripts)
     if found.terms is None or found.scripts.isdisjoint(text_scripts):
         return hits  # an answer in Latin letters cannot hold an Arabic, Russian or Chinese phrase
-    matches = [(match.lastgroup or "", *text.span(match)) for match in found.terms.finditer(text.text)]
+    matches = [(match.lastgroup or "", *text.span(match)) for match in term_matches(found, text.text)]
     if not matches:
         return hits  # most answers: no term at all, and no cue needs reading
     excluded = set(cues()["except"])

@@ -196,13 +196,44 @@ def _neighbours(toks: list[Token], i: int) -> list[tuple[str, int]]:
 
 
 def features(text: str, toks: list[Token]) -> list[list[str]]:
-    """The features of each token of ``text`` (strings; a feature the weights do not hold weighs nothing)."""
+    """The features of each token of ``text`` (strings; a feature the model does not hold weighs nothing)."""
     out = []
     for i, tok in enumerate(toks):
         f = list(_local(tok.word))
         for word, d in _neighbours(toks, i):
             f += _around(word, d)
         out.append(f + _rest(text, toks, i))
+    return out
+
+
+def _encoded(found: tuple[str, ...] | list[str]) -> tuple[bytes, ...]:
+    return tuple(feature.encode("utf-8") for feature in found)
+
+
+@lru_cache(maxsize=65536)
+def _local_bytes(word: str) -> tuple[bytes, ...]:
+    return _encoded(_local(word))
+
+
+@lru_cache(maxsize=65536)
+def _around_bytes(word: str, d: int) -> tuple[bytes, ...]:
+    return _encoded(_around(word, d))
+
+
+@lru_cache(maxsize=65536)
+def _placed_bytes(word: str, *context: object) -> tuple[bytes, ...]:
+    return _encoded(_placed(word, *context))  # type: ignore[arg-type]
+
+
+def encoded_features(text: str, toks: list[Token]) -> list[tuple[bytes, ...]]:
+    """:func:`features`, the same strings in the same order, encoded as CRFsuite reads them (from caches: most words
+    and places of an answer have been seen before)."""
+    out = []
+    for i, tok in enumerate(toks):
+        f = _local_bytes(tok.word)
+        for word, d in _neighbours(toks, i):
+            f += _around_bytes(word, d)
+        out.append(f + _placed_bytes(tok.word, *_context(text, toks, i)))
     return out
 
 
@@ -235,9 +266,9 @@ def scored(text: str, path: Path = MODEL) -> list[tuple[Token, Probabilities]]:
     if not toks:
         return []
     crf = tagger(path)
-    crf.set(features(text, toks))
+    crf.set(encoded_features(text, toks))
     marginal = crf.marginal
-    return [(tok, (marginal("name", i), marginal("school", i), marginal("address", i))) for i, tok in enumerate(toks)]
+    return [(tok, (marginal(b"name", i), marginal(b"school", i), marginal(b"address", i))) for i, tok in enumerate(toks)]
 
 
 @cache
