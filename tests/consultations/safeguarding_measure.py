@@ -38,6 +38,7 @@ BLIND10 = CORPUS / "blind10"
 BLIND11 = CORPUS / "blind11"
 # The twelfth blind set: written apart, scored once against the models retrained with blind11 (commit 7bbdbb7).
 BLIND12 = CORPUS / "blind12"
+BLIND13 = CORPUS / "blind13"
 # The training writers' sets (train*/): written for the learned detector's training only, never to change the rules.
 TRAINING = tuple(sorted(path for path in CORPUS.glob("train*") if path.is_dir()))
 BENIGN = ("benign", "benign_topic")

@@ -1,7 +1,7 @@
 """Redaction measured on the labelled corpus: recall per language and category, clean words wrongly removed.
 
     python -m cwgcop.consultations.redaction.evaluate [CORPUS_DIR] [--misses] [--unseen | --heldout | --round4 |
-        --blind5 | --blind6 | --blind7 | --blind8 | --blind9 | --blind10 | --blind11 | --blind12 | --training]
+        --blind5 | --blind6 | --blind7 | --blind8 | --blind9 | --blind10 | --blind11 | --blind12 | --blind13 | --training]
         [--highlights]
     python -m cwgcop.consultations.redaction.evaluate --fresh PATH [--misses]
 
@@ -175,6 +175,13 @@ def load_blind12(corpus: Path = DEFAULT_CORPUS) -> list[dict]:  # type: ignore[t
     return _load_marked(corpus / "blind12", "blind12")
 
 
+def load_blind13(corpus: Path = DEFAULT_CORPUS) -> list[dict]:  # type: ignore[type-arg]
+    """The thirteenth blind set (blind13/<language>.txt, 40 per language): written apart by a writer who read nothing
+    of the project, scored once against the CRF retrained with blind12 and twelve training writers (commit
+    effee8a)."""
+    return _load_marked(corpus / "blind13", "blind13")
+
+
 # The training writers' sets (train*/<language>.txt): written for the learned detector's training only (never to
 # change the rules), by writers each given other regions of the six language areas (docs/consultations.md).
 TRAINING = tuple(sorted(p.name for p in DEFAULT_CORPUS.glob("train*") if p.is_dir()))
@@ -324,6 +331,7 @@ def main(argv: list[str]) -> None:
         "--blind10": load_blind10,
         "--blind11": load_blind11,
         "--blind12": load_blind12,
+        "--blind13": load_blind13,
         "--training": load_training,
         "--heldout": load_heldout,
     }
