@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import threading
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -156,17 +156,23 @@ def test_what_the_model_removes_that_the_rules_leave(text: str, removed: list[st
     assert [text[f.start : f.end] for f in find(text)] == removed
 
 
-def test_each_thread_has_its_own_tagger_and_the_same_findings() -> None:
-    """A CRFsuite tagger holds the answer it was given: threads of a server do not share one."""
-    texts = ["I go to Hollybrook Academy and we live at 14 Marsh Lane, Leeds.", "Mi vecina Itziar me ayuda."] * 20
+def test_threads_share_one_tagger_and_get_their_own_answers_findings() -> None:
+    """A CRFsuite tagger holds the answer it was last given: threads of a server share the process's tagger, one
+    answer at a time (the lock), and each gets its own answer's findings, even when the interpreter switches threads
+    as often as it can."""
+    texts = [
+        "I go to Hollybrook Academy and we live at 14 Marsh Lane, Leeds.",
+        "Mi vecina Itziar me ayuda.",
+        "我和司马小蕾一起去图书馆。",
+        "The weather was nice and we played football after school.",
+    ] * 25
     expected = [learned.details(text) for text in texts]
-    together = threading.Barrier(4)
-
-    def own(_n: int) -> object:
-        together.wait(timeout=10)  # four threads at once
-        return learned.tagger()
-
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        taggers = list(pool.map(own, range(4)))
-        assert list(pool.map(learned.details, texts)) == expected
-    assert len({id(t) for t in [*taggers, learned.tagger()]}) == 5
+    assert expected[0] and expected[1] and expected[2] and not expected[3]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            assert list(pool.map(learned.details, texts)) == expected
+            assert set(pool.map(lambda _n: id(learned.tagger()), range(8))) == {id(learned.tagger())}
+    finally:
+        sys.setswitchinterval(interval)

@@ -245,18 +245,21 @@ Probabilities = tuple[float, float, float]
 PLACE_GAP = re.compile(r"[\s,،，、]*")
 JOINS = {Category.NAME: re.compile(r"\s*"), Category.SCHOOL: PLACE_GAP, Category.ADDRESS: PLACE_GAP}
 ONE_LETTER = re.compile(r"[^\W\d_]")
-_local_tagger = threading.local()
+_taggers: dict[Path, pycrfsuite.Tagger] = {}
+# A CRFsuite tagger holds the answer it was last given: one answer at a time goes through it. CRFsuite holds the GIL
+# while it works, so threads sharing one tagger behind a lock wait no longer than they would for the GIL, and a
+# process holds the model (6.5 MB) once instead of once a thread.
+_lock = threading.RLock()
 
 
 def tagger(path: Path = MODEL) -> pycrfsuite.Tagger:
-    """A tagger of the model at ``path`` for this thread (a CRFsuite tagger holds the sequence it was given, so
-    threads do not share one)."""
-    taggers: dict[Path, pycrfsuite.Tagger] = _local_tagger.__dict__.setdefault("taggers", {})
-    if path not in taggers:
-        opened = pycrfsuite.Tagger()
-        opened.open(str(path))
-        taggers[path] = opened
-    return taggers[path]
+    """The process's tagger of the model at ``path`` (use it under :data:`_lock`, as :func:`scored` does)."""
+    with _lock:
+        if path not in _taggers:
+            opened = pycrfsuite.Tagger()
+            opened.open(str(path))
+            _taggers[path] = opened
+        return _taggers[path]
 
 
 def scored(text: str, path: Path = MODEL) -> list[tuple[Token, Probabilities]]:
@@ -265,16 +268,20 @@ def scored(text: str, path: Path = MODEL) -> list[tuple[Token, Probabilities]]:
     toks = tokens(text)
     if not toks:
         return []
-    crf = tagger(path)
-    crf.set(encoded_features(text, toks))
-    marginal = crf.marginal
-    return [(tok, (marginal(b"name", i), marginal(b"school", i), marginal(b"address", i))) for i, tok in enumerate(toks)]
+    items = encoded_features(text, toks)
+    with _lock:
+        crf = tagger(path)
+        crf.set(items)
+        marginal = crf.marginal
+        return [
+            (tok, (marginal(b"name", i), marginal(b"school", i), marginal(b"address", i))) for i, tok in enumerate(toks)
+        ]
 
 
 @cache
 def model() -> Probabilities:
     """The three thresholds chosen with the shipped model (data/name_model.json, written with the model by
-    tools/train_name_model.py); the model is loaded for this thread."""
+    tools/train_name_model.py); the model is loaded once for the process."""
     thresholds = json.loads(THRESHOLDS.read_text(encoding="utf-8"))["thresholds"]
     tagger()
     return float(thresholds["name"]), float(thresholds["school"]), float(thresholds["address"])
