@@ -14,7 +14,7 @@ import pytest
 
 from cwgcop.consultations.redaction import find, learned
 
-THRESHOLDS = (0.4, 0.5, 0.5)  # names, schools, addresses (docs/consultations.md, "The thirteenth round")
+THRESHOLDS = (0.4, 0.4, 0.4)  # names, schools, addresses (docs/consultations.md, "The thirteenth round")
 
 
 def test_the_shipped_model_loads_with_the_thresholds_chosen_by_cross_validation() -> None:
@@ -27,24 +27,24 @@ def test_the_shipped_model_loads_with_the_thresholds_chosen_by_cross_validation(
     [
         (
             "Yesterday I went skating with Orlaith and her dog.",
-            [("Yesterday", (0.129, 0.005, 0.004)), ("Orlaith", (0.951, 0.008, 0.006))],
+            [("Orlaith", (0.978, 0.002, 0.0))],
         ),
-        ("Je l'ai dit à Maëlys mais elle a rigolé.", [("Maëlys", (0.694, 0.005, 0.004))]),
+        ("Je l'ai dit à Maëlys mais elle a rigolé.", [("Maëlys", (0.695, 0.005, 0.001))]),
         ("Mi vecina Itziar siempre me ayuda con los deberes.", [("Itziar", (0.999, 0.0, 0.0))]),
-        ("Я рассказала Златославе про школу.", [("Златославе", (0.711, 0.009, 0.003))]),
+        ("Я рассказала Златославе про школу.", [("Златославе", (0.748, 0.005, 0.0))]),
         (
             "我和司马小蕾一起去图书馆。",
-            [("司马", (0.504, 0.04, 0.001)), ("小", (0.879, 0.035, 0.003)), ("蕾", (0.912, 0.058, 0.018))],
+            [("司马", (0.788, 0.003, 0.0)), ("小", (0.883, 0.003, 0.0)), ("蕾", (0.959, 0.003, 0.0))],
         ),
         (
             "I go to Hollybrook Academy and we live at 14 Marsh Lane, Leeds.",
             [
-                ("Hollybrook", (0.026, 0.967, 0.002)),
-                ("Academy", (0.045, 0.986, 0.002)),
-                ("14", (0.0, 0.021, 0.984)),
-                ("Marsh", (0.0, 0.073, 0.929)),
-                ("Lane", (0.005, 0.013, 0.992)),
-                ("Leeds", (0.012, 0.003, 0.562)),
+                ("Hollybrook", (0.002, 0.989, 0.001)),
+                ("Academy", (0.004, 0.99, 0.001)),
+                ("14", (0.0, 0.0, 0.999)),
+                ("Marsh", (0.0, 0.0, 0.999)),
+                ("Lane", (0.0, 0.0, 0.999)),
+                ("Leeds", (0.006, 0.0, 0.959)),
             ],
         ),
         ("The weather was nice and we played football after school.", []),
@@ -68,10 +68,11 @@ def test_exact_predictions_on_invented_texts(text: str, scores: list[tuple[str, 
             "我在北京市第八十中学上学，住在朝阳区望京西园三区。",
             [("北京市第八十中学", "school"), ("朝阳区望京西园三区", "address")],
         ),
-        # "№17" is no word of the model's: find() removes it with the school (the rules).
+        # A known cost of the CRF: it takes the school for an address and "живу на" ("I live on") into the address
+        # after it; find() keeps the rules' school and address here (test_find_removes_the_schools...).
         (
             "Я учусь в гимназии №17, живу на улице Садовой, дом 5.",
-            [("гимназии", "school"), ("улице Садовой, дом 5", "address")],
+            [("гимназии", "address"), ("17, живу на улице Садовой, дом 5", "address")],
         ),
         # One letter outside Chinese is never a detail ("I", "y", "и"), whatever its score.
         ("y me dijo que no", []),
@@ -142,14 +143,18 @@ def test_the_shipped_model_is_what_the_tool_builds_from_the_corpora(tmp_path: Pa
         # What the model adds where the rules deliberately leave words (test_redaction_structure.py): a pet's
         # name, a game, a capitalised verb, a public figure's family name, an honorific, a role word, and an Arabic
         # preposition glued to a name. Known costs, counted in the clean words removed (docs/consultations.md).
-        # A city after "and" (0.413, since the eleventh round's retraining).
+        # A city after "and" (since the eleventh round's retraining).
         ("We went to Paris and Nairobi in 2019", ["Nairobi"]),
+        # A capitalised verb opening an answer is not a name (the demo's answer; a training writer of carefully
+        # written answers since the thirteenth round).
+        ("Call me on +254 722 000 111 if you want to know more.", ["+254 722 000 111"]),
         ("we have a dog called Biscuit and a cat", ["Biscuit"]),
         ("у меня кошка, её зовут Муся", ["Муся"]),
         ("me and Minecraft are best friends", ["Minecraft"]),
         ("I read Harry Potter 3 times and Leí Don Quijote", ["Leí"]),
-        ("我和同学、老师一起去", ["老师"]),
-        ("قلت لرهف وما صدقتني", ["لرهف"]),
+        # Since the thirteenth round's CRF, a role word and an Arabic preposition glued to a name are left.
+        ("我和同学、老师一起去", []),
+        ("قلت لرهف وما صدقتني", ["رهف"]),
     ],
 )
 def test_what_the_model_removes_that_the_rules_leave(text: str, removed: list[str]) -> None:
