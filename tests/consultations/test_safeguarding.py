@@ -288,6 +288,19 @@ def test_the_twelfth_blind_set_is_scored_as_the_docs_say() -> None:
     assert (len(score.misses), len(score.false_alarms)) == (0, 8)
 
 
+def test_the_thirteenth_blind_set_is_scored_as_the_docs_say() -> None:
+    """blind13/: 32 disclosures (4 a category) and 30 benign texts (20 about the topics) per language, written by a
+    writer who read nothing of the project (many scenarios in parallel across the languages), scored once against
+    the disclosure model retrained with blind12 and seven training writers (commit effee8a): 189/192 = 98.4 % found,
+    13/180 = 7.2 % false alarms. Recall meets the target in every language; false alarms are over 10 % in Arabic
+    (docs/consultations.md, "The thirteenth round"). Not training data."""
+    score = measure(load(BLIND13))
+    assert sum(score.texts.values()) == 372
+    assert (len(score.misses), len(score.false_alarms)) == (3, 13)
+    assert [language for language in LANGUAGES if score.recall(language) < 0.9] == []
+    assert [language for language in LANGUAGES if score.false_alarm_rate(language) > 0.1] == ["ar"]
+
+
 def test_the_training_writers_sets_are_scored_as_the_docs_say() -> None:
     """train10a … train10d/, train11e/, train11f/, train12g/: written for the learned detector's training only (never
     to change the rules): training figures. train11e was written to be false alarms (52 benign_topic texts a
