@@ -51,16 +51,29 @@ def _word(token: str) -> frozenset[int]:
     return frozenset(_bucket(f) for f in found)
 
 
+@lru_cache(maxsize=65536)
+def _pair(a: str, b: str) -> int:
+    return _bucket(f"b {a} {b}")
+
+
+@lru_cache(maxsize=4096)
+def _concepts(held: frozenset[str]) -> frozenset[int]:
+    """The buckets of the concepts an answer or a sentence holds, alone and in pairs (cached: few sets recur)."""
+    names = sorted(held)
+    found = {"k " + name for name in names}
+    found.update(f"kk {a} {b}" for i, a in enumerate(names) for b in names[i + 1 :])
+    return frozenset(_bucket(f) for f in found)
+
+
+BIAS = _bucket("bias")
+
+
 def features(text: str) -> list[int]:
     """The hashed features of ``text`` (the normalised words of :func:`.safeguarding.words`, one space apart), each
     once."""
     tokens = [t for t in text.split(" ") if t and t != "."]
-    found: set[str] = {"bias"}
-    found.update(f"b {a} {b}" for a, b in itertools.pairwise(tokens))
-    held = sorted(concepts.held(text))
-    found.update("k " + name for name in held)
-    found.update(f"kk {a} {b}" for i, a in enumerate(held) for b in held[i + 1 :])
-    buckets = {_bucket(f) for f in found}
+    buckets = {BIAS, *itertools.starmap(_pair, itertools.pairwise(tokens))}
+    buckets |= _concepts(concepts.held(text))
     for token in tokens:
         buckets |= _word(token)
     return sorted(buckets)

@@ -228,12 +228,20 @@ def _placed_bytes(word: str, *context: object) -> tuple[bytes, ...]:
 def encoded_features(text: str, toks: list[Token]) -> list[tuple[bytes, ...]]:
     """:func:`features`, the same strings in the same order, encoded as CRFsuite reads them (from caches: most words
     and places of an answer have been seen before)."""
+    n = len(toks)
+    # The gap after each word is the gap before the next: read once (what _context reads for each word).
+    gaps = ["^", *(_gap(text, toks[i].end, toks[i + 1].start) for i in range(n - 1)), "$"]
+    flags = [None, None, *(tok.flag for tok in toks), None, None]
+    words = [tok.word for tok in toks]
     out = []
-    for i, tok in enumerate(toks):
-        f = _local_bytes(tok.word)
-        for word, d in _neighbours(toks, i):
-            f += _around_bytes(word, d)
-        out.append(f + _placed_bytes(tok.word, *_context(text, toks, i)))
+    for i, word in enumerate(words):
+        f = _local_bytes(word)
+        for d in (-2, -1, 1, 2):
+            if 0 <= i + d < n:
+                f += _around_bytes(words[i + d], d)
+        previous = words[i - 1].lower() if i else "^"
+        around = (flags[i], flags[i + 1], flags[i + 3], flags[i + 4])
+        out.append(f + _placed_bytes(word, toks[i].flag, gaps[i], gaps[i + 1], previous, around))
     return out
 
 
