@@ -31,7 +31,6 @@ import pycrfsuite
 from cwgcop.consultations.redaction import evaluate, find, learned
 from cwgcop.consultations.redaction.normalise import normalise
 
-
 SETS: dict[str, Callable[[], list[dict]]] = {  # type: ignore[type-arg]
     "tuning": evaluate.load,
     "heldout": evaluate.load_heldout,

@@ -46,8 +46,8 @@ def test_the_shipped_weights_load_with_the_cuts_chosen_by_cross_validation() -> 
         ("my dad hits me when i lose at fortnite lol", 0.02, True, True),
         ("this game is so hard i want to die lol but seriously i want to die every day", 0.206, True, True),
         # Suicide or self-harm found by a concept, under the grave veto (0.8): set aside. Known costs of the cuts the
-        # twelfth and thirteenth rounds' cross-validation chose (the grave veto rose from 0.4 on a margin of 5 false alarms in
-        # 2,220; docs/consultations.md); each is pointed out to the moderator (Answer.doubted).
+        # twelfth and thirteenth rounds' cross-validation chose (the grave veto rose from 0.4 on a margin of 5 false
+        # alarms in 2,220; docs/consultations.md); each is pointed out to the moderator (Answer.doubted).
         ("i gave away all my stuff to my friends this week", 0.664, True, False),
         ("I have written the letters and I am ready", 0.201, True, False),
         ("i have scars on my wrists that i hide", 0.783, True, False),

@@ -172,7 +172,7 @@ def test_threads_share_one_tagger_and_get_their_own_answers_findings() -> None:
         "The weather was nice and we played football after school.",
     ] * 25
     expected = [learned.details(text) for text in texts]
-    assert expected[0] and expected[1] and expected[2] and not expected[3]
+    assert [bool(found) for found in expected[:4]] == [True, True, True, False]
     interval = sys.getswitchinterval()
     sys.setswitchinterval(1e-6)
     try:

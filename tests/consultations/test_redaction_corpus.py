@@ -224,7 +224,7 @@ def test_the_thirteenth_blind_set_is_scored_as_the_docs_say() -> None:
     every = scores["all"]
     assert [(every.found[c], every.total[c]) for c in ("name", "school", "address")] == [(114, 120), (30, 36), (32, 36)]
     assert [round(scores[lang].recall(PLACES), 3) for lang in LANGUAGES] == [0.938, 0.812, 1.0, 0.875, 0.938, 0.938]
-    assert [(scores[lang].wrong_words, scores[lang].clean_words) for lang in LANGUAGES][0] == (18, 314)
+    assert (scores["ar"].wrong_words, scores["ar"].clean_words) == (18, 314)
 
 
 def test_what_the_moderator_is_shown_on_the_blind_sets() -> None:
@@ -240,7 +240,12 @@ def test_what_the_moderator_is_shown_on_the_blind_sets() -> None:
     assert (shown.clean_words_highlighted, shown.clean_words) == (153, 2856)
     assert [
         (found.shown["name/school/address"], found.details["name/school/address"])
-        for found in (coverage(load_blind12()), coverage(load_blind11()), coverage(load_blind10()), coverage(load_blind9()))
+        for found in (
+            coverage(load_blind12()),
+            coverage(load_blind11()),
+            coverage(load_blind10()),
+            coverage(load_blind9()),
+        )
     ] == [(184, 192), (187, 192), (165, 180), (111, 117)]
 
 

@@ -1,7 +1,8 @@
 """Redaction measured on the labelled corpus: recall per language and category, clean words wrongly removed.
 
     python -m cwgcop.consultations.redaction.evaluate [CORPUS_DIR] [--misses] [--unseen | --heldout | --round4 |
-        --blind5 | --blind6 | --blind7 | --blind8 | --blind9 | --blind10 | --blind11 | --blind12 | --blind13 | --training]
+        --blind5 | --blind6 | --blind7 | --blind8 | --blind9 | --blind10 | --blind11 | --blind12 | --blind13 |
+        --training]
         [--highlights]
     python -m cwgcop.consultations.redaction.evaluate --fresh PATH [--misses]
 

@@ -144,7 +144,12 @@ def _around(word: str, d: int) -> tuple[str, ...]:
     )
 
 
-def _context(text: str, toks: list[Token], i: int) -> tuple[str, str, str, str, tuple[str | None, ...]]:
+# What a word's place gives its features: its tag, the gaps before and after it, the word before it (lower-cased),
+# and the tags of the two words on each side (None past the answer's ends).
+Context = tuple[str, str, str, str, tuple[str | None, ...]]
+
+
+def _context(text: str, toks: list[Token], i: int) -> Context:
     """What the features of token ``i`` take from its place: its tag, the gaps before and after it, the word before
     it, and for each of the two words on each side its tag, or ``None`` past the answer's ends."""
     tok = toks[i]
@@ -156,9 +161,10 @@ def _context(text: str, toks: list[Token], i: int) -> tuple[str, str, str, str, 
 
 
 @lru_cache(maxsize=65536)
-def _placed(word: str, flag: str, before: str, after: str, previous: str, around: tuple[str | None, ...]) -> list[str]:
+def _placed(word: str, context: Context) -> list[str]:
     """The features of a word that depend on its place: the sentence, punctuation, jieba's tags (cached by what they
     read)."""
+    flag, before, after, previous, around = context
     shape = _shape(word)
     first = before in ("^", ".")
     f = [
@@ -188,7 +194,7 @@ def _placed(word: str, flag: str, before: str, after: str, previous: str, around
 
 def _rest(text: str, toks: list[Token], i: int) -> list[str]:
     """The features of token ``i`` that depend on its place: the sentence, punctuation, jieba's tags."""
-    return list(_placed(toks[i].word, *_context(text, toks, i)))
+    return list(_placed(toks[i].word, _context(text, toks, i)))
 
 
 def _neighbours(toks: list[Token], i: int) -> list[tuple[str, int]]:
@@ -221,8 +227,8 @@ def _around_bytes(word: str, d: int) -> tuple[bytes, ...]:
 
 
 @lru_cache(maxsize=65536)
-def _placed_bytes(word: str, *context: object) -> tuple[bytes, ...]:
-    return _encoded(_placed(word, *context))  # type: ignore[arg-type]
+def _placed_bytes(word: str, context: Context) -> tuple[bytes, ...]:
+    return _encoded(_placed(word, context))
 
 
 def encoded_features(text: str, toks: list[Token]) -> list[tuple[bytes, ...]]:
@@ -241,7 +247,7 @@ def encoded_features(text: str, toks: list[Token]) -> list[tuple[bytes, ...]]:
                 f += _around_bytes(words[i + d], d)
         previous = words[i - 1].lower() if i else "^"
         around = (flags[i], flags[i + 1], flags[i + 3], flags[i + 4])
-        out.append(f + _placed_bytes(word, toks[i].flag, gaps[i], gaps[i + 1], previous, around))
+        out.append(f + _placed_bytes(word, (toks[i].flag, gaps[i], gaps[i + 1], previous, around)))
     return out
 
 
