@@ -118,9 +118,14 @@ def _birth_year(match: re.Match[str]) -> bool:
     return 1995 <= year <= date.today().year - 3 or 1415 <= year <= date.today().year - 582
 
 
+# What every full date holds: a year as FULL_DATE reads one, or a Chinese year in numerals. A text without one has no
+# full date, and the long pattern (every month name of six languages at every character) is not run on it.
+YEAR = re.compile(rf"(?:19|20|14)\d\d(?!\d)|[{CJK_NUM}]{{4}}年")
+
+
 def dates_of_birth(text: str) -> list[Hit]:
     hits: list[Hit] = []
-    for match in FULL_DATE.finditer(text):
+    for match in FULL_DATE.finditer(text) if YEAR.search(text) else ():
         cue = CUE.search(text, max(0, match.start() - 40), match.start())
         if cue or _birth_year(match):
             hits.append(Hit(match.start(), match.end(), Category.DATE_OF_BIRTH))
