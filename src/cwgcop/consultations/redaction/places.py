@@ -226,9 +226,31 @@ def _from_cue(text: str, hit: Hit) -> Hit:
     return hit
 
 
+# What a pattern cannot match without: Cyrillic or Arabic letters (its keywords; the Cyrillic ranges hold every
+# letter that case-folds to one), or a digit. A text without them is not read by it (most answers hold one script).
+CYRILLIC = re.compile("[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
+ARABIC = re.compile("[\u0600-\u06ff]")
+DIGIT = re.compile(r"\d")
+NEEDS = {
+    RU_SCHOOL: CYRILLIC,
+    RU_INSTITUTION: CYRILLIC,
+    RU_ADDRESS: CYRILLIC,
+    RU_LIVES_ON: CYRILLIC,
+    AR_SCHOOL: ARABIC,
+    AR_ADDRESS: ARABIC,
+    EN_ADDRESS: DIGIT,
+    QUARTER_UNIT: DIGIT,
+}
+
+
+def _readable(text: str, patterns: list[re.Pattern[str]]) -> list[re.Pattern[str]]:
+    """The ``patterns`` that can match in ``text`` (by :data:`NEEDS`), in their order."""
+    return [p for p in patterns if (need := NEEDS.get(p)) is None or need.search(text)]
+
+
 def schools(text: str) -> list[Hit]:
     hits: list[Hit] = []
-    for pattern in SCHOOLS:
+    for pattern in _readable(text, SCHOOLS):
         for match in pattern.finditer(text):
             hits.append(Hit(match.start(), match.end(), Category.SCHOOL))
     for match in EN_SCHOOL_CUE.finditer(text):
@@ -238,14 +260,14 @@ def schools(text: str) -> list[Hit]:
 
 def addresses(text: str) -> list[Hit]:
     hits: list[Hit] = []
-    for pattern in ADDRESSES:
+    for pattern in _readable(text, ADDRESSES):
         for match in pattern.finditer(text):
             hits.append(Hit(match.start(), match.end(), Category.ADDRESS))
-    for cue in (ADDRESS_CUE, RU_LIVES_ON):
+    for cue in _readable(text, [ADDRESS_CUE, RU_LIVES_ON]):
         for match in cue.finditer(text):
             group = "named" if "named" in cue.groupindex and match.group("named") else "value"
             hits.append(Hit(match.start(group), match.end(group), Category.ADDRESS))
-    for match in QUARTER_UNIT.finditer(text):
+    for match in QUARTER_UNIT.finditer(text) if DIGIT.search(text) else ():
         hits.append(Hit(match.start(), match.end(), Category.ADDRESS))
     for match in UNIT_STREET.finditer(text):
         hits.append(Hit(match.start(), match.end(), Category.ADDRESS))
