@@ -109,11 +109,7 @@ def train(records: list[dict], path: Path) -> None:  # type: ignore[type-arg]
 
 
 def probabilities(record: dict, path: Path) -> list[learned.Probabilities]:  # type: ignore[type-arg]
-    if not record["words"]:
-        return []
-    crf = learned.tagger(path)
-    crf.set(record["features"])
-    return [tuple(crf.marginal(label, i) for label in learned.LABELS) for i in range(len(record["words"]))]  # type: ignore[misc]
+    return learned.marginals(record["features"], path)
 
 
 def removed_with(

@@ -43,6 +43,5 @@ def test_a_script_s_patterns_read_only_texts_in_that_script(texts: list[str], mo
         for patterns in (places.SCHOOLS, places.ADDRESSES)
     )
     monkeypatch.setattr(places, "NEEDS", {})
-    monkeypatch.setattr(places, "DIGIT", re.compile(""))
     assert [(places.schools(text), places.addresses(text)) for text in texts] == shortcut
     assert (skipped, sum(len(a) + len(b) for a, b in shortcut)) == (SIZES["skipped"], SIZES["places"])

@@ -112,12 +112,17 @@ def _gap(text: str, start: int, end: int) -> str:
     return between[-1] if between[-1] in ",،、，;:\"'«»()" else "p"
 
 
+def _encoded(*found: str) -> tuple[bytes, ...]:
+    """Features as CRFsuite reads them (UTF-8), encoded once: the three kinds below are cached."""
+    return tuple(feature.encode("utf-8") for feature in found)
+
+
 @lru_cache(maxsize=65536)
-def _local(word: str) -> tuple[str, ...]:
+def _local(word: str) -> tuple[bytes, ...]:
     """The features of a word that do not depend on its neighbours (cached: most words of an answer are common)."""
     lowered, shape, given, common = word.lower(), _shape(word), people.is_given_name(word), _common(word)
     itself = (f"w0={lowered}",) if common else ()
-    return (
+    return _encoded(
         *itself,
         "b",
         f"shape={shape}",
@@ -133,9 +138,9 @@ def _local(word: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=65536)
-def _around(word: str, d: int) -> tuple[str, ...]:
+def _around(word: str, d: int) -> tuple[bytes, ...]:
     """The features a word gives the word ``d`` places away from it (cached)."""
-    return (
+    return _encoded(
         f"w{d}={word.lower()}",
         f"shape{d}={_shape(word)}",
         f"class{d}={_class(word)}",
@@ -149,19 +154,8 @@ def _around(word: str, d: int) -> tuple[str, ...]:
 Context = tuple[str, str, str, str, tuple[str | None, ...]]
 
 
-def _context(text: str, toks: list[Token], i: int) -> Context:
-    """What the features of token ``i`` take from its place: its tag, the gaps before and after it, the word before
-    it, and for each of the two words on each side its tag, or ``None`` past the answer's ends."""
-    tok = toks[i]
-    before = _gap(text, toks[i - 1].end, tok.start) if i else "^"
-    after = _gap(text, tok.end, toks[i + 1].start) if i + 1 < len(toks) else "$"
-    previous = toks[i - 1].word.lower() if i else "^"
-    around = tuple(toks[i + d].flag if 0 <= i + d < len(toks) else None for d in (-2, -1, 1, 2))
-    return tok.flag, before, after, previous, around
-
-
 @lru_cache(maxsize=65536)
-def _placed(word: str, context: Context) -> list[str]:
+def _placed(word: str, context: Context) -> tuple[bytes, ...]:
     """The features of a word that depend on its place: the sentence, punctuation, jieba's tags (cached by what they
     read)."""
     flag, before, after, previous, around = context
@@ -189,65 +183,26 @@ def _placed(word: str, context: Context) -> list[str]:
             f"char0={word[0]}",
             f"char-1={word[-1]}",
         ]
-    return f
+    return _encoded(*f)
 
 
-def _rest(text: str, toks: list[Token], i: int) -> list[str]:
-    """The features of token ``i`` that depend on its place: the sentence, punctuation, jieba's tags."""
-    return list(_placed(toks[i].word, _context(text, toks, i)))
-
-
-def _neighbours(toks: list[Token], i: int) -> list[tuple[str, int]]:
-    return [(toks[i + d].word, d) for d in (-2, -1, 1, 2) if 0 <= i + d < len(toks)]
-
-
-def features(text: str, toks: list[Token]) -> list[list[str]]:
-    """The features of each token of ``text`` (strings; a feature the model does not hold weighs nothing)."""
-    out = []
-    for i, tok in enumerate(toks):
-        f = list(_local(tok.word))
-        for word, d in _neighbours(toks, i):
-            f += _around(word, d)
-        out.append(f + _rest(text, toks, i))
-    return out
-
-
-def _encoded(found: tuple[str, ...] | list[str]) -> tuple[bytes, ...]:
-    return tuple(feature.encode("utf-8") for feature in found)
-
-
-@lru_cache(maxsize=65536)
-def _local_bytes(word: str) -> tuple[bytes, ...]:
-    return _encoded(_local(word))
-
-
-@lru_cache(maxsize=65536)
-def _around_bytes(word: str, d: int) -> tuple[bytes, ...]:
-    return _encoded(_around(word, d))
-
-
-@lru_cache(maxsize=65536)
-def _placed_bytes(word: str, context: Context) -> tuple[bytes, ...]:
-    return _encoded(_placed(word, context))
-
-
-def encoded_features(text: str, toks: list[Token]) -> list[tuple[bytes, ...]]:
-    """:func:`features`, the same strings in the same order, encoded as CRFsuite reads them (from caches: most words
-    and places of an answer have been seen before)."""
+def features(text: str, toks: list[Token]) -> list[tuple[bytes, ...]]:
+    """The features of each token of ``text``, encoded as CRFsuite reads them (a feature the model does not hold
+    weighs nothing): the word itself, the two words on each side, and its place."""
     n = len(toks)
-    # The gap after each word is the gap before the next: read once (what _context reads for each word).
+    # The gap after each word is the gap before the next: read once.
     gaps = ["^", *(_gap(text, toks[i].end, toks[i + 1].start) for i in range(n - 1)), "$"]
     flags = [None, None, *(tok.flag for tok in toks), None, None]
     words = [tok.word for tok in toks]
     out = []
     for i, word in enumerate(words):
-        f = _local_bytes(word)
+        f = _local(word)
         for d in (-2, -1, 1, 2):
             if 0 <= i + d < n:
-                f += _around_bytes(words[i + d], d)
+                f += _around(words[i + d], d)
         previous = words[i - 1].lower() if i else "^"
         around = (flags[i], flags[i + 1], flags[i + 3], flags[i + 4])
-        out.append(f + _placed_bytes(word, (toks[i].flag, gaps[i], gaps[i + 1], previous, around)))
+        out.append(f + _placed(word, (toks[i].flag, gaps[i], gaps[i + 1], previous, around)))
     return out
 
 
@@ -276,20 +231,23 @@ def tagger(path: Path = MODEL) -> pycrfsuite.Tagger:
         return _taggers[path]
 
 
-def scored(text: str, path: Path = MODEL) -> list[tuple[Token, Probabilities]]:
-    """Each token of ``text`` with its probabilities of being part of a name, a school, an address: the marginal
-    probabilities of the labels under the model at ``path`` (default: the shipped one), given the whole answer."""
-    toks = tokens(text)
-    if not toks:
+def marginals(items: list[tuple[bytes, ...]], path: Path = MODEL) -> list[Probabilities]:
+    """For each item (a token's :func:`features`), its probabilities of being part of a name, a school, an address:
+    the marginal probabilities of the labels under the model at ``path``, given the whole sequence."""
+    if not items:
         return []
-    items = encoded_features(text, toks)
     with _lock:
         crf = tagger(path)
         crf.set(items)
         marginal = crf.marginal
-        return [
-            (tok, (marginal(b"name", i), marginal(b"school", i), marginal(b"address", i))) for i, tok in enumerate(toks)
-        ]
+        return [(marginal(b"name", i), marginal(b"school", i), marginal(b"address", i)) for i in range(len(items))]
+
+
+def scored(text: str, path: Path = MODEL) -> list[tuple[Token, Probabilities]]:
+    """Each token of ``text`` with its probabilities of being part of a name, a school, an address, under the model
+    at ``path`` (default: the shipped one)."""
+    toks = tokens(text)
+    return list(zip(toks, marginals(features(text, toks), path), strict=True))
 
 
 @cache

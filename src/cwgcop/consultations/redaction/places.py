@@ -267,10 +267,9 @@ def addresses(text: str) -> list[Hit]:
         for match in cue.finditer(text):
             group = "named" if "named" in cue.groupindex and match.group("named") else "value"
             hits.append(Hit(match.start(group), match.end(group), Category.ADDRESS))
-    for match in QUARTER_UNIT.finditer(text) if DIGIT.search(text) else ():
-        hits.append(Hit(match.start(), match.end(), Category.ADDRESS))
-    for match in UNIT_STREET.finditer(text):
-        hits.append(Hit(match.start(), match.end(), Category.ADDRESS))
+    for pattern in _readable(text, [QUARTER_UNIT, UNIT_STREET]):
+        for match in pattern.finditer(text):
+            hits.append(Hit(match.start(), match.end(), Category.ADDRESS))
     found = [_from_cue(text, _extended(text, hit)) for hit in hits]
     for match in BARE_STREET.finditer(text):
         hit = Hit(match.start(), match.end(), Category.ADDRESS)
