@@ -11,7 +11,8 @@ a zero-width space inside it, a right-to-left mark, a Cyrillic "а" inside a Lat
 - :func:`fold`: :func:`clean`, then look-alike letters folded into the script of the word they sit in (a Latin
   "o" inside a Cyrillic word becomes "о" and the other way round), case folded, accents removed from Latin
   letters (Cyrillic "й" kept, "ё" becomes "е"), Arabic diacritics and tatweel removed and its letter variants
-  folded (أ إ آ → ا, ى → ي, ة → ه), every decimal digit made ASCII;
+  folded (أ إ آ → ا, ى → ي, ة → ه), traditional Chinese characters written as simplified (:func:`simplified`),
+  every decimal digit made ASCII;
 - :func:`normalise`: :func:`fold`, then digits and symbols inside a word read as the letters they stand for
   (k1ll → kill, $h → sh) and repeated letters squeezed to one (kiiill → kil): a matching key, not a text to
   show. Word lists are put through the same function, so "kill" in a list is "kil" too.
@@ -21,7 +22,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
+
+import opencc
 
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
 
@@ -99,6 +102,33 @@ def fold_lookalikes(text: str) -> str:
     return WORD.sub(_fold_word, text)
 
 
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+@cache
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")  # OpenCC's own tables, in the package: nothing downloaded
+
+
+@lru_cache(maxsize=4096)
+def _simplified_char(char: str) -> str:
+    converted = _t2s().convert(char)
+    return converted if len(converted) == 1 else char
+
+
+def simplified(text: str) -> str:
+    """Traditional Chinese characters written as simplified (OpenCC's t2s: 學校 → 学校, 阿嬤 → 阿嬷), one character for
+    one, so offsets are kept: jieba's dictionary, the name and place rules and the word lists are simplified, and a
+    child in Taiwan or Hong Kong writes the same words. A text without Han characters is returned as it is; where
+    OpenCC's phrase tables would change the length, each character is converted alone."""
+    if not HAN.search(text):
+        return text
+    converted = _t2s().convert(text)
+    if len(converted) == len(text):
+        return converted
+    return "".join(_simplified_char(char) if HAN.match(char) else char for char in text)
+
+
 def _strip_marks(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text)
     # U+0306 (breve) keeps Cyrillic "й"; every other combining mark goes (é → e, ñ → n).
@@ -117,7 +147,7 @@ def fold(text: str) -> str:
     text = fold_lookalikes(clean(text).casefold())
     text = _strip_marks(text).replace("ё", "е")
     text = ARABIC_MARKS.sub("", text).translate(ARABIC)
-    return _ascii_digits(text)
+    return _ascii_digits(simplified(text))
 
 
 def _deleet(match: re.Match[str]) -> str:

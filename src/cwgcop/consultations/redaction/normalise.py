@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from cwgcop.consultations.normalise import APOSTROPHES, clean_char, fold_lookalikes, invisible
+from cwgcop.consultations.normalise import APOSTROPHES, clean_char, fold_lookalikes, invisible, simplified
 
 __all__ = ["Normalised", "invisible", "normalise", "visible"]
 
@@ -40,7 +40,7 @@ def normalise(text: str) -> Normalised:
     """:func:`~cwgcop.consultations.normalise.clean_char` character by character (so that offsets map back),
     Arabic-Indic digits as ASCII digits, then look-alike letters folded into the script of their word. A
     combining accent is dropped (the letter before it stays), so every character still maps to one of the
-    child's."""
+    child's. Traditional Chinese characters are written as simplified, one for one."""
     if text.isascii():  # most answers: every character stays one character (only apostrophes change)
         cleaned = text.translate(APOSTROPHES)
         return Normalised(text=fold_lookalikes(cleaned), origin=list(range(len(text))), original_length=len(text))
@@ -50,7 +50,7 @@ def normalise(text: str) -> Normalised:
         for piece in _cleaned(char):
             chars.append(piece)
             origin.append(index)
-    return Normalised(text=fold_lookalikes("".join(chars)), origin=origin, original_length=len(text))
+    return Normalised(text=simplified(fold_lookalikes("".join(chars))), origin=origin, original_length=len(text))
 
 
 @lru_cache(maxsize=8192)
