@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from cwgcop.consultations.redaction import find, highlights, redact
+from cwgcop.consultations.redaction import find, highlights, people, redact
+from cwgcop.consultations.redaction.base import Category, Hit
 from cwgcop.consultations.safeguarding import suggests_risk
 
 
@@ -150,10 +151,14 @@ def test_highlights_show_what_still_looks_personal_for_the_moderator() -> None:
         ("my gamer tag is xXNightOwlXx7", "my gamer tag is [handle]"),
         ("my sisters tiktok is cupcake.09", "my sisters tiktok is [handle]"),
         ("мой ник sun_rider42", "мой ник [handle]"),
-        # Teachers with a title, names before what shows they are names.
-        ("our coach Mr Adeyemi shouts a lot", "our coach [name] shouts a lot"),
+        # Teachers with a title (the title is the child's word, not the name), names before what shows they are names.
+        ("our coach Mr Adeyemi shouts a lot", "our coach Mr [name] shouts a lot"),
+        ("mi vecino don Ramiro me ve jugar", "mi vecino don [name] me ve jugar"),
+        ("Miss Campbell at Campion College said so", "Miss [name] at [school] said so"),
+        ("M. Tremblay confisque les cells", "M. [name] confisque les cells"),
         ("наша классная Ольга Петровна строгая", "наша классная [name] строгая"),
-        ("我们班主任李老师很严格", "我们班主任[name]很严格"),
+        ("我们班主任李老师很严格", "我们班主任[name]老师很严格"),
+        ("黃老師說不要在Dcard亂po東西", "[name]老師說不要在Dcard亂po東西"),
         ("Ines and Mara are my best friends", "[name] and [name] are my best friends"),
         ("Yusuf said the game was unfair", "[name] said the game was unfair"),
         ("吴子涵和我每天一起回家", "[name]和我每天一起回家"),
@@ -178,3 +183,25 @@ def test_issue_13_second_pass_finds_what_the_held_out_texts_taught(text: str, ex
 )
 def test_issue_13_second_pass_leaves_what_is_not_personal(text: str) -> None:
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kept"),
+    [
+        ("our teacher Mrs Singh", "Mrs Singh", "Singh"),
+        ("M. Tremblay notre prof", "M. Tremblay", "Tremblay"),
+        ("la seño Marta", "seño Marta", "Marta"),
+        ("mi vecino don Ramiro", "don Ramiro", "Ramiro"),
+        ("Ayoub khouya 3ta", "khouya", None),
+        ("班主任刘老师很严", "刘老师", "刘"),
+        ("王阿姨说", "王阿姨", "王"),
+        ("my name is Don", "Don", "Don"),  # "Don" is a given name too
+        ("Sir Dela Cruz", "Sir Dela Cruz", "Dela Cruz"),
+    ],
+)
+def test_a_name_found_with_its_title_loses_the_title(text: str, span: str, kept: str | None) -> None:
+    start = text.index(span)
+    out = people.without_title(text, Hit(start, start + len(span), Category.NAME))
+    assert (None if out is None else text[out.start : out.end]) == kept
+    school = Hit(start, start + len(span), Category.SCHOOL)
+    assert people.without_title(text, school) is school

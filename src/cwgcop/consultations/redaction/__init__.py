@@ -80,7 +80,9 @@ def _detect(text: str, region: str | None) -> list[Hit]:
         + chinese.detect(text)
     )
     found += structure.coordinated(text, found)
-    return found + general.names(text, found) + learned.details(text)
+    found = [learned.trimmed(text, hit) or hit for hit in found + general.names(text, found)]
+    found += learned.details(text)
+    return [hit for hit in (people.without_title(text, h) for h in found) if hit is not None]
 
 
 def _without_placeholders(text: str, hits: list[Hit]) -> list[Hit]:

@@ -68,7 +68,17 @@ class Token(NamedTuple):
 def tokens(text: str) -> list[Token]:
     """The words of ``text``: jieba's words where the text holds Chinese, letters-and-digits runs otherwise."""
     if chinese.HAS_CJK.search(text):
-        return [Token(t.word, t.start, t.end, t.flag) for t in chinese.tokens(text) if TOKEN.fullmatch(t.word)]
+        out = []
+        for t in chinese.tokens(text):
+            if not TOKEN.fullmatch(t.word):
+                continue
+            title = people.ZH_TITLE.search(t.word) if t.flag in chinese.PERSON else None
+            if title is not None and title.start() > 0:
+                cut = t.start + title.start()
+                out += [Token(t.word[: title.start()], t.start, cut, t.flag), Token(title.group(), cut, t.end, "n")]
+            else:
+                out.append(Token(t.word, t.start, t.end, t.flag))
+        return out
     return [Token(m.group(0), m.start(), m.end(), "") for m in TOKEN.finditer(text)]
 
 
@@ -243,11 +253,13 @@ def marginals(items: list[tuple[bytes, ...]], path: Path = MODEL) -> list[Probab
         return [(marginal(b"name", i), marginal(b"school", i), marginal(b"address", i)) for i in range(len(items))]
 
 
-def scored(text: str, path: Path = MODEL) -> list[tuple[Token, Probabilities]]:
+@lru_cache(maxsize=32)
+def scored(text: str, path: Path = MODEL) -> tuple[tuple[Token, Probabilities], ...]:
     """Each token of ``text`` with its probabilities of being part of a name, a school, an address, under the model
-    at ``path`` (default: the shipped one)."""
+    at ``path`` (default: the shipped one). The last answers' are kept: :func:`details` and :func:`trimmed` read the
+    same answer's."""
     toks = tokens(text)
-    return list(zip(toks, marginals(features(text, toks), path), strict=True))
+    return tuple(zip(toks, marginals(features(text, toks), path), strict=True))
 
 
 @cache
@@ -261,10 +273,15 @@ def model() -> Probabilities:
 
 def category_of(word: str, probabilities: Probabilities, thresholds: Probabilities) -> Category | None:
     """The category whose threshold the word reaches by the widest margin; none for a single letter outside Chinese
-    (a pronoun or an initial: "I", "y", "и")."""
+    (a pronoun or an initial: "I", "y", "и"); never a name for a title or a kin word (:func:`.people.is_title`)."""
     if len(word) == 1 and ONE_LETTER.fullmatch(word) and not chinese.HAS_CJK.match(word):
         return None
-    margins = [(p - t, i) for i, (p, t) in enumerate(zip(probabilities, thresholds, strict=True)) if p >= t]
+    title = people.is_title(word)
+    margins = [
+        (p - t, i)
+        for i, (p, t) in enumerate(zip(probabilities, thresholds, strict=True))
+        if p >= t and not (i == 0 and title)
+    ]
     return CATEGORIES[max(margins)[1]] if margins else None
 
 
@@ -286,3 +303,24 @@ def details(text: str) -> list[Hit]:
     """The names, schools and addresses the learned model finds in ``text``."""
     thresholds = model()
     return joined(text, [(t, category_of(t.word, p, thresholds)) for t, p in scored(text)])
+
+
+# A rule's school or address ends where the model is sure the words after its head are none of the three: a word
+# under this probability of each is taken off the end of a rule's school or address ("مدرسة الملك عبدالعزيز
+# الثانوية يسحبون الجوالات": the verb and its object are not the school).
+TAIL = 0.05
+
+
+def trimmed(text: str, hit: Hit) -> Hit | None:
+    """A school or an address found by the rules, less the words at its end the model reads as none of a name, a
+    school or an address (never its first word); ``None`` when no word of it is left. Other hits as they are."""
+    if hit.category not in (Category.SCHOOL, Category.ADDRESS):
+        return hit
+    inside = [(t, p) for t, p in scored(text) if hit.start <= t.start and t.end <= hit.end]
+    end = hit.end
+    while len(inside) > 1 and max(inside[-1][1]) < TAIL:
+        inside.pop()
+        end = inside[-1][0].end
+    if end == hit.end:
+        return hit
+    return Hit(hit.start, end, hit.category)

@@ -26,6 +26,44 @@ TAIL = rf"[{LETTERS}'’\-]*"
 WORD = rf"[{LETTERS}]{TAIL}"
 CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-ÞЀ-ЯЁ]")
 
+# Titles and kin words: beside a name ("Mrs Singh", "don Ramiro", "خويا", "刘老师"), never part of it: a name found
+# with one loses it (:func:`without_title`), the learned detector never labels one a name, and a Chinese word jieba
+# tags as a person's name that ends in a title (刘老师, 王阿姨) is read as the name and the title. "don" only in lower
+# case: "Don" is a given name too.
+TITLE = re.compile(
+    r"don|(?i:mr|mrs|ms|miss|mx|sir|dr|prof|mme|mlle|madame|monsieur|doña|señor|señora|senor|senora|sr|sra|"
+    r"srta|seño|tonton|tata|tatie|tantine|маэстро|خويا|خوي|اخوي|اخويا|ختي|اختي|صاحبي|صاحبتي|صحبتي|رفيقي|رفيقتي|"
+    r"جدي|جدتي|ستي|تيتا|عمو|خالو|الشيخ|شيخ|الدكتور|دكتور|الدكتورة|دكتورة|ابلة|أبلة|مس|مستر|مدام|"
+    r"khouya|khoya|5ouya|sa7bti|sa7bi|omti|3ami|3amti|khalti|khali)"
+)
+ZH_TITLE = re.compile(
+    r"(老师|同学|阿姨|叔叔|伯伯|奶奶|爷爷|姐姐|哥哥|老板|医生|教练|主任|校长|同桌|学长|学姐|姐|哥|妈|爸)$"
+)
+
+
+def is_title(word: str) -> bool:
+    return TITLE.fullmatch(word) is not None or ZH_TITLE.fullmatch(word) is not None
+
+
+LEADING_TITLE = re.compile(rf"(?:{TITLE.pattern}|M(?=\.))\.?\s+(?=\w)")
+
+
+def without_title(text: str, hit: Hit) -> Hit | None:
+    """A name less a title or kin word at its start ("Mrs Singh" → "Singh") or, in Chinese, at its end ("刘老师" →
+    "刘"); ``None`` when nothing but the title is left. Other hits are returned as they are."""
+    if hit.category is not Category.NAME:
+        return hit
+    start, end = hit.start, hit.end
+    while (lead := LEADING_TITLE.match(text, start, end)) is not None:
+        start = lead.end()
+    trail = ZH_TITLE.search(text, start, end)
+    if trail is not None and trail.start() > start:
+        end = trail.start()
+    if is_title(text[start:end]):
+        return None
+    return hit if (start, end) == (hit.start, hit.end) else Hit(start, end, Category.NAME)
+
+
 STRONG = (
     r"my name is|my name's|my names|name is|names|my name:|name:|call me|i am called|i'm called|they call me|"
     r"je m'appelle|je m’appelle|j'm'appelle|mon prénom c'est|mon prénom c’est|mon prénom est|mon nom c'est|"
