@@ -6,7 +6,7 @@
     python tools/train_disclosure_model.py --write-only
 
 Training data: every labelled safeguarding set in tests/consultations/safeguarding_corpus/ (the tuning corpus,
-blind/, blind5/ … blind12/ and the training writers' sets ``train*/``); the round's new blind set lives outside the
+blind/, blind5/ … blind13/ and the training writers' sets ``train*/``); the round's new blind set lives outside the
 repository until it is scored and is never read here. A text is a positive example when its label is one of the
 eight categories, negative when benign or benign_topic. The model is an L2-regularised logistic regression fitted by
 scipy's L-BFGS from zero weights on the sets in a fixed order: the same corpora give the same weights. Buckets set
@@ -47,10 +47,11 @@ SETS = {
     "blind10": sm.BLIND10,
     "blind11": sm.BLIND11,
     "blind12": sm.BLIND12,
+    "blind13": sm.BLIND13,
     **{folder.name: folder for folder in sm.TRAINING},
 }
 # The sets the rules were never changed for: the blind sets since the ninth and the training writers' sets.
-HONEST = ("blind9", "blind10", "blind11", "blind12", *(folder.name for folder in sm.TRAINING))
+HONEST = ("blind9", "blind10", "blind11", "blind12", "blind13", *(folder.name for folder in sm.TRAINING))
 C = 1.0  # inverse of the L2 penalty
 MIN_COUNT = 2
 THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95]
@@ -60,7 +61,7 @@ MAX_ALARMS = 0.10
 
 def prepared(folder: Path) -> list[dict]:  # type: ignore[type-arg]
     out = []
-    for item in sm.load(folder):
+    for item in sm.load(folder, every=False):
         text = words(item.text)
         found = rules(item.text)
         out.append(

@@ -190,7 +190,7 @@ TRAINING = tuple(sorted(p.name for p in DEFAULT_CORPUS.glob("train*") if p.is_di
 
 def load_training(corpus: Path = DEFAULT_CORPUS, writers: tuple[str, ...] = TRAINING) -> list[dict]:  # type: ignore[type-arg]
     """The training writers' sets, in the order of ``writers``."""
-    return [record for writer in writers for record in _load_marked(corpus / writer, writer)]
+    return [record for writer in writers for record in _load_marked(corpus / writer, writer, every=False)]
 
 
 def load_fresh(folder: Path) -> list[dict]:  # type: ignore[type-arg]
