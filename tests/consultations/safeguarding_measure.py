@@ -38,7 +38,10 @@ BLIND10 = CORPUS / "blind10"
 BLIND11 = CORPUS / "blind11"
 # The twelfth blind set: written apart, scored once against the models retrained with blind11 (commit 7bbdbb7).
 BLIND12 = CORPUS / "blind12"
+# The thirteenth: scored once against commit effee8a; training data since the fourteenth round.
 BLIND13 = CORPUS / "blind13"
+# The fourteenth: each language written apart, scored once against the models retrained with blind13 (commit 7960475).
+BLIND14 = CORPUS / "blind14"
 # The training writers' sets (train*/): written for the learned detector's training only, never to change the rules.
 TRAINING = tuple(sorted(path for path in CORPUS.glob("train*") if path.is_dir()))
 BENIGN = ("benign", "benign_topic")

@@ -27,7 +27,7 @@ def _tool() -> ModuleType:
 
 def test_the_shipped_weights_load_with_the_cuts_chosen_by_cross_validation() -> None:
     weights, cuts = disclosure_model.model()
-    assert (len(weights), cuts) == (77281, disclosure_model.Cuts(threshold=0.6, veto=0.9, grave_veto=0.8))
+    assert (len(weights), cuts) == (82091, disclosure_model.Cuts(threshold=0.6, veto=0.8, grave_veto=0.6))
     assert all(0 <= bucket < disclosure_model.BUCKETS for bucket in weights)
 
 
@@ -35,32 +35,33 @@ def test_the_shipped_weights_load_with_the_cuts_chosen_by_cross_validation() -> 
     ("text", "score", "by_rules", "flagged"),
     [
         # Found by the model alone (at or over the threshold, 0.6): the rules have no phrase or concept for them.
-        ("i dont see the point of anything, everyone would be better off", 0.839, False, True),
-        ("继父晚上进我房间，还让我不要告诉妈妈", 0.99, False, True),
-        ("je veux plus vivre", 0.795, False, True),
-        # Found by the rules, and the model agrees (over the veto, 0.9).
+        ("i dont see the point of anything, everyone would be better off", 0.824, False, True),
+        ("继父晚上进我房间，还让我不要告诉妈妈", 0.995, False, True),
+        ("je veux plus vivre", 0.85, False, True),
+        # Found by the rules, and the model agrees (over the veto, 0.8).
         ("my uncle gives me money if i dont tell mum what he does", 0.999, True, True),
-        ("me hacen bullying todos los días", 0.951, True, True),
+        ("me hacen bullying todos los días", 0.948, True, True),
         # Found by a phrase: never set aside, whatever the score ("lol" does not make a wish to die a joke).
-        ("i want to die lol", 0.238, True, True),
+        ("i want to die lol", 0.212, True, True),
         ("my dad hits me when i lose at fortnite lol", 0.02, True, True),
-        ("this game is so hard i want to die lol but seriously i want to die every day", 0.206, True, True),
-        # Suicide or self-harm found by a concept, under the grave veto (0.8): set aside. Known costs of the cuts the
-        # twelfth and thirteenth rounds' cross-validation chose (the grave veto rose from 0.4 on a margin of 5 false
-        # alarms in 2,220; docs/consultations.md); each is pointed out to the moderator (Answer.doubted).
-        ("i gave away all my stuff to my friends this week", 0.664, True, False),
-        ("I have written the letters and I am ready", 0.201, True, False),
-        ("i have scars on my wrists that i hide", 0.783, True, False),
-        # A topic and a cue only (no phrase), under the veto (0.9): a real disclosure set aside. Known cost.
-        ("Someone online keeps asking me for photos.", 0.635, True, False),
+        ("this game is so hard i want to die lol but seriously i want to die every day", 0.145, True, True),
+        # Suicide or self-harm found by a concept: they stand over the grave veto (0.6 since the fourteenth round,
+        # 0.8 before, when the first and the third were set aside) ...
+        ("i gave away all my stuff to my friends this week", 0.64, True, True),
+        ("i have scars on my wrists that i hide", 0.727, True, True),
+        # ... and under it are set aside. Known costs of the cuts cross-validation chose (docs/consultations.md);
+        # each is pointed out to the moderator (Answer.doubted).
+        ("I have written the letters and I am ready", 0.223, True, False),
+        # A topic and a cue only (no phrase), under the veto (0.8): a real disclosure set aside. Known cost.
+        ("Someone online keeps asking me for photos.", 0.699, True, False),
         # Benign answers in each language.
-        ("We should have more parks and cleaner streets in our town.", 0.013, False, False),
-        ("J'aimerais plus de sorties scolaires au musée.", 0.012, False, False),
-        ("Me gustaría que el recreo fuera más largo.", 0.034, False, False),
-        ("Хочу, чтобы в школе была бесплатная еда.", 0.109, False, False),
-        ("أتمنى أن تكون هناك ملاعب أكثر في حينا.", 0.012, False, False),
-        ("我希望学校有更多的体育课。", 0.018, False, False),
-        ("i want to die, this homework is so long lol", 0.004, False, False),
+        ("We should have more parks and cleaner streets in our town.", 0.012, False, False),
+        ("J'aimerais plus de sorties scolaires au musée.", 0.007, False, False),
+        ("Me gustaría que el recreo fuera más largo.", 0.03, False, False),
+        ("Хочу, чтобы в школе была бесплатная еда.", 0.107, False, False),
+        ("أتمنى أن تكون هناك ملاعب أكثر في حينا.", 0.011, False, False),
+        ("我希望学校有更多的体育课。", 0.021, False, False),
+        ("i want to die, this homework is so long lol", 0.003, False, False),
     ],
 )
 def test_exact_scores_on_invented_texts(text: str, score: float, by_rules: bool, flagged: bool) -> None:
@@ -82,7 +83,7 @@ def test_an_answer_is_scored_by_its_most_worrying_sentence() -> None:
         "the pitch is nice",
     ]
     whole = disclosure_model.probability(disclosure_model.model()[0], disclosure_model.features(text))
-    assert (round(whole, 3), round(disclosure_model.score(text), 3)) == (0.339, 0.463)
+    assert (round(whole, 3), round(disclosure_model.score(text), 3)) == (0.413, 0.545)
 
 
 def test_a_finding_of_the_model_alone_has_no_category_and_opens_a_case() -> None:

@@ -15,7 +15,7 @@ import pytest
 from cwgcop.consultations.redaction import find, learned
 from cwgcop.consultations.redaction.base import Category, Hit
 
-THRESHOLDS = (0.4, 0.4, 0.4)  # names, schools, addresses (docs/consultations.md, "The thirteenth round")
+THRESHOLDS = (0.4, 0.5, 0.5)  # names, schools, addresses (docs/consultations.md, "The fourteenth round")
 
 
 def test_the_shipped_model_loads_with_the_thresholds_chosen_by_cross_validation() -> None:
@@ -28,24 +28,24 @@ def test_the_shipped_model_loads_with_the_thresholds_chosen_by_cross_validation(
     [
         (
             "Yesterday I went skating with Orlaith and her dog.",
-            [("Orlaith", (0.978, 0.002, 0.0))],
+            [("Orlaith", (0.969, 0.003, 0.001))],
         ),
-        ("Je l'ai dit à Maëlys mais elle a rigolé.", [("Maëlys", (0.695, 0.005, 0.001))]),
+        ("Je l'ai dit à Maëlys mais elle a rigolé.", [("Maëlys", (0.597, 0.005, 0.001))]),
         ("Mi vecina Itziar siempre me ayuda con los deberes.", [("Itziar", (0.999, 0.0, 0.0))]),
-        ("Я рассказала Златославе про школу.", [("Златославе", (0.748, 0.005, 0.0))]),
+        ("Я рассказала Златославе про школу.", [("Златославе", (0.695, 0.01, 0.001))]),
         (
             "我和司马小蕾一起去图书馆。",
-            [("司马", (0.788, 0.003, 0.0)), ("小", (0.883, 0.003, 0.0)), ("蕾", (0.959, 0.003, 0.0))],
+            [("司马", (0.831, 0.002, 0.0)), ("小", (0.877, 0.002, 0.0)), ("蕾", (0.936, 0.002, 0.0))],
         ),
         (
             "I go to Hollybrook Academy and we live at 14 Marsh Lane, Leeds.",
             [
-                ("Hollybrook", (0.002, 0.989, 0.001)),
-                ("Academy", (0.004, 0.99, 0.001)),
+                ("Hollybrook", (0.002, 0.988, 0.001)),
+                ("Academy", (0.004, 0.988, 0.001)),
                 ("14", (0.0, 0.0, 0.999)),
                 ("Marsh", (0.0, 0.0, 0.999)),
                 ("Lane", (0.0, 0.0, 0.999)),
-                ("Leeds", (0.006, 0.0, 0.959)),
+                ("Leeds", (0.007, 0.001, 0.963)),
             ],
         ),
         ("The weather was nice and we played football after school.", []),
@@ -151,6 +151,21 @@ def test_a_title_or_kin_word_is_never_labelled_a_name(
     assert learned.category_of(word, probabilities, THRESHOLDS) == category
 
 
+@pytest.mark.parametrize(
+    ("text", "index", "opening"),
+    [
+        ("Call me on +254 722 000 111.", 0, True),  # a frequent word, capitalised because it comes first
+        ("I said no. Tell them.", 3, True),  # after a sentence's end
+        ("Rose told me.", 0, False),  # a name that is also a word
+        ("Ah Seng told me.", 0, False),  # before another capitalised word: a name
+        ("we Call Zuzanna", 1, False),  # not first
+    ],
+)
+def test_a_frequent_word_opening_a_sentence_is_not_a_name(text: str, index: int, opening: bool) -> None:
+    toks = learned.tokens(text)
+    assert learned.opening_word(text, toks[index], toks[index + 1]) is opening
+
+
 def _scores(text: str, probabilities: list[tuple[float, float, float]]) -> tuple:  # type: ignore[type-arg]
     toks = learned.tokens(text)
     assert len(toks) == len(probabilities)
@@ -161,11 +176,15 @@ def _scores(text: str, probabilities: list[tuple[float, float, float]]) -> tuple
     ("probabilities", "kept"),
     [
         # The model is sure the verb and its object are none of the three: the rules' school ends before them.
-        ([(0, 0, 0), (0, 1, 0), (0, 1, 0), (0, 0.98, 0), (0.01, 0.02, 0), (0, 0.04, 0.0)], "مدرسة الملك الثانوية"),
-        # Not sure (0.35 ≥ 0.05): the words stay in.
-        ([(0, 0, 0), (0, 1, 0), (0, 1, 0), (0, 0.98, 0), (0, 0.35, 0), (0, 0.04, 0)], "مدرسة الملك الثانوية يسحبون"),
-        # Never the first word: a school the model does not see at all is the rules' as they found it.
-        ([(0, 0, 0), (0, 0, 0), (0, 0, 0), (0, 0, 0), (0, 0, 0), (0, 0, 0)], "مدرسة"),
+        ([(0, 0, 0), (0, 1, 0), (0, 1, 0), (0, 0.98, 0), (0.01, 0.01, 0), (0, 0.015, 0.0)], "مدرسة الملك الثانوية"),
+        # Not sure (0.35, then 0.04 ≥ 0.02): the words stay in.
+        (
+            [(0, 0, 0), (0, 1, 0), (0, 1, 0), (0, 0.98, 0), (0, 0.35, 0), (0, 0.04, 0)],
+            "مدرسة الملك الثانوية يسحبون الجوالات",
+        ),
+        ([(0, 0, 0), (0, 1, 0), (0, 1, 0), (0, 0.98, 0), (0, 0.35, 0), (0, 0.01, 0)], "مدرسة الملك الثانوية يسحبون"),
+        # Never the first word.
+        ([(0, 0, 0), (0, 0.9, 0), (0, 0, 0), (0, 0, 0), (0, 0, 0), (0, 0, 0)], "مدرسة"),
     ],
 )
 def test_the_model_takes_off_the_end_of_a_rules_school_what_it_is_sure_is_not_one(

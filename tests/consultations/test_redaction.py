@@ -205,3 +205,21 @@ def test_a_name_found_with_its_title_loses_the_title(text: str, span: str, kept:
     assert (None if out is None else text[out.start : out.end]) == kept
     school = Hit(start, start + len(span), Category.SCHOOL)
     assert people.without_title(text, school) is school
+
+
+@pytest.mark.parametrize(
+    ("text", "email"),
+    [
+        # Spelled out after "my email is": the address's name may hold spaces (blind14, after its score).
+        ("my email is kayla dot brooks 09 at gmail dot com my teacher said", "kayla dot brooks 09 at gmail dot com"),
+        ("mail me kayla.brooks 09 at gmail dot com", "kayla.brooks 09 at gmail dot com"),
+        ("you can email me at rhiannon dot b 2011 at gmail dot com if", "rhiannon dot b 2011 at gmail dot com"),
+        ("mon mail c'est lea martin 12 arobase orange point fr", "lea martin 12 arobase orange point fr"),
+        # Not after a cue, or written with "@": the words before it are the child's.
+        ("email me on sam dot rivers at outlook dot com", "sam dot rivers at outlook dot com"),
+        ("I email my aunt at precious underscore m at gmail dot com", "precious underscore m at gmail dot com"),
+        ("email me if u want jadeyy.b2011@hotmail.co.uk", "jadeyy.b2011@hotmail.co.uk"),
+    ],
+)
+def test_a_spelled_out_email_after_its_cue_takes_the_words_of_its_name(text: str, email: str) -> None:
+    assert [text[f.start : f.end] for f in find(text) if f.category is Category.EMAIL] == [email]

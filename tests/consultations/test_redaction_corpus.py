@@ -24,6 +24,7 @@ from cwgcop.consultations.redaction.evaluate import (
     load_blind11,
     load_blind12,
     load_blind13,
+    load_blind14,
     load_heldout,
     load_round4,
     load_training,
@@ -73,10 +74,10 @@ def _figures(scores: dict[str, Score]) -> tuple[int, int, int, int, int]:
 
 def test_the_measured_figures_are_those_in_the_docs(all_scores: dict[str, dict[str, Score]]) -> None:
     """docs/consultations.md gives these counts; any change to the rules updates them (a drop fails here first)."""
-    assert _figures(all_scores["tuning"]) == (174, 174, 162, 162, 10)
-    assert _figures(all_scores["unseen"]) == (138, 138, 150, 150, 40)
+    assert _figures(all_scores["tuning"]) == (174, 174, 162, 162, 9)
+    assert _figures(all_scores["unseen"]) == (138, 138, 150, 150, 37)
     # The former fresh set, scored once (19/30), then folded into tuning in round 4.
-    assert _figures(all_scores["round4"]) == (24, 24, 30, 30, 5)
+    assert _figures(all_scores["round4"]) == (24, 24, 30, 30, 7)
     # The fifth blind set, scored once after round 4 (contact 24/24, names/schools/addresses 56/68, names 34/44,
     # 7 clean words), then folded into tuning in round 5.
     assert _figures(all_scores["blind5"]) == (24, 24, 68, 68, 3)
@@ -92,7 +93,7 @@ def test_the_measured_figures_are_those_in_the_docs(all_scores: dict[str, dict[s
     # After round 7 (general mechanisms: lists, titles, what a person is called, a real lexicon): names 81/87,
     # names/schools/addresses 107/123 = 87.0 %. Pinned, not a target: round 7 aimed at mechanisms, not at its names
     # (docs/consultations.md); the eighth blind set is the estimate.
-    assert _figures(all_scores["blind7"]) == (24, 24, 120, 123, 29)
+    assert _figures(all_scores["blind7"]) == (24, 24, 120, 123, 21)
     assert (all_scores["blind7"]["all"].found["name"], all_scores["blind7"]["all"].total["name"]) == (84, 87)
     # The eighth blind set (answers of one to four sentences to the consultation's questions), scored once after
     # round 7 (contact 22/24, names/schools/addresses 78/119 = 65.5 %, names 51/83, schools 11/18, addresses 16/18,
@@ -103,15 +104,16 @@ def test_the_measured_figures_are_those_in_the_docs(all_scores: dict[str, dict[s
     # reported speech, "to me or to X", handles after "I know him as", institutions as an open class): contact 24/24,
     # names 76/83, names/schools/addresses 109/119 = 91.6 %, clean words 40/3660. Pinned, not a target: tuning
     # figures.
-    assert _figures(all_scores["blind8"]) == (24, 24, 115, 119, 48)
+    assert _figures(all_scores["blind8"]) == (24, 24, 115, 119, 38)
     assert (all_scores["blind8"]["all"].found["name"], all_scores["blind8"]["all"].total["name"]) == (79, 83)
     # The figures above are with the learned detector of names, schools and addresses (tenth round: trained on
     # every set here, so they are training figures; the clean words it removes rise on the tuning and unseen sets,
-    # 6 -> 6 and 26 -> 36; with the thirteenth round's CRF 6 -> 10 and 26 -> 40). The cross-validated figures are in
+    # 6 -> 6 and 26 -> 36; with the thirteenth round's CRF 6 -> 10 and 26 -> 40; with the fourteenth round's titles
+    # left beside names, 9 and 37). The cross-validated figures are in
     # docs/consultations.md ("The tenth round", "The thirteenth round").
     # The first held-out set (seen since): reported, not a target. Round 7 removes one word more, "Lupita" in "La
     # maestra Lupita": that set labels a teacher's name clean, the later sets label it personal.
-    assert _figures(score(load_heldout())) == (34, 34, 34, 34, 14)
+    assert _figures(score(load_heldout())) == (34, 34, 34, 34, 10)
 
 
 def test_the_fifth_blind_set_keeps_its_texts() -> None:
@@ -162,7 +164,7 @@ def test_the_ninth_blind_set_is_scored_as_the_docs_say() -> None:
     records = load_blind9()
     assert (len(records), sum(1 for r in records if not r["spans"])) == (180, 72)
     scores = score(records)
-    assert _figures(scores) == (22, 24, 109, 117, 40)
+    assert _figures(scores) == (22, 24, 109, 117, 36)
     every = scores["all"]
     assert [(every.found[c], every.total[c]) for c in ("name", "school", "address")] == [(74, 81), (18, 18), (17, 18)]
 
@@ -176,9 +178,9 @@ def test_the_tenth_blind_set_is_scored_as_the_docs_say() -> None:
     records = load_blind10()
     assert (len(records), sum(1 for r in records if not r["spans"])) == (240, 48)
     scores = score(records)
-    assert _figures(scores) == (20, 20, 164, 180, 24)
+    assert _figures(scores) == (20, 20, 163, 180, 23)
     every = scores["all"]
-    assert [(every.found[c], every.total[c]) for c in ("name", "school", "address")] == [(107, 120), (30, 30), (27, 30)]
+    assert [(every.found[c], every.total[c]) for c in ("name", "school", "address")] == [(108, 120), (30, 30), (25, 30)]
 
 
 def test_the_eleventh_blind_set_is_scored_as_the_docs_say() -> None:
@@ -190,9 +192,9 @@ def test_the_eleventh_blind_set_is_scored_as_the_docs_say() -> None:
     records = load_blind11()
     assert (len(records), sum(1 for r in records if not r["spans"])) == (240, 48)
     scores = score(records)
-    assert _figures(scores) == (19, 20, 186, 192, 51)
+    assert _figures(scores) == (20, 20, 184, 192, 39)
     every = scores["all"]
-    assert [(every.found[c], every.total[c]) for c in ("name", "school", "address")] == [(116, 120), (35, 36), (35, 36)]
+    assert [(every.found[c], every.total[c]) for c in ("name", "school", "address")] == [(114, 120), (35, 36), (35, 36)]
 
 
 def test_the_twelfth_blind_set_is_scored_as_the_docs_say() -> None:
@@ -204,7 +206,7 @@ def test_the_twelfth_blind_set_is_scored_as_the_docs_say() -> None:
     records = load_blind12()
     assert (len(records), sum(1 for r in records if not r["spans"])) == (240, 48)
     scores = score(records)
-    assert _figures(scores) == (20, 20, 183, 192, 50)
+    assert _figures(scores) == (20, 20, 183, 192, 37)
     every = scores["all"]
     assert [(every.found[c], every.total[c]) for c in ("name", "school", "address")] == [(113, 120), (34, 36), (36, 36)]
 
@@ -214,48 +216,69 @@ def test_the_thirteenth_blind_set_is_scored_as_the_docs_say() -> None:
     least 9 clean texts), written apart by a writer who read nothing of the project, scored once against the CRF
     retrained with blind12 and twelve training writers (commit effee8a): names/schools/addresses 177/192 = 92.2 %
     (names 114, schools 30, addresses 33), contact 22/22, clean words 53/2856 (Arabic 16/314); the rules alone
-    112/192 = 58.3 %, 34 clean words (docs/consultations.md, "The thirteenth round"). The figures below are the
-    shipped model's, retrained after that score with a writer of carefully written answers (train13m): blind13 is
-    not training data, but it was read before that change."""
+    112/192 = 58.3 %, 34 clean words (docs/consultations.md, "The thirteenth round"). Training data since the
+    fourteenth round: training figures."""
     records = load_blind13()
     assert (len(records), sum(1 for r in records if not r["spans"])) == (240, 57)
+    assert _figures(score(records)) == (22, 22, 184, 192, 34)
+
+
+def test_the_fourteenth_blind_set_is_scored_as_the_docs_say() -> None:
+    """blind14/: 40 texts per language (20 names, 6 schools, 6 addresses, 4 contact details or dates of birth, at
+    least 8 clean texts), each language written apart by a writer who read only the format brief, scored once against
+    the CRF retrained with blind13 and fourteen training writers (commit 7960475): names/schools/addresses 179/192 =
+    93.2 % (names 117, schools 27, addresses 35; every language at or over 90.6 %), contact 19/20 (an e-mail spelled
+    with spaces in its name), clean words 31/2872 = 1.1 % (every language at or under 1.6 %) (docs/consultations.md,
+    "The fourteenth round"). The contact figure below is after the fix for that e-mail, made after the score; the
+    rest is the single score as it was. Not training data."""
+    records = load_blind14()
+    assert (len(records), sum(1 for r in records if not r["spans"])) == (240, 62)
     scores = score(records)
-    assert _figures(scores) == (22, 22, 176, 192, 54)
+    assert _figures(scores) == (20, 20, 179, 192, 31)
     every = scores["all"]
-    assert [(every.found[c], every.total[c]) for c in ("name", "school", "address")] == [(114, 120), (30, 36), (32, 36)]
-    assert [round(scores[lang].recall(PLACES), 3) for lang in LANGUAGES] == [0.938, 0.812, 1.0, 0.875, 0.938, 0.938]
-    assert (scores["ar"].wrong_words, scores["ar"].clean_words) == (18, 314)
+    assert [(every.found[c], every.total[c]) for c in ("name", "school", "address")] == [(117, 120), (27, 36), (35, 36)]
+    assert [round(scores[lang].recall(PLACES), 3) for lang in LANGUAGES] == [0.969, 0.938, 0.938, 0.938, 0.906, 0.906]
+    assert [(scores[lang].wrong_words, scores[lang].clean_words) for lang in LANGUAGES] == [
+        (4, 316),
+        (7, 568),
+        (5, 592),
+        (6, 549),
+        (6, 376),
+        (3, 471),
+    ]
 
 
 def test_what_the_moderator_is_shown_on_the_blind_sets() -> None:
     """The safety net on unseen texts: a detail the redaction misses may still be highlighted on the moderation
-    page, where approving over a highlight needs a second step. On blind13, 178 of 192 names, schools and addresses
-    are removed or highlighted (176 removed); 14 reach the moderator unmarked; highlights fall on 24 of its 57 clean
-    texts. On blind12, blind11, blind10 and blind9 (training data since): 184/192, 187/192, 165/180, 111/117
-    (docs/consultations.md)."""
-    shown = coverage(load_blind13())
-    assert (shown.shown["name/school/address"], shown.details["name/school/address"]) == (178, 192)
-    assert (shown.shown["contact"], shown.details["contact"]) == (22, 22)
-    assert (shown.clean_texts_highlighted, shown.clean_texts) == (24, 57)
-    assert (shown.clean_words_highlighted, shown.clean_words) == (153, 2856)
+    page, where approving over a highlight needs a second step. On blind14, 184 of 192 names, schools and addresses
+    are removed or highlighted (179 removed); 8 reach the moderator unmarked; highlights fall on 21 of its 62 clean
+    texts. On blind13, blind12, blind11, blind10 and blind9 (training data since): 186/192, 184/192, 185/192,
+    164/180, 111/117 (docs/consultations.md)."""
+    shown = coverage(load_blind14())
+    assert (shown.shown["name/school/address"], shown.details["name/school/address"]) == (184, 192)
+    assert (shown.shown["contact"], shown.details["contact"]) == (20, 20)
+    assert (shown.clean_texts_highlighted, shown.clean_texts) == (21, 62)
+    assert (shown.clean_words_highlighted, shown.clean_words) == (137, 2872)
     assert [
         (found.shown["name/school/address"], found.details["name/school/address"])
         for found in (
+            coverage(load_blind13()),
             coverage(load_blind12()),
             coverage(load_blind11()),
             coverage(load_blind10()),
             coverage(load_blind9()),
         )
-    ] == [(184, 192), (187, 192), (165, 180), (111, 117)]
+    ] == [(186, 192), (184, 192), (185, 192), (164, 180), (111, 117)]
 
 
 def test_the_training_writers_sets_keep_their_texts() -> None:
-    """train10a … train10h/, train11i/, train11j/, train12k/, train12l/, train13m/: written for the learned
-    detector's training only, by thirteen writers given other regions, styles (long answers, chat remarks, carefully
-    written answers) or focuses (schools and addresses, names that are also words, Arabic and Chinese, long school
-    names); never used to change the rules. Training figures."""
+    """train10a … train10h/, train11i/, train11j/, train12k/, train12l/, train13m/, train14n/: written for the
+    learned detector's training only, by fourteen writers given other regions, styles (long answers, chat remarks,
+    carefully written answers) or focuses (schools and addresses, names that are also words, Arabic and Chinese, long
+    school names, Chinese across Chinese-speaking places, the edges of Arabic schools and addresses); never used to
+    change the rules. Training figures."""
     records = load_training()
-    assert (len(records), sum(1 for r in records if not r["spans"])) == (6640, 1750)
+    assert (len(records), sum(1 for r in records if not r["spans"])) == (7531, 2187)
     assert {r["id"].split("-")[0] for r in records} == {
         *(f"train10{w}" for w in "abcdefgh"),
         "train11i",
@@ -263,8 +286,9 @@ def test_the_training_writers_sets_keep_their_texts() -> None:
         "train12k",
         "train12l",
         "train13m",
+        "train14n",
     }
-    assert _figures(score(records)) == (213, 217, 4988, 5310, 1404)
+    assert _figures(score(records)) == (270, 277, 5379, 5749, 1259)
 
 
 def test_the_corpus_has_a_hundred_texts_per_language_half_of_them_clean() -> None:

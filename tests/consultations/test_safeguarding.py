@@ -30,6 +30,7 @@ from tests.consultations.safeguarding_measure import (
     BLIND11,
     BLIND12,
     BLIND13,
+    BLIND14,
     CORPUS,
     TRAINING,
     load,
@@ -208,9 +209,9 @@ def test_the_measured_figures_are_those_in_the_docs() -> None:
     corpus, blind = measure(), measure(load(BLIND))
     # The corpus holds the former fresh set (lines 171-190 of each file) since round 4.
     # Since the tenth round (the learned detector reads every answer; training figures): 0, 0 and 0, 5; since the
-    # twelfth round's cuts (veto 0.9, grave veto 0.8) findings of the rules can be set aside: after the thirteenth
-    # round's retraining one is, "我每天在学校都被欺负" (known cost, docs/consultations.md).
-    assert [t.text for t in corpus.misses] == ["我每天在学校都被欺负"]
+    # twelfth round's cuts findings of the rules can be set aside: after the thirteenth round's retraining one was,
+    # "我每天在学校都被欺负"; with the fourteenth round's (veto 0.8, grave veto 0.6), none is.
+    assert [t.text for t in corpus.misses] == []
     assert len(corpus.false_alarms) == 0
     assert (len(blind.misses), len(blind.false_alarms)) == (0, 5)
 
@@ -308,21 +309,40 @@ def test_the_thirteenth_blind_set_is_scored_as_the_docs_say() -> None:
     """blind13/: 32 disclosures (4 a category) and 30 benign texts (20 about the topics) per language, written by a
     writer who read nothing of the project (many scenarios in parallel across the languages), scored once against
     the disclosure model retrained with blind12 and seven training writers (commit effee8a): 189/192 = 98.4 % found,
-    13/180 = 7.2 % false alarms. Recall meets the target in every language; false alarms are over 10 % in Arabic
-    (docs/consultations.md, "The thirteenth round"). Not training data."""
+    13/180 = 7.2 % false alarms, over 10 % in Arabic (docs/consultations.md, "The thirteenth round"). Training data
+    since the fourteenth round: training figures."""
     score = measure(load(BLIND13))
     assert sum(score.texts.values()) == 372
-    assert (len(score.misses), len(score.false_alarms)) == (3, 13)
-    assert [language for language in LANGUAGES if score.recall(language) < 0.9] == []
-    assert [language for language in LANGUAGES if score.false_alarm_rate(language) > 0.1] == ["ar"]
+    assert (len(score.misses), len(score.false_alarms)) == (0, 5)
+
+
+def test_the_fourteenth_blind_set_is_scored_as_the_docs_say() -> None:
+    """blind14/: 32 disclosures (4 a category), 20 texts about the topics and 10 other benign texts per language,
+    each language written apart by a writer who read only the format brief, scored once against the disclosure model
+    retrained with blind13 and eight training writers (commit 7960475): 187/192 = 97.4 % found (every language at or
+    over 90.6 %), 10/180 = 5.6 % false alarms (every language at or under 10 %) (docs/consultations.md, "The
+    fourteenth round"). Not training data."""
+    score = measure(load(BLIND14))
+    assert sum(score.texts.values()) == 372
+    assert (len(score.misses), len(score.false_alarms)) == (5, 10)
+    assert [round(score.recall(language), 3) for language in LANGUAGES] == [1.0, 1.0, 0.969, 1.0, 0.906, 0.969]
+    assert [round(score.false_alarm_rate(language), 3) for language in LANGUAGES] == [
+        0.067,
+        0.033,
+        0.033,
+        0.1,
+        0.0,
+        0.1,
+    ]
 
 
 def test_the_training_writers_sets_are_scored_as_the_docs_say() -> None:
-    """train10a … train10d/, train11e/, train11f/, train12g/: written for the learned detector's training only (never
-    to change the rules): training figures. train11e was written to be false alarms (52 benign_topic texts a
-    language); train12g to be English false alarms and Spanish disclosures."""
+    """train10a … train10d/, train11e/, train11f/, train12g/, train14h/: written for the learned detector's training
+    only (never to change the rules): training figures. train11e was written to be false alarms (52 benign_topic
+    texts a language); train12g to be English false alarms and Spanish disclosures; train14h Arabic false alarms
+    (120 benign_topic texts) and Chinese and French disclosures (three languages only)."""
     found = [(len(s.misses), len(s.false_alarms)) for s in (measure(load(t, every=False)) for t in TRAINING)]
-    assert found == [(1, 18), (0, 10), (0, 13), (0, 12), (0, 38), (0, 13), (0, 14)]
+    assert found == [(0, 18), (0, 10), (0, 13), (0, 12), (0, 38), (0, 13), (0, 14), (0, 9)]
 
 
 @pytest.mark.parametrize(

@@ -112,7 +112,7 @@ def _t2s() -> opencc.OpenCC:
 
 @lru_cache(maxsize=4096)
 def _simplified_char(char: str) -> str:
-    converted = _t2s().convert(char)
+    converted: str = _t2s().convert(char)
     return converted if len(converted) == 1 else char
 
 
@@ -123,7 +123,7 @@ def simplified(text: str) -> str:
     OpenCC's phrase tables would change the length, each character is converted alone."""
     if not HAN.search(text):
         return text
-    converted = _t2s().convert(text)
+    converted: str = _t2s().convert(text)
     if len(converted) == len(text):
         return converted
     return "".join(_simplified_char(char) if HAN.match(char) else char for char in text)

@@ -150,8 +150,24 @@ def _id_value(value: str) -> int:
     return end
 
 
+# What a child calls their address before spelling it out: the words between it and a spelled "at" are the address's
+# name, spaces and all ("my email is kayla dot brooks 09 at gmail dot com").
+EMAIL_CUE = re.compile(
+    r"(?i:e-?mail|mail|correo|courriel|почта|почты|имейл|емейл|ايميل|إيميل|الايميل|الإيميل|邮箱|郵箱)"
+    r"(?:\s+(?i:is|es|est|c'est|это|هو)|\s*[:：=]|\s+(?i:me)(?:\s+(?i:at|on|to|à|a))?)\s*"
+    r"(?<!\S)(?P<words>(?!(?i:at|on|to|à|a|is|es|est)\s)(?:[A-Za-z0-9][A-Za-z0-9._+-]*\s+){1,4})$"
+)
+
+
 def emails(text: str) -> list[Hit]:
-    return [Hit(m.start(), m.end(), Category.EMAIL) for m in EMAIL_RE.finditer(text)]
+    hits = []
+    for match in EMAIL_RE.finditer(text):
+        start = match.start()
+        cue = EMAIL_CUE.search(text, max(0, start - 80), start)
+        if cue is not None and "@" not in match.group():  # spelled out: its name may hold spaces
+            start = cue.start("words")
+        hits.append(Hit(start, match.end(), Category.EMAIL))
+    return hits
 
 
 def links(text: str) -> list[Hit]:

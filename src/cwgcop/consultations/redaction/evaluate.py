@@ -2,7 +2,7 @@
 
     python -m cwgcop.consultations.redaction.evaluate [CORPUS_DIR] [--misses] [--unseen | --heldout | --round4 |
         --blind5 | --blind6 | --blind7 | --blind8 | --blind9 | --blind10 | --blind11 | --blind12 | --blind13 |
-        --training]
+        --blind14 | --training]
         [--highlights]
     python -m cwgcop.consultations.redaction.evaluate --fresh PATH [--misses]
 
@@ -179,8 +179,15 @@ def load_blind12(corpus: Path = DEFAULT_CORPUS) -> list[dict]:  # type: ignore[t
 def load_blind13(corpus: Path = DEFAULT_CORPUS) -> list[dict]:  # type: ignore[type-arg]
     """The thirteenth blind set (blind13/<language>.txt, 40 per language): written apart by a writer who read nothing
     of the project, scored once against the CRF retrained with blind12 and twelve training writers (commit
-    effee8a)."""
+    effee8a); training data since the fourteenth round."""
     return _load_marked(corpus / "blind13", "blind13")
+
+
+def load_blind14(corpus: Path = DEFAULT_CORPUS) -> list[dict]:  # type: ignore[type-arg]
+    """The fourteenth blind set (blind14/<language>.txt, 40 per language): each language written apart by a writer
+    who read only the format brief, scored once against the CRF retrained with blind13 and fourteen training
+    writers (commit 7960475)."""
+    return _load_marked(corpus / "blind14", "blind14")
 
 
 # The training writers' sets (train*/<language>.txt): written for the learned detector's training only (never to
@@ -333,6 +340,7 @@ def main(argv: list[str]) -> None:
         "--blind11": load_blind11,
         "--blind12": load_blind12,
         "--blind13": load_blind13,
+        "--blind14": load_blind14,
         "--training": load_training,
         "--heldout": load_heldout,
     }
