@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from cwgcop.consultations import concepts
@@ -68,9 +72,31 @@ def test_a_guard_sentence_silences_the_phrase_lists_topics_too() -> None:
 
 
 def test_arabic_is_read_without_its_and_clitic() -> None:
-    """ "ويضربونني": "and they hit me"; the word is read as written and without its "و"."""
+    """ "ويضربونني": "and they hit me"; the word is read as written and without its "و". "ياخذون مصروفي" ("they
+    take my pocket money") is one mistreatment: the longest entry at a word is read first, so "مصروفي" inside it does
+    not count again (before the fourteenth round the order of a set decided, and could differ between processes)."""
     where = concepts.occurrences("ar", words("الكبار ياخذون مصروفي ويضربونني"))
-    assert (where["repeat"], where["mistreat"], where["violence"], where["me"]) == ([0], [1, 2, 3], [3], [3])
+    assert (where["repeat"], where["mistreat"], where["violence"], where["me"]) == ([0], [1, 3], [3], [3])
+
+
+def test_the_concepts_read_the_same_whatever_the_hash_seed() -> None:
+    """Candidates come in the file's order, the longest first: two interpreters with other hash seeds find the same
+    occurrences."""
+    code = (
+        "from cwgcop.consultations import concepts; from cwgcop.consultations.safeguarding import words;"
+        "print(concepts.occurrences('ar', words('الكبار ياخذون مصروفي ويضربونني')))"
+    )
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(seen) == 1
 
 
 def test_a_long_match_counts_once_and_its_negation_cancels_it() -> None:

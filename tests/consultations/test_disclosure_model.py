@@ -11,7 +11,7 @@ from types import ModuleType
 
 import pytest
 
-from cwgcop.consultations import disclosure_model
+from cwgcop.consultations import concepts, disclosure_model
 from cwgcop.consultations.safeguarding import Finding, assess, rules, words
 
 
@@ -126,3 +126,27 @@ def test_the_shipped_weights_are_what_the_tool_builds_from_the_corpora() -> None
     assert {str(k): v for k, v in tool.train(records).items()} == shipped["weights"]
     assert "blind13" in {folder.name for folder in tool.SETS.values()}
     assert not any("unscored" in str(folder) for folder in tool.SETS.values())
+
+
+@pytest.mark.database_free
+def test_an_answer_s_sentences_are_read_from_the_whole_answer_as_if_read_alone() -> None:
+    """score() reads each sentence's concepts from the whole answer's occurrences and the whole answer's words from
+    its sentences' (held_by_sentence, _words_and_pairs): on every corpus text of more than one sentence, the same
+    concepts and the same score as reading each part on its own (features() on the whole text and each sentence)."""
+    from tests.consultations.safeguarding_measure import CORPUS, TRAINING, load
+
+    folders = [CORPUS, *TRAINING, *sorted(CORPUS.glob("blind*"))]
+    texts = [words(t.text) for folder in folders for t in load(folder, every=False)]
+    table = disclosure_model._table()
+    compared = 0
+    for text in texts:
+        parts = disclosure_model.sentences(text)
+        if not parts:
+            continue
+        compared += 1
+        assert concepts.held_by_sentence(text, parts) == [concepts.held(part) for part in parts], text
+        reference = max(
+            disclosure_model._sigmoid(sum(table[f] for f in disclosure_model.features(part))) for part in [text, *parts]
+        )
+        assert disclosure_model.score(text) == reference, text
+    assert compared == 881

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from cwgcop.consultations.redaction import dates, evaluate, places
+from cwgcop.consultations.redaction import chinese, dates, evaluate, places
 from cwgcop.consultations.redaction.normalise import normalise
 
 # The corpora read (tuning, held-out, the training writers, blind12, blind13): texts, those without a year, the dates
@@ -45,3 +45,16 @@ def test_a_script_s_patterns_read_only_texts_in_that_script(texts: list[str], mo
     monkeypatch.setattr(places, "NEEDS", {})
     assert [(places.schools(text), places.addresses(text)) for text in texts] == shortcut
     assert (skipped, sum(len(a) + len(b) for a, b in shortcut)) == (SIZES["skipped"], SIZES["places"])
+
+
+def test_jieba_s_hmm_runs_only_where_a_name_in_company_can_be(
+    texts: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """cue_names skips its HMM pass over a Chinese text holding none of COMPANY_AFTER; with every text read in
+    full, the same names."""
+    chinese_texts = [text for text in texts if chinese.HAS_CJK.search(text)]
+    shortcut = [chinese.cue_names(text) for text in chinese_texts]
+    skipped = sum(1 for text in chinese_texts if not chinese.company_possible(text))
+    monkeypatch.setattr(chinese, "company_possible", lambda _text: True)
+    assert [chinese.cue_names(text) for text in chinese_texts] == shortcut
+    assert (len(chinese_texts), skipped, sum(map(len, shortcut))) == (1771, 1288, 442)

@@ -147,8 +147,8 @@ class Index:
             self.exact.setdefault(first, []).append(entry)
 
     def candidates(self, word: str) -> list[Entry]:
-        """The entries that may start at ``word``, kept for the words already seen (most words of an answer are
-        the same few hundred; the memory is bounded)."""
+        """The entries whose first word ``word`` fits (:func:`_first_fits`), kept for the words already seen (most
+        words of an answer are the same few hundred; the memory is bounded)."""
         found = self.seen.get(word)
         if found is not None:
             return found
@@ -157,6 +157,9 @@ class Index:
             found += self.stems.get(word[:length], ())
         for length in self.suffix_lengths:
             found += self.suffixes.get(word[-length:], ())
+        # The longest first: where "صديق امي" matches, "امي" after it is not a second actor. (A set once gave the
+        # order, so a text could read differently from one process to the next.)
+        found = sorted((entry for entry in found if _first_fits(entry, word)), key=lambda entry: -len(entry.words))
         if len(self.seen) >= SEEN_WORDS:
             self.seen.clear()
         self.seen[word] = found
@@ -182,6 +185,16 @@ def _entry(concept: str, raw: str) -> Entry:
     if not pieces or "." in pieces:
         raise ValueError(f"empty concept entry: {raw!r}")
     return Entry(concept, pieces, prefix, suffix)
+
+
+def _first_fits(entry: Entry, token: str) -> bool:
+    """Whether ``token`` is the entry's first word, as :func:`_matches` reads it."""
+    piece = entry.words[0]
+    if entry.suffix:
+        return token.endswith(piece) and len(token) > len(piece)
+    if entry.prefix and len(entry.words) == 1:
+        return token.startswith(piece)
+    return token == piece
 
 
 def _matches(entry: Entry, tokens: list[str], at: int) -> bool:
@@ -236,7 +249,7 @@ def concepts(language: str) -> Index:
         name = name.strip()
         if name not in NAMES:
             raise ValueError(f"unknown concept {name!r} in safeguarding concepts {language}")
-        for value in {v.strip() for v in values.split(",") if v.strip()}:
+        for value in dict.fromkeys(v.strip() for v in values.split(",") if v.strip()):  # the file's order
             index.add(_entry(name, value))
     return index
 
@@ -261,8 +274,8 @@ def _occurrences(language: str, text: str) -> dict[str, tuple[int, ...]]:
     for reading in readings:
         ends: dict[str, int] = {}  # where each concept's last match ends: "离家出走" is one leaving, not two
         for at, token in enumerate(reading):
-            for entry in index.candidates(token):
-                if at >= ends.get(entry.concept, 0) and _matches(entry, reading, at):
+            for entry in index.candidates(token):  # each one's first word fits: one word is a match
+                if at >= ends.get(entry.concept, 0) and (len(entry.words) == 1 or _matches(entry, reading, at)):
                     ends[entry.concept] = at + len(entry.words)
                     where.setdefault(entry.concept, []).append(at)
     return {name: tuple(sorted(set(found))) for name, found in where.items()}
@@ -358,6 +371,36 @@ def held(text: str) -> frozenset[str]:
     """The names of the concepts of any language found in ``text`` (normalised words): features of the learned
     disclosure detector (:mod:`.disclosure_model`)."""
     return frozenset(_everywhere(text))
+
+
+def held_by_sentence(text: str, parts: list[str]) -> list[frozenset[str]]:
+    """:func:`held` of each of ``parts``, the sentences of ``text`` (its runs of words between the words "."), read
+    from ``text``'s own occurrences: no entry holds a ".", so none runs across a sentence's end, and each sentence's
+    are those of the text that start inside it (the languages read are those whose scripts the sentence has)."""
+    tokens = text.split(" ")
+    if "" in tokens:
+        return [held(part) for part in parts]
+    spans, start = [], None
+    for at, word in enumerate([*tokens, "."]):
+        if word != "." and start is None:
+            start = at
+        elif word == "." and start is not None:
+            spans.append((start, at))
+            start = None
+    if len(spans) != len(parts):
+        return [held(part) for part in parts]
+    found: list[set[str]] = [set() for _ in parts]
+    present = [scripts(part) for part in parts]
+    for language in LANGUAGES:
+        index = concepts(language)
+        reads = [bool(index.scripts & one) for one in present]
+        if not any(reads):
+            continue
+        for name, where in _occurrences(language, text).items():
+            for k, (first, end) in enumerate(spans):
+                if reads[k] and any(first <= at < end for at in where):
+                    found[k].add(name)
+    return [frozenset(names) for names in found]
 
 
 def banter(raw: str, text: str) -> bool:

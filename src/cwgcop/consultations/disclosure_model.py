@@ -68,15 +68,18 @@ def _concepts(held: frozenset[str]) -> frozenset[int]:
 BIAS = _bucket("bias")
 
 
+def _words_and_pairs(tokens: list[str]) -> set[int]:
+    buckets = set(itertools.starmap(_pair, itertools.pairwise(tokens)))
+    for token in tokens:
+        buckets |= _word(token)
+    return buckets
+
+
 def features(text: str) -> list[int]:
     """The hashed features of ``text`` (the normalised words of :func:`.safeguarding.words`, one space apart), each
     once."""
     tokens = [t for t in text.split(" ") if t and t != "."]
-    buckets = {BIAS, *itertools.starmap(_pair, itertools.pairwise(tokens))}
-    buckets |= _concepts(concepts.held(text))
-    for token in tokens:
-        buckets |= _word(token)
-    return sorted(buckets)
+    return sorted(_words_and_pairs(tokens) | {BIAS} | _concepts(concepts.held(text)))
 
 
 def _sigmoid(z: float) -> float:
@@ -130,6 +133,17 @@ def sentences(text: str) -> list[str]:
 
 def score(text: str) -> float:
     """The score of ``text`` (normalised words, as :func:`features` takes them) by the shipped weights: the highest
-    probability of being a disclosure of the whole text and of each of its sentences."""
+    probability of being a disclosure of the whole text and of each of its sentences. The whole text's words and
+    pairs are its sentences' and the pairs across their ends: read once (the same features as :func:`features`)."""
     at = _table().__getitem__
-    return max(_sigmoid(sum(map(at, features(part)))) for part in [text, *sentences(text)])
+    parts = sentences(text)
+    if not parts:
+        return _sigmoid(sum(map(at, features(text))))
+    split = [part.split(" ") for part in parts]
+    own = [_words_and_pairs(tokens) for tokens in split]
+    whole = set().union(*own, (_pair(a[-1], b[0]) for a, b in itertools.pairwise(split)))
+    held = [concepts.held(text), *concepts.held_by_sentence(text, parts)]
+    return max(
+        _sigmoid(sum(map(at, sorted(found | {BIAS} | _concepts(names)))))
+        for found, names in zip([whole, *own], held, strict=True)
+    )

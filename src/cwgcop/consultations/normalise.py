@@ -54,6 +54,7 @@ def invisible(char: str) -> bool:
     return unicodedata.category(char) == "Cf"
 
 
+@lru_cache(maxsize=16384)  # children type the same few hundred characters
 def clean_char(char: str) -> str:
     """The one cleaning step both checks share, for one character (so that redaction can keep a map from every
     character it reads back to the child's text): nothing for an invisible character, else its NFKC form

@@ -369,6 +369,12 @@ def _latin_and_pronoun_names(text: str) -> list[Hit]:
     return hits
 
 
+def company_possible(text: str) -> bool:
+    """Whether a name can be found in company below: the first needs one of :data:`COMPANY_AFTER` after it (the
+    next joins it with 和, 跟 or 、), so a text holding none of them has none."""
+    return any(after in text for after in COMPANY_AFTER)
+
+
 def cue_names(text: str) -> list[Hit]:
     hits = _latin_and_pronoun_names(text)
     hits += _nicknames(text)
@@ -389,6 +395,8 @@ def cue_names(text: str) -> list[Hit]:
         if match.start() > 0 and _tag(text[match.start() - 1 : match.start() + 1]) is not None:
             continue  # "语文老师": the subject's last character, not a family name
         hits.append(Hit(match.start(), match.end(), Category.NAME))
+    if not company_possible(text):
+        return hits  # jieba's HMM not run
     import jieba
 
     toks, position = [], 0

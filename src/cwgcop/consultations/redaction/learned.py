@@ -204,15 +204,28 @@ def features(text: str, toks: list[Token]) -> list[tuple[bytes, ...]]:
     gaps = ["^", *(_gap(text, toks[i].end, toks[i + 1].start) for i in range(n - 1)), "$"]
     flags = [None, None, *(tok.flag for tok in toks), None, None]
     words = [tok.word for tok in toks]
+    # What each word gives the words two and one places after it and one and two places before it (in that order of
+    # the features), with nothing past the answer's ends.
+    none: tuple[bytes, ...] = ()
+    edge = [none, none]
+    before2 = [*edge, *[_around(word, -2) for word in words], *edge]
+    before1 = [*edge, *[_around(word, -1) for word in words], *edge]
+    after1 = [*edge, *[_around(word, 1) for word in words], *edge]
+    after2 = [*edge, *[_around(word, 2) for word in words], *edge]
     out = []
     for i, word in enumerate(words):
-        f = _local(word)
-        for d in (-2, -1, 1, 2):
-            if 0 <= i + d < n:
-                f += _around(words[i + d], d)
         previous = words[i - 1].lower() if i else "^"
         around = (flags[i], flags[i + 1], flags[i + 3], flags[i + 4])
-        out.append(f + _placed(word, (toks[i].flag, gaps[i], gaps[i + 1], previous, around)))
+        out.append(
+            (
+                *_local(word),
+                *before2[i],
+                *before1[i + 1],
+                *after1[i + 3],
+                *after2[i + 4],
+                *_placed(word, (toks[i].flag, gaps[i], gaps[i + 1], previous, around)),
+            )
+        )
     return out
 
 
@@ -274,14 +287,14 @@ def model() -> Probabilities:
 def category_of(word: str, probabilities: Probabilities, thresholds: Probabilities) -> Category | None:
     """The category whose threshold the word reaches by the widest margin; none for a single letter outside Chinese
     (a pronoun or an initial: "I", "y", "и"); never a name for a title or a kin word (:func:`.people.is_title`)."""
+    name, school, address = probabilities
+    if name < thresholds[0] and school < thresholds[1] and address < thresholds[2]:
+        return None  # most words: nothing to weigh
     if len(word) == 1 and ONE_LETTER.fullmatch(word) and not chinese.HAS_CJK.match(word):
         return None
-    title = people.is_title(word)
-    margins = [
-        (p - t, i)
-        for i, (p, t) in enumerate(zip(probabilities, thresholds, strict=True))
-        if p >= t and not (i == 0 and title)
-    ]
+    margins = [(p - t, i) for i, (p, t) in enumerate(zip(probabilities, thresholds, strict=True)) if p >= t]
+    if name >= thresholds[0] and people.is_title(word):
+        margins = [(margin, i) for margin, i in margins if i != 0]
     return CATEGORIES[max(margins)[1]] if margins else None
 
 

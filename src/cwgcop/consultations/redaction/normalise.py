@@ -64,4 +64,6 @@ def _cleaned(char: str) -> str:
 
 def visible(text: str) -> str:
     """``text`` without invisible characters, in NFC: what is stored."""
+    if text.isascii():
+        return text  # no format character, and already NFC
     return unicodedata.normalize("NFC", "".join(c for c in text if not invisible(c)))

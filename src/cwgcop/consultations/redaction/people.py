@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from cwgcop.consultations.redaction.base import Category, Hit
@@ -41,6 +41,7 @@ ZH_TITLE = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def is_title(word: str) -> bool:
     return TITLE.fullmatch(word) is not None or ZH_TITLE.fullmatch(word) is not None
 
