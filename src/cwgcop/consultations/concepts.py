@@ -273,10 +273,15 @@ def _occurrences(language: str, text: str) -> dict[str, tuple[int, ...]]:
         readings.append([_undialect(t) for t in bare])
     for reading in readings:
         ends: dict[str, int] = {}  # where each concept's last match ends: "离家出走" is one leaving, not two
+        last = len(reading) - 1
         for at, token in enumerate(reading):
+            following = reading[at + 1] if at < last else None
             for entry in index.candidates(token):  # each one's first word fits: one word is a match
-                if at >= ends.get(entry.concept, 0) and (len(entry.words) == 1 or _matches(entry, reading, at)):
-                    ends[entry.concept] = at + len(entry.words)
+                pieces = entry.words
+                if len(pieces) > 1 and (following is None or (pieces[1] != following and not entry.prefix)):
+                    continue  # its second word is not the next one (read whole unless it is a stem)
+                if at >= ends.get(entry.concept, 0) and (len(pieces) == 1 or _matches(entry, reading, at)):
+                    ends[entry.concept] = at + len(pieces)
                     where.setdefault(entry.concept, []).append(at)
     return {name: tuple(sorted(set(found))) for name, found in where.items()}
 
