@@ -453,6 +453,9 @@ CWGCOP_CONSULTATION_RETENTION_DAYS = env_int("CWGCOP_CONSULTATION_RETENTION_DAYS
 CWGCOP_CONSULTATION_PACKAGE_DAYS = env_int("CWGCOP_CONSULTATION_PACKAGE_DAYS", 30)
 # Submissions accepted per network per hour (a whole school class may share one address); 0 switches it off.
 CWGCOP_CONSULTATION_RATE_LIMIT = env_int("CWGCOP_CONSULTATION_RATE_LIMIT", 300)
+# Submissions per network per hour with a group code during a consultation's live window, counted apart (a hall of
+# children on one address); never below the limit above.
+CWGCOP_CONSULTATION_LIVE_RATE_LIMIT = env_int("CWGCOP_CONSULTATION_LIVE_RATE_LIMIT", 2000)
 # Error reports about child-facing pages also mask the network address (cwgcop.consultations.privacy).
 DEFAULT_EXCEPTION_REPORTER_FILTER = "cwgcop.consultations.privacy.ReporterFilter"
 # Where children and their adults report a problem with a consultation page.

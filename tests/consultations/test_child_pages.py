@@ -176,6 +176,40 @@ def test_too_many_answers_from_one_network_are_refused_and_nothing_is_written(se
     assert Response.objects.count() == 3
 
 
+def test_a_live_session_with_a_group_code_has_its_own_higher_limit(settings: Any) -> None:
+    """During the live window, answers with an active group code count in their own bucket against the live limit;
+    the same network's other answers keep theirs; a wrong code is an ordinary answer."""
+    settings.CWGCOP_CONSULTATION_RATE_LIMIT = 2
+    settings.CWGCOP_CONSULTATION_LIVE_RATE_LIMIT = 4
+    now = timezone.now()
+    found = consultation(
+        live_opens_at=now - datetime.timedelta(hours=1), live_closes_at=now + datetime.timedelta(hours=2)
+    )
+    hall_group = found.group_codes.create(label="Nairobi hall", code_hash=services.hash_code("HALL-2026"))
+    url = f"/en/consult/{found.slug}/answer/"
+    assert 'name="group_code"' in Client().get(f"/en/consult/{found.slug}/").content.decode()
+    hall = Client(REMOTE_ADDR="198.51.100.7")
+    statuses = [hall.post(url, form_data(found, group_code="hall-2026")).status_code for _ in range(5)]
+    assert statuses == [200, 200, 200, 200, 429]
+    statuses = [hall.post(url, form_data(found, group_code="")).status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+    assert hall.post(url, form_data(found, group_code="WRONG-0000")).status_code == 429
+    assert Response.objects.filter(group_code=hall_group).count() == 4
+    assert Response.objects.count() == 6
+
+
+def test_a_group_code_outside_the_live_window_counts_against_the_networks_limit(settings: Any) -> None:
+    settings.CWGCOP_CONSULTATION_RATE_LIMIT = 2
+    settings.CWGCOP_CONSULTATION_LIVE_RATE_LIMIT = 4
+    found = consultation()  # no live window
+    found.group_codes.create(label="Nairobi hall", code_hash=services.hash_code("HALL-2026"))
+    hall = Client(REMOTE_ADDR="198.51.100.7")
+    url = f"/en/consult/{found.slug}/answer/"
+    statuses = [hall.post(url, form_data(found, group_code="HALL-2026")).status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+    assert Response.objects.filter(group_code__label="Nairobi hall").count() == 2
+
+
 def test_rate_limit_keys_hold_no_address_and_change_every_day(client: Client) -> None:
     found = consultation()
     Client(REMOTE_ADDR="198.51.100.7").post(f"/en/consult/{found.slug}/answer/", form_data(found))

@@ -123,7 +123,7 @@ def test_a_server_error_under_consult_shows_the_help_box(monkeypatch: Any) -> No
 
 @pytest.mark.django_db
 def test_too_many_answers_show_the_help_box_and_keep_the_childs_words(monkeypatch: Any) -> None:
-    monkeypatch.setattr(ratelimit, "over_limit", lambda request: True)
+    monkeypatch.setattr(ratelimit, "over_limit", lambda request, **_kwargs: True)
     found = consultation(slug="rate-2027")
     text_question = found.questions.get(kind="text")
     client = Client()

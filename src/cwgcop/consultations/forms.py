@@ -32,13 +32,14 @@ class ResponseForm(forms.Form):
         bands = [(b.value, b.label) for b in AgeBand if b.value in consultation.age_bands]
         self.fields["age_band"].choices = [("", _("Choose")), *bands]  # type: ignore[attr-defined]
         self.fields["country"].choices = lambda: [("", _("Choose")), *countries]  # type: ignore[attr-defined]
-        if consultation.consent_required_bands:
+        # Asked where some age groups need one, and where a school or helpline runs a session with one.
+        if consultation.consent_required_bands or consultation.group_codes.filter(active=True).exists():
+            needing = [str(AgeBand(b).label) for b in consultation.consent_required_bands]
             self.fields["group_code"] = forms.CharField(
                 required=False,
                 max_length=20,
                 label=_("Group code (from your school or helpline)"),
-                help_text=_("Needed for: %(bands)s")
-                % {"bands": join_list([str(AgeBand(b).label) for b in consultation.consent_required_bands])},
+                help_text=_("Needed for: %(bands)s") % {"bands": join_list(needing)} if needing else "",
             )
         self.questions = list(consultation.questions.prefetch_related("choices"))
         for question in self.questions:

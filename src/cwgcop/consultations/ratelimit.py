@@ -19,6 +19,8 @@ from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils import timezone
 
+from cwgcop.consultations.models import Consultation, GroupCode
+from cwgcop.consultations.services.responses import group_for
 from cwgcop.core.ratelimit import client_bucket
 
 PREFIX = "consult-rate"
@@ -29,20 +31,35 @@ def daily_salt(day: datetime.date) -> bytes:
     return hmac.new(settings.SECRET_KEY.encode(), f"consultations.rate.{day.isoformat()}".encode(), "sha256").digest()
 
 
-def network_key(address: str, now: datetime.datetime | None = None) -> str:
-    """The cache key counting the answers of ``address`` in the current hour (no trace of the address)."""
+def network_key(address: str, now: datetime.datetime | None = None, *, group: int | None = None) -> str:
+    """The cache key counting the answers of ``address`` in the current hour (no trace of the address); a live
+    session's group (its id) counts apart."""
     now = now or timezone.now()
     day = now.astimezone(datetime.UTC).date()
     digest = hmac.new(daily_salt(day), address.encode(), hashlib.sha256).hexdigest()
-    return f"{PREFIX}:{day.isoformat()}:{now.astimezone(datetime.UTC).hour:02d}:{digest}"
+    bucket = f"{PREFIX}:{day.isoformat()}:{now.astimezone(datetime.UTC).hour:02d}:{digest}"
+    return bucket if group is None else f"{bucket}:live{group}"
 
 
-def over_limit(request: HttpRequest, now: datetime.datetime | None = None) -> bool:
-    """Count one submission from the request's network; whether it goes past the hourly limit."""
+def live_group(consultation: Consultation, code: str, now: datetime.datetime | None = None) -> GroupCode | None:
+    """The group of a live session the answer comes from: a valid group code, typed during the live window."""
+    now = now or timezone.now()
+    opens, closes = consultation.live_opens_at, consultation.live_closes_at
+    if opens is None or closes is None or not opens <= now < closes:
+        return None
+    return group_for(consultation, code)
+
+
+def over_limit(request: HttpRequest, now: datetime.datetime | None = None, *, group: GroupCode | None = None) -> bool:
+    """Count one submission from the request's network; whether it goes past the hourly limit. A live session's
+    answers (``group``: :func:`live_group`) count in their own bucket, against the live limit (never below the
+    network's): a whole hall of children may answer from one address."""
     limit = int(settings.CWGCOP_CONSULTATION_RATE_LIMIT)
     if limit <= 0:
         return False
-    key = network_key(client_bucket(request), now)
+    if group is not None:
+        limit = max(limit, int(settings.CWGCOP_CONSULTATION_LIVE_RATE_LIMIT))
+    key = network_key(client_bucket(request), now, group=None if group is None else group.pk)
     cache.add(key, 0, timeout=WINDOW_SECONDS)
     try:
         count = cache.incr(key)

@@ -72,6 +72,14 @@ class Submitted:
     at_risk: bool
 
 
+def group_for(consultation: Consultation, code: str) -> GroupCode | None:
+    """The consultation's active group whose code the child typed, if any (whatever the age group: where a code was
+    used, the safeguarding lead sees the group's facilitator, and a live session has its own rate limit)."""
+    if not code.strip():
+        return None
+    return consultation.group_codes.filter(code_hash=hash_code(code), active=True).first()
+
+
 def _check_profile(consultation: Consultation, submission: Submission, now: datetime.datetime) -> GroupCode | None:
     if not consultation.is_open(now):
         if consultation.has_closed(now) or consultation.published_at is None:
@@ -89,10 +97,8 @@ def _check_profile(consultation: Consultation, submission: Submission, now: date
         raise DomainError(_("Please choose your country from the list."), code="country_invalid")
     if submission.gender not in Gender.values:
         raise DomainError(_("Please choose an answer from the list."), code="gender_invalid")
-    if submission.age_band not in consultation.consent_required_bands:
-        return None
-    code = consultation.group_codes.filter(code_hash=hash_code(submission.group_code or ""), active=True).first()
-    if code is None:
+    code = group_for(consultation, submission.group_code)
+    if code is None and submission.age_band in consultation.consent_required_bands:
         raise DomainError(
             _("For your age group, please take part with your school or helpline: ask them for the group code."),
             code="group_code_required",

@@ -116,7 +116,8 @@ def answer(request: HttpRequest, slug: str) -> HttpResponse:
 
 @sensitive_variables()
 def _submit(request: HttpRequest, consultation: Consultation, form: ResponseForm) -> HttpResponse:
-    if form.is_valid() and ratelimit.over_limit(request):  # a form with errors is not counted
+    group = ratelimit.live_group(consultation, form.cleaned_data.get("group_code") or "") if form.is_valid() else None
+    if form.is_valid() and ratelimit.over_limit(request, group=group):  # a form with errors is not counted
         form.add_error(None, _("Many answers came from your network just now. Please wait a little and try again."))
         return _page(request, consultation, form, status=429)
     if form.is_valid():
