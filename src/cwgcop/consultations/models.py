@@ -94,6 +94,13 @@ class Consultation(models.Model):
             windows.append((self.live_opens_at, self.live_closes_at))
         return any(start <= moment < end for start, end in windows)  # type: ignore[operator]
 
+    def is_live(self, now: object = None) -> bool:
+        """Whether ``now`` is in the live window (a session run by schools or helplines with group codes)."""
+        moment = now or timezone.now()
+        if self.live_opens_at is None or self.live_closes_at is None:
+            return False
+        return bool(self.live_opens_at <= moment < self.live_closes_at)  # type: ignore[operator]
+
     def has_closed(self, now: object = None) -> bool:
         moment = now or timezone.now()
         return bool(moment >= self.last_closes_at)  # type: ignore[operator]

@@ -43,11 +43,7 @@ def network_key(address: str, now: datetime.datetime | None = None, *, group: in
 
 def live_group(consultation: Consultation, code: str, now: datetime.datetime | None = None) -> GroupCode | None:
     """The group of a live session the answer comes from: a valid group code, typed during the live window."""
-    now = now or timezone.now()
-    opens, closes = consultation.live_opens_at, consultation.live_closes_at
-    if opens is None or closes is None or not opens <= now < closes:
-        return None
-    return group_for(consultation, code)
+    return group_for(consultation, code) if consultation.is_live(now) else None
 
 
 def over_limit(request: HttpRequest, now: datetime.datetime | None = None, *, group: GroupCode | None = None) -> bool:

@@ -80,7 +80,7 @@ def _detect(text: str, region: str | None) -> list[Hit]:
         + chinese.detect(text)
     )
     found += structure.coordinated(text, found)
-    found = [learned.trimmed(text, hit) or hit for hit in found + general.names(text, found)]
+    found = [learned.trimmed(text, hit) for hit in found + general.names(text, found)]
     found += learned.details(text)
     return [hit for hit in (people.without_title(text, h) for h in found) if hit is not None]
 

@@ -350,7 +350,7 @@ def details(text: str) -> list[Hit]:
 TAIL = 0.02
 
 
-def trimmed(text: str, hit: Hit) -> Hit | None:
+def trimmed(text: str, hit: Hit) -> Hit:
     """A school or an address found by the rules, less the words at its end the model reads as none of a name, a
     school or an address (never its first word). Other hits as they are."""
     if hit.category not in (Category.SCHOOL, Category.ADDRESS):
